@@ -1,0 +1,77 @@
+/// The files `showrunner init` writes.
+enum InitTemplates {
+    static let files: [(path: String, contents: String)] = [
+        ("accounts.d/my-channel.yaml", account),
+        ("pipelines/shorts.yaml", pipeline),
+        (
+            "topics/my-channel.txt",
+            "Three habits that save an hour a day\nWhy sleep beats coffee\nThe two-minute rule\n"
+        ),
+        ("showrunner.yaml", settings),
+        (".gitignore", "state/\nout/\nsecrets/\n"),
+    ]
+
+    static let account = """
+        # One account = one channel. The file name is the account id unless you set id:.
+        name: My Channel
+        channel:
+          type: productivity
+          language: en
+        schedule:
+          cron: "0 9 * * MON-FRI"     # minute hour day-of-month month day-of-week
+          timezone: UTC               # any IANA zone, e.g. Europe/Berlin
+        voice:
+          provider: espeak
+          voice: en-us
+        pipeline: shorts
+        vars:
+          topics_file: topics/my-channel.txt
+          colour: "#2a9d8f"
+          script: Here is one idea you can use today. Try it once and see what changes.
+
+        """
+
+    static let pipeline = """
+        name: shorts
+        description: 60-second vertical short, rendered offline and saved to out/
+        defaults:
+          retry: { attempts: 3, delay: 2s, max_delay: 5m }
+          timeout: 10m
+        steps:
+          - id: topic
+            uses: topic.list
+            with: { file: "{{ vars.topics_file }}" }
+          - id: script
+            uses: script.template
+            with:
+              title: "{{ steps.topic.title }}"
+              text: "{{ steps.topic.title }}. {{ vars.script }}"
+          - id: voice
+            uses: tts
+          - id: subtitles
+            uses: subtitles
+          - id: thumbnail
+            uses: thumbnail
+            needs: [script]
+            optional: true
+            with: { background: "{{ vars.colour }}" }
+          - id: video
+            uses: video
+            needs: [voice, subtitles]
+            with: { format: short, background: "{{ vars.colour }}" }
+          - id: upload
+            uses: upload.local
+            needs: [video, thumbnail]
+            with: { dir: "out/{{ account.id }}" }
+
+        """
+
+    static let settings = """
+        # Daemon settings; every key is optional.
+        state_dir: state
+        listen: 127.0.0.1:8080
+        max_concurrent_runs: 4
+        watch: inotify
+
+        """
+}

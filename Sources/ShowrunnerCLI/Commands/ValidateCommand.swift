@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import ShowrunnerConfig
+import ShowrunnerCore
+
+/// `showrunner validate`: checks a config folder without running anything.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check the config folder without running anything.",
+        discussion: "Exit status: 0 valid (warnings allowed), 1 errors, 2 usage."
+    )
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(help: "text (for people), json (for tools) or github (workflow annotations).")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Treat unresolvable secret references (missing env vars or files) as errors.")
+    var strict = false
+
+    @Option(name: .customLong("next"), help: "How many upcoming fires to show per account.")
+    var nextCount = 3
+
+    func validate() throws {
+        guard (0...1000).contains(nextCount) else { throw ValidationError("--next must be between 0 and 1000.") }
+    }
+
+    func run() throws {
+        let loader = ConfigLoader(directory: options.configDirectory)
+        let report = ConfigValidator(secrets: loader.secretChecker(strict: strict)).validate(loader.load())
+        let now = Date()
+        let summaries = report.accounts.map {
+            AccountSummary($0, file: options.displayPath($0.document.path), now: now, count: nextCount)
+        }
+        let output = ValidationOutput(
+            report: report, summaries: summaries, displayPath: options.displayPath, colour: isatty(1) == 1)
+        switch format {
+        case .text: print(output.text())
+        case .json: print(try output.json())
+        case .github: if !report.diagnostics.isEmpty { print(output.github()) }
+        }
+        if report.errorCount > 0 { throw ExitCode(1) }
+    }
+}

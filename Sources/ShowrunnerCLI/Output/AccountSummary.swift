@@ -1,0 +1,82 @@
+import Foundation
+import ShowrunnerCore
+
+/// What `validate` shows for one account: schedule in words, the next fires with DST notes, the step graph.
+struct AccountSummary: Codable {
+    struct Fire: Codable {
+        /// RFC 3339 with the zone's offset; the start time, jitter included.
+        let at: String
+        /// `gap` or `repeated` when DST moved or doubled this fire; nil otherwise.
+        let dst: String?
+        let note: String?
+    }
+
+    struct Step: Codable {
+        let id: String
+        let uses: String
+        let needs: [String]
+        let optional: Bool
+    }
+
+    let id: String
+    let file: String
+    let name: String?
+    let enabled: Bool?
+    let valid: Bool
+    let cron: String?
+    let timezone: String?
+    let schedule: String?
+    let jitter: String?
+    let next: [Fire]
+    let pipeline: String?
+    /// Steps grouped by depth: every step in a stage depends only on earlier stages.
+    let stages: [[String]]
+    let steps: [Step]
+
+    init(_ report: AccountReport, file: String, now: Date, count: Int) {
+        id = report.id
+        self.file = file
+        name = report.account?.name
+        enabled = report.account?.enabled
+        valid = report.isValid
+        let schedule = report.account?.schedule
+        cron = schedule?.cron.source
+        timezone = schedule?.timeZone.identifier
+        self.schedule = schedule.map { "\($0.cron.summary) (\($0.timeZone.identifier))" }
+        jitter = schedule.flatMap { $0.jitter > .zero ? $0.jitterOffset(for: report.id).configText : nil }
+        next = schedule.map { Self.fires($0, accountID: report.id, now: now, count: count) } ?? []
+        pipeline = report.plan?.name
+        stages = report.plan.map(Self.stages) ?? []
+        steps = report.plan?.steps.map { Step(id: $0.id, uses: $0.uses, needs: $0.needs, optional: $0.optional) } ?? []
+    }
+
+    static func fires(_ schedule: Schedule, accountID: String, now: Date, count: Int) -> [Fire] {
+        let offset = schedule.jitterOffset(for: accountID).seconds
+        return schedule.cron.fires(after: now, in: schedule.timeZone, count: count).map { fire in
+            let at = RFC3339.format(fire.date.addingTimeInterval(offset), in: schedule.timeZone)
+            switch fire.adjustment {
+            case .none:
+                return Fire(at: at, dst: nil, note: nil)
+            case .movedOutOfGap:
+                return Fire(
+                    at: at, dst: "gap",
+                    note: "the wall time does not exist that day (DST gap); runs at the first instant after it")
+            case .repeatedWallTime:
+                let note =
+                    schedule.cron.isWildcardJob
+                    ? "this wall time happens twice (DST ends); it runs at both"
+                    : "this wall time happens twice (DST ends); it runs only at the first"
+                return Fire(at: at, dst: "repeated", note: note)
+            }
+        }
+    }
+
+    static func stages(_ pipeline: Pipeline) -> [[String]] {
+        let graph = StepGraph(steps: pipeline.steps)
+        guard let order = graph.topologicalOrder() else { return [pipeline.steps.map(\.id)] }
+        var depth: [String: Int] = [:]
+        for id in order { depth[id] = (graph.dependencies(of: id).compactMap { depth[$0] }.max() ?? -1) + 1 }
+        let deepest = depth.values.max() ?? 0
+        return (0...deepest).map { level in order.filter { depth[$0] == level } }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,52 @@
+import ShowrunnerCore
+import Yams
+
+/// Decodes config file text into documents; pure, so tests and the watcher can feed text directly.
+public enum ConfigDecoder {
+    /// `path` is relative to the config folder (`accounts.d/cooking.yaml`); the stem is the default id.
+    public static func account(text: String, path: String) -> ConfigDocument<Account> {
+        var reader = NodeReader(file: path)
+        let stem = ConfigFiles.stem(of: path)
+        let root = YAMLFile.compose(text, file: path, reader: &reader)
+        let account = root.flatMap { AccountDecoder.decode($0, stem: stem, reader: &reader) }
+        return ConfigDocument(
+            path: path, name: AccountDecoder.declaredID(root, stem: stem), value: account, sourceMap: reader.sourceMap,
+            diagnostics: reader.diagnostics, contentHash: ContentHash.of(text))
+    }
+
+    public static func pipeline(text: String, path: String) -> ConfigDocument<Pipeline> {
+        var reader = NodeReader(file: path)
+        let stem = ConfigFiles.stem(of: path)
+        let root = YAMLFile.compose(text, file: path, reader: &reader)
+        let pipeline = root.flatMap { PipelineDecoder.decode($0, defaultName: stem, at: "", reader: &reader) }
+        var name = stem
+        if case .mapping(let mapping)? = root, let node = mapping["name"], case .scalar(let scalar) = node {
+            name = scalar.string
+        }
+        return ConfigDocument(
+            path: path, name: name, value: reader.hasErrors ? nil : pipeline, sourceMap: reader.sourceMap,
+            diagnostics: reader.diagnostics, contentHash: ContentHash.of(text))
+    }
+
+    public static func settings(text: String, path: String) -> ConfigDocument<DaemonSettings> {
+        var reader = NodeReader(file: path)
+        let root = YAMLFile.compose(text, file: path, reader: &reader)
+        let settings = root.flatMap { SettingsDecoder.decode($0, reader: &reader) }
+        return ConfigDocument(
+            path: path, name: "showrunner", value: settings, sourceMap: reader.sourceMap,
+            diagnostics: reader.diagnostics, contentHash: ContentHash.of(text))
+    }
+}
+
+/// FNV-1a over a file's bytes: enough to tell an unchanged file from a changed one.
+enum ContentHash {
+    static func of(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

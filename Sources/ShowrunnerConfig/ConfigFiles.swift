@@ -1,0 +1,31 @@
+import Foundation
+
+/// Which files of a config folder are config: `*.yaml`/`*.yml`, not hidden, not editor leftovers.
+public enum ConfigFiles {
+    public static let accountsFolder = "accounts.d"
+    public static let pipelinesFolder = "pipelines"
+    public static let settingsNames = ["showrunner.yaml", "showrunner.yml"]
+
+    public static func isConfigFile(_ name: String) -> Bool {
+        guard !name.hasPrefix("."), name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { return false }
+        return !["~", ".swp", ".tmp", ".bak"].contains { name.hasSuffix($0) }
+    }
+
+    /// The file name without folder and extension: the default id or pipeline name.
+    public static func stem(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: ".") else { return name }
+        return String(name[..<dot])
+    }
+
+    /// Config files directly in `folder` (symlinks followed), sorted by name; nil when the folder is missing.
+    public static func list(_ folder: URL) -> [String]? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return nil }
+        return names.filter(isConfigFile).filter { name in
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            return exists && !isDirectory.boolValue
+        }.sorted()
+    }
+}

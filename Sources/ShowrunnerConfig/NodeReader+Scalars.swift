@@ -1,0 +1,119 @@
+import Foundation
+import ShowrunnerCore
+import Yams
+
+extension NodeReader {
+    /// Any scalar as text (so `category_id: 26` and `language: no` stay strings); null and collections are errors.
+    mutating func string(_ node: Node?, at path: String) -> String? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node, !(scalar.style == .plain && node.null != nil) else {
+            error(path, "expected text, found \(Self.describe(node)).", at: node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func int(_ node: Node?, at path: String, in range: ClosedRange<Int>) -> Int? {
+        guard let node, let text = string(node, at: path) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            let bound =
+                range.upperBound == .max
+                ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
+            error(path, "expected a whole number \(bound), found '\(text)'.", at: node)
+            return nil
+        }
+        return value
+    }
+
+    mutating func double(_ node: Node?, at path: String, in range: ClosedRange<Double>) -> Double? {
+        guard let node, let text = string(node, at: path) else { return nil }
+        guard let value = Double(text), range.contains(value) else {
+            error(path, "expected a number from \(range.lowerBound) to \(range.upperBound), found '\(text)'.", at: node)
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ node: Node?, at path: String) -> Bool? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node, let value = Bool.construct(from: scalar) else {
+            error(path, "expected true or false, found \(Self.describe(node)).", at: node)
+            return nil
+        }
+        return value
+    }
+
+    mutating func duration(_ node: Node?, at path: String) -> Duration? {
+        guard let node, let text = string(node, at: path) else { return nil }
+        do throws(DurationSyntaxError) {
+            return try Duration(parsing: text)
+        } catch {
+            self.error(path, error.description, at: node)
+            return nil
+        }
+    }
+
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ node: Node?, at path: String) -> Choice?
+    where Choice.RawValue == String {
+        guard let node, let text = string(node, at: path) else { return nil }
+        if let value = Choice(rawValue: text) { return value }
+        let names = Choice.allCases.map(\.rawValue)
+        let hint = Suggestion.closest(to: text, in: names).map { "; did you mean '\($0)'?" } ?? "."
+        error(path, "'\(text)' is not one of \(names.joined(separator: ", "))\(hint)", at: node)
+        return nil
+    }
+
+    mutating func stringList(_ node: Node?, at path: String) -> [String]? {
+        guard let node else { return nil }
+        guard case .sequence(let sequence) = node else {
+            error(path, "expected a list such as [a, b], found \(Self.describe(node)).", at: node)
+            return nil
+        }
+        var items: [String] = []
+        for (index, item) in sequence.enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            record(itemPath, item)
+            if let text = string(item, at: itemPath) { items.append(text) }
+        }
+        return items.count == sequence.count ? items : nil
+    }
+
+    /// A free value (`with:`, `vars:`): quoted scalars are strings, plain ones follow YAML's types.
+    mutating func value(_ node: Node, at path: String) -> ConfigValue {
+        record(path, node)
+        switch node {
+        case .scalar(let scalar):
+            guard scalar.style == .plain else { return .string(scalar.string) }
+            if node.null != nil { return .null }
+            if let bool = Bool.construct(from: scalar) { return .bool(bool) }
+            if let int = Int.construct(from: scalar) { return .int(int) }
+            if let double = Double.construct(from: scalar) { return .double(double) }
+            return .string(scalar.string)
+        case .sequence(let sequence):
+            return .list(sequence.enumerated().map { value($1, at: "\(path)[\($0)]") })
+        case .mapping:
+            return .map(valueMap(node, at: path) ?? [:])
+        case .alias:
+            return .null
+        }
+    }
+
+    mutating func valueMap(_ node: Node?, at path: String) -> [String: ConfigValue]? {
+        guard let node, let entries = freeMapping(node, at: path) else { return nil }
+        var result: [String: ConfigValue] = [:]
+        for (key, child) in entries { result[key] = value(child, at: Self.join(path, key)) }
+        return result
+    }
+
+    /// Where inside a single-line scalar `token` starts, so a cron error points at the bad field.
+    static func location(of token: String?, in node: Node) -> SourceLocation? {
+        guard case .scalar(let scalar) = node, let mark = node.mark else { return nil }
+        let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 1 : 0
+        guard let token, !token.isEmpty, let range = scalar.string.range(of: token) else {
+            return SourceLocation(line: mark.line, column: mark.column)
+        }
+        let offset = scalar.string.unicodeScalars.distance(
+            from: scalar.string.unicodeScalars.startIndex, to: range.lowerBound)
+        return SourceLocation(line: mark.line, column: mark.column + quoted + offset)
+    }
+}

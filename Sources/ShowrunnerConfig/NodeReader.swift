@@ -1,0 +1,93 @@
+import ShowrunnerCore
+import Yams
+
+/// Reads typed values out of a Yams node tree, recording where each key path was written and collecting every
+/// problem instead of stopping at the first.
+struct NodeReader {
+    private(set) var sourceMap: SourceMap
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) { sourceMap = SourceMap(file: file) }
+
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    static func location(_ node: Node) -> SourceLocation? {
+        node.mark.map { SourceLocation(line: $0.line, column: $0.column) }
+    }
+
+    mutating func report(_ severity: Diagnostic.Severity, _ path: String, _ message: String, at node: Node? = nil) {
+        let location = node.flatMap(Self.location) ?? sourceMap.location(of: path)
+        diagnostics.append(
+            Diagnostic(severity, file: sourceMap.file, location: location, keyPath: path.isEmpty ? nil : path, message))
+    }
+
+    mutating func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    mutating func error(_ path: String, _ message: String, at node: Node? = nil) {
+        report(.error, path, message, at: node)
+    }
+
+    mutating func record(_ path: String, _ node: Node) {
+        if let location = Self.location(node) { sourceMap.record(path, location) }
+    }
+
+    /// A mapping's entries by key; reports a wrong type and every key not in `known` (with a suggestion).
+    mutating func mapping(_ node: Node, at path: String, known: [String]) -> [String: Node]? {
+        record(path, node)
+        guard case .mapping(let mapping) = node else {
+            error(
+                path,
+                "expected a mapping of \(known.prefix(4).joined(separator: ", "))…, found \(Self.describe(node)).",
+                at: node)
+            return nil
+        }
+        var entries: [String: Node] = [:]
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let keyPath = Self.join(path, key)
+            guard known.contains(key) else {
+                let hint =
+                    Suggestion.closest(to: key, in: known).map { "did you mean '\($0)'?" }
+                    ?? "known keys: \(known.joined(separator: ", "))."
+                error(keyPath, "unknown key '\(key)'; \(hint)", at: keyNode)
+                continue
+            }
+            entries[key] = value
+            record(keyPath, value)
+        }
+        return entries
+    }
+
+    /// A mapping whose keys are free names (`vars:`, `with:`, account `steps:`).
+    mutating func freeMapping(_ node: Node, at path: String) -> [(key: String, node: Node)]? {
+        record(path, node)
+        guard case .mapping(let mapping) = node else {
+            error(path, "expected a mapping, found \(Self.describe(node)).", at: node)
+            return nil
+        }
+        return mapping.map { keyNode, value in
+            let key = keyNode.string ?? ""
+            record(Self.join(path, key), value)
+            return (key, value)
+        }
+    }
+
+    mutating func require(_ entries: [String: Node], _ key: String, at path: String, _ hint: String) -> Node? {
+        if let node = entries[key] { return node }
+        error(path.isEmpty ? key : Self.join(path, key), "missing required key '\(key)'; \(hint)")
+        return nil
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            if node.null != nil && scalar.style == .plain { return "nothing (null)" }
+            return "'\(scalar.string)'"
+        }
+    }
+}

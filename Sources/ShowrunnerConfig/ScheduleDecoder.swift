@@ -1,0 +1,63 @@
+import Foundation
+import ShowrunnerCore
+import Yams
+
+/// Decodes an account's `schedule:` block: cron, time zone, jitter, catch-up, overlap, auto-pause.
+enum ScheduleDecoder {
+    static let keys = ["cron", "timezone", "jitter", "catch_up", "overlap", "pause_after_failures"]
+
+    static func decode(_ node: Node, at path: String, reader: inout NodeReader) -> Schedule? {
+        guard let entries = reader.mapping(node, at: path, known: keys) else { return nil }
+        let at = { (key: String) in NodeReader.join(path, key) }
+        let cron = reader.require(entries, "cron", at: path, "add cron: \"0 9 * * *\" (minute hour day month weekday).")
+            .flatMap { parseCron($0, at: at("cron"), reader: &reader) }
+        let timeZone = entries["timezone"].map { parseTimeZone($0, at: at("timezone"), reader: &reader) }
+        let jitter = reader.duration(entries["jitter"], at: at("jitter"))
+        var window: Duration?
+        var policy: Schedule.CatchUpPolicy?
+        if let node = entries["catch_up"],
+            let catchUp = reader.mapping(node, at: at("catch_up"), known: ["window", "policy"])
+        {
+            window = reader.duration(catchUp["window"], at: at("catch_up.window"))
+            policy = reader.choice(catchUp["policy"], at: at("catch_up.policy"))
+        }
+        let overlap: Schedule.OverlapPolicy? = reader.choice(entries["overlap"], at: at("overlap"))
+        let pauseAfter = reader.int(entries["pause_after_failures"], at: at("pause_after_failures"), in: 0...10_000)
+        guard let cron, let zone = timeZone ?? TimeZone(identifier: "UTC") else { return nil }
+        var schedule = Schedule(cron: cron, timeZone: zone)
+        schedule.jitter = jitter ?? schedule.jitter
+        schedule.catchUpWindow = window ?? schedule.catchUpWindow
+        schedule.catchUpPolicy = policy ?? schedule.catchUpPolicy
+        schedule.overlap = overlap ?? schedule.overlap
+        schedule.pauseAfterFailures = pauseAfter ?? schedule.pauseAfterFailures
+        return schedule
+    }
+
+    private static func parseCron(_ node: Node, at path: String, reader: inout NodeReader) -> CronExpression? {
+        guard let text = reader.string(node, at: path) else { return nil }
+        do throws(CronSyntaxError) {
+            return try CronExpression(parsing: text)
+        } catch {
+            let location = NodeReader.location(of: error.token, in: node)
+            reader.append(
+                Diagnostic(.error, file: reader.sourceMap.file, location: location, keyPath: path, error.message))
+            return nil
+        }
+    }
+
+    /// An IANA zone name; `UTC` and `Etc/…` included. Abbreviations such as `EST` are rejected.
+    static func parseTimeZone(_ node: Node, at path: String, reader: inout NodeReader) -> TimeZone? {
+        guard let name = reader.string(node, at: path) else { return nil }
+        if (knownZones.contains(name) || name == "UTC" || name.hasPrefix("Etc/")), let zone = TimeZone(identifier: name)
+        {
+            return zone
+        }
+        let hint =
+            Suggestion.closest(to: name, in: Array(knownZones)).map { "; did you mean '\($0)'?" }
+            ?? "; use an IANA name such as Europe/Berlin or America/New_York."
+        reader.error(path, "unknown time zone '\(name)'\(hint)", at: node)
+        return nil
+    }
+
+    static let knownZones = Set(TimeZone.knownTimeZoneIdentifiers)
+}

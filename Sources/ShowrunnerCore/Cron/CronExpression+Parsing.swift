@@ -1,0 +1,84 @@
+extension CronExpression {
+    static let macros: [String: String] = [
+        "@yearly": "0 0 1 1 *", "@annually": "0 0 1 1 *", "@monthly": "0 0 1 * *", "@weekly": "0 0 * * 0",
+        "@daily": "0 0 * * *", "@midnight": "0 0 * * *", "@hourly": "0 * * * *",
+    ]
+
+    /// Parses `expression`, rejecting anything SPEC §3 does not accept, and expressions that can never fire.
+    public init(parsing expression: String) throws(CronSyntaxError) {
+        try Self.checkCharacters(expression)
+        let trimmed = expression.trimmingBlanks()
+        guard !trimmed.isEmpty else { throw CronSyntaxError("The cron expression is empty.") }
+        let expanded = try Self.expandMacro(trimmed)
+        var parts = expanded.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard parts.count == 5 || parts.count == 6 else {
+            throw CronSyntaxError(
+                "Expected 5 fields (minute hour day-of-month month day-of-week) or 6 (seconds first), found \(parts.count)."
+            )
+        }
+        let hasSeconds = parts.count == 6
+        if !hasSeconds { parts.insert("0", at: 0) }
+        let sets = try zip(CronField.allCases, parts).map { field, text throws(CronSyntaxError) in
+            try CronFieldParser(field: field).parse(text)
+        }
+        self.init(
+            source: expression, fields: parts, hasSeconds: hasSeconds,
+            isWildcardJob: parts[1].hasPrefix("*") || parts[2].hasPrefix("*"),
+            daysMustMatchBoth: parts[3].hasPrefix("*") || parts[5].hasPrefix("*"),
+            seconds: sets[0], minutes: sets[1], hours: sets[2],
+            daysOfMonth: sets[3], months: sets[4], daysOfWeek: sets[5]
+        )
+        try checkFiresAtAll()
+    }
+
+    private static func checkCharacters(_ expression: String) throws(CronSyntaxError) {
+        for scalar in expression.unicodeScalars {
+            let allowed = scalar == " " || scalar == "\t" || (scalar.value > 0x20 && scalar.value < 0x7F)
+            if !allowed {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                let shown = scalar.value < 0x20 ? "" : " '\(scalar)'"
+                throw CronSyntaxError(
+                    token: String(scalar),
+                    "The cron expression contains the character\(shown) (U+\(hex)); only ASCII fields separated by "
+                        + "spaces or tabs are allowed."
+                )
+            }
+        }
+    }
+
+    private static func expandMacro(_ text: String) throws(CronSyntaxError) -> String {
+        guard text.hasPrefix("@") else { return text }
+        if let expansion = macros[text] { return expansion }
+        if macros[text.lowercased()] != nil {
+            throw CronSyntaxError(token: text, "Macros are lowercase: write '\(text.lowercased())'.")
+        }
+        if text.lowercased() == "@reboot" {
+            throw CronSyntaxError(token: text, "'@reboot' is not supported; Showrunner schedules by time only.")
+        }
+        let known = macros.keys.sorted().joined(separator: ", ")
+        let hint = Suggestion.closest(to: text, in: Array(macros.keys)).map { " Did you mean '\($0)'?" } ?? ""
+        throw CronSyntaxError(token: text, "Unknown macro '\(text)' (known: \(known)).\(hint)")
+    }
+
+    /// Rejects expressions that match no date at all (`0 0 30 2 *`): the Gregorian calendar repeats every 400 years.
+    private func checkFiresAtAll() throws(CronSyntaxError) {
+        let start = CivilCalendar.seconds(year: 2000, month: 1, day: 1, hour: 0, minute: 0, second: 0)
+        let end = CivilCalendar.seconds(year: 2400, month: 1, day: 1, hour: 0, minute: 0, second: 0)
+        if firstWallTime(from: start, before: end) == nil {
+            throw CronSyntaxError(
+                token: source,
+                "'\(source)' can never fire: no date matches its day-of-month, month and day-of-week fields."
+            )
+        }
+    }
+}
+
+extension String {
+    func trimmingBlanks() -> String {
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,38 @@
+/// `showrunner.yaml`: daemon settings and provider endpoints (SPEC §6). Every field has a default.
+public struct DaemonSettings: Sendable, Hashable {
+    public enum WatchMode: String, Sendable, Hashable, CaseIterable { case inotify, poll, off }
+
+    /// SQLite file and artifacts; relative to the config folder.
+    public var stateDir: String
+    /// `host:port` of the HTTP API.
+    public var listen: String
+    /// A secret reference; required when `listen` is not a loopback address.
+    public var apiToken: String?
+    public var maxConcurrentRuns: Int
+    public var watch: WatchMode
+    /// Quiet time before a burst of file events is applied.
+    public var debounce: Duration
+    /// How long running steps may finish after SIGTERM.
+    public var shutdownGrace: Duration
+    public var runRetention: Duration
+    public var artifactRetention: Duration
+    public var providers: ProviderSettings
+
+    public init(
+        stateDir: String = "state", listen: String = "127.0.0.1:8080", apiToken: String? = nil,
+        maxConcurrentRuns: Int = 4, watch: WatchMode = .inotify, debounce: Duration = .milliseconds(50),
+        shutdownGrace: Duration = .seconds(30), runRetention: Duration = .seconds(90 * 86_400),
+        artifactRetention: Duration = .seconds(14 * 86_400), providers: ProviderSettings = ProviderSettings()
+    ) {
+        self.stateDir = stateDir
+        self.listen = listen
+        self.apiToken = apiToken
+        self.maxConcurrentRuns = maxConcurrentRuns
+        self.watch = watch
+        self.debounce = debounce
+        self.shutdownGrace = shutdownGrace
+        self.runRetention = runRetention
+        self.artifactRetention = artifactRetention
+        self.providers = providers
+    }
+}

@@ -1,0 +1,17 @@
+/// An account's changes to one pipeline step, keyed by step id in the account's `steps:`.
+public struct StepOverrides: Sendable, Hashable {
+    public var with: [String: ConfigValue]
+    public var retry: RetryOverrides?
+    public var timeout: Duration?
+    public var optional: Bool?
+
+    public init(
+        with: [String: ConfigValue] = [:], retry: RetryOverrides? = nil, timeout: Duration? = nil,
+        optional: Bool? = nil
+    ) {
+        self.with = with
+        self.retry = retry
+        self.timeout = timeout
+        self.optional = optional
+    }
+}

@@ -1,0 +1,23 @@
+/// `${env:NAME}` or `${file:path}` inside a config string: resolved only when a step runs, never stored or logged.
+public struct SecretReference: Sendable, Hashable, CustomStringConvertible {
+    public enum Source: String, Sendable, Hashable { case env, file }
+
+    public let source: Source
+    /// The variable name or the file path (relative to the config folder).
+    public let name: String
+
+    public init(source: Source, name: String) {
+        self.source = source
+        self.name = name
+    }
+
+    public var description: String { "${\(source.rawValue):\(name)}" }
+
+    /// Key names whose values must not be written literally.
+    public static let secretLookingKeys = ["api_key", "token", "secret", "password", "refresh_token", "client_secret"]
+
+    public static func looksSecret(key: String) -> Bool {
+        let lowered = key.lowercased()
+        return secretLookingKeys.contains { lowered == $0 || lowered.hasSuffix("_" + $0) }
+    }
+}

@@ -1,0 +1,69 @@
+extension StepKind {
+    /// The built-in kinds of SPEC §5.1, by `uses:` name.
+    public static let builtIn: [String: StepKind] = Dictionary(
+        uniqueKeysWithValues: all.map { ($0.name, $0) })
+
+    static let all: [StepKind] = [
+        StepKind(
+            "topic.list", inputs: [Input("items"), Input("file"), Input("order")], outputs: ["title"],
+            requiresOneOf: ["items", "file"]),
+        StepKind(
+            "topic.llm", inputs: [Input("prompt"), Input("model"), Input("avoid_recent"), Input("temperature")],
+            outputs: ["title", "angle"]),
+        StepKind(
+            "script.template",
+            inputs: [
+                Input("title", required: true, from: "title"), Input("text"), Input("description"), Input("tags"),
+            ],
+            outputs: ["title", "description", "tags", "text"]),
+        StepKind(
+            "script.llm",
+            inputs: [
+                Input("topic", required: true, from: "title"), Input("angle", from: "angle"), Input("prompt"),
+                Input("words"), Input("model"), Input("temperature"),
+            ],
+            outputs: ["title", "description", "tags", "text"]),
+        StepKind("tts", inputs: [Input("text", required: true, from: "text")], outputs: ["audio", "duration_s"]),
+        StepKind(
+            "subtitles",
+            inputs: [
+                Input("text", required: true, from: "text"), Input("duration_s", required: true, from: "duration_s"),
+            ],
+            outputs: ["srt"]),
+        StepKind(
+            "thumbnail",
+            inputs: [Input("title", required: true, from: "title"), Input("background"), Input("text_color")],
+            outputs: ["image"]),
+        StepKind(
+            "video",
+            inputs: [
+                Input("audio", required: true, from: "audio"), Input("subtitles", from: "srt"), Input("background"),
+                Input("format"),
+            ],
+            outputs: ["video", "duration_s"]),
+        StepKind(
+            "upload.youtube",
+            inputs: metadataInputs + [
+                Input("privacy"), Input("publish_at"), Input("playlist_id"), Input("category_id"),
+                Input("made_for_kids"), Input("synthetic_media"),
+            ],
+            outputs: ["video_id", "url"], hasSideEffects: true),
+        StepKind(
+            "upload.local", inputs: metadataInputs + [Input("dir")], outputs: ["path"], hasSideEffects: true),
+        StepKind(
+            "command", inputs: [Input("run", required: true), Input("env"), Input("workdir")], outputs: ["stdout"],
+            acceptsAnyOutput: true),
+        StepKind(
+            "http",
+            inputs: [
+                Input("url", required: true), Input("method"), Input("headers"), Input("body"), Input("expect_status"),
+            ],
+            outputs: ["status", "body", "json"]),
+    ]
+
+    private static let metadataInputs = [
+        Input("video", required: true, from: "video"), Input("thumbnail", from: "image"),
+        Input("title", required: true, from: "title"), Input("description", from: "description"),
+        Input("tags", from: "tags"),
+    ]
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// RFC 3339 timestamps with a zone's UTC offset (`2026-03-08T03:00:00-04:00`), formatted and parsed without ICU.
+public enum RFC3339 {
+    /// `date` as wall-clock time in `timeZone` with its offset; whole seconds, `Z` never used.
+    public static func format(_ date: Date, in timeZone: TimeZone) -> String {
+        let instant = Int64(date.timeIntervalSince1970.rounded(.down))
+        let offset = ZoneRules.rules(for: timeZone).offset(at: instant)
+        let (days, secondOfDay) = CivilCalendar.split(instant + offset)
+        let (year, month, day) = CivilCalendar.date(days: days)
+        let sign = offset < 0 ? "-" : "+"
+        let offsetMinutes = Int(abs(offset) / 60)
+        return "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(secondOfDay / 3600)):\(pad(secondOfDay % 3600 / 60))"
+            + ":\(pad(secondOfDay % 60))\(sign)\(pad(offsetMinutes / 60)):\(pad(offsetMinutes % 60))"
+    }
+
+    /// The wall-clock time of `date` in `timeZone` as `HH:MM`.
+    public static func clockTime(_ date: Date, in timeZone: TimeZone) -> String {
+        String(format(date, in: timeZone).dropFirst(11).prefix(5))
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM[:SS[.fff]]` followed by `Z`, `±HH:MM`, or nothing (then the wall time is read in
+    /// `timeZone`; a time in a DST gap moves forward, a repeated time means its first occurrence). A date alone
+    /// means its midnight.
+    public static func parse(_ text: String, defaultZone timeZone: TimeZone) -> Date? {
+        let scanner = Array(text.utf8)
+        func number(_ start: Int, _ length: Int) -> Int? {
+            guard start + length <= scanner.count else { return nil }
+            var value = 0
+            for byte in scanner[start..<start + length] {
+                guard (48...57).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard let year = number(0, 4), scanner.count >= 10, scanner[4] == 45, let month = number(5, 2),
+            scanner[7] == 45, let day = number(8, 2), (1...12).contains(month),
+            (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day)
+        else { return nil }
+        var index = 10
+        var (hour, minute, second) = (0, 0, 0)
+        if index < scanner.count, scanner[index] == 84 || scanner[index] == 116 || scanner[index] == 32 {
+            guard let h = number(11, 2), scanner.count > 13, scanner[13] == 58, let m = number(14, 2), h < 24, m < 60
+            else { return nil }
+            (hour, minute, index) = (h, m, 16)
+            if index < scanner.count, scanner[index] == 58 {
+                guard let s = number(17, 2), s < 60 else { return nil }
+                (second, index) = (s, 19)
+            }
+            if index < scanner.count, scanner[index] == 46 {
+                index += 1
+                while index < scanner.count, (48...57).contains(scanner[index]) { index += 1 }
+            }
+        }
+        let wall = CivilCalendar.seconds(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        let rest = String(decoding: scanner[index...], as: UTF8.self)
+        if rest.isEmpty { return Date(timeIntervalSince1970: TimeInterval(instant(ofWall: wall, in: timeZone))) }
+        if rest == "Z" || rest == "z" { return Date(timeIntervalSince1970: TimeInterval(wall)) }
+        let offsetBytes = Array(rest.utf8)
+        guard offsetBytes.count == 6, offsetBytes[0] == 43 || offsetBytes[0] == 45, offsetBytes[3] == 58,
+            let oh = Int(rest.dropFirst().prefix(2)), let om = Int(rest.suffix(2)), oh < 24, om < 60
+        else { return nil }
+        let offset = Int64((oh * 60 + om) * 60) * (offsetBytes[0] == 45 ? -1 : 1)
+        return Date(timeIntervalSince1970: TimeInterval(wall - offset))
+    }
+
+    /// The instant a wall-clock time denotes in `timeZone`: the first occurrence, or just after a gap.
+    static func instant(ofWall wall: Int64, in timeZone: TimeZone) -> Int64 {
+        let rules = ZoneRules.rules(for: timeZone)
+        for index in rules.starts.indices {
+            let candidate = wall - rules.offsets[index]
+            if candidate >= rules.starts[index], candidate < rules.end(of: index) { return candidate }
+            if candidate < rules.starts[index] { return rules.starts[index] }
+        }
+        return wall - (rules.offsets.last ?? 0)
+    }
+
+    private static func pad(_ value: Int, _ width: Int = 2) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+}

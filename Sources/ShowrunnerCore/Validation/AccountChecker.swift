@@ -1,0 +1,136 @@
+/// Checks one decoded account against the pipelines: its pipeline, step overrides, vars, YouTube settings
+/// and secrets. Produces the account's merged pipeline when it is valid.
+struct AccountChecker {
+    let document: ConfigDocument<Account>
+    let account: Account
+    let snapshot: ConfigSnapshot
+    let secrets: SecretChecker
+
+    private var map: SourceMap { document.sourceMap }
+
+    func check() -> (diagnostics: [Diagnostic], plan: Pipeline?) {
+        let (pipeline, pipelineProblems) = resolvePipeline()
+        guard let pipeline else { return (pipelineProblems, nil) }
+        let plan = pipeline.applying(account.stepOverrides)
+        var found = pipelineProblems + checkOverrides(pipeline) + checkVars(plan) + checkYouTube(plan)
+        found += accountSecrets()
+        return (found, plan)
+    }
+
+    private func resolvePipeline() -> (Pipeline?, [Diagnostic]) {
+        switch account.pipeline {
+        case .inline(let pipeline):
+            let found = PipelineChecker(pipeline: pipeline, sourceMap: map, prefix: "pipeline.", secrets: secrets)
+                .check()
+            return (pipeline, found)
+        case .named(let name):
+            guard let document = snapshot.pipeline(named: name) else {
+                let names = snapshot.pipelines.map(\.name).sorted()
+                let hint = Suggestion.closest(to: name, in: names).map { "did you mean '\($0)'? " } ?? ""
+                let known =
+                    names.isEmpty
+                    ? "there are no pipelines in pipelines/" : "pipelines: \(names.joined(separator: ", "))"
+                return (nil, [map.diagnostic(.error, at: "pipeline", "unknown pipeline '\(name)'; \(hint)(\(known)).")])
+            }
+            guard let pipeline = document.value, !document.hasErrors else {
+                return (
+                    nil,
+                    [
+                        map.diagnostic(
+                            .error, at: "pipeline", "pipeline '\(name)' (\(document.path)) has errors; fix them first.")
+                    ]
+                )
+            }
+            return (pipeline, [])
+        }
+    }
+
+    private func checkOverrides(_ pipeline: Pipeline) -> [Diagnostic] {
+        let graph = StepGraph(steps: pipeline.steps)
+        return account.stepOverrides.sorted { $0.key < $1.key }.flatMap { id, overrides -> [Diagnostic] in
+            guard let step = pipeline.step(id) else {
+                let hint = Suggestion.closest(to: id, in: graph.ids).map { "did you mean '\($0)'? " } ?? ""
+                return [
+                    map.diagnostic(
+                        .error, at: "steps.\(id)",
+                        "pipeline '\(pipeline.name)' has no step '\(id)'; \(hint)Steps: \(graph.ids.joined(separator: ", "))."
+                    )
+                ]
+            }
+            guard let kind = StepKind.builtIn[step.uses] else { return [] }
+            let checker = InputChecker(kind: kind, step: step, graph: graph, steps: pipeline.steps)
+            return checker.check(overrides.with, at: "steps.\(id).with", in: map, requireAll: false)
+                + secrets.check(overrides.with, at: "steps.\(id).with", in: map)
+        }
+    }
+
+    /// Every `{{ vars.NAME }}` the merged pipeline uses must be defined by the account.
+    private func checkVars(_ plan: Pipeline) -> [Diagnostic] {
+        var reported: Set<String> = []
+        var found: [Diagnostic] = []
+        for step in plan.steps {
+            for (_, text) in ConfigValue.map(step.with).strings(at: "") {
+                guard let template = try? Template(parsing: text) else { continue }
+                for reference in template.references where reference.root == "vars" && reference.segments.count > 1 {
+                    let name = reference.segments[1]
+                    guard account.vars[name] == nil, reported.insert(name).inserted else { continue }
+                    let at = account.vars.isEmpty ? "pipeline" : "vars"
+                    found.append(
+                        map.diagnostic(
+                            .error, at: at,
+                            "step '\(step.id)' of pipeline '\(plan.name)' uses {{ vars.\(name) }}, but this account "
+                                + "defines no vars.\(name)."))
+                }
+            }
+        }
+        return found + varTemplates()
+    }
+
+    private func varTemplates() -> [Diagnostic] {
+        let checker = TemplateChecker(steps: [:], graph: StepGraph(steps: []))
+        return ConfigValue.map(account.vars).strings(at: "vars").flatMap { path, text -> [Diagnostic] in
+            do throws(Template.SyntaxError) {
+                return try Template(parsing: text).references.compactMap { reference in
+                    if reference.root == "steps" {
+                        return map.diagnostic(.error, at: path, "vars cannot use step outputs ('{{ \(reference) }}').")
+                    }
+                    return checker.problem(with: reference, in: "").map { map.diagnostic(.error, at: path, $0) }
+                }
+            } catch {
+                return [map.diagnostic(.error, at: path, error.description)]
+            }
+        }
+    }
+
+    private func checkYouTube(_ plan: Pipeline) -> [Diagnostic] {
+        plan.steps.filter { $0.uses == "upload.youtube" }.flatMap { step -> [Diagnostic] in
+            var found: [Diagnostic] = []
+            if account.channel.youtube?.credentials == nil {
+                found.append(
+                    map.diagnostic(
+                        .error, at: "channel",
+                        "step '\(step.id)' uploads to YouTube, but channel.youtube.credentials is not set."))
+            }
+            let privacy = step.with["privacy"]?.stringValue ?? account.channel.youtube?.privacy.rawValue ?? "private"
+            if step.with["publish_at"] != nil, privacy != "private", !privacy.contains("{{") {
+                found.append(
+                    map.diagnostic(
+                        .error, at: "steps.\(step.id).with",
+                        "step '\(step.id)' sets publish_at with privacy '\(privacy)'; YouTube schedules only private "
+                            + "videos, so set privacy: private."))
+            }
+            return found
+        }
+    }
+
+    private func accountSecrets() -> [Diagnostic] {
+        var found = secrets.check(account.vars, at: "vars", in: map)
+        if let credentials = account.channel.youtube?.credentials {
+            found += secrets.check(credentials, key: "credentials", at: "channel.youtube.credentials", in: map)
+        }
+        if let apiKey = account.voice.apiKey {
+            found += secrets.check(apiKey, key: "api_key", at: "voice.api_key", in: map)
+        }
+        return found
+    }
+}

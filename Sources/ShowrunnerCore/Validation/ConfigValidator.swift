@@ -1,0 +1,77 @@
+/// Checks a whole config snapshot: every file's own problems plus the cross-file rules.
+public struct ConfigValidator: Sendable {
+    public let secrets: SecretChecker
+
+    public init(secrets: SecretChecker) { self.secrets = secrets }
+
+    public func validate(_ snapshot: ConfigSnapshot) -> ValidationReport {
+        var diagnostics = snapshot.folderDiagnostics
+        diagnostics += snapshot.settings.map(checkSettings) ?? []
+        for document in snapshot.pipelines {
+            diagnostics += document.diagnostics
+            if let pipeline = document.value, !document.hasErrors {
+                diagnostics += PipelineChecker(
+                    pipeline: pipeline, sourceMap: document.sourceMap, prefix: "", secrets: secrets
+                )
+                .check()
+            }
+        }
+        diagnostics += duplicates(snapshot.pipelines, noun: "pipeline name", key: "name")
+        let duplicateAccounts = duplicates(snapshot.accounts, noun: "account id", key: "id")
+        diagnostics += duplicateAccounts
+        let accounts = snapshot.accounts.map { document in
+            var found = document.diagnostics + duplicateAccounts.filter { $0.file == document.path }
+            var plan: Pipeline?
+            if let account = document.value {
+                let checked = AccountChecker(document: document, account: account, snapshot: snapshot, secrets: secrets)
+                    .check()
+                found += checked.diagnostics
+                plan = checked.plan
+            }
+            diagnostics += found.filter { !duplicateAccounts.contains($0) }
+            return AccountReport(document: document, plan: plan, diagnostics: found)
+        }
+        return ValidationReport(diagnostics: diagnostics.sortedForDisplay(), accounts: accounts)
+    }
+
+    private func duplicates<Value>(_ documents: [ConfigDocument<Value>], noun: String, key: String) -> [Diagnostic] {
+        Dictionary(grouping: documents, by: \.name).values.filter { $0.count > 1 }.flatMap { group in
+            group.map { document in
+                let others = group.filter { $0.path != document.path }.map(\.path).joined(separator: ", ")
+                return document.sourceMap.diagnostic(
+                    .error, at: key,
+                    "\(noun) '\(document.name)' is also declared by \(others); \(noun)s must be unique.")
+            }
+        }
+    }
+
+    private func checkSettings(_ document: ConfigDocument<DaemonSettings>) -> [Diagnostic] {
+        var found = document.diagnostics
+        guard let settings = document.value else { return found }
+        let map = document.sourceMap
+        if let token = settings.apiToken { found += secrets.check(token, key: "api_token", at: "api_token", in: map) }
+        let endpoints = [
+            ("providers.llm", settings.providers.llm), ("providers.tts_openai", settings.providers.ttsOpenAI),
+        ]
+        for (path, endpoint) in endpoints {
+            if let key = endpoint.apiKey, map.contains("\(path).api_key") {
+                found += secrets.check(key, key: "api_key", at: "\(path).api_key", in: map)
+            }
+        }
+        if settings.apiToken == nil, !ListenAddress.isLoopback(settings.listen) {
+            found.append(
+                map.diagnostic(
+                    .error, at: "listen",
+                    "listen '\(settings.listen)' is not a loopback address; set api_token so the API is not open to "
+                        + "the network."))
+        }
+        return found
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// By file, then line and column; whole-file problems first.
+    public func sortedForDisplay() -> [Diagnostic] {
+        sorted { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }
+    }
+}

@@ -1,0 +1,8 @@
+import ShowrunnerCLI
+
+@main
+enum Entry {
+    static func main() async {
+        await ShowrunnerCommand.runAsMain()
+    }
+}
