@@ -29,8 +29,9 @@ struct NodeReader {
         report(.error, path, message, at: node)
     }
 
+    /// Remembers where `path` was written; the first record wins (a parent records a collection at its key).
     mutating func record(_ path: String, _ node: Node) {
-        if let location = Self.location(node) { sourceMap.record(path, location) }
+        if !sourceMap.contains(path), let location = Self.location(node) { sourceMap.record(path, location) }
     }
 
     /// A mapping's entries by key; reports a wrong type and every key not in `known` (with a suggestion).
@@ -55,7 +56,7 @@ struct NodeReader {
                 continue
             }
             entries[key] = value
-            record(keyPath, value)
+            record(keyPath, isCollection(value) ? keyNode : value)
         }
         return entries
     }
@@ -69,7 +70,7 @@ struct NodeReader {
         }
         return mapping.map { keyNode, value in
             let key = keyNode.string ?? ""
-            record(Self.join(path, key), value)
+            record(Self.join(path, key), isCollection(value) ? keyNode : value)
             return (key, value)
         }
     }
@@ -78,6 +79,14 @@ struct NodeReader {
         if let node = entries[key] { return node }
         error(path.isEmpty ? key : Self.join(path, key), "missing required key '\(key)'; \(hint)")
         return nil
+    }
+
+    /// Problems with a whole mapping or list are reported at its key, not at its first entry.
+    private func isCollection(_ node: Node) -> Bool {
+        switch node {
+        case .mapping, .sequence: true
+        case .scalar, .alias: false
+        }
     }
 
     static func describe(_ node: Node) -> String {

@@ -55,9 +55,11 @@ extension CronExpression {
         if text.lowercased() == "@reboot" {
             throw CronSyntaxError(token: text, "'@reboot' is not supported; Showrunner schedules by time only.")
         }
+        if let hint = Suggestion.closest(to: text, in: Array(macros.keys)) {
+            throw CronSyntaxError(token: text, "Unknown macro '\(text)'; did you mean '\(hint)'?")
+        }
         let known = macros.keys.sorted().joined(separator: ", ")
-        let hint = Suggestion.closest(to: text, in: Array(macros.keys)).map { " Did you mean '\($0)'?" } ?? ""
-        throw CronSyntaxError(token: text, "Unknown macro '\(text)' (known: \(known)).\(hint)")
+        throw CronSyntaxError(token: text, "Unknown macro '\(text)'; use one of \(known), or five fields.")
     }
 
     /// Rejects expressions that match no date at all (`0 0 30 2 *`): the Gregorian calendar repeats every 400 years.

@@ -8,7 +8,9 @@ extension CronExpression {
     static let ordinals = ["first", "second", "third", "fourth", "fifth"]
 
     public var summary: String {
-        [timePhrase, dayPhrase, monthPhrase].filter { !$0.isEmpty }.joined(separator: " ")
+        let time = timePhrase
+        let day = dayPhrase == "every day" && time.hasPrefix("every") ? "" : dayPhrase
+        return [time, day, monthPhrase].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     private var timePhrase: String {

@@ -111,7 +111,10 @@ struct CronFieldParser {
 
     private func reversedRange(_ bounds: [String], low: Int, high: Int, step: Int?) -> CronSyntaxError {
         let named = bounds.allSatisfy { $0.first?.isLetter == true }
-        func show(_ value: Int) -> String { named ? field.names[value % 7 - field.firstNamedValue] : String(value) }
+        func show(_ value: Int) -> String {
+            guard named else { return String(value) }
+            return field == .dayOfWeek ? field.names[value % 7] : field.names[value - field.firstNamedValue]
+        }
         let suffix = step.map { "/\($0)" } ?? ""
         let wrapped =
             "\(show(low))-\(show(field.wrapMaximum))\(suffix),\(show(field.range.lowerBound))-\(show(high))\(suffix)"

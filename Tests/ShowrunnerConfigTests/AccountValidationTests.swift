@@ -1,0 +1,215 @@
+import Foundation
+import ShowrunnerCore
+import Testing
+
+@testable import ShowrunnerConfig
+
+struct AccountValidationTests {
+    @Test func aValidAccountHasNoDiagnosticsAndAMergedPlan() throws {
+        var fixture = ConfigFixture.with(account: ConfigFixture.account + """
+            steps:
+              upload:
+                with: { dir: out/cooking }
+                retry: { attempts: 8 }
+
+            """)
+        fixture.files = []
+        let report = fixture.validate()
+        #expect(report.diagnostics.isEmpty)
+        let account = try #require(report.accounts.first)
+        #expect(account.isValid)
+        #expect(account.id == "cooking")
+        #expect(account.account?.schedule?.timeZone.identifier == "Asia/Seoul")
+        let upload = try #require(account.plan?.step("upload"))
+        #expect(upload.with["dir"] == .string("out/cooking"))
+        #expect(upload.retry.attempts == 8)
+        #expect(upload.retry.delay == .seconds(10))
+        #expect(upload.retry.factor == 2)
+        #expect(upload.timeout == .seconds(600))
+        #expect(upload.sideEffects)
+        #expect(account.plan?.step("script")?.needs == ["topic"])
+        #expect(account.plan?.step("topic")?.needs == [])
+        #expect(account.plan?.step("topic")?.retry.attempts == 5)
+    }
+
+    @Test(arguments: [
+        (
+            "name: X\nchannel: { type: cooking }\nschedule:\n  cron: \"0 9 * * *\"\n  timzone: UTC\npipeline: shorts\n"
+                + "vars: { topics_file: t }\n",
+            "accounts.d/cooking.yaml:5:3: error: schedule.timzone: unknown key 'timzone'; did you mean 'timezone'?"
+        ),
+        (
+            "enabled: maybe\nchannel: { type: cooking }\nschedule: { cron: \"0 9 * * *\" }\npipeline: shorts\n"
+                + "vars: { topics_file: t }\n",
+            "accounts.d/cooking.yaml:1:10: error: enabled: expected true or false, found 'maybe'."
+        ),
+        (
+            "channel: { language: en }\nschedule: { cron: \"0 9 * * *\" }\npipeline: shorts\n",
+            "accounts.d/cooking.yaml:1:1: error: channel.type: missing required key 'type'"
+        ),
+        (
+            "channel: { type: c }\nschedule:\n  cron: \"0 0 32 * *\"\npipeline: shorts\nvars: { topics_file: t }\n",
+            "accounts.d/cooking.yaml:3:14: error: schedule.cron: day-of-month value 32 is out of range 1–31."
+        ),
+        (
+            "channel: { type: c }\nschedule:\n  cron: 0 9 * * *\n  timezone: Asia/Seol\npipeline: shorts\n",
+            "accounts.d/cooking.yaml:4:13: error: schedule.timezone: unknown time zone 'Asia/Seol'; did you mean 'Asia/Seoul'?"
+        ),
+        (
+            "channel: { type: c }\nschedule: { cron: \"0 9 * * *\" }\npipeline: shorts\nname: \"unterminated\n",
+            "accounts.d/cooking.yaml:5:1: error: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar that starts at line 4, column 7)."
+        ),
+        (
+            "channel: { type: c }\nchannel: { type: d }\n",
+            "accounts.d/cooking.yaml:1:1: error: duplicate key 'channel' in one mapping; each key may appear once."
+        ),
+        ("", "accounts.d/cooking.yaml:1:1: error: the file is empty."),
+        (
+            "channel: { type: c }\nschedule: { cron: \"0 9 * * *\" }\npipeline: shortz\n",
+            "accounts.d/cooking.yaml:3:11: error: pipeline: unknown pipeline 'shortz'; did you mean 'shorts'? (pipelines: shorts)."
+        ),
+        (
+            "channel: { type: c }\nschedule: { cron: \"0 9 * * *\" }\npipeline: shorts\n",
+            "accounts.d/cooking.yaml:3:11: error: pipeline: step 'topic' of pipeline 'shorts' uses {{ vars.topics_file }}, but this account defines no vars.topics_file."
+        ),
+        (
+            "id: Cooking!\nchannel: { type: c }\nschedule: { cron: \"0 9 * * *\" }\npipeline: shorts\nvars: { topics_file: t }\n",
+            "accounts.d/cooking.yaml:1:5: error: id: account id 'Cooking!' is invalid"
+        ),
+        (
+            "channel: { type: c }\npipeline: shorts\nvars: { topics_file: t }\n",
+            "error: schedule: an enabled account needs a schedule"
+        ),
+        (
+            "channel: { type: c }\nschedule: { cron: \"0 9 * * *\", overlap: skipp }\npipeline: shorts\nvars: { topics_file: t }\n",
+            "accounts.d/cooking.yaml:2:41: error: schedule.overlap: 'skipp' is not one of skip, queue, allow; did you mean 'skip'?"
+        ),
+        (
+            "channel: { type: c }\nschedule: { cron: \"0 9 * * *\", jitter: 10 minutes }\npipeline: shorts\nvars: { topics_file: t }\n",
+            "error: schedule.jitter: '10 minutes' is not a duration"
+        ),
+        (
+            ConfigFixture.account + "steps:\n  uplod:\n    with: { dir: x }\n",
+            "accounts.d/cooking.yaml:11:3: error: steps.uplod: pipeline 'shorts' has no step 'uplod'; did you mean 'upload'?"
+        ),
+        (
+            ConfigFixture.account + "steps:\n  upload:\n    with: { dri: x }\n",
+            "accounts.d/cooking.yaml:12:18: error: steps.upload.with.dri: a upload.local step has no input 'dri'; did you mean 'dir'?"
+        ),
+        (
+            ConfigFixture.account + "steps:\n  upload:\n    uses: command\n",
+            "accounts.d/cooking.yaml:12:5: error: steps.upload.uses: unknown key 'uses'"
+        ),
+        (
+            ConfigFixture.account + "steps:\n  upload:\n    retry: { attempts: 0, on: [permanent] }\n",
+            "accounts.d/cooking.yaml:12:24: error: steps.upload.retry.attempts: expected a whole number from 1 to 100, found '0'."
+        ),
+        (
+            ConfigFixture.account + "steps:\n  upload:\n    retry: { on: [permanent] }\n",
+            "error: steps.upload.retry.on[0]: 'permanent' failures are never retried"
+        ),
+    ])
+    func reports(_ yaml: String, _ expected: String) {
+        let diagnostics = ConfigFixture.with(account: yaml).diagnostics()
+        #expect(diagnostics.contains { $0.contains(expected) }, "\(diagnostics)")
+    }
+
+    @Test func collectsEveryProblemInAFile() {
+        let yaml = """
+            nmae: X
+            channel: { type: c, langauge: en }
+            schedule: { cron: "0 9 * * FRI-MON", timezone: Mars/Base }
+            pipeline: shorts
+
+            """
+        let diagnostics = ConfigFixture.with(account: yaml).diagnostics()
+        #expect(diagnostics.count == 4, "\(diagnostics)")
+        #expect(diagnostics.contains { $0.contains("unknown key 'nmae'; did you mean 'name'?") })
+        #expect(diagnostics.contains { $0.contains("unknown key 'langauge'; did you mean 'language'?") })
+        #expect(diagnostics.contains { $0.contains("write 'FRI-SAT,SUN-MON'") })
+        #expect(diagnostics.contains { $0.contains("unknown time zone 'Mars/Base'") })
+    }
+
+    @Test func duplicateIDsNameBothFiles() {
+        var fixture = ConfigFixture()
+        fixture.accounts = [
+            "a": "id: cooking\n" + ConfigFixture.account, "b": "id: cooking\n" + ConfigFixture.account,
+        ]
+        let diagnostics = fixture.diagnostics()
+        #expect(diagnostics.contains("accounts.d/a.yaml:1:5: error: id: account id 'cooking' is also declared by accounts.d/b.yaml; account ids must be unique."))
+        #expect(diagnostics.contains("accounts.d/b.yaml:1:5: error: id: account id 'cooking' is also declared by accounts.d/a.yaml; account ids must be unique."))
+        #expect(fixture.validate().accounts.allSatisfy { !$0.isValid })
+    }
+
+    @Test func publishAtNeedsPrivatePrivacy() {
+        var fixture = ConfigFixture.with(account: """
+            channel:
+              type: c
+              youtube: { credentials: "${file:secrets/c.json}", privacy: public }
+            schedule: { cron: "0 9 * * *" }
+            pipeline:
+              steps:
+                - { id: video, uses: command, with: { run: [make-video] } }
+                - id: upload
+                  uses: upload.youtube
+                  with: { video: "{{ steps.video.path }}", title: T, publish_at: "2027-01-01T00:00:00Z" }
+
+            """)
+        fixture.files = ["secrets/c.json"]
+        let diagnostics = fixture.diagnostics()
+        #expect(diagnostics.contains { $0.contains("sets publish_at with privacy 'public'; YouTube schedules only private") })
+    }
+
+    @Test func secretsAreCheckedAndLiteralsWarned() {
+        var fixture = ConfigFixture.with(account: ConfigFixture.account + """
+            voice: { provider: openai, api_key: sk-live-123 }
+            channel_extra: 1
+
+            """.replacingOccurrences(of: "channel_extra: 1\n", with: ""))
+        var diagnostics = fixture.diagnostics()
+        #expect(diagnostics.contains { $0.contains("warning: voice.api_key: 'api_key' looks like a secret written literally") })
+
+        fixture.accounts["cooking"] = ConfigFixture.account + "voice: { provider: openai, api_key: \"${env:OPENAI_KEY}\" }\n"
+        diagnostics = fixture.diagnostics()
+        #expect(diagnostics.contains { $0.contains("warning: voice.api_key: environment variable OPENAI_KEY is not set") })
+        #expect(fixture.validate().errorCount == 0)
+
+        fixture.strict = true
+        #expect(fixture.diagnostics().contains { $0.contains("error: voice.api_key: environment variable OPENAI_KEY is not set") })
+
+        fixture.environment = ["OPENAI_KEY"]
+        #expect(fixture.diagnostics().isEmpty)
+    }
+
+    @Test func inlinePipelinesAreChecked() {
+        let fixture = ConfigFixture.with(account: """
+            channel: { type: c }
+            schedule: { cron: "0 9 * * *" }
+            pipeline:
+              steps:
+                - { id: a, uses: command, with: { run: [echo] }, needs: [b] }
+                - { id: b, uses: command, with: { run: [echo] }, needs: [a] }
+
+            """)
+        #expect(fixture.diagnostics().contains { $0.contains("pipeline.steps[0].needs: steps form a cycle: a → b → a") })
+    }
+
+    @Test func disabledAccountsNeedNoSchedule() {
+        let fixture = ConfigFixture.with(account: "enabled: false\nchannel: { type: c }\npipeline: shorts\nvars: { topics_file: t }\n")
+        let report = fixture.validate()
+        #expect(report.diagnostics.isEmpty)
+        #expect(report.accounts.first?.account?.enabled == false)
+    }
+
+    @Test func valuesKeepTheirYAMLTypes() throws {
+        let document = ConfigDecoder.account(
+            text: ConfigFixture.account + "steps:\n  video:\n    with: { format: '5', background: 5, n: 1.5, b: true, z: null }\n",
+            path: "accounts.d/x.yaml")
+        let with = try #require(document.value?.stepOverrides["video"]?.with)
+        #expect(with["format"] == .string("5"))
+        #expect(with["background"] == .int(5))
+        #expect(with["n"] == .double(1.5))
+        #expect(with["b"] == .bool(true))
+        #expect(with["z"] == .null)
+    }
+}

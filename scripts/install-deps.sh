@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what Showrunner needs on Debian/Ubuntu, idempotently: system packages (SQLite, libcurl, espeak-ng,
+# ffmpeg, fonts, Python for the test reference) and a Python venv in .venv with the cron reference (cronsim).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(libsqlite3-dev libcurl4-openssl-dev espeak-ng ffmpeg fonts-dejavu-core git)
+# A python3 outside dpkg (pyenv) is fine, as long as it can make a venv.
+if ! { command -v python3 >/dev/null && python3 -m venv --help >/dev/null 2>&1; }; then
+    packages+=(python3 python3-venv)
+fi
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    echo "installing: ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -x .venv/bin/python3 ] || ! .venv/bin/python3 -c "import cronsim" 2>/dev/null; then
+    python3 -m venv .venv
+    .venv/bin/pip install --quiet --disable-pip-version-check "cronsim==2.8"
+fi
