@@ -10,6 +10,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
     ],
     targets: [
         .target(name: "ShowrunnerCore"),
@@ -18,17 +22,43 @@ let package = Package(
             dependencies: ["ShowrunnerCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(
+            name: "ShowrunnerStore", dependencies: ["ShowrunnerCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "ShowrunnerEngine",
+            dependencies: ["ShowrunnerCore", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "ShowrunnerSteps",
+            dependencies: [
+                "ShowrunnerCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        .target(
             name: "ShowrunnerCLI",
             dependencies: [
                 "ShowrunnerCore",
                 "ShowrunnerConfig",
+                "ShowrunnerStore",
+                "ShowrunnerEngine",
+                "ShowrunnerSteps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "showrunner", dependencies: ["ShowrunnerCLI"]),
+        .target(name: "ShowrunnerTestSupport", dependencies: ["ShowrunnerCore"], path: "Tests/Support"),
         .testTarget(name: "ShowrunnerCoreTests", dependencies: ["ShowrunnerCore"]),
         .testTarget(name: "ShowrunnerConfigTests", dependencies: ["ShowrunnerConfig"]),
         .testTarget(name: "ShowrunnerCLITests", dependencies: ["ShowrunnerCLI"]),
+        .testTarget(name: "ShowrunnerStoreTests", dependencies: ["ShowrunnerStore"]),
+        .testTarget(
+            name: "ShowrunnerEngineTests",
+            dependencies: ["ShowrunnerEngine", "ShowrunnerStore", "ShowrunnerTestSupport"]
+        ),
+        .testTarget(name: "ShowrunnerStepsTests", dependencies: ["ShowrunnerSteps"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,18 +1,24 @@
 import ArgumentParser
 import Foundation
+import Logging
 
 /// The `showrunner` command: YouTube channels on autopilot from a folder of YAML.
 public struct ShowrunnerCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "showrunner",
         abstract: "Run YouTube channels on autopilot from a folder of YAML.",
-        subcommands: [ValidateCommand.self, NextCommand.self, InitCommand.self]
+        subcommands: [
+            ValidateCommand.self, NextCommand.self, TriggerCommand.self, HistoryCommand.self, ShowCommand.self,
+            RetryCommand.self, InitCommand.self,
+        ]
     )
 
     public init() {}
 
     /// Parses the arguments and runs the command; usage errors exit 2 (not ArgumentParser's 64).
     public static func runAsMain(_ arguments: [String]? = nil) async {
+        bootstrapLogging()
+        signal(SIGPIPE, SIG_IGN)  // a child that exits without reading its stdin must not kill us
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -27,6 +33,17 @@ public struct ShowrunnerCommand: AsyncParsableCommand {
                 Foundation.exit(2)
             }
             exit(withError: error)
+        }
+    }
+
+    /// Logs go to stderr; `SHOWRUNNER_LOG_LEVEL` (trace…critical) sets the level, default `warning`.
+    static func bootstrapLogging() {
+        let name = ProcessInfo.processInfo.environment["SHOWRUNNER_LOG_LEVEL"] ?? "warning"
+        let level = Logger.Level(rawValue: name.lowercased()) ?? .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
         }
     }
 }

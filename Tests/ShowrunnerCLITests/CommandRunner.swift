@@ -18,7 +18,9 @@ struct CommandRunner {
         return bundleFolder.appendingPathComponent("showrunner")
     }()
 
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+    ) throws
         -> Result
     {
         let process = Process()

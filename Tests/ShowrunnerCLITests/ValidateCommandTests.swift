@@ -9,7 +9,9 @@ import Testing
             #expect(result.stdout.contains("\n\(id)  (accounts.d/\(id).yaml"))
         }
         #expect(result.stdout.contains("schedule  at 09:00 on Monday through Friday (Asia/Seoul)  [0 9 * * MON-FRI]"))
-        #expect(result.stdout.contains("pipeline  shorts: topic → script → {voice, thumbnail} → subtitles → video → upload"))
+        #expect(
+            result.stdout.contains("pipeline  shorts: topic → script → {voice, thumbnail} → subtitles → video → upload")
+        )
         #expect(result.stdout.contains("ai-tech-news  (accounts.d/ai-tech-news.yaml, disabled)"))
         #expect(result.stdout.contains("4 accounts: 0 errors"))
     }
@@ -24,7 +26,10 @@ import Testing
         #expect(accounts.count == 4)
         let cooking = try #require(accounts.first { $0["id"] as? String == "cooking-daily" })
         #expect(cooking["timezone"] as? String == "Asia/Seoul")
-        #expect(cooking["stages"] as? [[String]] == [["topic"], ["script"], ["voice", "thumbnail"], ["subtitles"], ["video"], ["upload"]])
+        #expect(
+            cooking["stages"] as? [[String]] == [
+                ["topic"], ["script"], ["voice", "thumbnail"], ["subtitles"], ["video"], ["upload"],
+            ])
         #expect((cooking["next"] as? [[String: Any]])?.count == 1)
     }
 
@@ -33,13 +38,22 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let text = try CommandRunner.run(["validate", "--config", folder.path])
         #expect(text.status == 1)
-        #expect(text.stdout.contains("\(folder.path)/accounts.d/bad.yaml:3:14: error: schedule.cron: day-of-month value 32 is out of range 1–31."))
+        #expect(
+            text.stdout.contains(
+                "\(folder.path)/accounts.d/bad.yaml:3:14: error: schedule.cron: day-of-month value 32 is out of range 1–31."
+            ))
         #expect(text.stdout.contains("bad  (\(folder.path)/accounts.d/bad.yaml, INVALID)"))
 
         let github = try CommandRunner.run(["validate", "--config", folder.path, "--format", "github"])
         #expect(github.status == 1)
-        #expect(github.stdout.contains("::error file=\(folder.path)/accounts.d/bad.yaml,line=3,col=14::schedule.cron: day-of-month value 32 is out of range 1–31."))
-        #expect(github.stdout.contains("::error file=\(folder.path)/accounts.d/bad.yaml,line=5,col=1::pipelin: unknown key 'pipelin'; did you mean 'pipeline'?"))
+        #expect(
+            github.stdout.contains(
+                "::error file=\(folder.path)/accounts.d/bad.yaml,line=3,col=14::schedule.cron: day-of-month value 32 is out of range 1–31."
+            ))
+        #expect(
+            github.stdout.contains(
+                "::error file=\(folder.path)/accounts.d/bad.yaml,line=5,col=1::pipelin: unknown key 'pipelin'; did you mean 'pipeline'?"
+            ))
     }
 
     @Test func usageErrorsExitTwo() throws {
@@ -56,7 +70,8 @@ import Testing
 
     static func brokenConfig() throws -> URL {
         let folder = try CommandRunner.temporaryFolder()
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("accounts.d"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("accounts.d"), withIntermediateDirectories: true)
         let yaml = "channel: { type: c }\nschedule:\n  cron: \"0 0 32 * *\"\npipeline: p\npipelin: p\n"
         try yaml.write(to: folder.appendingPathComponent("accounts.d/bad.yaml"), atomically: true, encoding: .utf8)
         return folder
@@ -74,7 +89,9 @@ import Testing
     }
 
     @Test func nextIsStrictlyAfterFrom() throws {
-        let result = try CommandRunner.run(["next", "--cron", "0 9 * * *", "--from", "2026-01-01T09:00:00Z", "--count", "1"])
+        let result = try CommandRunner.run([
+            "next", "--cron", "0 9 * * *", "--from", "2026-01-01T09:00:00Z", "--count", "1",
+        ])
         #expect(result.stdout == "2026-01-02T09:00:00+00:00\n")
     }
 
@@ -94,7 +111,8 @@ import Testing
     @Test func nextForAccountsIncludesJitter() throws {
         let result = try CommandRunner.run(["next", "history-weekly", "--from", "2026-11-27T00:00:00Z", "--count", "2"])
         #expect(result.status == 0)
-        #expect(result.stdout == "history-weekly  2026-11-28T18:30:00+00:00\nhistory-weekly  2026-12-05T18:30:00+00:00\n")
+        #expect(
+            result.stdout == "history-weekly  2026-11-28T18:30:00+00:00\nhistory-weekly  2026-12-05T18:30:00+00:00\n")
     }
 
     @Test func initScaffoldsAValidConfigAndKeepsExistingFiles() throws {

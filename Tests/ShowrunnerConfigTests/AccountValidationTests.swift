@@ -6,13 +6,14 @@ import Testing
 
 struct AccountValidationTests {
     @Test func aValidAccountHasNoDiagnosticsAndAMergedPlan() throws {
-        var fixture = ConfigFixture.with(account: ConfigFixture.account + """
-            steps:
-              upload:
-                with: { dir: out/cooking }
-                retry: { attempts: 8 }
+        var fixture = ConfigFixture.with(
+            account: ConfigFixture.account + """
+                steps:
+                  upload:
+                    with: { dir: out/cooking }
+                    retry: { attempts: 8 }
 
-            """)
+                """)
         fixture.files = []
         let report = fixture.validate()
         #expect(report.diagnostics.isEmpty)
@@ -136,66 +137,89 @@ struct AccountValidationTests {
             "a": "id: cooking\n" + ConfigFixture.account, "b": "id: cooking\n" + ConfigFixture.account,
         ]
         let diagnostics = fixture.diagnostics()
-        #expect(diagnostics.contains("accounts.d/a.yaml:1:5: error: id: account id 'cooking' is also declared by accounts.d/b.yaml; account ids must be unique."))
-        #expect(diagnostics.contains("accounts.d/b.yaml:1:5: error: id: account id 'cooking' is also declared by accounts.d/a.yaml; account ids must be unique."))
+        #expect(
+            diagnostics.contains(
+                "accounts.d/a.yaml:1:5: error: id: account id 'cooking' is also declared by accounts.d/b.yaml; account ids must be unique."
+            ))
+        #expect(
+            diagnostics.contains(
+                "accounts.d/b.yaml:1:5: error: id: account id 'cooking' is also declared by accounts.d/a.yaml; account ids must be unique."
+            ))
         #expect(fixture.validate().accounts.allSatisfy { !$0.isValid })
     }
 
     @Test func publishAtNeedsPrivatePrivacy() {
-        var fixture = ConfigFixture.with(account: """
-            channel:
-              type: c
-              youtube: { credentials: "${file:secrets/c.json}", privacy: public }
-            schedule: { cron: "0 9 * * *" }
-            pipeline:
-              steps:
-                - { id: video, uses: command, with: { run: [make-video] } }
-                - id: upload
-                  uses: upload.youtube
-                  with: { video: "{{ steps.video.path }}", title: T, publish_at: "2027-01-01T00:00:00Z" }
+        var fixture = ConfigFixture.with(
+            account: """
+                channel:
+                  type: c
+                  youtube: { credentials: "${file:secrets/c.json}", privacy: public }
+                schedule: { cron: "0 9 * * *" }
+                pipeline:
+                  steps:
+                    - { id: video, uses: command, with: { run: [make-video] } }
+                    - id: upload
+                      uses: upload.youtube
+                      with: { video: "{{ steps.video.path }}", title: T, publish_at: "2027-01-01T00:00:00Z" }
 
-            """)
+                """)
         fixture.files = ["secrets/c.json"]
         let diagnostics = fixture.diagnostics()
-        #expect(diagnostics.contains { $0.contains("sets publish_at with privacy 'public'; YouTube schedules only private") })
+        #expect(
+            diagnostics.contains {
+                $0.contains("sets publish_at with privacy 'public'; YouTube schedules only private")
+            })
     }
 
     @Test func secretsAreCheckedAndLiteralsWarned() {
-        var fixture = ConfigFixture.with(account: ConfigFixture.account + """
-            voice: { provider: openai, api_key: sk-live-123 }
-            channel_extra: 1
+        var fixture = ConfigFixture.with(
+            account: ConfigFixture.account
+                + """
+                voice: { provider: openai, api_key: sk-live-123 }
+                channel_extra: 1
 
-            """.replacingOccurrences(of: "channel_extra: 1\n", with: ""))
+                """.replacingOccurrences(of: "channel_extra: 1\n", with: ""))
         var diagnostics = fixture.diagnostics()
-        #expect(diagnostics.contains { $0.contains("warning: voice.api_key: 'api_key' looks like a secret written literally") })
+        #expect(
+            diagnostics.contains {
+                $0.contains("warning: voice.api_key: 'api_key' looks like a secret written literally")
+            })
 
-        fixture.accounts["cooking"] = ConfigFixture.account + "voice: { provider: openai, api_key: \"${env:OPENAI_KEY}\" }\n"
+        fixture.accounts["cooking"] =
+            ConfigFixture.account + "voice: { provider: openai, api_key: \"${env:OPENAI_KEY}\" }\n"
         diagnostics = fixture.diagnostics()
-        #expect(diagnostics.contains { $0.contains("warning: voice.api_key: environment variable OPENAI_KEY is not set") })
+        #expect(
+            diagnostics.contains { $0.contains("warning: voice.api_key: environment variable OPENAI_KEY is not set") })
         #expect(fixture.validate().errorCount == 0)
 
         fixture.strict = true
-        #expect(fixture.diagnostics().contains { $0.contains("error: voice.api_key: environment variable OPENAI_KEY is not set") })
+        #expect(
+            fixture.diagnostics().contains {
+                $0.contains("error: voice.api_key: environment variable OPENAI_KEY is not set")
+            })
 
         fixture.environment = ["OPENAI_KEY"]
         #expect(fixture.diagnostics().isEmpty)
     }
 
     @Test func inlinePipelinesAreChecked() {
-        let fixture = ConfigFixture.with(account: """
-            channel: { type: c }
-            schedule: { cron: "0 9 * * *" }
-            pipeline:
-              steps:
-                - { id: a, uses: command, with: { run: [echo] }, needs: [b] }
-                - { id: b, uses: command, with: { run: [echo] }, needs: [a] }
+        let fixture = ConfigFixture.with(
+            account: """
+                channel: { type: c }
+                schedule: { cron: "0 9 * * *" }
+                pipeline:
+                  steps:
+                    - { id: a, uses: command, with: { run: [echo] }, needs: [b] }
+                    - { id: b, uses: command, with: { run: [echo] }, needs: [a] }
 
-            """)
-        #expect(fixture.diagnostics().contains { $0.contains("pipeline.steps[0].needs: steps form a cycle: a → b → a") })
+                """)
+        #expect(
+            fixture.diagnostics().contains { $0.contains("pipeline.steps[0].needs: steps form a cycle: a → b → a") })
     }
 
     @Test func disabledAccountsNeedNoSchedule() {
-        let fixture = ConfigFixture.with(account: "enabled: false\nchannel: { type: c }\npipeline: shorts\nvars: { topics_file: t }\n")
+        let fixture = ConfigFixture.with(
+            account: "enabled: false\nchannel: { type: c }\npipeline: shorts\nvars: { topics_file: t }\n")
         let report = fixture.validate()
         #expect(report.diagnostics.isEmpty)
         #expect(report.accounts.first?.account?.enabled == false)
@@ -203,7 +227,8 @@ struct AccountValidationTests {
 
     @Test func valuesKeepTheirYAMLTypes() throws {
         let document = ConfigDecoder.account(
-            text: ConfigFixture.account + "steps:\n  video:\n    with: { format: '5', background: 5, n: 1.5, b: true, z: null }\n",
+            text: ConfigFixture.account
+                + "steps:\n  video:\n    with: { format: '5', background: 5, n: 1.5, b: true, z: null }\n",
             path: "accounts.d/x.yaml")
         let with = try #require(document.value?.stepOverrides["video"]?.with)
         #expect(with["format"] == .string("5"))

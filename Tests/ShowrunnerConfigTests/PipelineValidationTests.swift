@@ -92,18 +92,22 @@ struct PipelineValidationTests {
     @Test func pipelineNamesMustBeUnique() {
         var fixture = ConfigFixture()
         fixture.pipelines["copy"] = ConfigFixture.shorts
-        #expect(fixture.diagnostics().contains {
-            $0.contains("pipelines/copy.yaml:1:7: error: name: pipeline name 'shorts' is also declared by pipelines/shorts.yaml")
-        })
+        #expect(
+            fixture.diagnostics().contains {
+                $0.contains(
+                    "pipelines/copy.yaml:1:7: error: name: pipeline name 'shorts' is also declared by pipelines/shorts.yaml"
+                )
+            })
     }
 
     @Test func anAccountOnABrokenPipelineIsInvalid() {
         var fixture = ConfigFixture.with(account: ConfigFixture.account)
         fixture.pipelines["shorts"] = "name: shorts\nsteps:\n  - { id: a, usess: command }\n"
         let report = fixture.validate()
-        #expect(report.diagnostics.map(\.rendered).contains {
-            $0.contains("pipeline: pipeline 'shorts' (pipelines/shorts.yaml) has errors; fix them first.")
-        })
+        #expect(
+            report.diagnostics.map(\.rendered).contains {
+                $0.contains("pipeline: pipeline 'shorts' (pipelines/shorts.yaml) has errors; fix them first.")
+            })
         #expect(report.accounts.first?.isValid == false)
     }
 }

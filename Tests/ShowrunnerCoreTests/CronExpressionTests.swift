@@ -98,12 +98,14 @@ struct CronExpressionTests {
         let fires = cron.fires(after: start, in: zone, count: 730)
         // 365 days × 2 wall times, minus 02:30 on spring-forward day (collapsed with nothing: it moves to 03:00).
         let days = Dictionary(grouping: fires) { String(RFC3339.format($0.date, in: zone).prefix(10)) }
-        #expect(days["2026-03-08"]?.map { RFC3339.format($0.date, in: zone) } == [
-            "2026-03-08T01:30:00-05:00", "2026-03-08T03:00:00-04:00",
-        ])
-        #expect(days["2026-11-01"]?.map { RFC3339.format($0.date, in: zone) } == [
-            "2026-11-01T01:30:00-04:00", "2026-11-01T02:30:00-05:00",
-        ])
+        #expect(
+            days["2026-03-08"]?.map { RFC3339.format($0.date, in: zone) } == [
+                "2026-03-08T01:30:00-05:00", "2026-03-08T03:00:00-04:00",
+            ])
+        #expect(
+            days["2026-11-01"]?.map { RFC3339.format($0.date, in: zone) } == [
+                "2026-11-01T01:30:00-04:00", "2026-11-01T02:30:00-05:00",
+            ])
         #expect(days["2026-03-08"]?.last?.adjustment == .movedOutOfGap)
         #expect(days["2026-11-01"]?.first?.adjustment == .repeatedWallTime)
         #expect(fires.map(\.date) == fires.map(\.date).sorted())
@@ -114,10 +116,11 @@ struct CronExpressionTests {
         let cron = try CronExpression(parsing: "0,30 * * * *")
         let start = try #require(RFC3339.parse("2026-11-01T00:45:00-04:00", defaultZone: zone))
         let fires = cron.fires(after: start, in: zone, count: 5).map { RFC3339.format($0.date, in: zone) }
-        #expect(fires == [
-            "2026-11-01T01:00:00-04:00", "2026-11-01T01:30:00-04:00", "2026-11-01T01:00:00-05:00",
-            "2026-11-01T01:30:00-05:00", "2026-11-01T02:00:00-05:00",
-        ])
+        #expect(
+            fires == [
+                "2026-11-01T01:00:00-04:00", "2026-11-01T01:30:00-04:00", "2026-11-01T01:00:00-05:00",
+                "2026-11-01T01:30:00-05:00", "2026-11-01T02:00:00-05:00",
+            ])
     }
 
     @Test func rareFiresAcrossTheCenturyAreFound() throws {

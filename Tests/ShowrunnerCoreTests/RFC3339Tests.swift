@@ -19,7 +19,9 @@ struct RFC3339Tests {
         #expect(RFC3339.format(date, in: timeZone) == expected)
     }
 
-    @Test(arguments: ["", "2026-13-01", "2026-02-30", "2026-01-01T25:00", "2026-01-01T10:00+5", "tomorrow", "2026-01-01T10:00:00Zx"])
+    @Test(arguments: [
+        "", "2026-13-01", "2026-02-30", "2026-01-01T25:00", "2026-01-01T10:00+5", "tomorrow", "2026-01-01T10:00:00Zx",
+    ])
     func rejects(_ input: String) {
         #expect(RFC3339.parse(input, defaultZone: TimeZone(identifier: "UTC")!) == nil)
     }

@@ -5,10 +5,11 @@ import Testing
 struct TemplateTests {
     @Test func splitsLiteralsAndReferences() throws {
         let template = try Template(parsing: "Hi {{ account.name }}, {{steps.topic.title}}!")
-        #expect(template.parts == [
-            .literal("Hi "), .reference(TemplateReference(path: "account.name")!), .literal(", "),
-            .reference(TemplateReference(path: "steps.topic.title")!), .literal("!"),
-        ])
+        #expect(
+            template.parts == [
+                .literal("Hi "), .reference(TemplateReference(path: "account.name")!), .literal(", "),
+                .reference(TemplateReference(path: "steps.topic.title")!), .literal("!"),
+            ])
     }
 
     @Test(arguments: ["{{ steps.topic.title", "{{ }}", "{{ a..b }}", "{{ a b }}", "{{ a.$ }}"])
@@ -23,9 +24,10 @@ struct TemplateTests {
 
 struct SecretScannerTests {
     @Test func findsReferences() throws {
-        #expect(try SecretScanner.references(in: "Bearer ${env:TOKEN} and ${file:secrets/a.json}") == [
-            SecretReference(source: .env, name: "TOKEN"), SecretReference(source: .file, name: "secrets/a.json"),
-        ])
+        #expect(
+            try SecretScanner.references(in: "Bearer ${env:TOKEN} and ${file:secrets/a.json}") == [
+                SecretReference(source: .env, name: "TOKEN"), SecretReference(source: .file, name: "secrets/a.json"),
+            ])
     }
 
     @Test(arguments: ["${env:TOKEN", "${vault:x}", "${env:}", "${TOKEN}"])

@@ -51,7 +51,8 @@ extension StepKind {
         StepKind(
             "upload.local", inputs: metadataInputs + [Input("dir")], outputs: ["path"], hasSideEffects: true),
         StepKind(
-            "command", inputs: [Input("run", required: true), Input("env"), Input("workdir")], outputs: ["stdout"],
+            "command", inputs: [Input("run", required: true), Input("env"), Input("workdir"), Input("stdin")],
+            outputs: ["stdout"],
             acceptsAnyOutput: true),
         StepKind(
             "http",

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ShowrunnerCore
+import ShowrunnerEngine
+
+/// `showrunner retry RUN`: resumes an interrupted run, or re-runs a failed one from its failed steps.
+struct RetryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retry",
+        abstract: "Resume an interrupted run, or re-run a failed one from its failed steps with the current config.",
+        discussion: "Exit status: 0 when the run succeeds, 1 otherwise."
+    )
+
+    @OptionGroup var options: ConfigOptions
+
+    @Argument(help: "The run id (from history).")
+    var runID: String
+
+    func run() async throws {
+        let runtime = try Runtime(options: options)
+        guard let old = try await runtime.store.run(id: runID) else {
+            fail("no run with id '\(runID)'; see 'showrunner history'.")
+        }
+        let (account, plan) = runtime.validAccount(old.accountID)
+        let printer = ProgressPrinter(accountIDs: [account.id])
+        do {
+            let (_, outcome) = try await runtime.launcher(logger: Logger(label: "showrunner")).retry(
+                runID: runID, account: account, plan: plan, observer: printer.observer(for: account.id))
+            if outcome != .succeeded { throw ExitCode(1) }
+        } catch let error as RunLauncher.LaunchError {
+            fail(error.description)
+        }
+    }
+}

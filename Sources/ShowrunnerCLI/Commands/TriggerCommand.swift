@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ShowrunnerCore
+import ShowrunnerEngine
+
+/// `showrunner trigger`: runs accounts' pipelines now, in this process.
+struct TriggerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trigger",
+        abstract: "Run accounts' pipelines now, in this process (no daemon needed).",
+        discussion: "Exit status: 0 when every run succeeded, 1 otherwise."
+    )
+
+    @OptionGroup var options: ConfigOptions
+
+    @Argument(help: "Account ids.")
+    var accounts: [String] = []
+
+    @Flag(help: "Run every enabled account.")
+    var all = false
+
+    @Flag(help: "Perform no external side effect: uploads and side-effecting steps are checked and described.")
+    var dryRun = false
+
+    @Flag(help: "Wait for the runs to finish (always the case when running in this process).")
+    var wait = false
+
+    @Option(help: "text or json (a summary of the runs when they end).")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if all == !accounts.isEmpty { throw ValidationError("Name accounts to trigger, or pass --all (not both).") }
+        if format == .github { throw ValidationError("--format github is only for validate.") }
+    }
+
+    func run() async throws {
+        let runtime = try Runtime(options: options)
+        let ids = all ? runtime.report.accounts.filter { $0.account?.enabled == true }.map(\.id) : accounts
+        let targets = ids.map { runtime.validAccount($0) }
+        let launcher = try runtime.launcher(logger: Logger(label: "showrunner"), dryRun: dryRun)
+        let printer = ProgressPrinter(accountIDs: ids)
+        let results = try await runAll(
+            targets, launcher: launcher, printer: printer, limit: runtime.settings.maxConcurrentRuns)
+        if format == .json { print(try JSONOutput.encode(results)) }
+        if results.contains(where: { $0.status != RunStatus.succeeded.rawValue }) { throw ExitCode(1) }
+    }
+
+    /// Runs the accounts concurrently, at most `limit` at a time.
+    private func runAll(
+        _ targets: [(Account, Pipeline)], launcher: RunLauncher, printer: ProgressPrinter, limit: Int
+    ) async throws -> [RunSummary] {
+        var results: [RunSummary] = []
+        try await withThrowingTaskGroup(of: RunSummary.self) { group in
+            for (index, target) in targets.enumerated() {
+                if index >= limit, let finished = try await group.next() { results.append(finished) }
+                group.addTask { try await runOne(target.0, target.1, launcher: launcher, printer: printer) }
+            }
+            for try await finished in group { results.append(finished) }
+        }
+        return results
+    }
+
+    private func runOne(
+        _ account: Account, _ plan: Pipeline, launcher: RunLauncher, printer: ProgressPrinter
+    )
+        async throws -> RunSummary
+    {
+        var observer: @Sendable (RunEvent) -> Void = { _ in }
+        if format == .text { observer = printer.observer(for: account.id) }
+        let (run, outcome) = try await launcher.start(
+            account: account, plan: plan, trigger: .manual, dryRun: dryRun, observer: observer)
+        return RunSummary(account: account.id, run: run.id, outcome: outcome)
+    }
+}
+
+/// One triggered run in `--format json`.
+struct RunSummary: Encodable {
+    let account: String
+    let run: String
+    let status: String
+    let reason: String?
+
+    init(account: String, run: String, outcome: RunOutcome?) {
+        self.account = account
+        self.run = run
+        status = outcome?.status.rawValue ?? RunStatus.running.rawValue
+        reason = if case .failed(let reason)? = outcome { reason } else { nil }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Logging
+import ShowrunnerConfig
+import ShowrunnerCore
+import ShowrunnerEngine
+import ShowrunnerSteps
+import ShowrunnerStore
+
+/// The composition root for commands that run pipelines: the validated config, the store, the launcher.
+struct Runtime {
+    let options: ConfigOptions
+    let report: ValidationReport
+    let settings: DaemonSettings
+    let stateDirectory: URL
+    let store: SQLiteStore
+
+    /// Loads and validates the config folder and opens the store.
+    init(options: ConfigOptions) throws {
+        self.options = options
+        let loader = ConfigLoader(directory: options.configDirectory)
+        let snapshot = loader.load()
+        report = ConfigValidator(secrets: loader.secretChecker(strict: false)).validate(snapshot)
+        settings = snapshot.daemonSettings
+        stateDirectory = Self.stateDirectory(options: options, settings: settings)
+        do {
+            store = try SQLiteStore(path: stateDirectory.appendingPathComponent("showrunner.sqlite").path)
+        } catch {
+            fail("cannot open the store in \(stateDirectory.path): \(error)")
+        }
+    }
+
+    /// `--state`, else `state_dir` from showrunner.yaml (relative to the config folder), else `./state` there.
+    static func stateDirectory(options: ConfigOptions, settings: DaemonSettings) -> URL {
+        if let state = options.state { return URL(fileURLWithPath: state, isDirectory: true) }
+        let base = URL(fileURLWithPath: options.configDirectory, isDirectory: true)
+        return settings.stateDir.hasPrefix("/")
+            ? URL(fileURLWithPath: settings.stateDir, isDirectory: true)
+            : base.appendingPathComponent(settings.stateDir, isDirectory: true)
+    }
+
+    /// The store alone, for commands that only read history.
+    static func openStore(options: ConfigOptions) throws -> SQLiteStore {
+        let settings = ConfigLoader(directory: options.configDirectory).loadSettings()?.value ?? DaemonSettings()
+        let folder = stateDirectory(options: options, settings: settings)
+        return try SQLiteStore(path: folder.appendingPathComponent("showrunner.sqlite").path)
+    }
+
+    var configDirectory: URL { URL(fileURLWithPath: options.configDirectory, isDirectory: true) }
+
+    /// The account and its merged pipeline, or exit 1 with its diagnostics.
+    func validAccount(_ id: String) -> (Account, Pipeline) {
+        guard let account = report.accounts.first(where: { $0.id == id }) else {
+            let hint = Suggestion.closest(to: id, in: report.accounts.map(\.id)).map { " Did you mean '\($0)'?" } ?? ""
+            fail("no account '\(id)' in \(options.displayPath(ConfigFiles.accountsFolder))/.\(hint)")
+        }
+        guard account.isValid, let value = account.account, let plan = account.plan else {
+            let problems = account.diagnostics.filter { $0.severity == .error }.map { "  " + $0.rendered }
+            fail("account '\(id)' is not valid:\n" + problems.joined(separator: "\n"))
+        }
+        return (value, plan)
+    }
+
+    /// A dry run is recorded in a throwaway in-memory store (history stays clean) and keeps its artifacts under
+    /// `STATE/dry-runs/`; topics are read from the real store but not marked used.
+    func launcher(logger: Logger, dryRun: Bool = false) throws -> RunLauncher {
+        let resolver = SecretResolver(configDirectory: configDirectory)
+        let runs: any RunStore = dryRun ? try SQLiteStore.inMemory() : store
+        let folder = dryRun ? stateDirectory.appendingPathComponent("dry-runs", isDirectory: true) : stateDirectory
+        let environment = ExecutionEnvironment(
+            store: runs, topics: store, steps: BuiltInSteps.registry(), clock: ContinuousClock(), now: { Date() },
+            jitter: { Double.random(in: 0.8...1.2) }, randomIndex: { Int.random(in: 0..<max($0, 1)) },
+            resolveSecret: { reference throws(StepFailure) in try resolver.resolve(reference) },
+            stateDirectory: folder, configDirectory: configDirectory, settings: settings,
+            owner: { OwnerProbe.current(now: Date()) }, logger: logger)
+        return RunLauncher(executor: RunExecutor(environment: environment), probe: OwnerProbe())
+    }
+}

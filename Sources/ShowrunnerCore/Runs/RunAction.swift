@@ -1,0 +1,26 @@
+/// What the executor must do next for a run; returned by `RunStateMachine`, performed by the executor.
+public enum RunAction: Sendable, Equatable {
+    /// Record the attempt, then run it.
+    case start(step: String, attempt: Int)
+    /// Wait, then report `retryDue(step)`.
+    case retry(step: String, after: Duration)
+    /// Record that the step will not run.
+    case skip(step: String, reason: String)
+    case finish(RunOutcome)
+}
+
+/// How a run ended.
+public enum RunOutcome: Sendable, Equatable {
+    case succeeded
+    /// The first failure that decided it, in one sentence.
+    case failed(reason: String)
+    case cancelled
+
+    public var status: RunStatus {
+        switch self {
+        case .succeeded: .succeeded
+        case .failed: .failed
+        case .cancelled: .cancelled
+        }
+    }
+}

@@ -1,0 +1,155 @@
+/// The logic of one run as a value: it decides which steps start, retry, are skipped, and how the run ends.
+/// The executor performs the actions it returns (STYLE habit 2).
+public struct RunStateMachine: Sendable {
+    public enum StepState: Sendable, Equatable {
+        case pending
+        case running(attempt: Int)
+        /// A retry is scheduled.
+        case waiting
+        case succeeded
+        case failed(FailureKind, optional: Bool)
+        case skipped
+    }
+
+    public let plan: Pipeline
+    public private(set) var states: [String: StepState] = [:]
+    private var lastAttempt: [String: Int]
+    private var countedFailures: [String: Int]
+    private var firstFailure: String?
+    private var cancelled = false
+    private var finished = false
+    private let maxParallelSteps: Int
+
+    public init(plan: Pipeline, resume: ResumePoint = ResumePoint(), maxParallelSteps: Int = 4) {
+        self.plan = plan
+        self.maxParallelSteps = max(1, maxParallelSteps)
+        lastAttempt = resume.lastAttempt
+        countedFailures = resume.countedFailures
+        for step in plan.steps {
+            if resume.succeeded.contains(step.id) {
+                states[step.id] = .succeeded
+            } else if countedFailures[step.id, default: 0] >= step.retry.attempts {
+                states[step.id] = .failed(.transient, optional: step.optional)
+                if !step.optional { firstFailure = firstFailure ?? "step '\(step.id)' ran out of attempts" }
+            } else {
+                states[step.id] = .pending
+            }
+        }
+    }
+
+    public mutating func start() -> [RunAction] { advance() }
+
+    public mutating func stepSucceeded(_ id: String) -> [RunAction] {
+        states[id] = .succeeded
+        return advance()
+    }
+
+    /// `jitter` in 0.8...1.2 is drawn by the caller.
+    public mutating func stepFailed(_ id: String, _ failure: StepFailure, jitter: Double) -> [RunAction] {
+        guard let step = plan.step(id) else { return advance() }
+        if failure.kind != .quota { countedFailures[id, default: 0] += 1 }
+        if !cancelled, let wait = retryDelay(step, failure, jitter: jitter) {
+            states[id] = .waiting
+            return [.retry(step: id, after: wait)] + advance()
+        }
+        states[id] = .failed(failure.kind, optional: step.optional)
+        if !step.optional, firstFailure == nil { firstFailure = "step '\(id)' failed: \(failure.message)" }
+        return advance()
+    }
+
+    /// A scheduled retry's wait is over.
+    public mutating func retryDue(_ id: String) -> [RunAction] {
+        if states[id] == .waiting { states[id] = .pending }
+        return advance()
+    }
+
+    /// No new attempts start; running ones are cancelled by the executor and reported as failed.
+    public mutating func cancel() -> [RunAction] {
+        cancelled = true
+        return advance()
+    }
+
+    public var isFinished: Bool { finished }
+
+    private func retryDelay(_ step: PipelineStep, _ failure: StepFailure, jitter: Double) -> Duration? {
+        if failure.kind == .quota { return failure.retryAfter ?? .seconds(3600) }
+        return step.retry.delay(
+            afterFailures: countedFailures[step.id, default: 0], kind: failure.kind, jitter: jitter,
+            retryAfter: failure.retryAfter)
+    }
+
+    private mutating func advance() -> [RunAction] {
+        guard !finished else { return [] }
+        var actions = skipBlockedSteps()
+        var running = states.values.count { if case .running = $0 { true } else { false } }
+        for step in plan.steps where !cancelled && running < maxParallelSteps && states[step.id] == .pending {
+            guard step.needs.allSatisfy(isSatisfied) else { continue }
+            let attempt = lastAttempt[step.id, default: 0] + 1
+            lastAttempt[step.id] = attempt
+            states[step.id] = .running(attempt: attempt)
+            actions.append(.start(step: step.id, attempt: attempt))
+            running += 1
+        }
+        if let outcome = outcomeIfDone() {
+            finished = true
+            actions.append(.finish(outcome))
+        }
+        return actions
+    }
+
+    /// Pending steps that can never run: a need failed (and is not optional) or was skipped; or the run is
+    /// cancelled.
+    private mutating func skipBlockedSteps() -> [RunAction] {
+        var actions: [RunAction] = []
+        var changed = true
+        while changed {
+            changed = false
+            for step in plan.steps where states[step.id] == .pending || (cancelled && states[step.id] == .waiting) {
+                let reason: String?
+                if cancelled {
+                    reason = "the run was cancelled"
+                } else if let blocker = step.needs.first(where: isBlocking) {
+                    reason = "step '\(blocker)' did not succeed"
+                } else {
+                    reason = nil
+                }
+                guard let reason else { continue }
+                states[step.id] = .skipped
+                actions.append(.skip(step: step.id, reason: reason))
+                changed = true
+            }
+        }
+        return actions
+    }
+
+    private func isSatisfied(_ need: String) -> Bool {
+        switch states[need] {
+        case .succeeded, .failed(_, optional: true): true
+        case nil: true  // validation rejects unknown needs; do not deadlock on them
+        default: false
+        }
+    }
+
+    private func isBlocking(_ need: String) -> Bool {
+        switch states[need] {
+        case .failed(_, optional: false), .skipped: true
+        default: false
+        }
+    }
+
+    private func outcomeIfDone() -> RunOutcome? {
+        let active = states.values.contains { state in
+            switch state {
+            case .running, .waiting: true
+            case .pending: !cancelled
+            default: false
+            }
+        }
+        guard !active else { return nil }
+        if cancelled { return .cancelled }
+        if let firstFailure { return .failed(reason: firstFailure) }
+        let skippedRequired = plan.steps.first { states[$0.id] == .skipped && !$0.optional }
+        if let skippedRequired { return .failed(reason: "step '\(skippedRequired.id)' was skipped") }
+        return .succeeded
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Logging
+import ShowrunnerCore
+
+/// The seams of the executor: store, step kinds, time, randomness, secrets, folders. Tests pass fakes.
+public struct ExecutionEnvironment: Sendable {
+    public var store: any RunStore
+    public var topics: any TopicStore
+    public var steps: [String: any Step]
+    public var clock: any Clock<Duration>
+    public var now: @Sendable () -> Date
+    /// A retry-delay jitter factor in 0.8...1.2.
+    public var jitter: @Sendable () -> Double
+    public var randomIndex: @Sendable (Int) -> Int
+    public var resolveSecret: @Sendable (SecretReference) throws(StepFailure) -> String
+    /// `STATE`: artifacts go to `STATE/runs/<run-id>/<step-id>/`.
+    public var stateDirectory: URL
+    public var configDirectory: URL
+    public var settings: DaemonSettings
+    public var owner: @Sendable () -> RunOwner
+    public var logger: Logger
+    public var maxParallelSteps: Int
+    public var heartbeatInterval: Duration
+
+    public init(
+        store: any RunStore, topics: any TopicStore, steps: [String: any Step], clock: any Clock<Duration>,
+        now: @escaping @Sendable () -> Date, jitter: @escaping @Sendable () -> Double,
+        randomIndex: @escaping @Sendable (Int) -> Int,
+        resolveSecret: @escaping @Sendable (SecretReference) throws(StepFailure) -> String, stateDirectory: URL,
+        configDirectory: URL, settings: DaemonSettings, owner: @escaping @Sendable () -> RunOwner, logger: Logger,
+        maxParallelSteps: Int = 4, heartbeatInterval: Duration = .seconds(15)
+    ) {
+        self.store = store
+        self.topics = topics
+        self.steps = steps
+        self.clock = clock
+        self.now = now
+        self.jitter = jitter
+        self.randomIndex = randomIndex
+        self.resolveSecret = resolveSecret
+        self.stateDirectory = stateDirectory
+        self.configDirectory = configDirectory
+        self.settings = settings
+        self.owner = owner
+        self.logger = logger
+        self.maxParallelSteps = maxParallelSteps
+        self.heartbeatInterval = heartbeatInterval
+    }
+
+    func artifactsDirectory(runID: String, stepID: String) -> URL {
+        stateDirectory.appendingPathComponent("runs/\(runID)/\(stepID)", isDirectory: true)
+    }
+}

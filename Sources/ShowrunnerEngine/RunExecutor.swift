@@ -1,0 +1,179 @@
+import Foundation
+import Logging
+import ShowrunnerCore
+
+/// Performs a run: asks the `RunStateMachine` what to do, does it (store writes first), and feeds the results
+/// back. Independent steps run concurrently; retries wait on the environment's clock.
+public struct RunExecutor: Sendable {
+    public let environment: ExecutionEnvironment
+
+    public init(environment: ExecutionEnvironment) { self.environment = environment }
+
+    private enum Event: Sendable {
+        case attemptEnded(step: String, attempt: Int, result: Result<StepResult, StepFailure>, seconds: Double)
+        case retryDue(step: String)
+    }
+
+    /// Executes `job` to the end. Returns nil when the task was cancelled (shutdown): the run is left `running`
+    /// with its in-flight attempts recorded as interrupted, so the next start resumes it.
+    public func execute(_ job: RunJob) async throws -> RunOutcome? {
+        let store = environment.store
+        try await store.updateRun(
+            id: job.run.id, status: .running, reason: nil, owner: environment.owner(), at: environment.now())
+        job.observer(.runStarted(runID: job.run.id, accountID: job.account.id))
+        logger(job).info("run started")
+        return try await withThrowingTaskGroup(of: Void.self) { heartbeat in
+            heartbeat.addTask { try await beat(job.run.id) }
+            defer { heartbeat.cancelAll() }
+            return try await drive(job)
+        }
+    }
+
+    private func drive(_ job: RunJob) async throws -> RunOutcome? {
+        var machine = RunStateMachine(
+            plan: job.plan, resume: job.resume, maxParallelSteps: environment.maxParallelSteps)
+        var outputs = job.outputs
+        let runner = AttemptRunner(environment: environment, job: job)
+        return try await withThrowingTaskGroup(of: Event.self) { group in
+            var actions = machine.start()
+            while true {
+                for action in actions {
+                    switch action {
+                    case .start(let step, let attempt):
+                        try await begin(step, attempt: attempt, job: job)
+                        let snapshot = outputs
+                        let definition = job.plan.step(step)!
+                        let clock = ContinuousClock()
+                        group.addTask {
+                            let started = clock.now
+                            let result = await runner.run(definition, attempt: attempt, outputs: snapshot)
+                            let elapsed = started.duration(to: clock.now)
+                            return .attemptEnded(step: step, attempt: attempt, result: result, seconds: elapsed.seconds)
+                        }
+                    case .retry(let step, let delay):
+                        job.observer(.retryScheduled(step: step, after: delay))
+                        let clock = environment.clock
+                        group.addTask {
+                            try await clock.sleep(for: delay)
+                            return .retryDue(step: step)
+                        }
+                    case .skip(let step, let reason):
+                        try await skip(step, reason: reason, job: job)
+                    case .finish(let outcome):
+                        try await finish(outcome, job: job)
+                        return outcome
+                    }
+                }
+                guard let event = try await nextEvent(&group) else {
+                    return try await interrupted(job, draining: &group)
+                }
+                switch event {
+                case .attemptEnded(let step, let attempt, let result, let seconds):
+                    actions = try await record(
+                        step, attempt: attempt, result: result, seconds: seconds, job: job, outputs: &outputs,
+                        machine: &machine)
+                case .retryDue(let step):
+                    actions = machine.retryDue(step)
+                }
+            }
+        }
+    }
+
+    /// The next event, or nil when this task was cancelled (attempts still finishing are recorded first).
+    private func nextEvent(_ group: inout ThrowingTaskGroup<Event, any Error>) async throws -> Event? {
+        do {
+            guard !Task.isCancelled, let event = try await group.next() else { return nil }
+            return event
+        } catch is CancellationError {
+            return nil
+        }
+    }
+
+    private func begin(_ step: String, attempt: Int, job: RunJob) async throws {
+        let record = AttemptRecord(runID: job.run.id, stepID: step, attempt: attempt, startedAt: environment.now())
+        try await environment.store.insertAttempt(record)
+        job.observer(.stepStarted(step: step, attempt: attempt))
+        logger(job, step: step).info("step attempt started", metadata: ["step.attempt": "\(attempt)"])
+    }
+
+    private func record(
+        _ step: String, attempt: Int, result: Result<StepResult, StepFailure>, seconds: Double, job: RunJob,
+        outputs: inout [String: [String: ConfigValue]], machine: inout RunStateMachine
+    ) async throws -> [RunAction] {
+        let store = environment.store
+        switch result {
+        case .success(let stepResult):
+            try await store.finishAttempt(
+                runID: job.run.id, stepID: step, attempt: attempt, status: .succeeded, failure: nil, result: stepResult,
+                at: environment.now())
+            outputs[step] = stepResult.outputs
+            job.observer(.stepSucceeded(step: step, attempt: attempt, seconds: seconds))
+            logger(job, step: step).info("step attempt succeeded", metadata: ["step.attempt": "\(attempt)"])
+            return machine.stepSucceeded(step)
+        case .failure(let failure):
+            try await store.finishAttempt(
+                runID: job.run.id, stepID: step, attempt: attempt, status: .failed, failure: failure, result: nil,
+                at: environment.now())
+            job.observer(.stepFailed(step: step, attempt: attempt, failure: failure, seconds: seconds))
+            logger(job, step: step).warning(
+                "step attempt failed",
+                metadata: [
+                    "step.attempt": "\(attempt)", "failure.kind": "\(failure.kind.rawValue)",
+                    "error": "\(failure.message)",
+                ])
+            return machine.stepFailed(step, failure, jitter: environment.jitter())
+        }
+    }
+
+    private func skip(_ step: String, reason: String, job: RunJob) async throws {
+        let record = AttemptRecord(
+            runID: job.run.id, stepID: step, attempt: 0, status: .skipped, error: reason, startedAt: environment.now(),
+            finishedAt: environment.now())
+        try await environment.store.insertAttempt(record)
+        job.observer(.stepSkipped(step: step, reason: reason))
+    }
+
+    private func finish(_ outcome: RunOutcome, job: RunJob) async throws {
+        let reason: String? = if case .failed(let reason) = outcome { reason } else { nil }
+        try await environment.store.updateRun(
+            id: job.run.id, status: outcome.status, reason: reason, owner: nil, at: environment.now())
+        job.observer(.runFinished(runID: job.run.id, outcome: outcome))
+        logger(job).info("run finished", metadata: ["run.status": "\(outcome.status.rawValue)"])
+    }
+
+    /// Cancelled: wait for running attempts to end (their processes are torn down), record them as interrupted,
+    /// and leave the run `running` for the next start to resume.
+    private func interrupted(
+        _ job: RunJob, draining group: inout ThrowingTaskGroup<Event, any Error>
+    ) async throws
+        -> RunOutcome?
+    {
+        group.cancelAll()
+        while let event = try? await group.next() {
+            guard case .attemptEnded(let step, let attempt, let result, _) = event else { continue }
+            let failure: StepFailure? = if case .failure(let failure) = result { failure } else { nil }
+            let stepResult: StepResult? = if case .success(let value) = result { value } else { nil }
+            try? await environment.store.finishAttempt(
+                runID: job.run.id, stepID: step, attempt: attempt, status: failure == nil ? .succeeded : .failed,
+                failure: failure, result: stepResult, at: environment.now())
+        }
+        job.observer(.runInterrupted(runID: job.run.id))
+        logger(job).notice("run interrupted; it will resume at the next start")
+        return nil
+    }
+
+    private func beat(_ runID: String) async throws {
+        while true {
+            try await environment.clock.sleep(for: environment.heartbeatInterval)
+            try await environment.store.heartbeat(runID: runID, at: environment.now())
+        }
+    }
+
+    private func logger(_ job: RunJob, step: String? = nil) -> Logger {
+        var logger = environment.logger
+        logger[metadataKey: "account"] = "\(job.account.id)"
+        logger[metadataKey: "run.id"] = "\(job.run.id)"
+        if let step { logger[metadataKey: "step.id"] = "\(step)" }
+        return logger
+    }
+}

@@ -1,0 +1,15 @@
+import Foundation
+import ShowrunnerCore
+
+/// Run ids sort by creation time and are short enough to type: `20261127-093012-k3f9q`.
+public enum RunID {
+    private static let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz")
+    private static let utc = TimeZone(identifier: "UTC")!
+
+    /// `randomIndex(n)` returns an integer in `0..<n`.
+    public static func make(at date: Date, randomIndex: (Int) -> Int) -> String {
+        let digits = RFC3339.format(date, in: utc).prefix(19).filter(\.isNumber)
+        let suffix = String((0..<5).map { _ in alphabet[randomIndex(alphabet.count)] })
+        return "\(digits.prefix(8))-\(digits.dropFirst(8))-\(suffix)"
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import ShowrunnerCore
+
+/// One execution of a run: the record, the account and merged pipeline it runs, where it resumes from.
+public struct RunJob: Sendable {
+    public var run: RunRecord
+    public var account: Account
+    /// The account's pipeline with its overrides applied.
+    public var plan: Pipeline
+    public var resume: ResumePoint
+    /// Outputs of steps that already succeeded (resumed or reused).
+    public var outputs: [String: [String: ConfigValue]]
+    /// Steps with side effects are described, not performed.
+    public var dryRun: Bool
+    public var observer: @Sendable (RunEvent) -> Void
+
+    public init(
+        run: RunRecord, account: Account, plan: Pipeline, resume: ResumePoint = ResumePoint(),
+        outputs: [String: [String: ConfigValue]] = [:], dryRun: Bool = false,
+        observer: @escaping @Sendable (RunEvent) -> Void = { _ in }
+    ) {
+        self.run = run
+        self.account = account
+        self.plan = plan
+        self.resume = resume
+        self.outputs = outputs
+        self.dryRun = dryRun
+        self.observer = observer
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import ShowrunnerCore
+
+/// Starts runs, resumes interrupted ones and retries failed ones, then hands them to the executor.
+public struct RunLauncher: Sendable {
+    public let executor: RunExecutor
+    public let probe: OwnerProbe
+
+    public init(executor: RunExecutor, probe: OwnerProbe) {
+        self.executor = executor
+        self.probe = probe
+    }
+
+    private var environment: ExecutionEnvironment { executor.environment }
+
+    public enum LaunchError: Error, Equatable, CustomStringConvertible {
+        case noSuchRun(String)
+        case alreadyRunning(String, owner: String)
+        case nothingToRetry(String, RunStatus)
+        case fireAlreadyRecorded(String)
+        case alreadyRetried(String, by: String)
+
+        public var description: String {
+            switch self {
+            case .noSuchRun(let id): "No run with id '\(id)'."
+            case .alreadyRunning(let id, let owner):
+                "Run '\(id)' is being executed by \(owner); it cannot be taken over."
+            case .nothingToRetry(let id, let status):
+                "Run '\(id)' is \(status.rawValue); only failed, cancelled or interrupted runs can be retried."
+            case .fireAlreadyRecorded(let id): "This fire already produced a run (\(id))."
+            case .alreadyRetried(let id, let retry):
+                "Run '\(id)' was already retried as '\(retry)'; retry that run instead."
+            }
+        }
+    }
+
+    /// Records a new run and executes it. For `schedule`/`catch_up` triggers a fire that already has a run is
+    /// refused (the store's unique key decides).
+    public func start(
+        account: Account, plan: Pipeline, trigger: RunTrigger, scheduledAt: Date? = nil, configRevision: String? = nil,
+        dryRun: Bool = false, observer: @escaping @Sendable (RunEvent) -> Void = { _ in }
+    ) async throws -> (RunRecord, RunOutcome?) {
+        let now = environment.now()
+        let run = RunRecord(
+            id: RunID.make(at: now, randomIndex: environment.randomIndex), accountID: account.id, pipeline: plan.name,
+            trigger: trigger, scheduledAt: scheduledAt, configRevision: configRevision, createdAt: now)
+        guard try await environment.store.insertRun(run) else { throw LaunchError.fireAlreadyRecorded(run.id) }
+        let outcome = try await executor.execute(
+            RunJob(run: run, account: account, plan: plan, dryRun: dryRun, observer: observer))
+        return (run, outcome)
+    }
+
+    /// Takes over a `running` run whose owner is gone: its interrupted attempts count as transient failures,
+    /// completed steps are not redone.
+    public func resume(
+        runID: String, account: Account, plan: Pipeline, observer: @escaping @Sendable (RunEvent) -> Void = { _ in }
+    ) async throws -> RunOutcome? {
+        let store = environment.store
+        guard let run = try await store.run(id: runID) else { throw LaunchError.noSuchRun(runID) }
+        let probe = probe
+        guard try await store.claimRun(id: runID, owner: environment.owner(), ownerIsGone: { probe.isGone($0) }) else {
+            let owner = run.owner.map { "pid \($0.pid) on \($0.host)" } ?? "another process"
+            throw LaunchError.alreadyRunning(runID, owner: owner)
+        }
+        let attempts = try await markInterrupted(try await store.attempts(runID: runID))
+        let (resume, outputs) = Self.resumePoint(attempts, countFailures: true)
+        return try await executor.execute(
+            RunJob(run: run, account: account, plan: plan, resume: resume, outputs: outputs, observer: observer))
+    }
+
+    /// Re-runs a failed or cancelled run from its unfinished steps with the current config: a new `retry` run
+    /// that reuses the outputs of the steps that succeeded. An interrupted (`running`, owner gone) run is resumed.
+    public func retry(
+        runID: String, account: Account, plan: Pipeline, observer: @escaping @Sendable (RunEvent) -> Void = { _ in }
+    ) async throws -> (RunRecord, RunOutcome?) {
+        let store = environment.store
+        guard let old = try await store.run(id: runID) else { throw LaunchError.noSuchRun(runID) }
+        if old.status == .running {
+            return (old, try await resume(runID: runID, account: account, plan: plan, observer: observer))
+        }
+        guard old.status == .failed || old.status == .cancelled else {
+            throw LaunchError.nothingToRetry(runID, old.status)
+        }
+        if let retry = try await store.retryRun(of: runID) { throw LaunchError.alreadyRetried(runID, by: retry.id) }
+        let now = environment.now()
+        let run = RunRecord(
+            id: RunID.make(at: now, randomIndex: environment.randomIndex), accountID: account.id, pipeline: plan.name,
+            trigger: .retry, scheduledAt: old.scheduledAt, configRevision: old.configRevision, retryOf: old.id,
+            createdAt: now)
+        _ = try await store.insertRun(run)
+        let (previous, outputs) = Self.resumePoint(try await store.attempts(runID: runID), countFailures: false)
+        let reused = previous.succeeded.filter { plan.step($0) != nil }
+        for step in reused.sorted() {
+            try await store.insertAttempt(
+                AttemptRecord(
+                    runID: run.id, stepID: step, attempt: 0, status: .reused, outputs: outputs[step],
+                    startedAt: now, finishedAt: now))
+        }
+        let resume = ResumePoint(succeeded: reused)
+        let outcome = try await executor.execute(
+            RunJob(
+                run: run, account: account, plan: plan, resume: resume,
+                outputs: outputs.filter { reused.contains($0.key) }, observer: observer))
+        return (run, outcome)
+    }
+
+    private func markInterrupted(_ attempts: [AttemptRecord]) async throws -> [AttemptRecord] {
+        var result: [AttemptRecord] = []
+        for var attempt in attempts {
+            if attempt.status == .running {
+                let failure = StepFailure(.transient, "interrupted: the process running this attempt stopped.")
+                try await environment.store.finishAttempt(
+                    runID: attempt.runID, stepID: attempt.stepID, attempt: attempt.attempt, status: .failed,
+                    failure: failure, result: nil, at: environment.now())
+                attempt.status = .failed
+                attempt.failureKind = .transient
+            }
+            result.append(attempt)
+        }
+        return result
+    }
+
+    /// Where a run stands according to its attempts: succeeded steps and their outputs, attempt numbers, and
+    /// (for a resume) the failures that count against each step's retry budget.
+    static func resumePoint(
+        _ attempts: [AttemptRecord], countFailures: Bool
+    ) -> (ResumePoint, [String: [String: ConfigValue]]) {
+        var point = ResumePoint()
+        var outputs: [String: [String: ConfigValue]] = [:]
+        for attempt in attempts {
+            point.lastAttempt[attempt.stepID] = max(point.lastAttempt[attempt.stepID, default: 0], attempt.attempt)
+            switch attempt.status {
+            case .succeeded, .reused:
+                point.succeeded.insert(attempt.stepID)
+                outputs[attempt.stepID] = attempt.outputs ?? [:]
+            case .failed where countFailures && attempt.failureKind != .quota:
+                point.countedFailures[attempt.stepID, default: 0] += 1
+            default:
+                break
+            }
+        }
+        return (point, outputs)
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import ShowrunnerCore
+
+/// Resolves `${env:NAME}` from the environment and `${file:path}` from a file (relative to the config folder,
+/// trailing newline removed). Failures name the reference, never a value.
+public struct SecretResolver: Sendable {
+    public let configDirectory: URL
+    public let environment: [String: String]
+
+    public init(configDirectory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.configDirectory = configDirectory
+        self.environment = environment
+    }
+
+    public func resolve(_ reference: SecretReference) throws(StepFailure) -> String {
+        switch reference.source {
+        case .env:
+            guard let value = environment[reference.name], !value.isEmpty else {
+                throw StepFailure(
+                    .permanent, "secret \(reference) is not set; export \(reference.name) for showrunner.")
+            }
+            return value
+        case .file:
+            let url =
+                reference.name.hasPrefix("/")
+                ? URL(fileURLWithPath: reference.name) : configDirectory.appendingPathComponent(reference.name)
+            guard let data = FileManager.default.contents(atPath: url.path),
+                let text = String(data: data, encoding: .utf8)
+            else {
+                throw StepFailure(.permanent, "secret file \(reference.name) is missing or unreadable.")
+            }
+            return text.hasSuffix("\n") ? String(text.dropLast()) : text
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import ShowrunnerCore
+
+/// The topics a `topic.list` step chooses from, and the id their usage is stored under: `file:<path>` for a
+/// file, `items:<hash>` for inline items (so editing the items starts a fresh list).
+struct TopicList: Sendable, Equatable {
+    let id: String
+    let topics: [String]
+
+    static func load(from context: StepContext) throws(StepFailure) -> TopicList {
+        let items = try context.stringList("items")
+        let file = try context.trimmedString("file")
+        switch (items, file) {
+        case (_?, _?):
+            throw StepFailure(.permanent, "give topic.list either 'items' or 'file', not both.")
+        case (let items?, nil):
+            let topics = unique(items.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+            guard !topics.isEmpty else { throw StepFailure(.permanent, "input 'items' has no topics.") }
+            return TopicList(id: "items:" + FNV1a64.hex(of: topics.joined(separator: "\n")), topics: topics)
+        case (nil, let file?):
+            return TopicList(id: "file:" + file, topics: try read(file, at: context.path(file)))
+        case (nil, nil):
+            throw StepFailure(.permanent, "topic.list needs 'items' or 'file'.")
+        }
+    }
+
+    /// One topic per line; blank lines and lines starting with `#` are skipped; duplicates count once.
+    static func parse(_ text: String) -> [String] {
+        let lines = text.split(whereSeparator: \.isNewline).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        return unique(lines.filter { !$0.hasPrefix("#") })
+    }
+
+    private static func read(_ name: String, at url: URL) throws(StepFailure) -> [String] {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw StepFailure(.permanent, "topics file '\(name)' does not exist (looked for \(url.path)).")
+        }
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw StepFailure(.permanent, "cannot read topics file '\(name)': \(error.localizedDescription)")
+        }
+        let topics = parse(text)
+        guard !topics.isEmpty else {
+            throw StepFailure(.permanent, "topics file '\(name)' has no topics (only blank lines and # comments).")
+        }
+        return topics
+    }
+
+    private static func unique(_ topics: [String]) -> [String] {
+        var seen: Set<String> = []
+        return topics.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+}

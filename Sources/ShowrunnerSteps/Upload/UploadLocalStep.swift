@@ -1,0 +1,81 @@
+import Foundation
+import ShowrunnerCore
+
+/// `upload.local`: publishes the video (and thumbnail) into a folder as `<run date>-<slug of title>.<ext>` with a
+/// JSON sidecar. Files appear atomically. Publishing the same bytes again is a no-op; other bytes under a taken
+/// name get a `-<run id>` suffix.
+public struct UploadLocalStep: Step {
+    public init() {}
+
+    public func run(_ context: StepContext) async throws -> StepResult {
+        let plan = try UploadPlan.from(context)
+        let fingerprint = try readFingerprint(plan.video)
+        try createFolder(plan.folder)
+        let (video, published) = try target(for: plan, fingerprint: fingerprint, runID: context.run.id)
+        try writing(video) { if !published { try AtomicFile.copy(plan.video, to: video) } }
+        let base = video.deletingPathExtension()
+        let thumbnail = try plan.thumbnail.map { source throws(StepFailure) in
+            let target = base.appendingPathExtension(source.pathExtension.lowercased())
+            try writing(target) { try copyUnlessSame(source, to: target) }
+            return target
+        }
+        let sidecar = base.appendingPathExtension("json")
+        if !published || !FileManager.default.fileExists(atPath: sidecar.path) {
+            let data = try sidecarData(plan, context, video: video, fingerprint: fingerprint, thumbnail: thumbnail)
+            try writing(sidecar) { try AtomicFile.store(data, to: sidecar) }
+        }
+        let artifacts = [video.path] + (thumbnail.map { [$0.path] } ?? []) + [sidecar.path]
+        return StepResult(outputs: ["path": .string(video.path)], artifacts: artifacts)
+    }
+
+    /// Checks the inputs and the files, and says where the video would go.
+    public func dryRun(_ context: StepContext) async throws -> StepResult {
+        let plan = try UploadPlan.from(context)
+        let (video, published) = try target(for: plan, fingerprint: readFingerprint(plan.video), runID: context.run.id)
+        let description =
+            published ? "\(video.path) is already published" : "would copy \(plan.video.path) to \(video.path)"
+        return StepResult(outputs: ["description": .string(description), "path": .string(video.path)])
+    }
+
+    /// The plain name when it is free or holds the same bytes (`published`); else the name with the run id.
+    private func target(
+        for plan: UploadPlan, fingerprint: FileFingerprint, runID: String
+    ) throws(StepFailure) -> (url: URL, published: Bool) {
+        let suffixed = plan.target(extension: plan.videoExtension, suffix: Slug.make(runID, fallback: "run"))
+        for url in [plan.target(extension: plan.videoExtension), suffixed] {
+            guard let existing = try readFingerprintIfExists(url) else { return (url, false) }
+            if existing == fingerprint { return (url, true) }
+        }
+        return (suffixed, false)
+    }
+
+    private func copyUnlessSame(_ source: URL, to target: URL) throws {
+        guard try FileFingerprint.ifExists(target) != FileFingerprint(of: source) else { return }
+        try AtomicFile.copy(source, to: target)
+    }
+
+    private func sidecarData(
+        _ plan: UploadPlan, _ context: StepContext, video: URL, fingerprint: FileFingerprint, thumbnail: URL?
+    ) throws(StepFailure) -> Data {
+        let zone = context.account.schedule?.timeZone ?? TimeZone(identifier: "UTC")!
+        var thumbnailInfo: UploadSidecar.PublishedThumbnail?
+        if let thumbnail, let source = plan.thumbnail {
+            thumbnailInfo = .init(file: thumbnail.lastPathComponent, source: source.lastPathComponent)
+        }
+        let sidecar = UploadSidecar(
+            title: plan.title, description: plan.description, tags: plan.tags, accountId: context.account.id,
+            runId: context.run.id, scheduledAt: context.run.scheduledAt.map { RFC3339.format($0, in: zone) },
+            video: .init(
+                file: video.lastPathComponent, source: plan.video.lastPathComponent, bytes: fingerprint.size,
+                fnv1a64: fingerprint.fnv1a64),
+            thumbnail: thumbnailInfo)
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            return try encoder.encode(sidecar) + Data("\n".utf8)
+        } catch {
+            throw StepFailure(.permanent, "cannot encode the sidecar: \(error).")
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import ShowrunnerCore
+
+extension SQLiteStore {
+    /// One statement, so the fire-unique rule holds even between processes: the run is inserted unless the partial
+    /// unique index `runs_fire` already holds its fire. Any other conflict (a duplicate id) is an error.
+    public func insertRun(_ run: RunRecord) async throws -> Bool {
+        let row = RunRow(run)
+        return try await writer.write { db in
+            let values = try row.databaseDictionary.sorted { $0.key < $1.key }
+            let columns = values.map { $0.key.quotedDatabaseIdentifier }.joined(separator: ", ")
+            let placeholders = databaseQuestionMarks(count: values.count)
+            try db.execute(
+                sql: """
+                    INSERT INTO runs (\(columns)) VALUES (\(placeholders))
+                    ON CONFLICT (account_id, scheduled_at) WHERE "trigger" IN ('schedule', 'catch_up') DO NOTHING
+                    """,
+                arguments: StatementArguments(values.map(\.value)))
+            return db.changesCount == 1
+        }
+    }
+
+    public func run(id: String) async throws -> RunRecord? {
+        try await writer.read { db in try RunRow.fetchOne(db, key: id)?.record }
+    }
+
+    public func runningRuns() async throws -> [RunRecord] {
+        try await writer.read { db in
+            try RunRow.filter { $0.status == RunStatus.running.rawValue }
+                .order(RunRow.Columns.createdAt, RunRow.Columns.id)
+                .fetchAll(db)
+                .map(\.record)
+        }
+    }
+
+    public func retryRun(of runID: String) async throws -> RunRecord? {
+        try await writer.read { db in
+            try RunRow.filter(Column("retry_of") == runID).fetchOne(db)?.record
+        }
+    }
+
+    /// An owner passed with a status other than `running` is recorded too, unless the status is finished; a nil
+    /// owner keeps the current one. Going back to `queued` or `running` clears `finishedAt`.
+    public func updateRun(
+        id: String, status: RunStatus, reason: String?, owner: RunOwner?, at date: Date
+    )
+        async throws
+    {
+        try await writer.write { db in
+            guard var row = try RunRow.fetchOne(db, key: id) else { throw StoreError.runNotFound(id) }
+            row.status = status
+            row.reason = reason
+            if status == .running, row.startedAt == nil { row.startedAt = date.millisecondsSince1970 }
+            if let owner { row.owner = owner }
+            if status.isFinished {
+                row.finishedAt = date.millisecondsSince1970
+                row.owner = nil
+            } else {
+                row.finishedAt = nil
+            }
+            try row.update(db)
+        }
+    }
+
+    /// Reads the owner, asks `ownerIsGone` and takes over in one write transaction, so two processes cannot both
+    /// win. A run without an owner is claimable; a run that is neither `running` nor `failed` is not.
+    public func claimRun(id: String, owner: RunOwner, ownerIsGone: @Sendable (RunOwner) -> Bool) async throws -> Bool {
+        try await writer.write { db in
+            guard var row = try RunRow.fetchOne(db, key: id) else { throw StoreError.runNotFound(id) }
+            guard row.status == .running || row.status == .failed else { return false }
+            if let current = row.owner, !ownerIsGone(current) { return false }
+            row.owner = owner
+            try row.update(db)
+            return true
+        }
+    }
+
+    /// Refreshes the owner's heartbeat; a run without an owner is left as it is.
+    public func heartbeat(runID: String, at date: Date) async throws {
+        try await writer.write { db in
+            let updated = try RunRow.filter(key: runID)
+                .filter { $0.ownerHost != nil }
+                .updateAll(db) { [$0.heartbeatAt.set(to: date.millisecondsSince1970)] }
+            if updated == 0, try !RunRow.exists(db, key: runID) { throw StoreError.runNotFound(runID) }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Logging
+import ShowrunnerCore
+import ShowrunnerStore
+import ShowrunnerTestSupport
+import Synchronization
+
+@testable import ShowrunnerEngine
+
+/// An executor wired to an in-memory SQLite store, fake steps and a manual clock.
+struct Harness {
+    static let start = Date(timeIntervalSince1970: 1_790_000_000)
+    /// Deterministic "randomness": run ids differ, nothing depends on chance.
+    static let counter = Atomic<Int>(0)
+
+    let clock = ManualClock()
+    let store: SQLiteStore
+    let steps: [String: any Step]
+    let folder: URL
+    var jitter: Double = 1.0
+    var environment: [String: String] = [:]
+    var maxParallelSteps = 4
+
+    init(steps: [String: any Step]) throws {
+        store = try SQLiteStore.inMemory()
+        self.steps = steps
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("engine-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func executionEnvironment(owner pid: Int32 = getpid()) -> ExecutionEnvironment {
+        let clock = clock
+        let now: @Sendable () -> Date = { Harness.start.addingTimeInterval(clock.now.offset.seconds) }
+        let jitter = jitter
+        let resolver = SecretResolver(configDirectory: folder, environment: environment)
+        return ExecutionEnvironment(
+            store: store, topics: store, steps: steps, clock: clock, now: now, jitter: { jitter },
+            randomIndex: { Harness.counter.add(1, ordering: .relaxed).newValue % max($0, 1) },
+            resolveSecret: { reference throws(StepFailure) in try resolver.resolve(reference) },
+            stateDirectory: folder.appendingPathComponent("state"), configDirectory: folder,
+            settings: DaemonSettings(),
+            owner: { RunOwner(host: ProcessInfo.processInfo.hostName, pid: pid, heartbeatAt: now()) },
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
+            maxParallelSteps: maxParallelSteps,
+            heartbeatInterval: .seconds(3600))
+    }
+
+    func launcher() -> RunLauncher {
+        let clock = clock
+        let probe = OwnerProbe(
+            staleAfter: .seconds(120), now: { Harness.start.addingTimeInterval(clock.now.offset.seconds) })
+        return RunLauncher(executor: RunExecutor(environment: executionEnvironment()), probe: probe)
+    }
+
+    static let account = Account(
+        id: "cooking", channel: Channel(type: "cooking"), schedule: nil, pipeline: .named("p"),
+        vars: ["greeting": .string("hello")])
+
+    static func step(
+        _ id: String, _ uses: String, needs: [String] = [], with: [String: ConfigValue] = [:], attempts: Int = 3,
+        timeout: Duration? = nil, optional: Bool = false
+    ) -> PipelineStep {
+        var retry = RetryPolicy.default
+        retry.attempts = attempts
+        return PipelineStep(
+            id: id, uses: uses, needs: needs, with: with, retry: retry, timeout: timeout, optional: optional)
+    }
+
+    /// Attempts as `step#attempt:status` strings, in recording order.
+    func attemptSummary(_ runID: String) async throws -> [String] {
+        try await store.attempts(runID: runID).map { "\($0.stepID)#\($0.attempt):\($0.status.rawValue)" }
+    }
+}

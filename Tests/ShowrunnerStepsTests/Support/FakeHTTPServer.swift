@@ -1,0 +1,111 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A tiny HTTP/1.1 server on `127.0.0.1:<ephemeral port>` for tests. Each connection carries one request; the
+/// replies are scripted in order (a missing reply is a 500). Every request received is recorded. Call `stop()`
+/// when done.
+final class FakeHTTPServer: Sendable {
+    enum Reply: Sendable {
+        case respond(status: Int, headers: [String: String] = [:], body: String = "")
+        /// Reads the request, then closes the connection without answering.
+        case dropConnection
+        /// Reads the request and never answers (until the server stops).
+        case hang
+    }
+
+    struct Request: Sendable {
+        var method: String
+        var path: String
+        /// Names in lowercase.
+        var headers: [String: String]
+        var body: Data
+    }
+
+    private struct State {
+        var replies: [Reply]
+        var requests: [Request] = []
+        /// Shut down and closed under the lock, so a number reused by another socket is never touched.
+        var openConnections: Set<Int32> = []
+        var stopped = false
+    }
+
+    let port: UInt16
+    private let listener: Int32
+    private let state: Mutex<State>
+
+    init(replies: [Reply]) throws {
+        state = Mutex(State(replies: replies))
+        (listener, port) = try Self.openListener()
+        let listener = self.listener
+        Thread { [self] in self.acceptLoop(listener) }.start()
+    }
+
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+    var requests: [Request] { state.withLock { $0.requests } }
+
+    /// Closes the listener and every open connection (wakes blocked threads).
+    func stop() {
+        state.withLock { state in
+            guard !state.stopped else { return }
+            state.stopped = true
+            shutdown(listener, Int32(SHUT_RDWR))
+            for fd in state.openConnections { shutdown(fd, Int32(SHUT_RDWR)) }
+        }
+    }
+
+    private func acceptLoop(_ listener: Int32) {
+        while true {
+            let fd = accept(listener, nil, nil)
+            guard fd >= 0 else { break }
+            state.withLock { _ = $0.openConnections.insert(fd) }
+            Thread { [self] in self.serve(fd) }.start()
+        }
+        close(listener)
+    }
+
+    private func serve(_ fd: Int32) {
+        defer {
+            state.withLock { state in
+                state.openConnections.remove(fd)
+                close(fd)
+            }
+        }
+        guard let request = HTTPWire.readRequest(fd) else { return }
+        let reply = state.withLock { state -> Reply in
+            state.requests.append(request)
+            return state.replies.isEmpty
+                ? .respond(status: 500, body: "no scripted reply") : state.replies.removeFirst()
+        }
+        switch reply {
+        case .respond(let status, let headers, let body):
+            HTTPWire.respond(fd, status: status, headers: headers, body: body)
+        case .dropConnection: return
+        case .hang: _ = HTTPWire.readRequest(fd)  // blocks until the client or `stop()` closes the connection
+        }
+    }
+
+    private static func openListener() throws -> (Int32, UInt16) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard fd >= 0, bound == 0, listen(fd, 16) == 0 else { throw POSIXError(.EADDRNOTAVAIL) }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return (fd, UInt16(bigEndian: address.sin_port))
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import ShowrunnerCore
+import Testing
+
+@testable import ShowrunnerSteps
+
+struct TopicListStepTests {
+    let fixture: StepFixture
+    init() throws { fixture = try StepFixture() }
+
+    private func pick(
+        _ inputs: [String: ConfigValue], runs: Int, randomIndex: @escaping @Sendable (Int) -> Int = { _ in 0 }
+    )
+        async throws -> [String]
+    {
+        var titles: [String] = []
+        for run in 1...runs {
+            let result = try await TopicListStep().run(
+                fixture.context(inputs, runID: "run-\(run)", randomIndex: randomIndex))
+            titles.append(result.outputs["title"]?.stringValue ?? "?")
+        }
+        return titles
+    }
+
+    @Test func sequentialOrderUsesEveryTopicOnceThenStartsOver() async throws {
+        let titles = try await pick(["items": .strings("a", "b", "c")], runs: 7)
+        #expect(titles == ["a", "b", "c", "a", "b", "c", "a"])
+        #expect(await fixture.topics.resets == 2)
+        let marks = await fixture.topics.marks
+        #expect(marks.map(\.runID) == (1...7).map { "run-\($0)" })
+        #expect(marks.allSatisfy { $0.accountID == "cooking" })
+    }
+
+    @Test func shuffleDrawsFromTheUnusedTopicsWithTheGivenRandomness() async throws {
+        // Always the last of the remaining topics: c, b, a; then the list starts over.
+        let titles = try await pick(
+            ["items": .strings("a", "b", "c"), "order": .string("shuffle")], runs: 4, randomIndex: { $0 - 1 })
+        #expect(titles == ["c", "b", "a", "c"])
+    }
+
+    @Test func aFileSkipsBlankLinesCommentsAndDuplicates() async throws {
+        try fixture.write(
+            "# cooking topics\n\n  Pasta  \n#Soup\nBread\nPasta\r\n\nCurry # spicy\n", to: "topics/cooking.txt")
+        let titles = try await pick(["file": .string("topics/cooking.txt")], runs: 4)
+        #expect(titles == ["Pasta", "Bread", "Curry # spicy", "Pasta"])
+        #expect(await fixture.topics.lists == ["file:topics/cooking.txt"])
+    }
+
+    @Test func differentItemListsAreTrackedSeparately() async throws {
+        _ = try await pick(["items": .strings("a", "b")], runs: 1)
+        _ = try await pick(["items": .string("a, b, c")], runs: 1)
+        let lists = await fixture.topics.lists
+        #expect(lists.count == 2)
+        #expect(lists.allSatisfy { $0.hasPrefix("items:") })
+    }
+
+    @Test func aDryRunPicksWithoutMarkingOrResetting() async throws {
+        let inputs: [String: ConfigValue] = ["items": .strings("a", "b")]
+        _ = try await pick(inputs, runs: 2)
+        let dry = try await TopicListStep().run(fixture.context(inputs, dryRun: true))
+        #expect(dry.outputs["title"] == .string("a"))
+        #expect(await fixture.topics.marks.count == 2)
+        #expect(await fixture.topics.resets == 0)
+    }
+
+    @Test(arguments: [
+        (["file": ConfigValue.string("topics/missing.txt")], "topics file 'topics/missing.txt' does not exist"),
+        (["file": .string("topics/empty.txt")], "topics file 'topics/empty.txt' has no topics"),
+        (["items": .list([])], "input 'items' has no topics"),
+        (["items": .strings("a"), "file": .string("x.txt")], "either 'items' or 'file'"),
+        (["items": .strings("a"), "order": .string("random")], "input 'order' must be sequential or shuffle"),
+    ])
+    func badInputFailsPermanently(_ inputs: [String: ConfigValue], _ message: String) async throws {
+        try fixture.write("# nothing yet\n\n", to: "topics/empty.txt")
+        let failure = await stepFailure { try await TopicListStep().run(fixture.context(inputs)) }
+        #expect(failure?.kind == .permanent)
+        #expect(failure?.message.contains(message) == true, "\(String(describing: failure))")
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import ShowrunnerCore
+import Testing
+
+@testable import ShowrunnerStore
+
+struct RunUpdateTests {
+    @Test func runningSetsStartAndOwnerOnceAndFinishingClearsTheOwner() async throws {
+        let store = try SQLiteStore.inMemory()
+        try await insert(makeRun("r1"), into: store)
+        let owner = makeOwner(heartbeat: 10)
+
+        try await store.updateRun(id: "r1", status: .running, reason: nil, owner: owner, at: instant(10))
+        var run = try #require(try await store.run(id: "r1"))
+        #expect(run.status == .running && run.startedAt == instant(10) && run.owner == owner && run.finishedAt == nil)
+
+        // A second `running` (a resume) keeps the first start and, without a new owner, the current one.
+        try await store.updateRun(id: "r1", status: .running, reason: nil, owner: nil, at: instant(20))
+        run = try #require(try await store.run(id: "r1"))
+        #expect(run.startedAt == instant(10) && run.owner == owner)
+
+        try await store.updateRun(id: "r1", status: .failed, reason: "step 'tts' failed.", owner: nil, at: instant(30))
+        run = try #require(try await store.run(id: "r1"))
+        #expect(run.status == .failed && run.reason == "step 'tts' failed.")
+        #expect(run.startedAt == instant(10) && run.finishedAt == instant(30) && run.owner == nil)
+    }
+
+    @Test(arguments: RunStatus.allCases.filter(\.isFinished))
+    func everyFinishedStatusSetsFinishedAtAndClearsTheOwner(_ status: RunStatus) async throws {
+        let store = try SQLiteStore.inMemory()
+        try await insert(makeRun("r1"), into: store)
+        try await store.updateRun(id: "r1", status: .running, reason: nil, owner: makeOwner(), at: instant(1))
+        try await store.updateRun(id: "r1", status: status, reason: "why", owner: makeOwner("other"), at: instant(2))
+        let run = try #require(try await store.run(id: "r1"))
+        #expect(run.status == status && run.finishedAt == instant(2) && run.owner == nil && run.reason == "why")
+    }
+
+    @Test func resumingAFinishedRunClearsFinishedAt() async throws {
+        let store = try SQLiteStore.inMemory()
+        try await insert(makeRun("r1"), into: store)
+        try await store.updateRun(id: "r1", status: .failed, reason: "crash", owner: nil, at: instant(1))
+        try await store.updateRun(id: "r1", status: .running, reason: nil, owner: makeOwner(), at: instant(2))
+        let run = try #require(try await store.run(id: "r1"))
+        #expect(run.finishedAt == nil && run.reason == nil && run.owner == makeOwner() && run.startedAt == instant(2))
+    }
+
+    @Test func updatingAMissingRunThrows() async throws {
+        let store = try SQLiteStore.inMemory()
+        await #expect(throws: StoreError.runNotFound("nope")) {
+            try await store.updateRun(id: "nope", status: .running, reason: nil, owner: nil, at: instant(0))
+        }
+    }
+
+    @Test func runningRunsAreTheRunningOnesOldestFirst() async throws {
+        let store = try SQLiteStore.inMemory()
+        try await insert(
+            makeRun("b", status: .running, createdAt: instant(2), owner: makeOwner()),
+            makeRun("a", status: .running, createdAt: instant(1), owner: makeOwner()),
+            makeRun("q", status: .queued, createdAt: instant(0)),
+            into: store)
+        try await store.updateRun(id: "q", status: .succeeded, reason: nil, owner: nil, at: instant(3))
+        #expect(try await store.runningRuns().map(\.id) == ["a", "b"])
+    }
+
+    @Test func heartbeatMovesOnlyTheOwnersHeartbeat() async throws {
+        let store = try SQLiteStore.inMemory()
+        try await insert(
+            makeRun("owned", status: .running, owner: makeOwner(heartbeat: 0)), makeRun("free"), into: store)
+        try await store.heartbeat(runID: "owned", at: instant(15))
+        try await store.heartbeat(runID: "free", at: instant(15))
+        #expect(try await store.run(id: "owned")?.owner == makeOwner(heartbeat: 15))
+        #expect(try await store.run(id: "free")?.owner == nil)
+        await #expect(throws: StoreError.runNotFound("gone")) {
+            try await store.heartbeat(runID: "gone", at: instant(1))
+        }
+    }
+}
