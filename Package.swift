@@ -5,7 +5,12 @@ let package = Package(
     name: "Showrunner",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "showrunner", targets: ["showrunner"])
+        .executable(name: "showrunner", targets: ["showrunner"]),
+        // Libraries for the benchmark packages in bench/ (the app itself is the executable).
+        .library(name: "ShowrunnerCore", targets: ["ShowrunnerCore"]),
+        .library(name: "ShowrunnerStore", targets: ["ShowrunnerStore"]),
+        .library(name: "ShowrunnerEngine", targets: ["ShowrunnerEngine"]),
+        .library(name: "ShowrunnerSteps", targets: ["ShowrunnerSteps"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
