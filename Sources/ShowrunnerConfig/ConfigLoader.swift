@@ -19,7 +19,7 @@ public struct ConfigLoader: Sendable {
                     "the folder \(ConfigFiles.accountsFolder)/ does not exist in \(directory.path); "
                         + "run 'showrunner init' to create an example config."))
         }
-        let accounts = (accountNames ?? []).map { loadAccount(ConfigFiles.accountsFolder + "/" + $0) }
+        let accounts = (accountNames ?? []).concurrentMap { loadAccount(ConfigFiles.accountsFolder + "/" + $0) }
         let pipelines = (ConfigFiles.list(url(ConfigFiles.pipelinesFolder)) ?? []).map {
             loadPipeline(ConfigFiles.pipelinesFolder + "/" + $0)
         }

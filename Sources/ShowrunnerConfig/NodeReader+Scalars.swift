@@ -6,7 +6,7 @@ extension NodeReader {
     /// Any scalar as text (so `category_id: 26` and `language: no` stay strings); null and collections are errors.
     mutating func string(_ node: Node?, at path: String) -> String? {
         guard let node else { return nil }
-        guard case .scalar(let scalar) = node, !(scalar.style == .plain && node.null != nil) else {
+        guard case .scalar(let scalar) = node, !PlainScalar.isNull(scalar) else {
             error(path, "expected text, found \(Self.describe(node)).", at: node)
             return nil
         }
@@ -36,7 +36,7 @@ extension NodeReader {
 
     mutating func bool(_ node: Node?, at path: String) -> Bool? {
         guard let node else { return nil }
-        guard case .scalar(let scalar) = node, let value = Bool.construct(from: scalar) else {
+        guard case .scalar(let scalar) = node, let value = PlainScalar.bool(scalar) else {
             error(path, "expected true or false, found \(Self.describe(node)).", at: node)
             return nil
         }
@@ -83,12 +83,13 @@ extension NodeReader {
         record(path, node)
         switch node {
         case .scalar(let scalar):
-            guard scalar.style == .plain else { return .string(scalar.string) }
-            if node.null != nil { return .null }
-            if let bool = Bool.construct(from: scalar) { return .bool(bool) }
-            if let int = Int.construct(from: scalar) { return .int(int) }
-            if let double = Double.construct(from: scalar) { return .double(double) }
-            return .string(scalar.string)
+            switch PlainScalar.value(scalar) {
+            case .null: return .null
+            case .string: return .string(scalar.string)
+            case .bool(let value): return .bool(value)
+            case .int(let value): return .int(value)
+            case .double(let value): return .double(value)
+            }
         case .sequence(let sequence):
             return .list(sequence.enumerated().map { value($1, at: "\(path)[\($0)]") })
         case .mapping:

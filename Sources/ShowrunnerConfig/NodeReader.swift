@@ -95,7 +95,7 @@ struct NodeReader {
         case .sequence: return "a list"
         case .alias: return "an alias"
         case .scalar(let scalar):
-            if node.null != nil && scalar.style == .plain { return "nothing (null)" }
+            if PlainScalar.isNull(scalar) { return "nothing (null)" }
             return "'\(scalar.string)'"
         }
     }

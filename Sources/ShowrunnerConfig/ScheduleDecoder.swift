@@ -36,7 +36,7 @@ enum ScheduleDecoder {
     private static func parseCron(_ node: Node, at path: String, reader: inout NodeReader) -> CronExpression? {
         guard let text = reader.string(node, at: path) else { return nil }
         do throws(CronSyntaxError) {
-            return try CronExpression(parsing: text)
+            return try CronExpression.cached(parsing: text)
         } catch {
             let location = NodeReader.location(of: error.token, in: node)
             reader.append(
@@ -48,16 +48,11 @@ enum ScheduleDecoder {
     /// An IANA zone name; `UTC` and `Etc/…` included. Abbreviations such as `EST` are rejected.
     static func parseTimeZone(_ node: Node, at path: String, reader: inout NodeReader) -> TimeZone? {
         guard let name = reader.string(node, at: path) else { return nil }
-        if (knownZones.contains(name) || name == "UTC" || name.hasPrefix("Etc/")), let zone = TimeZone(identifier: name)
-        {
-            return zone
-        }
+        if let zone = TimeZoneNames.zone(named: name) { return zone }
         let hint =
-            Suggestion.closest(to: name, in: Array(knownZones)).map { "; did you mean '\($0)'?" }
+            TimeZoneNames.suggestion(for: name).map { "; did you mean '\($0)'?" }
             ?? "; use an IANA name such as Europe/Berlin or America/New_York."
         reader.error(path, "unknown time zone '\(name)'\(hint)", at: node)
         return nil
     }
-
-    static let knownZones = Set(TimeZone.knownTimeZoneIdentifiers)
 }

@@ -6,7 +6,7 @@ enum YAMLFile {
     /// The root node, or nil with a diagnostic (syntax error, empty file).
     static func compose(_ text: String, file: String, reader: inout NodeReader) -> Node? {
         do {
-            guard let root = try Yams.compose(yaml: text) else {
+            guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
                 reader.append(
                     Diagnostic(.error, file: file, location: SourceLocation(line: 1, column: 1), "the file is empty."))
                 return nil

@@ -228,7 +228,7 @@ struct AccountValidationTests {
     @Test func valuesKeepTheirYAMLTypes() throws {
         let document = ConfigDecoder.account(
             text: ConfigFixture.account
-                + "steps:\n  video:\n    with: { format: '5', background: 5, n: 1.5, b: true, z: null }\n",
+                + "steps:\n  video:\n    with: { format: '5', background: 5, n: 1.5, b: true, z: null, o: 0755, y: no }\n",
             path: "accounts.d/x.yaml")
         let with = try #require(document.value?.stepOverrides["video"]?.with)
         #expect(with["format"] == .string("5"))
@@ -236,5 +236,14 @@ struct AccountValidationTests {
         #expect(with["n"] == .double(1.5))
         #expect(with["b"] == .bool(true))
         #expect(with["z"] == .null)
+        #expect(with["o"] == .string("0755"))  // YAML 1.2: not an octal number
+        #expect(with["y"] == .string("no"))  // YAML 1.2: not a boolean
+    }
+
+    @Test(arguments: [("Asia/Kolkata", true), ("Etc/GMT+5", true), ("UTC", true), ("EST", false), ("Mars/Base", false)])
+    func timeZones(_ name: String, _ valid: Bool) {
+        let yaml = "channel: { type: c }\nschedule: { cron: \"0 9 * * *\", timezone: \(name) }\npipeline: shorts\n"
+            + "vars: { topics_file: t }\n"
+        #expect(ConfigFixture.with(account: yaml).diagnostics().isEmpty == valid)
     }
 }

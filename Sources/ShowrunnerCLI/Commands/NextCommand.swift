@@ -110,12 +110,7 @@ struct NextCommand: ParsableCommand {
         return date
     }
 
-    static func zone(named name: String) -> TimeZone? {
-        guard TimeZone.knownTimeZoneIdentifiers.contains(name) || name == "UTC" || name.hasPrefix("Etc/") else {
-            return nil
-        }
-        return TimeZone(identifier: name)
-    }
+    static func zone(named name: String) -> TimeZone? { TimeZoneNames.zone(named: name) }
 }
 
 /// Prints `error: message` on stderr and exits 1.

@@ -6,6 +6,7 @@ public enum SecretScanner {
 
     /// The references in `text`, in order; throws on `${` without `}` or an unknown source.
     public static func references(in text: String) throws(Problem) -> [SecretReference] {
+        guard text.utf8.contains(UInt8(ascii: "$")) else { return [] }
         var found: [SecretReference] = []
         var rest = Substring(text)
         while let open = rest.range(of: "${") {

@@ -16,24 +16,41 @@ public struct Template: Sendable, Hashable {
     }
 
     public init(parsing text: String) throws(SyntaxError) {
+        let bytes = Array(text.utf8)
         var parts: [Part] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            if open.lowerBound > rest.startIndex { parts.append(.literal(String(rest[..<open.lowerBound]))) }
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
+        var literalStart = 0
+        var index = 0
+        func literal(_ range: Range<Int>) -> Part { .literal(String(decoding: bytes[range], as: UTF8.self)) }
+        while index + 1 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") else {
+                index += 1
+                continue
+            }
+            guard let close = Self.closing(bytes, from: index + 2) else {
                 throw SyntaxError(description: "'{{' is not closed; write {{ steps.topic.title }}.")
             }
-            let body = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: [" ", "\t"])
-            guard let reference = TemplateReference(path: body) else {
+            if literalStart < index { parts.append(literal(literalStart..<index)) }
+            let body = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
+            guard let reference = TemplateReference(path: body.trimmingBlanks()) else {
                 throw SyntaxError(
-                    description: "'{{\(rest[open.upperBound..<close.lowerBound])}}' is not a reference; "
-                        + "write a dotted path such as {{ vars.topics_file }}.")
+                    description: "'{{\(body)}}' is not a reference; write a dotted path such as {{ vars.topics_file }}.")
             }
             parts.append(.reference(reference))
-            rest = rest[close.upperBound...]
+            index = close + 2
+            literalStart = index
         }
-        if !rest.isEmpty { parts.append(.literal(String(rest))) }
+        if literalStart < bytes.count { parts.append(literal(literalStart..<bytes.count)) }
         self.parts = parts
+    }
+
+    /// The index of the `}}` that closes a reference starting at `start`.
+    private static func closing(_ bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "}"), bytes[index + 1] == UInt8(ascii: "}") { return index }
+            index += 1
+        }
+        return nil
     }
 }
 
@@ -44,23 +61,18 @@ public struct TemplateReference: Sendable, Hashable, CustomStringConvertible {
     init?(path: String) {
         let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let valid = segments.allSatisfy { segment in
-            !segment.isEmpty
-                && segment.unicodeScalars.allSatisfy {
-                    $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
-                }
+            !segment.isEmpty && segment.utf8.allSatisfy(Self.isPathByte)
         }
         guard valid else { return nil }
         self.segments = segments
     }
 
+    /// ASCII letters, digits, `_` and `-`.
+    private static func isPathByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+            || byte == 0x5F || byte == 0x2D
+    }
+
     public var root: String { segments[0] }
     public var description: String { segments.joined(separator: ".") }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: Set<Character>) -> String {
-        guard let first = firstIndex(where: { !set.contains($0) }), let last = lastIndex(where: { !set.contains($0) })
-        else { return "" }
-        return String(self[first...last])
-    }
 }

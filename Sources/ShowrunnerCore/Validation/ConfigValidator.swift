@@ -19,19 +19,26 @@ public struct ConfigValidator: Sendable {
         diagnostics += duplicates(snapshot.pipelines, noun: "pipeline name", key: "name")
         let duplicateAccounts = duplicates(snapshot.accounts, noun: "account id", key: "id")
         diagnostics += duplicateAccounts
-        let accounts = snapshot.accounts.map { document in
-            var found = document.diagnostics + duplicateAccounts.filter { $0.file == document.path }
-            var plan: Pipeline?
-            if let account = document.value {
-                let checked = AccountChecker(document: document, account: account, snapshot: snapshot, secrets: secrets)
-                    .check()
-                found += checked.diagnostics
-                plan = checked.plan
-            }
-            diagnostics += found.filter { !duplicateAccounts.contains($0) }
-            return AccountReport(document: document, plan: plan, diagnostics: found)
+        let duplicatesByFile = Dictionary(grouping: duplicateAccounts, by: \.file)
+        let accounts = snapshot.accounts.concurrentMap { document in
+            check(document, in: snapshot, duplicates: duplicatesByFile[document.path] ?? [])
         }
+        for account in accounts { diagnostics += account.diagnostics.filter { !duplicateAccounts.contains($0) } }
         return ValidationReport(diagnostics: diagnostics.sortedForDisplay(), accounts: accounts)
+    }
+
+    private func check(_ document: ConfigDocument<Account>, in snapshot: ConfigSnapshot, duplicates: [Diagnostic])
+        -> AccountReport
+    {
+        var found = document.diagnostics + duplicates
+        var plan: Pipeline?
+        if let account = document.value {
+            let checked = AccountChecker(document: document, account: account, snapshot: snapshot, secrets: secrets)
+                .check()
+            found += checked.diagnostics
+            plan = checked.plan
+        }
+        return AccountReport(document: document, plan: plan, diagnostics: found)
     }
 
     private func duplicates<Value>(_ documents: [ConfigDocument<Value>], noun: String, key: String) -> [Diagnostic] {

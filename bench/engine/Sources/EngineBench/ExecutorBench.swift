@@ -1,0 +1,180 @@
+import Foundation
+import Logging
+import ShowrunnerCore
+import ShowrunnerEngine
+import ShowrunnerStore
+
+/// A trivial in-process step: checks that its templated input arrived, returns a small output.
+struct EchoStep: Step {
+    func run(_ context: StepContext) async throws -> StepResult {
+        _ = try context.requiredString("text")
+        return StepResult(outputs: ["title": .string("x")])
+    }
+}
+
+/// Part A: executor overhead with the real SQLite store on disk.
+enum ExecutorBench {
+    static let stepIDs = ["topic", "script", "voice", "subtitles", "thumbnail", "video"]
+
+    /// Six steps in a chain, each rendering the previous step's output into its input; retry and timeout as the
+    /// shipped pipelines set them (attempts 3, exponential backoff, 10 min timeout).
+    static let plan: Pipeline = {
+        var retry = RetryPolicy.default
+        retry.attempts = 3
+        var steps: [PipelineStep] = []
+        for (index, id) in stepIDs.enumerated() {
+            let text = index == 0 ? "{{ vars.greeting }} {{ channel.type }}" : "{{ steps.\(stepIDs[index - 1]).title }}"
+            steps.append(
+                PipelineStep(
+                    id: id, uses: "bench.echo", needs: index == 0 ? [] : [stepIDs[index - 1]],
+                    with: ["text": .string(text)], retry: retry, timeout: .seconds(600)))
+        }
+        return Pipeline(name: "bench", steps: steps)
+    }()
+
+    static let account = Account(
+        id: "bench", channel: Channel(type: "cooking"), schedule: nil, pipeline: .named("bench"),
+        vars: ["greeting": .string("hello")])
+
+    static func environment(store: SQLiteStore, folder: URL) -> ExecutionEnvironment {
+        let resolver = SecretResolver(configDirectory: folder, environment: [:])
+        return ExecutionEnvironment(
+            store: store, topics: store, steps: ["bench.echo": EchoStep()], clock: ContinuousClock(),
+            now: { Date() }, jitter: { 1.0 }, randomIndex: { Int.random(in: 0..<max($0, 1)) },
+            resolveSecret: { reference throws(StepFailure) in try resolver.resolve(reference) },
+            stateDirectory: folder.appendingPathComponent("state", isDirectory: true), configDirectory: folder,
+            settings: DaemonSettings(), owner: { OwnerProbe.current(now: Date()) },
+            logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
+    }
+
+    static func run(_ options: Options, _ report: Reporter) async throws {
+        let runs = options.int("runs", default: 1000)
+        let warmup = options.int("warmup", default: 20)
+        let concurrency = max(1, options.int("concurrency", default: 4))
+        let base = options.string("dir")
+        let steps = plan.steps.count
+        report.line("A. executor overhead: \(runs) runs of a \(steps)-step chain of in-process steps (+\(warmup) warm-up runs)")
+
+        // 1. Sequential, on-disk store: the headline figure.
+        let disk = try await measure(store: .disk, runs: runs, warmup: warmup, concurrency: 1, base: base)
+        report.line("  on-disk SQLite store (WAL), one run at a time: \(disk.path)")
+        report.figure("a.seq.total_s", disk.wall.secondsValue, "s", "wall time, \(runs) runs sequential", decimals: 3)
+        report.figure("a.seq.us_per_step", disk.wall.microseconds / Double(runs * steps), "µs/step", "per step (incl. its store writes), sequential")
+        report.figure("a.seq.runs_per_s", Double(runs) / disk.wall.secondsValue, "runs/s", "runs per second, sequential")
+        report.figure("a.seq.run_p50_ms", percentile(disk.latencies, 50), "ms", "run latency median", decimals: 3)
+        report.figure("a.seq.run_p99_ms", percentile(disk.latencies, 99), "ms", "run latency p99", decimals: 3)
+
+        // 2. Several runs at once, on-disk store.
+        let parallel = try await measure(store: .disk, runs: runs, warmup: warmup, concurrency: concurrency, base: base)
+        report.line("  on-disk SQLite store, \(concurrency) runs at a time:")
+        report.figure("a.par.total_s", parallel.wall.secondsValue, "s", "wall time, \(runs) runs, \(concurrency) concurrent", decimals: 3)
+        report.figure("a.par.runs_per_s", Double(runs) / parallel.wall.secondsValue, "runs/s", "runs per second, \(concurrency) concurrent")
+        report.figure("a.par.us_per_step", parallel.wall.microseconds / Double(runs * steps), "µs/step", "wall per step, \(concurrency) concurrent")
+
+        // 3. Where the time goes: the same executor on an in-memory store, and the store writes alone.
+        let memory = try await measure(store: .memory, runs: runs, warmup: warmup, concurrency: 1, base: base)
+        report.line("  breakdown (sequential):")
+        report.figure("a.mem.us_per_step", memory.wall.microseconds / Double(runs * steps), "µs/step", "executor with an in-memory SQLite store")
+        let writes = try await replayStoreWrites(runs: runs, warmup: warmup, base: base)
+        report.figure("a.writes.us_per_step", writes.microseconds / Double(runs * steps), "µs/step", "store writes alone (on disk, same 15 writes/run)")
+        report.figure("a.writes.us_per_write", writes.microseconds / Double(runs * (3 + 2 * steps)), "µs/write", "one store write transaction (on disk)")
+    }
+
+    enum StoreKind { case disk, memory }
+
+    struct Measurement {
+        var wall: Duration
+        var latencies: [Double]  // ms per run
+        var path: String
+    }
+
+    static func measure(
+        store kind: StoreKind, runs: Int, warmup: Int, concurrency: Int, base: String?
+    ) async throws -> Measurement {
+        let folder = try makeTemporaryFolder("engine-bench-a", base: base)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("state/showrunner.sqlite").path
+        let store = kind == .disk ? try SQLiteStore(path: path) : try SQLiteStore.inMemory()
+        let launcher = RunLauncher(
+            executor: RunExecutor(environment: environment(store: store, folder: folder)), probe: OwnerProbe())
+        let collisions = Counter()
+
+        for _ in 0..<warmup { _ = try await launch(launcher, collisions) }
+        let clock = ContinuousClock()
+        var latencies: [Double] = []
+        latencies.reserveCapacity(runs)
+        let started = clock.now
+        if concurrency == 1 {
+            for _ in 0..<runs {
+                let runStart = clock.now
+                _ = try await launch(launcher, collisions)
+                latencies.append(runStart.duration(to: clock.now).milliseconds)
+            }
+        } else {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                var next = 0
+                while next < min(concurrency, runs) {
+                    group.addTask { _ = try await launch(launcher, collisions) }
+                    next += 1
+                }
+                while try await group.next() != nil {
+                    if next < runs {
+                        group.addTask { _ = try await launch(launcher, collisions) }
+                        next += 1
+                    }
+                }
+            }
+        }
+        let wall = started.duration(to: clock.now)
+
+        // Every run must have succeeded with one attempt per step.
+        let history = try await store.history(matching: RunQuery(limit: runs + warmup + 10))
+        let good = history.filter { $0.run.status == .succeeded && $0.attempts == plan.steps.count }
+        guard history.count == runs + warmup, good.count == history.count else {
+            fail("executor bench: \(good.count) of \(history.count) runs succeeded with \(plan.steps.count) attempts (expected \(runs + warmup))")
+        }
+        return Measurement(wall: wall, latencies: latencies, path: kind == .disk ? path : ":memory:")
+    }
+
+    /// Run ids are random (5 characters per second); on the rare duplicate the insert fails before anything ran,
+    /// so the launch is simply repeated.
+    static func launch(_ launcher: RunLauncher, _ collisions: Counter) async throws -> RunOutcome? {
+        for _ in 0..<5 {
+            do {
+                let (_, outcome) = try await launcher.start(account: account, plan: plan, trigger: .manual)
+                guard outcome == .succeeded else { fail("a bench run ended \(String(describing: outcome))") }
+                return outcome
+            } catch let error where "\(error)".contains("UNIQUE constraint failed: runs.id") {
+                collisions.add()
+            }
+        }
+        fail("five run-id collisions in a row")
+    }
+
+    /// The writes the executor makes for one run of the plan, without the executor: 3 run updates + 2 per step.
+    static func replayStoreWrites(runs: Int, warmup: Int, base: String?) async throws -> Duration {
+        let folder = try makeTemporaryFolder("engine-bench-w", base: base)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteStore(path: folder.appendingPathComponent("state/showrunner.sqlite").path)
+        let result = StepResult(outputs: ["title": .string("x")])
+        let clock = ContinuousClock()
+        var started = clock.now
+        for index in 0..<(warmup + runs) {
+            if index == warmup { started = clock.now }
+            let now = Date()
+            let run = RunRecord(
+                id: "w\(index)", accountID: account.id, pipeline: plan.name, trigger: .manual, createdAt: now)
+            _ = try await store.insertRun(run)
+            try await store.updateRun(
+                id: run.id, status: .running, reason: nil, owner: OwnerProbe.current(now: now), at: now)
+            for step in plan.steps {
+                try await store.insertAttempt(AttemptRecord(runID: run.id, stepID: step.id, attempt: 1, startedAt: Date()))
+                try await store.finishAttempt(
+                    runID: run.id, stepID: step.id, attempt: 1, status: .succeeded, failure: nil, result: result,
+                    at: Date())
+            }
+            try await store.updateRun(id: run.id, status: .succeeded, reason: nil, owner: nil, at: Date())
+        }
+        return started.duration(to: clock.now)
+    }
+}
