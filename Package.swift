@@ -19,18 +19,40 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .target(name: "ShowrunnerCore"),
         .target(
             name: "ShowrunnerConfig",
-            dependencies: ["ShowrunnerCore", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "ShowrunnerCore", .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .target(
             name: "ShowrunnerStore", dependencies: ["ShowrunnerCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "ShowrunnerEngine",
-            dependencies: ["ShowrunnerCore", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "ShowrunnerCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
+        .target(
+            name: "ShowrunnerServer",
+            dependencies: [
+                "ShowrunnerCore",
+                "ShowrunnerEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
         ),
         .target(
             name: "ShowrunnerSteps",
@@ -49,6 +71,7 @@ let package = Package(
                 "ShowrunnerStore",
                 "ShowrunnerEngine",
                 "ShowrunnerSteps",
+                "ShowrunnerServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -64,6 +87,10 @@ let package = Package(
             dependencies: ["ShowrunnerEngine", "ShowrunnerStore", "ShowrunnerTestSupport"]
         ),
         .testTarget(name: "ShowrunnerStepsTests", dependencies: ["ShowrunnerSteps"]),
+        .testTarget(
+            name: "ShowrunnerServerTests",
+            dependencies: ["ShowrunnerServer", "ShowrunnerStore", "ShowrunnerTestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -19,6 +19,7 @@ public struct RunLauncher: Sendable {
         case nothingToRetry(String, RunStatus)
         case fireAlreadyRecorded(String)
         case alreadyRetried(String, by: String)
+        case accountNotConfigured(String)
 
         public var description: String {
             switch self {
@@ -28,6 +29,8 @@ public struct RunLauncher: Sendable {
             case .nothingToRetry(let id, let status):
                 "Run '\(id)' is \(status.rawValue); only failed, cancelled or interrupted runs can be retried."
             case .fireAlreadyRecorded(let id): "This fire already produced a run (\(id))."
+            case .accountNotConfigured(let id):
+                "Account '\(id)' has no valid configuration to run with; fix its file first."
             case .alreadyRetried(let id, let retry):
                 "Run '\(id)' was already retried as '\(retry)'; retry that run instead."
             }
@@ -68,16 +71,32 @@ public struct RunLauncher: Sendable {
             RunJob(run: run, account: account, plan: plan, resume: resume, outputs: outputs, observer: observer))
     }
 
+    /// How a retry proceeds: an interrupted run is resumed in place; a failed one gets a new `retry` run.
+    public enum RetryPlan: Sendable {
+        case resume(RunRecord)
+        case run(RunJob)
+    }
+
     /// Re-runs a failed or cancelled run from its unfinished steps with the current config: a new `retry` run
     /// that reuses the outputs of the steps that succeeded. An interrupted (`running`, owner gone) run is resumed.
     public func retry(
         runID: String, account: Account, plan: Pipeline, observer: @escaping @Sendable (RunEvent) -> Void = { _ in }
     ) async throws -> (RunRecord, RunOutcome?) {
+        switch try await prepareRetry(runID: runID, account: account, plan: plan, observer: observer) {
+        case .resume(let run):
+            return (run, try await resume(runID: run.id, account: account, plan: plan, observer: observer))
+        case .run(let job):
+            return (job.run, try await executor.execute(job))
+        }
+    }
+
+    /// Records the `retry` run and its reused steps (or decides to resume), without executing anything.
+    public func prepareRetry(
+        runID: String, account: Account, plan: Pipeline, observer: @escaping @Sendable (RunEvent) -> Void = { _ in }
+    ) async throws -> RetryPlan {
         let store = environment.store
         guard let old = try await store.run(id: runID) else { throw LaunchError.noSuchRun(runID) }
-        if old.status == .running {
-            return (old, try await resume(runID: runID, account: account, plan: plan, observer: observer))
-        }
+        if old.status == .running { return .resume(old) }
         guard old.status == .failed || old.status == .cancelled else {
             throw LaunchError.nothingToRetry(runID, old.status)
         }
@@ -96,12 +115,10 @@ public struct RunLauncher: Sendable {
                     runID: run.id, stepID: step, attempt: 0, status: .reused, outputs: outputs[step],
                     startedAt: now, finishedAt: now))
         }
-        let resume = ResumePoint(succeeded: reused)
-        let outcome = try await executor.execute(
+        return .run(
             RunJob(
-                run: run, account: account, plan: plan, resume: resume,
+                run: run, account: account, plan: plan, resume: ResumePoint(succeeded: reused),
                 outputs: outputs.filter { reused.contains($0.key) }, observer: observer))
-        return (run, outcome)
     }
 
     private func markInterrupted(_ attempts: [AttemptRecord]) async throws -> [AttemptRecord] {

@@ -3,11 +3,14 @@ import ShowrunnerCore
 
 /// The step kinds this module implements, by their `uses:` name.
 public enum BuiltInSteps {
-    /// `topic.list`, `script.template`, `command`, `http` and `upload.local`. `http` sends through `httpClient`;
-    /// `command` gives its processes `commandGrace` between SIGTERM and SIGKILL when cancelled, and logs its
-    /// start and end at debug level to `logger`, when given.
+    /// `topic.list`, `script.template`, `command`, `http`, `upload.local`, and the media kinds `tts`, `subtitles`,
+    /// `thumbnail` and `video`. `http` and the OpenAI-compatible voices send through `httpClient`; `command` and
+    /// the media programs (espeak-ng, ffmpeg, a voice command) get `commandGrace` between SIGTERM and SIGKILL when
+    /// cancelled; `command` logs its start and end at debug level to `logger`, when given. `tts` resolves the
+    /// voice's `api_key` with `resolveSecret` (nil: from the environment and files under the config folder).
     public static func registry(
-        httpClient: HTTPClient = HTTPClient(), commandGrace: Duration = .seconds(5), logger: Logger? = nil
+        httpClient: HTTPClient = HTTPClient(), commandGrace: Duration = .seconds(5), logger: Logger? = nil,
+        resolveSecret: SecretText.Resolver? = nil
     ) -> [String: any Step] {
         [
             "topic.list": TopicListStep(),
@@ -15,6 +18,10 @@ public enum BuiltInSteps {
             "command": CommandStep(grace: commandGrace, logger: logger),
             "http": HTTPStep(client: httpClient),
             "upload.local": UploadLocalStep(),
+            "tts": TTSStep(httpClient: httpClient, grace: commandGrace, resolveSecret: resolveSecret),
+            "subtitles": SubtitlesStep(),
+            "thumbnail": ThumbnailStep(grace: commandGrace),
+            "video": VideoStep(grace: commandGrace),
         ]
     }
 }

@@ -11,7 +11,15 @@ import Synchronization
 struct Harness {
     static let start = Date(timeIntervalSince1970: 1_790_000_000)
     /// Deterministic "randomness": run ids differ, nothing depends on chance.
-    static let counter = Atomic<Int>(0)
+    static let counter = Atomic<UInt64>(0)
+
+    /// SplitMix64 over a counter: deterministic, and run ids made at the same instant differ.
+    static func nextRandom() -> Int {
+        var z = counter.wrappingAdd(0x9E37_79B9_7F4A_7C15, ordering: .relaxed).newValue
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) >> 1)
+    }
 
     let clock = ManualClock()
     let store: SQLiteStore
@@ -35,7 +43,7 @@ struct Harness {
         let resolver = SecretResolver(configDirectory: folder, environment: environment)
         return ExecutionEnvironment(
             store: store, topics: store, steps: steps, clock: clock, now: now, jitter: { jitter },
-            randomIndex: { Harness.counter.add(1, ordering: .relaxed).newValue % max($0, 1) },
+            randomIndex: { Harness.nextRandom() % max($0, 1) },
             resolveSecret: { reference throws(StepFailure) in try resolver.resolve(reference) },
             stateDirectory: folder.appendingPathComponent("state"), configDirectory: folder,
             settings: DaemonSettings(),

@@ -8,7 +8,10 @@ extension StepKind {
             "topic.list", inputs: [Input("items"), Input("file"), Input("order")], outputs: ["title"],
             requiresOneOf: ["items", "file"]),
         StepKind(
-            "topic.llm", inputs: [Input("prompt"), Input("model"), Input("avoid_recent"), Input("temperature")],
+            "topic.llm",
+            inputs: [
+                Input("prompt"), Input("model"), Input("avoid_recent"), Input("temperature"), Input("request_timeout"),
+            ],
             outputs: ["title", "angle"]),
         StepKind(
             "script.template",
@@ -20,7 +23,7 @@ extension StepKind {
             "script.llm",
             inputs: [
                 Input("topic", required: true, from: "title"), Input("angle", from: "angle"), Input("prompt"),
-                Input("words"), Input("model"), Input("temperature"),
+                Input("words"), Input("model"), Input("temperature"), Input("request_timeout"),
             ],
             outputs: ["title", "description", "tags", "text"]),
         StepKind("tts", inputs: [Input("text", required: true, from: "text")], outputs: ["audio", "duration_s"]),

@@ -19,6 +19,8 @@ public struct StepContext: Sendable {
     /// A random integer in `0..<upperBound`.
     public let randomIndex: @Sendable (_ upperBound: Int) -> Int
     public let topics: any TopicStore
+    /// The titles of the account's recent runs (`topic.llm`'s `avoid_recent`); none unless the caller gives a store.
+    public let recentTitles: any RecentTitles
     /// Replaces every resolved secret value in `text` with `***`.
     public let redact: @Sendable (String) -> String
     /// A short line of live progress (`encoding 42%`).
@@ -29,7 +31,8 @@ public struct StepContext: Sendable {
         artifactsDirectory: URL, configDirectory: URL, settings: DaemonSettings = DaemonSettings(),
         dryRun: Bool = false, now: @escaping @Sendable () -> Date = { Date() },
         randomIndex: @escaping @Sendable (Int) -> Int = { Int.random(in: 0..<max($0, 1)) },
-        topics: any TopicStore, redact: @escaping @Sendable (String) -> String = { $0 },
+        topics: any TopicStore, recentTitles: any RecentTitles = NoRecentTitles(),
+        redact: @escaping @Sendable (String) -> String = { $0 },
         progress: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.inputs = inputs
@@ -44,6 +47,7 @@ public struct StepContext: Sendable {
         self.now = now
         self.randomIndex = randomIndex
         self.topics = topics
+        self.recentTitles = recentTitles
         self.redact = redact
         self.progress = progress
     }

@@ -4,7 +4,9 @@ public struct ConfigValidator: Sendable {
 
     public init(secrets: SecretChecker) { self.secrets = secrets }
 
-    public func validate(_ snapshot: ConfigSnapshot) -> ValidationReport {
+    /// Checks everything; with `onlyAccounts` (paths), only those account files are checked against the
+    /// rest (the watcher re-validates what a change can affect).
+    public func validate(_ snapshot: ConfigSnapshot, onlyAccounts: Set<String>? = nil) -> ValidationReport {
         var diagnostics = snapshot.folderDiagnostics
         diagnostics += snapshot.settings.map(checkSettings) ?? []
         for document in snapshot.pipelines {
@@ -20,7 +22,8 @@ public struct ConfigValidator: Sendable {
         let duplicateAccounts = duplicates(snapshot.accounts, noun: "account id", key: "id")
         diagnostics += duplicateAccounts
         let duplicatesByFile = Dictionary(grouping: duplicateAccounts, by: \.file)
-        let accounts = snapshot.accounts.concurrentMap { document in
+        let selected = onlyAccounts.map { paths in snapshot.accounts.filter { paths.contains($0.path) } } ?? snapshot.accounts
+        let accounts = selected.concurrentMap { document in
             check(document, in: snapshot, duplicates: duplicatesByFile[document.path] ?? [])
         }
         for account in accounts { diagnostics += account.diagnostics.filter { !duplicateAccounts.contains($0) } }

@@ -51,33 +51,62 @@ enum ExecutorBench {
         let runs = options.int("runs", default: 1000)
         let warmup = options.int("warmup", default: 20)
         let concurrency = max(1, options.int("concurrency", default: 4))
+        // The folders are left for the caller to delete (run.sh does, at the end): deleting thousands of
+        // folders between measurements makes ext4's next inode allocations slower for a minute or more.
         let base = options.string("dir")
         let steps = plan.steps.count
         report.line("A. executor overhead: \(runs) runs of a \(steps)-step chain of in-process steps (+\(warmup) warm-up runs)")
+        report.line("   stores and artifacts in \(base ?? FileManager.default.temporaryDirectory.path)/engine-bench-*")
+
+        let modes = Set((options.string("modes") ?? "seq,par,mem,writes,dirs").split(separator: ",").map(String.init))
 
         // 1. Sequential, on-disk store: the headline figure.
-        let disk = try await measure(store: .disk, runs: runs, warmup: warmup, concurrency: 1, base: base)
-        report.line("  on-disk SQLite store (WAL), one run at a time: \(disk.path)")
-        report.figure("a.seq.total_s", disk.wall.secondsValue, "s", "wall time, \(runs) runs sequential", decimals: 3)
-        report.figure("a.seq.us_per_step", disk.wall.microseconds / Double(runs * steps), "µs/step", "per step (incl. its store writes), sequential")
-        report.figure("a.seq.runs_per_s", Double(runs) / disk.wall.secondsValue, "runs/s", "runs per second, sequential")
-        report.figure("a.seq.run_p50_ms", percentile(disk.latencies, 50), "ms", "run latency median", decimals: 3)
-        report.figure("a.seq.run_p99_ms", percentile(disk.latencies, 99), "ms", "run latency p99", decimals: 3)
+        var sequential: Measurement?
+        if modes.contains("seq") {
+            let disk = try await measure(store: .disk, runs: runs, warmup: warmup, concurrency: 1, base: base)
+            sequential = disk
+            report.line("  on-disk SQLite store (WAL), one run at a time:")
+            report.figure("a.seq.total_s", disk.wall.secondsValue, "s", "wall time, \(runs) runs sequential", decimals: 3)
+            report.figure("a.seq.us_per_step", disk.wall.microseconds / Double(runs * steps), "µs/step", "per step (incl. its store writes), sequential")
+            report.figure("a.seq.runs_per_s", Double(runs) / disk.wall.secondsValue, "runs/s", "runs per second, sequential")
+            report.figure("a.seq.run_p50_ms", percentile(disk.latencies, 50), "ms", "run latency median", decimals: 3)
+            report.figure("a.seq.run_p99_ms", percentile(disk.latencies, 99), "ms", "run latency p99", decimals: 3)
+        }
 
         // 2. Several runs at once, on-disk store.
-        let parallel = try await measure(store: .disk, runs: runs, warmup: warmup, concurrency: concurrency, base: base)
-        report.line("  on-disk SQLite store, \(concurrency) runs at a time:")
-        report.figure("a.par.total_s", parallel.wall.secondsValue, "s", "wall time, \(runs) runs, \(concurrency) concurrent", decimals: 3)
-        report.figure("a.par.runs_per_s", Double(runs) / parallel.wall.secondsValue, "runs/s", "runs per second, \(concurrency) concurrent")
-        report.figure("a.par.us_per_step", parallel.wall.microseconds / Double(runs * steps), "µs/step", "wall per step, \(concurrency) concurrent")
+        if modes.contains("par") {
+            let parallel = try await measure(store: .disk, runs: runs, warmup: warmup, concurrency: concurrency, base: base)
+            report.line("  on-disk SQLite store, \(concurrency) runs at a time:")
+            report.figure("a.par.total_s", parallel.wall.secondsValue, "s", "wall time, \(runs) runs, \(concurrency) concurrent", decimals: 3)
+            report.figure("a.par.runs_per_s", Double(runs) / parallel.wall.secondsValue, "runs/s", "runs per second, \(concurrency) concurrent")
+            report.figure("a.par.us_per_step", parallel.wall.microseconds / Double(runs * steps), "µs/step", "wall per step, \(concurrency) concurrent")
+        }
 
-        // 3. Where the time goes: the same executor on an in-memory store, and the store writes alone.
-        let memory = try await measure(store: .memory, runs: runs, warmup: warmup, concurrency: 1, base: base)
-        report.line("  breakdown (sequential):")
-        report.figure("a.mem.us_per_step", memory.wall.microseconds / Double(runs * steps), "µs/step", "executor with an in-memory SQLite store")
-        let writes = try await replayStoreWrites(runs: runs, warmup: warmup, base: base)
-        report.figure("a.writes.us_per_step", writes.microseconds / Double(runs * steps), "µs/step", "store writes alone (on disk, same 15 writes/run)")
-        report.figure("a.writes.us_per_write", writes.microseconds / Double(runs * (3 + 2 * steps)), "µs/write", "one store write transaction (on disk)")
+        // 3. Where the time goes (sequential): the executor on an in-memory store, the store writes alone, the
+        //    artifact folders alone.
+        if !modes.isDisjoint(with: ["mem", "writes", "dirs"]) { report.line("  breakdown (sequential, µs per step):") }
+        if modes.contains("mem") {
+            let memory = try await measure(store: .memory, runs: runs, warmup: warmup, concurrency: 1, base: base)
+            report.figure("a.mem.us_per_step", memory.wall.microseconds / Double(runs * steps), "µs/step", "executor with an in-memory SQLite store")
+        }
+        var parts = 0.0
+        if modes.contains("writes") {
+            let writes = try await replayStoreWrites(runs: runs, warmup: warmup, base: base)
+            let perStep = writes.microseconds / Double(runs * steps)
+            parts += perStep
+            report.figure("a.writes.us_per_step", perStep, "µs/step", "its store writes alone (on disk, 15 writes/run)")
+            report.figure("a.writes.us_per_write", writes.microseconds / Double(runs * (3 + 2 * steps)), "µs/write", "one store write transaction (on disk)")
+        }
+        if modes.contains("dirs") {
+            let dirs = try replayArtifactFolders(runs: runs, warmup: warmup, base: base)
+            let perStep = dirs.microseconds / Double(runs * steps)
+            parts += perStep
+            report.figure("a.dirs.us_per_step", perStep, "µs/step", "its artifacts folder alone (FileManager.createDirectory)")
+        }
+        if let sequential, modes.isSuperset(of: ["writes", "dirs"]) {
+            let rest = sequential.wall.microseconds / Double(runs * steps) - parts
+            report.figure("a.rest.us_per_step", rest, "µs/step", "the rest: templates, state machine, tasks, JSON")
+        }
     }
 
     enum StoreKind { case disk, memory }
@@ -92,7 +121,6 @@ enum ExecutorBench {
         store kind: StoreKind, runs: Int, warmup: Int, concurrency: Int, base: String?
     ) async throws -> Measurement {
         let folder = try makeTemporaryFolder("engine-bench-a", base: base)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("state/showrunner.sqlite").path
         let store = kind == .disk ? try SQLiteStore(path: path) : try SQLiteStore.inMemory()
         let launcher = RunLauncher(
@@ -151,10 +179,25 @@ enum ExecutorBench {
         fail("five run-id collisions in a row")
     }
 
+    /// The artifacts folders the executor creates for one run (`STATE/runs/<run-id>/<step-id>/`, one per attempt),
+    /// without the executor.
+    static func replayArtifactFolders(runs: Int, warmup: Int, base: String?) throws -> Duration {
+        let folder = try makeTemporaryFolder("engine-bench-d", base: base)
+        let clock = ContinuousClock()
+        var started = clock.now
+        for index in 0..<(warmup + runs) {
+            if index == warmup { started = clock.now }
+            for step in plan.steps {
+                let url = folder.appendingPathComponent("state/runs/20261127-093012-\(index)/\(step.id)", isDirectory: true)
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            }
+        }
+        return started.duration(to: clock.now)
+    }
+
     /// The writes the executor makes for one run of the plan, without the executor: 3 run updates + 2 per step.
     static func replayStoreWrites(runs: Int, warmup: Int, base: String?) async throws -> Duration {
         let folder = try makeTemporaryFolder("engine-bench-w", base: base)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let store = try SQLiteStore(path: folder.appendingPathComponent("state/showrunner.sqlite").path)
         let result = StepResult(outputs: ["title": .string("x")])
         let clock = ContinuousClock()

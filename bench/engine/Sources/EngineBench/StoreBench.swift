@@ -51,9 +51,10 @@ enum StoreBench {
         report.figure("b.fill.us_per_write", wall.microseconds / Double(records), "µs/write", "per write transaction (insertRun/insertAttempt)")
     }
 
-    /// One finished run and its 8 attempts. 95 % succeed: topic, script, voice (transient failure, then success),
-    /// subtitles, thumbnail, video, upload (HTTP 429, then success). Every 20th fails at upload: 429, then an
-    /// `auth` failure that is not retried. Outputs are a few hundred bytes of JSON; each success has an artifact.
+    /// One finished run of the shipped 7-step `shorts` shape (topic, script, voice, subtitles, thumbnail, video,
+    /// upload) with 8 attempts. 95 % succeed: six steps at the first attempt, `voice` after a transient failure.
+    /// Every 20th run fails: `upload` gets HTTP 429, then an `auth` failure that is not retried. Outputs are JSON
+    /// of a few hundred bytes (the script text about 900); each success keeps one artifact path.
     static func makeRun(_ index: Int) -> (RunRecord, [AttemptRecord]) {
         var random = SplitMix64(seed: UInt64(index) &* 0x2545_F491_4F6C_DD1D &+ 1)
         let account = String(format: "channel-%03d", index % accounts)
@@ -82,6 +83,7 @@ enum StoreBench {
             time = end.addingTimeInterval(failure == nil ? 0.01 : 2.1)
         }
         let words = 120 + Int(random.next() % 60)
+        let sentence = "\(topic): here is what you need to know, step by step, in under a minute. "
         attempt(
             "topic", 1, seconds: 0.02,
             outputs: [
@@ -92,17 +94,19 @@ enum StoreBench {
             "script", 1, seconds: 0.05,
             outputs: [
                 "title": .string(topic),
-                "text": .string(String(repeating: "\(topic). Here is what you need to know today. ", count: 3)),
+                "text": .string(String(repeating: sentence, count: 11)),
                 "description": .string("\(topic). New cooking episodes every weekday."),
                 "tags": .list([.string("cooking"), .string("shorts"), .string("recipe")]), "words": .int(words),
             ], artifact: "script.txt")
+        if !failed {
+            attempt(
+                "voice", 1, seconds: 1.2,
+                failure: StepFailure(
+                    .transient, "command 'espeak-ng' exited with status 1.",
+                    stderrTail: "espeak-ng: error: could not open audio device\nALSA lib pcm.c:2660: Unknown PCM default\n"))
+        }
         attempt(
-            "voice", 1, seconds: 1.2,
-            failure: StepFailure(
-                .transient, "command 'espeak-ng' exited with status 1 (signal none).",
-                stderrTail: "espeak-ng: error: could not open audio device\nALSA lib pcm.c:2660: Unknown PCM default\n"))
-        attempt(
-            "voice", 2, seconds: 3.4,
+            "voice", failed ? 1 : 2, seconds: 3.4,
             outputs: [
                 "audio": .string("\(folder)/voice/voice.wav"), "duration": .double(38.5 + Double(random.next() % 200) / 10),
                 "voice": .string("en-us+f3"), "sample_rate": .int(22050),
@@ -121,16 +125,16 @@ enum StoreBench {
                 "video": .string("\(folder)/video/video.mp4"), "duration": .double(40.2), "width": .int(1080),
                 "height": .int(1920), "bytes": .int(4_000_000 + Int(random.next() % 3_000_000)),
             ], artifact: "video.mp4")
-        attempt(
-            "upload", 1, seconds: 0.8,
-            failure: StepFailure(.rateLimit, "HTTP 429 Too Many Requests from the upload endpoint; retrying after 30 s."))
         if failed {
+            attempt(
+                "upload", 1, seconds: 0.8,
+                failure: StepFailure(.rateLimit, "HTTP 429 Too Many Requests from the upload endpoint; retrying after 30 s."))
             attempt(
                 "upload", 2, seconds: 0.4,
                 failure: StepFailure(.auth, "HTTP 401 from the upload endpoint: invalid_grant; re-authorise the account."))
         } else {
             attempt(
-                "upload", 2, seconds: 6.5,
+                "upload", 1, seconds: 6.5,
                 outputs: [
                     "path": .string("/srv/videos/\(account)/\(id).mp4"),
                     "sidecar": .string("/srv/videos/\(account)/\(id).json"), "video_id": .string(id),

@@ -47,8 +47,7 @@ struct Reporter {
     let resultsPath: String?
 
     func line(_ text: String = "") {
-        print(text)
-        fflush(stdout)
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     func figure(_ key: String, _ value: Double, _ unit: String, _ label: String, decimals: Int = 1) {
@@ -61,7 +60,7 @@ struct Reporter {
             handle.write(Data(record.utf8))
             handle.closeFile()
         } else {
-            FileManager.default.createFile(atPath: resultsPath, contents: Data(record.utf8))
+            _ = FileManager.default.createFile(atPath: resultsPath, contents: Data(record.utf8))
         }
     }
 }

@@ -1,0 +1,91 @@
+import Foundation
+import Logging
+import ShowrunnerConfig
+import ShowrunnerCore
+import ShowrunnerEngine
+import ShowrunnerStore
+
+/// The running daemon as the HTTP API sees it: config registry + scheduler + run coordinator over one store.
+final class Daemon: DaemonControl {
+    let registry: ConfigRegistry
+    let scheduler: Scheduler
+    let coordinator: RunCoordinator
+    let store: SQLiteStore
+
+    init(registry: ConfigRegistry, scheduler: Scheduler, coordinator: RunCoordinator, store: SQLiteStore) {
+        self.registry = registry
+        self.scheduler = scheduler
+        self.coordinator = coordinator
+        self.store = store
+    }
+
+    /// The registry's last good versions, for the scheduler.
+    func scheduledAccounts() -> [ScheduledAccount] {
+        registry.goodVersions.map {
+            ScheduledAccount(account: $0.account, plan: $0.plan, contentHash: $0.contentHash, configRevision: $0.revision)
+        }
+    }
+
+    /// After the watcher applied a change set.
+    func configChanged(_ report: ReloadReport) async {
+        await scheduler.apply(scheduledAccounts())
+        scheduler.metrics.recordReload(errors: report.errors.count)
+    }
+
+    func jobs() async -> [SchedulerJob] { scheduler.jobs() }
+
+    func reload() async -> ReloadReport {
+        let report = registry.rescan(force: true)
+        await scheduler.apply(scheduledAccounts(), reload: true)
+        scheduler.metrics.recordReload(errors: report.errors.count)
+        return report
+    }
+
+    func trigger(accountID: String) async throws -> RunRecord? { try await scheduler.trigger(accountID) }
+
+    func removeJob(id: String) async throws -> Bool {
+        guard scheduler.isScheduled(id) else { return false }
+        try await scheduler.remove(id)
+        return true
+    }
+
+    func pause(accountID: String) async throws -> Bool {
+        guard scheduler.isScheduled(accountID) else { return false }
+        try await scheduler.pause(accountID)
+        return true
+    }
+
+    func resume(accountID: String) async throws -> Bool {
+        guard scheduler.isScheduled(accountID) else { return false }
+        try await scheduler.resume(accountID)
+        return true
+    }
+
+    func accounts() async -> [AccountStatus] {
+        let good = Dictionary(registry.goodVersions.map { ($0.account.id, $0) }) { first, _ in first }
+        let states = (try? await store.accountStates()) ?? [:]
+        return registry.reports.values.map { report in
+            let state = states[report.id]
+            return AccountStatus(
+                id: report.id, name: report.account?.name ?? good[report.id]?.account.name, file: report.document.path,
+                enabled: report.account?.enabled ?? good[report.id]?.account.enabled ?? false, valid: report.isValid,
+                scheduled: scheduler.jobs().contains { $0.id == report.id && $0.nextRunAt != nil },
+                paused: state?.paused ?? false, pauseReason: state?.pauseReason, authFlag: state?.authFlag,
+                lastGoodRevision: good[report.id]?.revision, diagnostics: report.diagnostics)
+        }.sorted { ($0.id, $0.file) < ($1.id, $1.file) }
+    }
+
+    func diagnostics() async -> [Diagnostic] { registry.diagnostics }
+
+    func cancel(runID: String) async throws -> Bool { try await coordinator.cancel(runID) }
+
+    func retry(runID: String) async throws -> RunRecord {
+        guard let run = try await store.run(id: runID) else { throw RunLauncher.LaunchError.noSuchRun(runID) }
+        guard let version = registry.goodVersions.first(where: { $0.account.id == run.accountID }) else {
+            throw RunLauncher.LaunchError.accountNotConfigured(run.accountID)
+        }
+        return try await coordinator.retry(runID: runID, account: version.account, plan: version.plan)
+    }
+
+    func heartbeat() async -> Date? { scheduler.heartbeat }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import ShowrunnerCore
+import Synchronization
+
+/// The daemon's view of the config folder: every file's latest document, and for each account the last version
+/// that was valid. A change re-reads only the changed files and re-validates only the accounts they can affect;
+/// an account whose file turns invalid keeps its last good version (SPEC §4).
+public final class ConfigRegistry: Sendable {
+    /// An account's last good version, ready to schedule.
+    public struct GoodVersion: Sendable, Equatable {
+        public var account: Account
+        public var plan: Pipeline
+        public var path: String
+        public var contentHash: String
+        public var revision: String?
+    }
+
+    struct State {
+        var files = FileTable()
+        var accounts: [String: ConfigDocument<Account>] = [:]
+        var pipelines: [String: ConfigDocument<Pipeline>] = [:]
+        var settings: ConfigDocument<DaemonSettings>?
+        var lastGood: [String: GoodVersion] = [:]
+        var reports: [String: AccountReport] = [:]
+        var diagnostics: [Diagnostic] = []
+    }
+
+    public let loader: ConfigLoader
+    let secrets: SecretChecker
+    let revision: @Sendable () -> String?
+    let state = Mutex(State())
+
+    public init(loader: ConfigLoader, secrets: SecretChecker, revision: @escaping @Sendable () -> String? = { nil }) {
+        self.loader = loader
+        self.secrets = secrets
+        self.revision = revision
+    }
+
+    /// Every account's last good version.
+    public var goodVersions: [GoodVersion] { state.withLock { Array($0.lastGood.values) } }
+
+    /// Current errors and warnings of every file.
+    public var diagnostics: [Diagnostic] { state.withLock { $0.diagnostics } }
+
+    public var settings: DaemonSettings? { state.withLock { $0.settings?.value } }
+
+    /// Validation results per account id (the latest version of each file).
+    public var reports: [String: AccountReport] { state.withLock { $0.reports } }
+
+    /// Reads the folder again: new, changed and deleted files (by content), then applies them. `force` re-reads
+    /// every file even when its stat signature is unchanged.
+    @discardableResult
+    public func rescan(force: Bool = false) -> ReloadReport {
+        let listed = FileTable.scan(loader.directory)
+        let changed = state.withLock { state in
+            force ? state.files.allPaths.union(listed.keys) : state.files.changes(comparedTo: listed)
+        }
+        return apply(changed)
+    }
+
+    /// Applies the files that changed (relative paths); unchanged content is a no-op.
+    @discardableResult
+    public func apply(_ paths: Set<String>) -> ReloadReport {
+        let read = paths.map { ($0, FileTable.read(loader.directory, $0)) }
+        return state.withLock { state in
+            var changedAccounts: Set<String> = []
+            var changedPipelines = false
+            let oldIDs = Set(paths.compactMap { state.accounts[$0]?.name })
+            for (path, contents) in read {
+                guard state.files.update(path, contents) else { continue }
+                switch ConfigPath.kind(of: path) {
+                case .account: changedAccounts.insert(path)
+                case .pipeline: changedPipelines = true
+                case .settings: state.settings = contents.map { ConfigDecoder.settings(text: $0.text, path: path) }
+                case .other: break
+                }
+                decode(path, contents, into: &state)
+            }
+            return revalidate(&state, accounts: changedAccounts, pipelinesChanged: changedPipelines, oldIDs: oldIDs)
+        }
+    }
+}

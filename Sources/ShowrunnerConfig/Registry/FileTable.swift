@@ -1,0 +1,65 @@
+import Foundation
+
+/// What the registry last read of each config file: a cheap stat signature (to skip unchanged files on a
+/// rescan) and a content hash (so an unchanged file is a no-op even when it was rewritten).
+struct FileTable: Sendable {
+    struct Signature: Sendable, Equatable {
+        var inode: UInt64
+        var size: Int64
+        var modified: TimeInterval
+    }
+
+    struct Contents: Sendable {
+        var text: String
+        var hash: String
+        var signature: Signature?
+    }
+
+    private var entries: [String: (signature: Signature?, hash: String)] = [:]
+
+    /// Records `contents` (nil = the file is gone); true when the content differs from what was recorded.
+    mutating func update(_ path: String, _ contents: Contents?) -> Bool {
+        guard let contents else { return entries.removeValue(forKey: path) != nil }
+        let changed = entries[path]?.hash != contents.hash
+        entries[path] = (contents.signature, contents.hash)
+        return changed
+    }
+
+    var allPaths: Set<String> { Set(entries.keys) }
+
+    /// Paths that appeared, disappeared or whose signature changed since they were recorded.
+    func changes(comparedTo listed: [String: Signature]) -> Set<String> {
+        var changed = Set(entries.keys).subtracting(listed.keys)
+        for (path, signature) in listed where entries[path]?.signature != signature { changed.insert(path) }
+        return changed
+    }
+
+    /// Every config file of the folder with its signature (symlinks followed).
+    static func scan(_ directory: URL) -> [String: Signature] {
+        var listed: [String: Signature] = [:]
+        for folder in [ConfigFiles.accountsFolder, ConfigFiles.pipelinesFolder] {
+            for name in ConfigFiles.list(directory.appendingPathComponent(folder)) ?? [] {
+                let path = "\(folder)/\(name)"
+                listed[path] = signature(directory.appendingPathComponent(path))
+            }
+        }
+        for name in ConfigFiles.settingsNames {
+            if let signature = signature(directory.appendingPathComponent(name)) { listed[name] = signature }
+        }
+        return listed
+    }
+
+    static func read(_ directory: URL, _ path: String) -> Contents? {
+        let url = directory.appendingPathComponent(path)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
+        return Contents(text: text, hash: ContentHash.of(text), signature: signature(url))
+    }
+
+    static func signature(_ url: URL) -> Signature? {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        let modified = TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9
+        return Signature(inode: UInt64(info.st_ino), size: Int64(info.st_size), modified: modified)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import ShowrunnerCore
+import Synchronization
+
+/// Applies config changes as they happen: inotify (or polling) events, debounced until the folder has been
+/// quiet for `debounce`, re-read through the registry (only the changed files), then handed to `onChange`.
+public final class ConfigWatcher: Service, Sendable {
+    public enum Mode: Sendable { case inotify, poll(interval: Duration), off }
+
+    private struct Pending {
+        var paths: Set<String> = []
+        var rescan = false
+        var generation = 0
+    }
+
+    let registry: ConfigRegistry
+    let mode: Mode
+    let debounce: Duration
+    let clock: any Clock<Duration>
+    let logger: Logger
+    let onChange: @Sendable (ReloadReport) async -> Void
+    private let pending = Mutex(Pending())
+
+    public init(
+        registry: ConfigRegistry, mode: Mode, debounce: Duration, clock: any Clock<Duration> = ContinuousClock(),
+        logger: Logger, onChange: @escaping @Sendable (ReloadReport) async -> Void
+    ) {
+        self.registry = registry
+        self.mode = mode
+        self.debounce = debounce
+        self.clock = clock
+        self.logger = logger
+        self.onChange = onChange
+    }
+
+    public func run() async throws {
+        switch mode {
+        case .off:
+            try? await gracefulShutdown()
+        case .poll(let interval):
+            try await poll(every: interval)
+        case .inotify:
+            try await watch()
+        }
+    }
+
+    private func watch() async throws {
+        let (signals, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let source = try InotifySource(directory: registry.loader.directory) { [weak self] changed in
+            self?.record(changed)
+            continuation.yield()
+        }
+        defer { source.stop() }
+        logger.info("watching the config folder", metadata: ["config.dir": "\(registry.loader.directory.path)"])
+        for await _ in signals.cancelOnGracefulShutdown() {
+            guard await quiet() else { break }
+            await flush()
+        }
+    }
+
+    /// Notes changed paths (nil: rescan everything).
+    func record(_ changed: Set<String>?) {
+        pending.withLock { pending in
+            if let changed { pending.paths.formUnion(changed) } else { pending.rescan = true }
+            pending.generation += 1
+        }
+    }
+
+    /// Waits until no event arrived for `debounce`; false when cancelled.
+    private func quiet() async -> Bool {
+        while true {
+            let seen = pending.withLock { $0.generation }
+            do { try await clock.sleep(for: debounce) } catch { return false }
+            if pending.withLock({ $0.generation }) == seen { return true }
+        }
+    }
+
+    /// Applies what accumulated since the last flush.
+    func flush() async {
+        let (paths, rescan) = pending.withLock { pending in
+            defer { pending = Pending(generation: pending.generation) }
+            return (pending.paths, pending.rescan)
+        }
+        let report = rescan ? registry.rescan() : registry.apply(paths)
+        log(report)
+        await onChange(report)
+    }
+
+    private func poll(every interval: Duration) async throws {
+        logger.info("polling the config folder", metadata: ["interval": "\(interval.configText)"])
+        while !Task.isCancelled {
+            do { try await clock.sleep(for: interval) } catch { return }
+            let report = registry.rescan()
+            guard !(report.applied.isEmpty && report.removed.isEmpty && report.errors.isEmpty && report.unchanged.isEmpty)
+            else { continue }
+            log(report)
+            await onChange(report)
+        }
+    }
+
+    private func log(_ report: ReloadReport) {
+        for diagnostic in report.errors {
+            logger.error(
+                "config rejected; keeping last good version",
+                metadata: ["config.file": "\(diagnostic.file)", "error": "\(diagnostic.rendered)"])
+        }
+        logger.info(
+            "config applied",
+            metadata: ["applied": "\(report.applied.count)", "removed": "\(report.removed.count)", "errors": "\(report.errors.count)"])
+    }
+}

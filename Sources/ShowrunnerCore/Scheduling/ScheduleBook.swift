@@ -1,0 +1,68 @@
+import Foundation
+
+/// The scheduler's timetable: each schedulable account and its next fire, ordered by start time. A value type:
+/// the scheduler owns one and asks it what is due.
+public struct ScheduleBook: Sendable {
+    /// An account as the scheduler runs it.
+    public struct Entry: Sendable {
+        public var account: Account
+        public var plan: Pipeline
+        public var schedule: Schedule
+        public var next: ScheduledFire?
+    }
+
+    public private(set) var entries: [String: Entry] = [:]
+    /// Next fires sorted by start time; at most one per account.
+    private var queue: [ScheduledFire] = []
+
+    public init() {}
+
+    /// Adds or replaces an account; its next fire is computed strictly after `after`.
+    public mutating func set(_ account: Account, plan: Pipeline, schedule: Schedule, after: Date) {
+        remove(account.id)
+        let next = ScheduledFire.next(for: account.id, schedule: schedule, after: after)
+        entries[account.id] = Entry(account: account, plan: plan, schedule: schedule, next: next)
+        if let next { insert(next) }
+    }
+
+    /// Keeps an entry as it is (an unchanged account keeps its next fire).
+    public mutating func keep(_ entry: Entry) {
+        remove(entry.account.id)
+        entries[entry.account.id] = entry
+        if let next = entry.next { insert(next) }
+    }
+
+    public mutating func remove(_ accountID: String) {
+        guard entries.removeValue(forKey: accountID) != nil else { return }
+        queue.removeAll { $0.accountID == accountID }
+    }
+
+    /// The earliest start time, if anything is scheduled.
+    public var nextStart: Date? { queue.first?.startAt }
+
+    /// Removes and returns the fires whose start time is at or before `now`, earliest first — at most one per
+    /// account — and schedules each account's following fire (which may itself be due at the next call).
+    public mutating func takeDue(at now: Date) -> [ScheduledFire] {
+        let due = Array(queue.prefix { $0.startAt <= now })
+        queue.removeFirst(due.count)
+        for fire in due { advance(fire) }
+        return due
+    }
+
+    private mutating func advance(_ fire: ScheduledFire) {
+        guard var entry = entries[fire.accountID] else { return }
+        entry.next = ScheduledFire.next(for: fire.accountID, schedule: entry.schedule, after: fire.scheduledAt)
+        entries[fire.accountID] = entry
+        if let next = entry.next { insert(next) }
+    }
+
+    private mutating func insert(_ fire: ScheduledFire) {
+        var low = 0
+        var high = queue.count
+        while low < high {
+            let middle = (low + high) / 2
+            if queue[middle] < fire { low = middle + 1 } else { high = middle }
+        }
+        queue.insert(fire, at: low)
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import Logging
+import ShowrunnerCore
+import Synchronization
+
+/// Runs fired or triggered runs: at most `maxConcurrentRuns` at once, the overlap policy per account, the
+/// account's failure count and auto-pause, user cancellation, and the drain on shutdown.
+public final class RunCoordinator: Sendable {
+    /// A run waiting for a free slot or for its account's active run (overlap: queue).
+    struct Pending: Sendable {
+        let run: RunRecord
+        let account: Account
+        let plan: Pipeline
+        var resume = false
+        /// Overlap `queue`: start only when the account has no active run.
+        var afterActiveRun = false
+        /// A prepared job (a retry that reuses steps); nil = run from the start.
+        var job: RunJob?
+    }
+
+    private struct State {
+        var active: [String: (accountID: String, task: Task<Void, Never>)] = [:]
+        var waiting: [Pending] = []
+        var cancelled: Set<String> = []
+        var draining = false
+    }
+
+    let launcher: RunLauncher
+    let accountStates: any AccountStateStore
+    let maxConcurrentRuns: Int
+    let logger: Logger
+    private let state = Mutex(State())
+    /// Called when a run finished, with the account's state after it (for metrics and the API).
+    let onFinish: @Sendable (RunRecord, RunOutcome?) -> Void
+
+    public init(
+        launcher: RunLauncher, accountStates: any AccountStateStore, maxConcurrentRuns: Int, logger: Logger,
+        onFinish: @escaping @Sendable (RunRecord, RunOutcome?) -> Void = { _, _ in }
+    ) {
+        self.launcher = launcher
+        self.accountStates = accountStates
+        self.maxConcurrentRuns = max(1, maxConcurrentRuns)
+        self.logger = logger
+        self.onFinish = onFinish
+    }
+
+    private var store: any RunStore { launcher.executor.environment.store }
+    private var now: Date { launcher.executor.environment.now() }
+
+    /// Active runs of an account (running, not waiting).
+    public func activeRuns(of accountID: String) -> Int {
+        state.withLock { $0.active.values.count { $0.accountID == accountID } }
+    }
+
+    public func isQueued(_ accountID: String) -> Bool {
+        state.withLock { $0.waiting.contains { $0.account.id == accountID } }
+    }
+
+    public var activeRunIDs: [String] { state.withLock { Array($0.active.keys) } }
+
+    /// Nothing running and nothing waiting.
+    public var isIdle: Bool { state.withLock { $0.active.isEmpty && $0.waiting.isEmpty } }
+
+    /// Records a new run (`queued`) and starts it when a slot is free. Returns nil when the fire already has a run.
+    public func submit(
+        account: Account, plan: Pipeline, trigger: RunTrigger, scheduledAt: Date?, configRevision: String?,
+        afterActiveRun: Bool = false
+    ) async throws -> RunRecord? {
+        let created = now
+        let run = RunRecord(
+            id: RunID.make(at: created, randomIndex: launcher.executor.environment.randomIndex),
+            accountID: account.id, pipeline: plan.name, trigger: trigger, scheduledAt: scheduledAt,
+            configRevision: configRevision, createdAt: created)
+        guard try await store.insertRun(run) else { return nil }
+        enqueue(Pending(run: run, account: account, plan: plan, afterActiveRun: afterActiveRun))
+        return run
+    }
+
+    /// Starts a run that was recorded `queued` but never started (the process stopped first).
+    public func enqueueRecorded(_ run: RunRecord, account: Account, plan: Pipeline) {
+        enqueue(Pending(run: run, account: account, plan: plan))
+    }
+
+    /// Resumes a run left `running` by a process that is gone.
+    public func resume(_ run: RunRecord, account: Account, plan: Pipeline) {
+        enqueue(Pending(run: run, account: account, plan: plan, resume: true))
+    }
+
+    /// Retries a failed run (a new `retry` run) or resumes an interrupted one, in the background.
+    public func retry(runID: String, account: Account, plan: Pipeline) async throws -> RunRecord {
+        switch try await launcher.prepareRetry(runID: runID, account: account, plan: plan) {
+        case .resume(let run):
+            let owner = run.owner
+            guard owner.map(launcher.probe.isGone) ?? true else {
+                throw RunLauncher.LaunchError.alreadyRunning(runID, owner: owner.map { "pid \($0.pid) on \($0.host)" } ?? "")
+            }
+            resume(run, account: account, plan: plan)
+            return run
+        case .run(let job):
+            enqueue(Pending(run: job.run, account: account, plan: plan, job: job))
+            return job.run
+        }
+    }
+
+    /// Cancels a run: not yet started → `cancelled` at once; running → its steps are stopped, it ends `cancelled`.
+    public func cancel(_ runID: String) async throws -> Bool {
+        let (waiting, task) = state.withLock { state -> (Pending?, Task<Void, Never>?) in
+            if let index = state.waiting.firstIndex(where: { $0.run.id == runID }) {
+                return (state.waiting.remove(at: index), nil)
+            }
+            guard let active = state.active[runID] else { return (nil, nil) }
+            state.cancelled.insert(runID)
+            return (nil, active.task)
+        }
+        if waiting != nil {
+            try await store.updateRun(id: runID, status: .cancelled, reason: "cancelled before it started", owner: nil, at: now)
+            return true
+        }
+        task?.cancel()
+        return task != nil
+    }
+
+    func wasCancelledByUser(_ runID: String) -> Bool { state.withLock { $0.cancelled.contains(runID) } }
+
+    private func enqueue(_ pending: Pending) {
+        state.withLock { $0.waiting.append(pending) }
+        startWaiting()
+    }
+
+    /// Starts waiting runs while slots are free, oldest first. Tasks are created under the lock, so a run is
+    /// `active` before it can finish.
+    private func startWaiting() {
+        state.withLock { state in
+            guard !state.draining else { return }
+            var index = 0
+            while state.active.count < maxConcurrentRuns, index < state.waiting.count {
+                let pending = state.waiting[index]
+                if pending.afterActiveRun, state.active.values.contains(where: { $0.accountID == pending.account.id }) {
+                    index += 1
+                    continue
+                }
+                state.waiting.remove(at: index)
+                let task = Task { [self] in await execute(pending) }
+                state.active[pending.run.id] = (pending.account.id, task)
+            }
+        }
+    }
+
+    private func execute(_ pending: Pending) async {
+        let run = pending.run
+        var outcome: RunOutcome?
+        do {
+            if pending.resume {
+                outcome = try await launcher.resume(runID: run.id, account: pending.account, plan: pending.plan)
+            } else {
+                let job = pending.job ?? RunJob(run: run, account: pending.account, plan: pending.plan)
+                outcome = try await launcher.executor.execute(job)
+            }
+            if outcome == nil, wasCancelledByUser(run.id) {
+                try await store.updateRun(id: run.id, status: .cancelled, reason: "cancelled by request", owner: nil, at: now)
+                outcome = .cancelled
+            }
+            if let outcome { try await recordOutcome(outcome, of: run, account: pending.account) }
+        } catch {
+            logger.error("run could not be executed", metadata: ["account": "\(run.accountID)", "run.id": "\(run.id)", "error": "\(error)"])
+        }
+        let finishedOutcome = outcome
+        state.withLock { state in
+            state.active[run.id] = nil
+            state.cancelled.remove(run.id)
+        }
+        onFinish(run, finishedOutcome)
+        startWaiting()
+    }
+
+    /// Failure count, auto-pause (`pause_after_failures`) and the auth flag.
+    private func recordOutcome(_ outcome: RunOutcome, of run: RunRecord, account: Account) async throws {
+        guard outcome != .cancelled else { return }
+        let authFailed = try await store.attempts(runID: run.id).contains { $0.failureKind == .auth }
+        let limit = account.schedule?.pauseAfterFailures ?? 0
+        let updated = try await accountStates.updateAccountState(account.id) { state in
+            guard case .failed(let reason) = outcome else {
+                state.consecutiveFailures = 0
+                state.authFlag = nil
+                return
+            }
+            state.consecutiveFailures += 1
+            if authFailed { state.authFlag = reason }
+            if limit > 0, state.consecutiveFailures >= limit, !state.paused {
+                state.paused = true
+                state.pauseReason = "paused after \(state.consecutiveFailures) consecutive failed runs; last: \(reason)"
+            }
+        }
+        if updated.paused, updated.consecutiveFailures == limit, limit > 0 {
+            logger.warning("account paused after failures", metadata: ["account": "\(account.id)"])
+        }
+    }
+
+    /// Shutdown: no new runs start; running ones get `grace` to finish, then they are cancelled and left
+    /// resumable. Returns when every run has stopped.
+    public func drain(grace: Duration, clock: any Clock<Duration>) async {
+        let tasks = state.withLock { state in
+            state.draining = true
+            return state.active.values.map(\.task)
+        }
+        guard !tasks.isEmpty else { return }
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                for task in tasks { await task.value }
+                return true
+            }
+            group.addTask {
+                try? await clock.sleep(for: grace)
+                return false
+            }
+            if await group.next() == false {
+                logger.notice("grace period over; stopping running steps", metadata: ["runs": "\(tasks.count)"])
+                for task in tasks { task.cancel() }
+            }
+            group.cancelAll()
+        }
+        for task in tasks { await task.value }
+    }
+}

@@ -1,0 +1,17 @@
+import ShowrunnerCore
+
+/// A valid account as the scheduler receives it from the config: the account, its merged pipeline, and the hash
+/// of its file (a job removed through the API comes back when the hash changes).
+public struct ScheduledAccount: Sendable, Equatable {
+    public var account: Account
+    public var plan: Pipeline
+    public var contentHash: String
+    public var configRevision: String?
+
+    public init(account: Account, plan: Pipeline, contentHash: String, configRevision: String? = nil) {
+        self.account = account
+        self.plan = plan
+        self.contentHash = contentHash
+        self.configRevision = configRevision
+    }
+}

@@ -1,0 +1,112 @@
+import ShowrunnerCore
+
+/// Checks, before anything runs, that this machine has what the media steps need: `espeak-ng` for espeak voices,
+/// `ffmpeg` and `ffprobe` for thumbnails and videos, the DejaVu Sans Bold font for their text, and each espeak
+/// voice the accounts name. Every problem says which Debian package to install. Only what the accounts use is
+/// checked: no `video` step, no ffmpeg requirement.
+///
+///     let usages = accounts.map { MediaPreflight.Usage(account: $0.account, pipeline: $0.plan) }
+///     for problem in await MediaPreflight().check(usages) { print(problem) }
+public struct MediaPreflight: Sendable {
+    /// One problem; `accountID` is nil for a problem of the machine (a missing program or font).
+    public struct Problem: Sendable, Hashable, CustomStringConvertible {
+        public var accountID: String?
+        /// One sentence that ends with what to install.
+        public var message: String
+
+        public init(accountID: String?, message: String) {
+            self.accountID = accountID
+            self.message = message
+        }
+
+        public var description: String { accountID.map { "\($0): \(message)" } ?? message }
+    }
+
+    /// What one account uses: its voice and the step kinds (`uses:`) of its pipeline.
+    public struct Usage: Sendable, Hashable {
+        public var accountID: String
+        public var voice: Voice
+        public var kinds: Set<String>
+
+        public init(accountID: String, voice: Voice, kinds: Set<String>) {
+            self.accountID = accountID
+            self.voice = voice
+            self.kinds = kinds
+        }
+
+        /// The account's voice and the kinds of `pipeline` (the account's pipeline with its overrides applied).
+        public init(account: Account, pipeline: Pipeline) {
+            self.init(accountID: account.id, voice: account.voice, kinds: Set(pipeline.steps.map(\.uses)))
+        }
+
+        var speaksWithEspeak: Bool { kinds.contains("tts") && voice.provider == .espeak }
+        var drawsText: Bool { !kinds.isDisjoint(with: ["thumbnail", "video"]) }
+    }
+
+    let probe: Probe
+
+    /// `probe`: how programs, files and voice listings are looked up (`.system` by default; tests pass fakes).
+    public init(probe: Probe = .system) {
+        self.probe = probe
+    }
+
+    /// Every problem found, machine problems first, then each account's voice in order.
+    public func check(_ usages: [Usage]) async -> [Problem] {
+        var problems: [Problem] = []
+        let speakers = usages.filter(\.speaksWithEspeak)
+        let hasEspeak = speakers.isEmpty || probe.findProgram("espeak-ng") != nil
+        if !hasEspeak {
+            problems.append(missing("espeak-ng", package: "espeak-ng", for: "the tts step's espeak voices", speakers))
+        }
+        let drawers = usages.filter(\.drawsText)
+        if !drawers.isEmpty {
+            for program in ["ffmpeg", "ffprobe"] where probe.findProgram(program) == nil {
+                problems.append(missing(program, package: "ffmpeg", for: "the thumbnail and video steps", drawers))
+            }
+            if await !hasFont() {
+                let message =
+                    "the font DejaVu Sans Bold is missing; thumbnails and subtitles are drawn with it. "
+                    + "Install it with: apt-get install \(FontLocator.package)."
+                problems.append(Problem(accountID: nil, message: message))
+            }
+        }
+        if hasEspeak, !speakers.isEmpty { problems += await voiceProblems(speakers) }
+        return problems
+    }
+
+    private func missing(_ program: String, package: String, for use: String, _ usages: [Usage]) -> Problem {
+        let accounts = usages.map(\.accountID).joined(separator: ", ")
+        return Problem(
+            accountID: nil,
+            message: "\(program) is not installed; \(use) need it (accounts: \(accounts)). "
+                + "Install it with: apt-get install \(package).")
+    }
+
+    /// DejaVu Sans Bold through fontconfig, or at its usual path.
+    private func hasFont() async -> Bool {
+        let matched = await probe.output("fc-match", ["-f", "%{file}", FontLocator.pattern])?.trimmingSpaces()
+        if let matched, matched.contains("DejaVuSans"), probe.fileExists(matched) { return true }
+        return probe.fileExists(FontLocator.fallbackPath)
+    }
+
+    private func voiceProblems(_ speakers: [Usage]) async -> [Problem] {
+        guard let voices = await probe.output("espeak-ng", ["--voices"]),
+            let variants = await probe.output("espeak-ng", ["--voices=variant"])
+        else {
+            return [
+                Problem(
+                    accountID: nil,
+                    message:
+                        "espeak-ng cannot list its voices; reinstall it with: apt-get install --reinstall espeak-ng espeak-ng-data."
+                )
+            ]
+        }
+        let catalog = EspeakVoiceCatalog(voices: voices, variants: variants)
+        return speakers.compactMap { usage in
+            catalog.check(usage.voice.voice).map { problem in
+                let text = EspeakSpeech.message(problem, voice: usage.voice.voice)
+                return Problem(accountID: usage.accountID, message: "voice.voice: " + text)
+            }
+        }
+    }
+}

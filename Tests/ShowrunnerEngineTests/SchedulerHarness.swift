@@ -1,0 +1,85 @@
+import Foundation
+import Logging
+import ShowrunnerCore
+import ShowrunnerStore
+import ShowrunnerTestSupport
+import Synchronization
+
+@testable import ShowrunnerEngine
+
+/// A scheduler over an in-memory store with a settable wall clock; tests call `step()` instead of waiting.
+final class SchedulerHarness: Sendable {
+    let harness: Harness
+    let wallClock: WallClock
+    let scheduler: Scheduler
+    let coordinator: RunCoordinator
+
+    init(harness: Harness, at start: Date, maxConcurrentRuns: Int = 4) {
+        self.harness = harness
+        let wallClock = WallClock(start)
+        self.wallClock = wallClock
+        let now: @Sendable () -> Date = { wallClock.now }
+        var environment = harness.executionEnvironment()
+        environment.now = now
+        let probe = OwnerProbe(now: now)
+        let launcher = RunLauncher(executor: RunExecutor(environment: environment), probe: probe)
+        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        coordinator = RunCoordinator(
+            launcher: launcher, accountStates: harness.store, maxConcurrentRuns: maxConcurrentRuns, logger: logger)
+        scheduler = Scheduler(
+            coordinator: coordinator, accountStates: harness.store, clock: harness.clock, now: now, logger: logger,
+            probe: probe)
+    }
+
+    var now: Date { wallClock.now }
+
+    func set(_ date: Date) { wallClock.set(date) }
+
+    /// Moves the wall clock and lets the scheduler handle what is due.
+    func step(to date: Date) async {
+        set(date)
+        await scheduler.step()
+    }
+
+    /// Waits (yielding, bounded) until no run is active.
+    func settle() async {
+        for _ in 0..<1_000_000 where !coordinator.isIdle { await Task.yield() }
+    }
+
+    /// Runs as `trigger:status@scheduled time (UTC)` strings, by scheduled time.
+    func runs() async throws -> [String] {
+        try await harness.store.runs(matching: RunQuery(limit: 1000)).sorted {
+            ($0.scheduledAt ?? .distantPast) < ($1.scheduledAt ?? .distantPast)
+        }.map { run in
+            let at = run.scheduledAt.map { RFC3339.format($0, in: TimeZone(identifier: "UTC")!) } ?? "-"
+            return "\(run.trigger.rawValue):\(run.status.rawValue)@\(at)"
+        }
+    }
+
+    static func account(
+        _ id: String, cron: String, zone: String = "UTC", jitter: Duration = .zero,
+        catchUp: (Duration, Schedule.CatchUpPolicy) = (.seconds(3600), .latest), overlap: Schedule.OverlapPolicy = .skip
+    ) throws -> ScheduledAccount {
+        var schedule = Schedule(cron: try CronExpression(parsing: cron), timeZone: TimeZone(identifier: zone)!)
+        schedule.jitter = jitter
+        schedule.catchUpWindow = catchUp.0
+        schedule.catchUpPolicy = catchUp.1
+        schedule.overlap = overlap
+        let account = Account(id: id, channel: Channel(type: "test"), schedule: schedule, pipeline: .named("p"))
+        let plan = Pipeline(name: "p", steps: [Harness.step("work", "command")])
+        return ScheduledAccount(account: account, plan: plan, contentHash: "h-\(id)")
+    }
+
+    static func date(_ text: String) -> Date { RFC3339.parse(text, defaultZone: TimeZone(identifier: "UTC")!)! }
+}
+
+/// A wall clock a test sets by hand.
+final class WallClock: Sendable {
+    private let value: Mutex<Date>
+
+    init(_ start: Date) { value = Mutex(start) }
+
+    var now: Date { value.withLock { $0 } }
+
+    func set(_ date: Date) { value.withLock { $0 = date } }
+}

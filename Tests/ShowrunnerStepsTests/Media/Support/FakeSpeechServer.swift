@@ -1,0 +1,94 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// An OpenAI-compatible speech endpoint on `127.0.0.1:<ephemeral port>`: each request gets the next scripted
+/// reply, whose body is bytes (audio), not text. Requests are recorded. Call `stop()` when done.
+final class FakeSpeechServer: Sendable {
+    struct Reply: Sendable {
+        var status: Int
+        var headers: [String: String] = [:]
+        var body: [UInt8]
+
+        static func audio(_ bytes: [UInt8], type: String = "audio/wav") -> Reply {
+            Reply(status: 200, headers: ["Content-Type": type], body: bytes)
+        }
+
+        static func error(_ status: Int, _ json: String, headers: [String: String] = [:]) -> Reply {
+            Reply(
+                status: status, headers: headers.merging(["Content-Type": "application/json"]) { a, _ in a },
+                body: Array(json.utf8))
+        }
+    }
+
+    private struct State {
+        var replies: [Reply]
+        var requests: [FakeHTTPServer.Request] = []
+    }
+
+    let port: UInt16
+    private let listener: Int32
+    private let state: Mutex<State>
+
+    init(replies: [Reply]) throws {
+        state = Mutex(State(replies: replies))
+        (listener, port) = try Self.openListener()
+        let listener = self.listener
+        Thread { [self] in self.acceptLoop(listener) }.start()
+    }
+
+    var baseURL: String { "http://127.0.0.1:\(port)/v1" }
+    var requests: [FakeHTTPServer.Request] { state.withLock { $0.requests } }
+
+    func stop() { shutdown(listener, Int32(SHUT_RDWR)) }
+
+    private func acceptLoop(_ listener: Int32) {
+        while true {
+            let fd = accept(listener, nil, nil)
+            guard fd >= 0 else { break }
+            serve(fd)
+        }
+        close(listener)
+    }
+
+    private func serve(_ fd: Int32) {
+        defer { close(fd) }
+        guard let request = HTTPWire.readRequest(fd) else { return }
+        let reply = state.withLock { state -> Reply in
+            state.requests.append(request)
+            return state.replies.isEmpty
+                ? .error(500, #"{"error":{"message":"no scripted reply"}}"#) : state.replies.removeFirst()
+        }
+        var head = "HTTP/1.1 \(reply.status) Scripted\r\nContent-Length: \(reply.body.count)\r\nConnection: close\r\n"
+        for (name, value) in reply.headers { head += "\(name): \(value)\r\n" }
+        let bytes = Array((head + "\r\n").utf8) + reply.body
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            guard written > 0 else { return }
+            offset += written
+        }
+    }
+
+    private static func openListener() throws -> (Int32, UInt16) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard fd >= 0, bound == 0, listen(fd, 16) == 0 else { throw POSIXError(.EADDRNOTAVAIL) }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return (fd, UInt16(bigEndian: address.sin_port))
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import ShowrunnerCore
+import ShowrunnerSteps
+
+/// `MediaBench render SCRIPT OUT [short|landscape] [BACKGROUND]`: runs the `tts` (espeak-ng), `subtitles` and
+/// `video` steps in this process, as the engine would, into OUT/voice, OUT/subtitles and OUT/video; prints one
+/// JSON line with the outputs and each step's wall time.
+/// `MediaBench thumbnail TITLE OUT [BACKGROUND]`: the `thumbnail` step into OUT/thumbnail.
+@main
+struct MediaBench {
+    static func main() async throws {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        switch arguments.first {
+        case "render" where arguments.count >= 3:
+            try await render(
+                script: arguments[1], out: URL(fileURLWithPath: arguments[2]),
+                format: arguments.count > 3 ? arguments[3] : "short", background: arguments.count > 4 ? arguments[4] : nil)
+        case "thumbnail" where arguments.count >= 3:
+            let out = URL(fileURLWithPath: arguments[2])
+            var inputs: [String: ConfigValue] = ["title": .string(arguments[1])]
+            if arguments.count > 3 { inputs["background"] = .string(arguments[3]) }
+            let result = try await ThumbnailStep().run(context(inputs, out: out, step: "thumbnail"))
+            print(result.outputs["image"].map { "\($0)" } ?? "")
+        default:
+            FileHandle.standardError.write(
+                Data("usage: MediaBench render SCRIPT OUT [short|landscape] [BACKGROUND] | thumbnail TITLE OUT [BG]\n".utf8))
+            exit(2)
+        }
+    }
+
+    static func render(script: String, out: URL, format: String, background: String?) async throws {
+        let text = try String(contentsOfFile: script, encoding: .utf8)
+        var timings: [String: Double] = [:]
+        let voice = try await timed("tts", &timings) {
+            try await TTSStep().run(context(["text": .string(text)], out: out, step: "voice"))
+        }
+        let subtitles = try await timed("subtitles", &timings) {
+            try await SubtitlesStep().run(
+                context(["text": .string(text), "duration_s": voice.outputs["duration_s"]!], out: out, step: "subtitles"))
+        }
+        var inputs: [String: ConfigValue] = [
+            "audio": voice.outputs["audio"]!, "subtitles": subtitles.outputs["srt"]!, "format": .string(format),
+        ]
+        if let background { inputs["background"] = .string(background) }
+        let video = try await timed("video", &timings) {
+            try await VideoStep().run(context(inputs, out: out, step: "video"))
+        }
+        let report: [String: ConfigValue] = [
+            "audio": voice.outputs["audio"]!, "srt": subtitles.outputs["srt"]!, "video": video.outputs["video"]!,
+            "duration_s": voice.outputs["duration_s"]!,
+            "seconds": .map(timings.mapValues { .double(($0 * 1000).rounded() / 1000) }),
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        print(String(decoding: try encoder.encode(report), as: UTF8.self))
+    }
+
+    static func timed<T>(_ name: String, _ timings: inout [String: Double], _ body: () async throws -> T) async rethrows -> T {
+        let start = ContinuousClock.now
+        let value = try await body()
+        let elapsed = ContinuousClock.now - start
+        timings[name] = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return value
+    }
+
+    static func context(_ inputs: [String: ConfigValue], out: URL, step: String) -> StepContext {
+        let account = Account(id: "bench", channel: Channel(type: "cooking"), schedule: nil, pipeline: .named("shorts"))
+        let now = Date()
+        let run = RunRecord(id: "bench", accountID: account.id, pipeline: "shorts", trigger: .manual, createdAt: now)
+        return StepContext(
+            inputs: inputs, account: account, run: run, stepID: step, attempt: 1,
+            artifactsDirectory: out.appendingPathComponent(step), configDirectory: URL(fileURLWithPath: "."),
+            topics: NoTopics())
+    }
+}
+
+/// The bench uses no topic lists.
+struct NoTopics: TopicStore {
+    func usedTopics(accountID: String, list: String) async throws -> Set<String> { [] }
+    func markTopicUsed(accountID: String, list: String, topic: String, runID: String, at date: Date) async throws {}
+    func resetTopics(accountID: String, list: String) async throws {}
+}
