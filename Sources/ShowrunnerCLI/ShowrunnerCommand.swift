@@ -9,7 +9,7 @@ public struct ShowrunnerCommand: AsyncParsableCommand {
         abstract: "Run YouTube channels on autopilot from a folder of YAML.",
         subcommands: [
             ValidateCommand.self, NextCommand.self, TriggerCommand.self, HistoryCommand.self, ShowCommand.self,
-            RetryCommand.self, InitCommand.self,
+            RetryCommand.self, RunCommand.self, InitCommand.self,
         ]
     )
 
@@ -36,9 +36,11 @@ public struct ShowrunnerCommand: AsyncParsableCommand {
         }
     }
 
-    /// Logs go to stderr; `SHOWRUNNER_LOG_LEVEL` (trace…critical) sets the level, default `warning`.
+    /// Logs go to stderr; `SHOWRUNNER_LOG_LEVEL` (trace…critical) sets the level, default `info` for the daemon and
+    /// `warning` for the other commands.
     static func bootstrapLogging() {
-        let name = ProcessInfo.processInfo.environment["SHOWRUNNER_LOG_LEVEL"] ?? "warning"
+        let daemon = CommandLine.arguments.dropFirst().first == "run"
+        let name = ProcessInfo.processInfo.environment["SHOWRUNNER_LOG_LEVEL"] ?? (daemon ? "info" : "warning")
         let level = Logger.Level(rawValue: name.lowercased()) ?? .warning
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)

@@ -30,18 +30,21 @@ public final class RunCoordinator: Sendable {
     let maxConcurrentRuns: Int
     let logger: Logger
     private let state = Mutex(State())
-    /// Called when a run finished, with the account's state after it (for metrics and the API).
-    let onFinish: @Sendable (RunRecord, RunOutcome?) -> Void
+    /// Called when a run finished (metrics, the scheduler's view of auto-pause).
+    private let finishHandler = Mutex<@Sendable (RunRecord, RunOutcome?) -> Void>({ _, _ in })
 
     public init(
-        launcher: RunLauncher, accountStates: any AccountStateStore, maxConcurrentRuns: Int, logger: Logger,
-        onFinish: @escaping @Sendable (RunRecord, RunOutcome?) -> Void = { _, _ in }
+        launcher: RunLauncher, accountStates: any AccountStateStore, maxConcurrentRuns: Int, logger: Logger
     ) {
         self.launcher = launcher
         self.accountStates = accountStates
         self.maxConcurrentRuns = max(1, maxConcurrentRuns)
         self.logger = logger
-        self.onFinish = onFinish
+    }
+
+    /// Sets what happens when a run ends (wired after the scheduler exists).
+    public func onRunFinished(_ handler: @escaping @Sendable (RunRecord, RunOutcome?) -> Void) {
+        finishHandler.withLock { $0 = handler }
     }
 
     private var store: any RunStore { launcher.executor.environment.store }
@@ -169,7 +172,7 @@ public final class RunCoordinator: Sendable {
             state.active[run.id] = nil
             state.cancelled.remove(run.id)
         }
-        onFinish(run, finishedOutcome)
+        finishHandler.withLock { $0 }(run, finishedOutcome)
         startWaiting()
     }
 

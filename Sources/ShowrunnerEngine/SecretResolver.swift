@@ -32,4 +32,17 @@ public struct SecretResolver: Sendable {
             return text.hasSuffix("\n") ? String(text.dropLast()) : text
         }
     }
+
+    /// `text` with every `${…}` reference replaced by its value (for settings such as `api_token`).
+    public func resolveAll(in text: String) throws(StepFailure) -> String {
+        let references: [SecretReference]
+        do { references = try SecretScanner.references(in: text) } catch {
+            throw StepFailure(.permanent, error.description)
+        }
+        var result = text
+        for reference in references {
+            result = result.replacingOccurrences(of: reference.description, with: try resolve(reference))
+        }
+        return result
+    }
 }

@@ -15,6 +15,7 @@ enum StoreSchema {
             try createUploadSessions(db)
             try createQuotaUsage(db)
         }
+        migrator.registerMigration("v2") { db in try createUploadFollowUps(db) }
         return migrator
     }()
 

@@ -40,10 +40,24 @@ fi
 # SwiftPM takes a lock on each .build; if another build holds it, `swift build` waits for it to finish.
 mkdir -p "$BENCH/.build"
 STALE=""
+# Others may be editing the main package while this runs: a build that fails because a file changed under it
+# ("modified during the build") is tried again, up to 3 times.
+build() { # log-file, then the command
+    local log="$1"
+    shift
+    for attempt in 1 2 3; do
+        if "$@" >"$log" 2>&1; then return 0; fi
+        grep -q "modified during the build" "$log" || return 1
+        log "a source file changed during the build (attempt $attempt of 3); building again in 20 s"
+        sleep 20
+    done
+    return 1
+}
+
 SHOWRUNNER="$ROOT/.build/release/showrunner"
 log "swift build -c release --product showrunner in $ROOT (waits if another build holds the lock)"
-if ! (cd "$ROOT" && swift build -c release --product showrunner) >"$BENCH/.build/showrunner-build.log" 2>&1; then
-    tail -15 "$BENCH/.build/showrunner-build.log" >&2
+if ! build "$BENCH/.build/showrunner-build.log" swift build --package-path "$ROOT" -c release --product showrunner; then
+    grep -E "error:" "$BENCH/.build/showrunner-build.log" | head -10 >&2 || tail -15 "$BENCH/.build/showrunner-build.log" >&2
     if [ -x "$SHOWRUNNER" ] && [ "${ALLOW_STALE:-1}" = 1 ]; then
         STALE="showrunner release build failed (bench/engine/.build/showrunner-build.log); measured the binary built $(date -r "$SHOWRUNNER" '+%Y-%m-%d %H:%M')"
         log "WARNING: $STALE"
@@ -58,7 +72,7 @@ fi
 ENGINE_BENCH="$BENCH/.build/release/EngineBench"
 log "swift build -c release in bench/engine"
 touch "$BENCH/Package.swift"
-if ! (cd "$BENCH" && swift build -c release) >"$BENCH/.build/bench-build.log" 2>&1; then
+if ! build "$BENCH/.build/bench-build.log" swift build --package-path "$BENCH" -c release; then
     grep -E "error:" "$BENCH/.build/bench-build.log" | head -10 >&2 || tail -15 "$BENCH/.build/bench-build.log" >&2
     if [ -x "$ENGINE_BENCH" ] && [ "${ALLOW_STALE:-1}" = 1 ]; then
         STALE="${STALE:+$STALE; }bench build failed (bench/engine/.build/bench-build.log); measured the EngineBench built $(date -r "$ENGINE_BENCH" '+%Y-%m-%d %H:%M')"
@@ -110,7 +124,13 @@ ROWS="$(sqlite3 "$DB" "SELECT (SELECT COUNT(*) FROM runs) || ' runs, ' || (SELEC
 echo "   rows: $ROWS"
 
 "$ENGINE_BENCH" query --db "$DB" --calls "$CALLS" --results "$RESULTS"
-"$ENGINE_BENCH" cli --binary "$SHOWRUNNER" --state "$STATE" --repeats "$CLI_REPEATS" --results "$RESULTS"
+# A stale showrunner may not open a store that this EngineBench (built from newer sources) migrated: then the
+# CLI is not measured, and the summary says why.
+CLI_ERROR=""
+if ! "$ENGINE_BENCH" cli --binary "$SHOWRUNNER" --state "$STATE" --repeats "$CLI_REPEATS" --results "$RESULTS" 2>"$DATA/cli.err"; then
+    CLI_ERROR="$(cat "$DATA/cli.err"; "$SHOWRUNNER" history --state "$STATE" --limit 1 2>&1 >/dev/null | tail -1)"
+    log "the CLI was not measured: $CLI_ERROR"
+fi
 LOAD_AFTER="$(cut -d' ' -f1 /proc/loadavg)"
 
 # --- summary ---------------------------------------------------------------------------------------------------
@@ -126,6 +146,7 @@ verdict() { # key limit
     echo "main at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)$(git -C "$ROOT" diff --quiet HEAD -- Sources 2>/dev/null || echo ' (+ uncommitted changes in Sources/)'); data in $BENCH_DATA"
     echo "1-minute load: $LOAD_BEFORE before, $LOAD_AFTER_A after A, $LOAD_AFTER at the end"
     [ -z "$STALE" ] || echo "WARNING: $STALE"
+    [ -z "$CLI_ERROR" ] || echo "WARNING: the CLI was not measured: $CLI_ERROR"
     echo "--------------------------------------------------------------------------------------------------"
     awk -F'|' '$1 == "RESULT" { printf "  %-62s %12s %s\n", $5, $3, $4 }' "$RESULTS"
     echo "  per table and index:"

@@ -29,6 +29,15 @@ struct Runtime {
         }
     }
 
+    /// For the daemon: an already open store, no validation report of its own.
+    init(options: ConfigOptions, settings: DaemonSettings, store: SQLiteStore) {
+        self.options = options
+        self.settings = settings
+        self.store = store
+        report = ValidationReport(diagnostics: [], accounts: [])
+        stateDirectory = Self.stateDirectory(options: options, settings: settings)
+    }
+
     /// `--state`, else `state_dir` from showrunner.yaml (relative to the config folder), else `./state` there.
     static func stateDirectory(options: ConfigOptions, settings: DaemonSettings) -> URL {
         if let state = options.state { return URL(fileURLWithPath: state, isDirectory: true) }
@@ -67,7 +76,13 @@ struct Runtime {
         let runs: any RunStore = dryRun ? try SQLiteStore.inMemory() : store
         let folder = dryRun ? stateDirectory.appendingPathComponent("dry-runs", isDirectory: true) : stateDirectory
         let environment = ExecutionEnvironment(
-            store: runs, topics: store, steps: BuiltInSteps.registry(), clock: ContinuousClock(), now: { Date() },
+            store: runs, topics: store,
+            steps: BuiltInSteps.registry().merging(
+                BuiltInSteps.youtubeSteps(
+                    uploads: store, quota: store,
+                    resolveSecret: { reference throws(StepFailure) in try resolver.resolve(reference) })
+            ) { $1 },
+            clock: ContinuousClock(), now: { Date() },
             jitter: { Double.random(in: 0.8...1.2) }, randomIndex: { Int.random(in: 0..<max($0, 1)) },
             resolveSecret: { reference throws(StepFailure) in try resolver.resolve(reference) },
             stateDirectory: folder, configDirectory: configDirectory, settings: settings,

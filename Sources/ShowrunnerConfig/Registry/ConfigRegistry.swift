@@ -55,19 +55,22 @@ public final class ConfigRegistry: Sendable {
         let changed = state.withLock { state in
             force ? state.files.allPaths.union(listed.keys) : state.files.changes(comparedTo: listed)
         }
-        return apply(changed)
+        return apply(changed, revalidateAll: force)
     }
 
-    /// Applies the files that changed (relative paths); unchanged content is a no-op.
+    /// Applies the files that changed (relative paths); unchanged content is a no-op unless `revalidateAll`
+    /// (an explicit reload reports every account).
     @discardableResult
-    public func apply(_ paths: Set<String>) -> ReloadReport {
+    public func apply(_ paths: Set<String>, revalidateAll: Bool = false) -> ReloadReport {
         let read = paths.map { ($0, FileTable.read(loader.directory, $0)) }
         return state.withLock { state in
             var changedAccounts: Set<String> = []
             var changedPipelines = false
-            let oldIDs = Set(paths.compactMap { state.accounts[$0]?.name })
+            var oldIDs: Set<String> = []
             for (path, contents) in read {
+                let previousID = state.accounts[path]?.name
                 guard state.files.update(path, contents) else { continue }
+                if let previousID { oldIDs.insert(previousID) }
                 switch ConfigPath.kind(of: path) {
                 case .account: changedAccounts.insert(path)
                 case .pipeline: changedPipelines = true
@@ -76,6 +79,7 @@ public final class ConfigRegistry: Sendable {
                 }
                 decode(path, contents, into: &state)
             }
+            if revalidateAll { changedAccounts.formUnion(state.accounts.keys) }
             return revalidate(&state, accounts: changedAccounts, pipelinesChanged: changedPipelines, oldIDs: oldIDs)
         }
     }

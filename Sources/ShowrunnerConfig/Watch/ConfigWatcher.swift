@@ -22,6 +22,10 @@ public final class ConfigWatcher: Service, Sendable {
     let logger: Logger
     let onChange: @Sendable (ReloadReport) async -> Void
     private let pending = Mutex(Pending())
+    private let watching = Mutex(false)
+
+    /// True once the watches are installed (tests wait for it before touching files).
+    public var isWatching: Bool { watching.withLock { $0 } }
 
     public init(
         registry: ConfigRegistry, mode: Mode, debounce: Duration, clock: any Clock<Duration> = ContinuousClock(),
@@ -53,6 +57,7 @@ public final class ConfigWatcher: Service, Sendable {
             continuation.yield()
         }
         defer { source.stop() }
+        watching.withLock { $0 = true }
         logger.info("watching the config folder", metadata: ["config.dir": "\(registry.loader.directory.path)"])
         for await _ in signals.cancelOnGracefulShutdown() {
             guard await quiet() else { break }
@@ -89,6 +94,7 @@ public final class ConfigWatcher: Service, Sendable {
     }
 
     private func poll(every interval: Duration) async throws {
+        watching.withLock { $0 = true }
         logger.info("polling the config folder", metadata: ["interval": "\(interval.configText)"])
         while !Task.isCancelled {
             do { try await clock.sleep(for: interval) } catch { return }

@@ -32,29 +32,30 @@ final class InotifySource: Sendable {
         source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: DispatchQueue(label: "showrunner.inotify"))
         rewatch()
         source.setEventHandler { [weak self] in self?.drain() }
+        let descriptor = descriptor
+        source.setCancelHandler { close(descriptor) }  // only after dispatch let go of it: fds are reused
         source.resume()
     }
 
-    func stop() {
-        source.cancel()
-        close(descriptor)
-    }
+    func stop() { source.cancel() }
 
-    /// (Re)adds the watches; folders that do not exist yet are picked up when their parent reports them.
+    /// (Re)adds the watches; folders that do not exist yet are picked up when their parent reports them. Watches
+    /// on inodes that are no longer the watched paths are removed (their `IN_IGNORED` is then expected).
     private func rewatch() {
         watches.withLock { watches in
-            for descriptorToRemove in watches.byDescriptor.keys { inotify_rm_watch(descriptor, descriptorToRemove) }
-            watches.byDescriptor = [:]
             let parent = directory.deletingLastPathComponent().path
             let targets: [(String, String)] = [
                 (parent.isEmpty ? "." : parent, "^parent"), (directory.path, ""),
                 (directory.appendingPathComponent(ConfigFiles.accountsFolder).path, ConfigFiles.accountsFolder),
                 (directory.appendingPathComponent(ConfigFiles.pipelinesFolder).path, ConfigFiles.pipelinesFolder),
             ]
+            var current: [Int32: String] = [:]
             for (path, name) in targets {
                 let watch = inotify_add_watch(descriptor, path, Self.folderEvents)
-                if watch >= 0 { watches.byDescriptor[watch] = name }
+                if watch >= 0 { current[watch] = name }
             }
+            for stale in watches.byDescriptor.keys where current[stale] == nil { inotify_rm_watch(descriptor, stale) }
+            watches.byDescriptor = current
         }
     }
 
@@ -83,8 +84,9 @@ final class InotifySource: Sendable {
     private enum Meaning { case path(String), rescan, ignore }
 
     private func classify(_ event: RawEvent) -> Meaning {
-        if event.mask & UInt32(IN_Q_OVERFLOW | IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF) != 0 { return .rescan }
-        guard let folder = watches.withLock({ $0.byDescriptor[event.watch] }) else { return .ignore }
+        if event.mask & UInt32(IN_Q_OVERFLOW) != 0 { return .rescan }
+        guard let folder = watches.withLock({ $0.byDescriptor[event.watch] }) else { return .ignore }  // retired
+        if event.mask & UInt32(IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF) != 0 { return .rescan }
         switch folder {
         case "^parent":
             return event.name == directory.lastPathComponent ? .rescan : .ignore

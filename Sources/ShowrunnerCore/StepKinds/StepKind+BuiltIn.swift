@@ -48,7 +48,7 @@ extension StepKind {
             "upload.youtube",
             inputs: metadataInputs + [
                 Input("privacy"), Input("publish_at"), Input("playlist_id"), Input("category_id"),
-                Input("made_for_kids"), Input("synthetic_media"),
+                Input("made_for_kids"), Input("synthetic_media"), Input("chunk_size"),
             ],
             outputs: ["video_id", "url"], hasSideEffects: true),
         StepKind(

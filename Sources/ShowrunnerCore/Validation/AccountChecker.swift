@@ -4,6 +4,8 @@ struct AccountChecker {
     let document: ConfigDocument<Account>
     let account: Account
     let snapshot: ConfigSnapshot
+    /// Pipelines with errors of their own (or a duplicated name): an account on one is invalid.
+    let brokenPipelines: Set<String>
     let secrets: SecretChecker
 
     private var map: SourceMap { document.sourceMap }
@@ -32,7 +34,7 @@ struct AccountChecker {
                     ? "there are no pipelines in pipelines/" : "pipelines: \(names.joined(separator: ", "))"
                 return (nil, [map.diagnostic(.error, at: "pipeline", "unknown pipeline '\(name)'; \(hint)(\(known)).")])
             }
-            guard let pipeline = document.value, !document.hasErrors else {
+            guard let pipeline = document.value, !brokenPipelines.contains(name) else {
                 return (
                     nil,
                     [

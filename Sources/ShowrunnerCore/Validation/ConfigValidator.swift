@@ -9,34 +9,45 @@ public struct ConfigValidator: Sendable {
     public func validate(_ snapshot: ConfigSnapshot, onlyAccounts: Set<String>? = nil) -> ValidationReport {
         var diagnostics = snapshot.folderDiagnostics
         diagnostics += snapshot.settings.map(checkSettings) ?? []
+        var broken: Set<String> = []
         for document in snapshot.pipelines {
-            diagnostics += document.diagnostics
+            var found = document.diagnostics
             if let pipeline = document.value, !document.hasErrors {
-                diagnostics += PipelineChecker(
-                    pipeline: pipeline, sourceMap: document.sourceMap, prefix: "", secrets: secrets
-                )
-                .check()
+                found += PipelineChecker(pipeline: pipeline, sourceMap: document.sourceMap, prefix: "", secrets: secrets)
+                    .check()
             }
+            if document.value == nil || found.contains(where: { $0.severity == .error }) {
+                broken.insert(document.name)
+            }
+            diagnostics += found
         }
-        diagnostics += duplicates(snapshot.pipelines, noun: "pipeline name", key: "name")
+        let duplicatePipelines = duplicates(snapshot.pipelines, noun: "pipeline name", key: "name")
+        broken.formUnion(duplicatePipelines.compactMap { diagnostic in
+            snapshot.pipelines.first { $0.path == diagnostic.file }?.name
+        })
+        diagnostics += duplicatePipelines
         let duplicateAccounts = duplicates(snapshot.accounts, noun: "account id", key: "id")
         diagnostics += duplicateAccounts
         let duplicatesByFile = Dictionary(grouping: duplicateAccounts, by: \.file)
+        let brokenPipelines = broken
         let selected = onlyAccounts.map { paths in snapshot.accounts.filter { paths.contains($0.path) } } ?? snapshot.accounts
         let accounts = selected.concurrentMap { document in
-            check(document, in: snapshot, duplicates: duplicatesByFile[document.path] ?? [])
+            check(document, in: snapshot, brokenPipelines: brokenPipelines, duplicates: duplicatesByFile[document.path] ?? [])
         }
         for account in accounts { diagnostics += account.diagnostics.filter { !duplicateAccounts.contains($0) } }
         return ValidationReport(diagnostics: diagnostics.sortedForDisplay(), accounts: accounts)
     }
 
-    private func check(_ document: ConfigDocument<Account>, in snapshot: ConfigSnapshot, duplicates: [Diagnostic])
-        -> AccountReport
-    {
+    private func check(
+        _ document: ConfigDocument<Account>, in snapshot: ConfigSnapshot, brokenPipelines: Set<String>,
+        duplicates: [Diagnostic]
+    ) -> AccountReport {
         var found = document.diagnostics + duplicates
         var plan: Pipeline?
         if let account = document.value {
-            let checked = AccountChecker(document: document, account: account, snapshot: snapshot, secrets: secrets)
+            let checked = AccountChecker(
+                document: document, account: account, snapshot: snapshot, brokenPipelines: brokenPipelines,
+                secrets: secrets)
                 .check()
             found += checked.diagnostics
             plan = checked.plan

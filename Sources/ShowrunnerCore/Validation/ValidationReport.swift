@@ -4,6 +4,11 @@ public struct ValidationReport: Sendable {
     public let diagnostics: [Diagnostic]
     public let accounts: [AccountReport]
 
+    public init(diagnostics: [Diagnostic], accounts: [AccountReport]) {
+        self.diagnostics = diagnostics
+        self.accounts = accounts
+    }
+
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 }

@@ -1,9 +1,8 @@
 import HTTPTypes
-import Hummingbird
 
 /// The OpenAPI 3.1 document of the API, served at `/api/openapi.json`. A test keeps its paths equal to the router's
 /// routes, so the 405 check may read the routes from it.
-struct OpenAPIDocument: ResponseEncodable, Sendable {
+struct OpenAPIDocument: Encodable, Sendable {
     struct Info: Encodable, Sendable {
         var title: String
         var version: String

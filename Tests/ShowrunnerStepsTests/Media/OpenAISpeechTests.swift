@@ -120,7 +120,8 @@ struct OpenAISpeechTests {
             failure
                 == StepFailure(
                     .permanent,
-                    "secret ${env:SHOWRUNNER_TEST_UNSET_KEY} is not set; export SHOWRUNNER_TEST_UNSET_KEY for showrunner."
+                    "secret ${env:SHOWRUNNER_TEST_UNSET_KEY} is not set; "
+                        + "export SHOWRUNNER_TEST_UNSET_KEY for showrunner."
                 ))
     }
 }

@@ -44,8 +44,8 @@ struct RecipeTests {
         #expect(video.arguments.joined(separator: " ").contains("-threads 1 -stream_loop -1 -i file:/config/loop.mp4"))
         #expect(
             video.filterGraph
-                == "[0:v]scale=1920:1080:force_original_aspect_ratio=increase,crop=1920:1080,setsar=1,fps=30,"
-                + "subtitles=filename=subtitles.ass,format=yuv420p[v]")
+                == "[0:v]fps=30,scale=1920:1080:force_original_aspect_ratio=increase:flags=bilinear,crop=1920:1080,"
+                + "setsar=1,subtitles=filename=subtitles.ass,format=yuv420p[v]")
     }
 
     @Test func aThumbnailDrawsEachLineCentredFromItsFile() {

@@ -40,5 +40,6 @@ struct SRTFormatTests {
         #expect(throws: SRTFormat.ParseError(line: 2, reason: "expected 'HH:MM:SS,mmm --> HH:MM:SS,mmm'")) {
             try SRTFormat.parse("1\n00:00:01 -> 00:00:02\nHi\n")
         }
+        #expect(throws: SRTFormat.ParseError.self) { try SRTFormat.parse("00:00:, --> 00:00:01,000\nHi\n") }
     }
 }

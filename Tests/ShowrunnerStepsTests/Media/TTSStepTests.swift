@@ -95,7 +95,7 @@ struct TTSStepTests {
             "Hi.",
             voice: Voice(provider: .command, run: ["sh", "-c", "echo 'no model loaded' >&2; exit 3", "{{ output }}"])
         ).failure
-        #expect(failing?.message == "voice command 'sh' exited with status 3: no model loaded")
+        #expect(failing?.message == "voice command 'sh' exited with status 3: no model loaded.")
         #expect(failing?.stderrTail == "no model loaded\n")
         let silent = await speak("Hi.", voice: Voice(provider: .command, run: ["true", "{{ output }}"])).failure
         #expect(silent?.kind == .permanent)

@@ -123,7 +123,8 @@ struct VideoStepTests {
         inputs["background"] = .string("fake.png")
         let failure = await Result(asyncCatching: { try await step.run(fixture.context(inputs)) }).failure
         #expect(failure?.kind == .permanent)
-        #expect(failure?.message.hasPrefix("ffmpeg failed with status") == true)
+        #expect(failure?.message.hasPrefix("ffmpeg failed with status 1: [png @ ") == true)
+        #expect(failure?.message.contains("Invalid PNG signature") == true)
         let tail = try #require(failure?.stderrTail)
         #expect(tail.contains("Invalid PNG signature"))
         #expect(!tail.contains("frame="))

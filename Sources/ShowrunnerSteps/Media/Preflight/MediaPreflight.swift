@@ -97,7 +97,8 @@ public struct MediaPreflight: Sendable {
                 Problem(
                     accountID: nil,
                     message:
-                        "espeak-ng cannot list its voices; reinstall it with: apt-get install --reinstall espeak-ng espeak-ng-data."
+                        "espeak-ng cannot list its voices; reinstall it with: "
+                        + "apt-get install --reinstall espeak-ng espeak-ng-data."
                 )
             ]
         }

@@ -59,10 +59,10 @@ struct CommandSpeech: Sendable {
         switch outcome.status {
         case .exited(0): return
         case .exited(let code):
-            let detail = outcome.stderrLastLine.map { ": \(redact($0))" } ?? "."
+            let detail = outcome.stderrLastLine.map { ": \(redact($0))" } ?? ""
+            let message = "voice command '\(program)' exited with status \(code)\(detail)"
             throw StepFailure(
-                CommandStep.failureKind(exitStatus: code),
-                "voice command '\(program)' exited with status \(code)\(detail)",
+                CommandStep.failureKind(exitStatus: code), message.hasSuffix(".") ? message : message + ".",
                 stderrTail: tail)
         case .signaled(let signal):
             throw StepFailure(

@@ -24,8 +24,8 @@ public enum SecretText {
         return resolved
     }
 
-    /// The default when no resolver is given: the process environment for `${env:NAME}`, files for `${file:path}` relative to `configDirectory`
-    /// (trailing newline removed).
+    /// The default when no resolver is given: the process environment for `${env:NAME}`, files for
+    /// `${file:path}` relative to `configDirectory` (trailing newline removed).
     static func environmentAndFiles(configDirectory: URL) -> Resolver {
         { reference throws(StepFailure) in try resolve(reference, configDirectory: configDirectory) }
     }

@@ -59,7 +59,7 @@ public enum SRTFormat {
         let clock = text.split(separator: ":")
         guard clock.count == 3, let hours = Int(clock[0]), let minutes = Int(clock[1]) else { return nil }
         let seconds = clock[2].split(whereSeparator: { $0 == "," || $0 == "." })
-        guard let whole = Int(seconds[0]) else { return nil }
+        guard let first = seconds.first, let whole = Int(first) else { return nil }
         var fraction = 0
         if seconds.count == 2 {
             let digits = seconds[1].prefix(3)

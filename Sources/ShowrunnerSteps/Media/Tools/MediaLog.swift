@@ -8,9 +8,10 @@ enum MediaLog {
         return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }
 
-    /// The last message, for the failure's one-line summary.
-    static func lastLine(_ stderr: String) -> String? {
-        messages(stderr).last.map { $0.count > 300 ? String($0.prefix(300)) + "…" : $0 }
+    /// The first message, for the failure's one-line summary: with `-v error` ffmpeg prints only errors, and the
+    /// first is the cause (`Invalid PNG signature`); the later ones are its consequences (`Error while filtering`).
+    static func summary(_ stderr: String) -> String? {
+        messages(stderr).first.map { $0.count > 300 ? String($0.prefix(300)) + "…" : $0 }
     }
 
     /// True for a statistics line (`frame=  12 fps=…`, `size=…`), which `-stats` ends with a carriage return.

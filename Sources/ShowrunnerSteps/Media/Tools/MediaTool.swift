@@ -51,10 +51,11 @@ struct MediaTool: Sendable {
     /// Exit statuses fail permanently (the same input fails again); a signal is transient (killed from outside).
     static func failure(_ program: String, _ outcome: ProcessOutcome) -> StepFailure {
         let tail = MediaLog.tail(outcome.stderrTail)
-        let detail = MediaLog.lastLine(outcome.stderrTail).map { ": \($0)" } ?? ""
+        let detail = MediaLog.summary(outcome.stderrTail).map { ": \($0)" } ?? ""
         switch outcome.status {
         case .exited(let code):
-            return StepFailure(.permanent, "\(program) failed with status \(code)\(detail)", stderrTail: tail)
+            let message = "\(program) failed with status \(code)\(detail)"
+            return StepFailure(.permanent, message.hasSuffix(".") ? message : message + ".", stderrTail: tail)
         case .signaled(let signal):
             return StepFailure(.transient, "\(program) was killed by signal \(signal).", stderrTail: tail)
         }

@@ -59,62 +59,88 @@ enum ExecutorBench {
         report.line("   stores and artifacts in \(base ?? FileManager.default.temporaryDirectory.path)/engine-bench-*")
 
         let modes = Set((options.string("modes") ?? "seq,par,mem,writes,dirs").split(separator: ",").map(String.init))
+        let repeats = max(1, options.int("repeats", default: 3))
+        report.line("   each measurement \(repeats)x, modes interleaved; the best (fastest) of the \(repeats) is reported")
+
+        // Rounds interleave the modes, so that other load on the machine hits them alike.
+        var sequential: [Measurement] = []
+        var parallel: [Measurement] = []
+        var memory: [Measurement] = []
+        var writes: [Sample] = []
+        var folders: [Sample] = []
+        for round in 1...repeats {
+            FileHandle.standardError.write(Data("   … round \(round) of \(repeats)\n".utf8))
+            if modes.contains("seq") {
+                sequential.append(try await measure(store: .disk, runs: runs, warmup: warmup, concurrency: 1, base: base))
+            }
+            if modes.contains("par") {
+                parallel.append(
+                    try await measure(store: .disk, runs: runs, warmup: warmup, concurrency: concurrency, base: base))
+            }
+            if modes.contains("mem") {
+                memory.append(try await measure(store: .memory, runs: runs, warmup: warmup, concurrency: 1, base: base))
+            }
+            if modes.contains("writes") { writes.append(try await replayStoreWrites(runs: runs, warmup: warmup, base: base)) }
+            if modes.contains("dirs") { folders.append(try replayArtifactFolders(runs: runs, warmup: warmup, base: base)) }
+        }
+        let perStep = { (wall: Duration) in wall.microseconds / Double(runs * steps) }
+        let cpuPerStep = { (sample: Sample) in sample.cpu / Double(runs * steps) }
 
         // 1. Sequential, on-disk store: the headline figure.
-        var sequential: Measurement?
-        if modes.contains("seq") {
-            let disk = try await measure(store: .disk, runs: runs, warmup: warmup, concurrency: 1, base: base)
-            sequential = disk
+        if let best = sequential.map(\.sample).best {
+            let median = percentile(sequential.map { perStep($0.sample.wall) }, 50)
+            let latencies = sequential.min { $0.sample.wall < $1.sample.wall }!.latencies
             report.line("  on-disk SQLite store (WAL), one run at a time:")
-            report.figure("a.seq.total_s", disk.wall.secondsValue, "s", "wall time, \(runs) runs sequential", decimals: 3)
-            report.figure("a.seq.us_per_step", disk.wall.microseconds / Double(runs * steps), "µs/step", "per step (incl. its store writes), sequential")
-            report.figure("a.seq.runs_per_s", Double(runs) / disk.wall.secondsValue, "runs/s", "runs per second, sequential")
-            report.figure("a.seq.run_p50_ms", percentile(disk.latencies, 50), "ms", "run latency median", decimals: 3)
-            report.figure("a.seq.run_p99_ms", percentile(disk.latencies, 99), "ms", "run latency p99", decimals: 3)
+            report.figure("a.seq.total_s", best.wall.secondsValue, "s", "wall time, \(runs) runs sequential", decimals: 3)
+            report.figure("a.seq.us_per_step", perStep(best.wall), "µs/step", "per step (incl. its store writes), sequential")
+            report.figure("a.seq.us_per_step_median", median, "µs/step", "  same, median of the \(repeats) repeats")
+            report.figure("a.seq.cpu_us_per_step", cpuPerStep(best), "µs/step", "  CPU time (user+sys, all threads) per step")
+            report.figure("a.seq.runs_per_s", Double(runs) / best.wall.secondsValue, "runs/s", "runs per second, sequential")
+            report.figure("a.seq.run_p50_ms", percentile(latencies, 50), "ms", "run latency median", decimals: 3)
+            report.figure("a.seq.run_p99_ms", percentile(latencies, 99), "ms", "run latency p99", decimals: 3)
         }
 
         // 2. Several runs at once, on-disk store.
-        if modes.contains("par") {
-            let parallel = try await measure(store: .disk, runs: runs, warmup: warmup, concurrency: concurrency, base: base)
+        if let best = parallel.map(\.sample).best {
             report.line("  on-disk SQLite store, \(concurrency) runs at a time:")
-            report.figure("a.par.total_s", parallel.wall.secondsValue, "s", "wall time, \(runs) runs, \(concurrency) concurrent", decimals: 3)
-            report.figure("a.par.runs_per_s", Double(runs) / parallel.wall.secondsValue, "runs/s", "runs per second, \(concurrency) concurrent")
-            report.figure("a.par.us_per_step", parallel.wall.microseconds / Double(runs * steps), "µs/step", "wall per step, \(concurrency) concurrent")
+            report.figure("a.par.total_s", best.wall.secondsValue, "s", "wall time, \(runs) runs, \(concurrency) concurrent", decimals: 3)
+            report.figure("a.par.runs_per_s", Double(runs) / best.wall.secondsValue, "runs/s", "runs per second, \(concurrency) concurrent")
+            report.figure("a.par.us_per_step", perStep(best.wall), "µs/step", "wall per step, \(concurrency) concurrent")
         }
 
         // 3. Where the time goes (sequential): the executor on an in-memory store, the store writes alone, the
-        //    artifact folders alone.
-        if !modes.isDisjoint(with: ["mem", "writes", "dirs"]) { report.line("  breakdown (sequential, µs per step):") }
-        if modes.contains("mem") {
-            let memory = try await measure(store: .memory, runs: runs, warmup: warmup, concurrency: 1, base: base)
-            report.figure("a.mem.us_per_step", memory.wall.microseconds / Double(runs * steps), "µs/step", "executor with an in-memory SQLite store")
+        //    artifact folders alone, and what remains of the on-disk figure. Wall and CPU time.
+        if !modes.isDisjoint(with: ["mem", "writes", "dirs"]) {
+            report.line("  breakdown (sequential; wall, and CPU time of all threads, per step):")
         }
-        var parts = 0.0
-        if modes.contains("writes") {
-            let writes = try await replayStoreWrites(runs: runs, warmup: warmup, base: base)
-            let perStep = writes.microseconds / Double(runs * steps)
-            parts += perStep
-            report.figure("a.writes.us_per_step", perStep, "µs/step", "its store writes alone (on disk, 15 writes/run)")
-            report.figure("a.writes.us_per_write", writes.microseconds / Double(runs * (3 + 2 * steps)), "µs/write", "one store write transaction (on disk)")
+        if let best = memory.map(\.sample).best {
+            report.figure("a.mem.us_per_step", perStep(best.wall), "µs/step", "executor with an in-memory store, wall")
+            report.figure("a.mem.cpu_us_per_step", cpuPerStep(best), "µs/step", "executor with an in-memory store, CPU")
         }
-        if modes.contains("dirs") {
-            let dirs = try replayArtifactFolders(runs: runs, warmup: warmup, base: base)
-            let perStep = dirs.microseconds / Double(runs * steps)
-            parts += perStep
-            report.figure("a.dirs.us_per_step", perStep, "µs/step", "its artifacts folder alone (FileManager.createDirectory)")
+        if let best = writes.best {
+            report.figure("a.writes.us_per_step", perStep(best.wall), "µs/step", "its 2.5 store writes alone (on disk), wall")
+            report.figure("a.writes.cpu_us_per_step", cpuPerStep(best), "µs/step", "its 2.5 store writes alone (on disk), CPU")
+            report.figure("a.writes.us_per_write", best.wall.microseconds / Double(runs * (3 + 2 * steps)), "µs/write", "  one store write transaction, wall")
         }
-        if let sequential, modes.isSuperset(of: ["writes", "dirs"]) {
-            let rest = sequential.wall.microseconds / Double(runs * steps) - parts
-            report.figure("a.rest.us_per_step", rest, "µs/step", "the rest: templates, state machine, tasks, JSON")
+        if let best = folders.best {
+            report.figure("a.dirs.us_per_step", perStep(best.wall), "µs/step", "its artifacts folder alone (createDirectory), wall")
+            report.figure("a.dirs.cpu_us_per_step", cpuPerStep(best), "µs/step", "its artifacts folder alone (createDirectory), CPU")
+        }
+        if let seq = sequential.map(\.sample).best, let write = writes.best, let folder = folders.best {
+            report.figure(
+                "a.rest.us_per_step", perStep(seq.wall) - perStep(write.wall) - perStep(folder.wall), "µs/step",
+                "the rest (templates, state machine, tasks), wall")
+            report.figure(
+                "a.rest.cpu_us_per_step", cpuPerStep(seq) - cpuPerStep(write) - cpuPerStep(folder), "µs/step",
+                "the rest (templates, state machine, tasks), CPU")
         }
     }
 
     enum StoreKind { case disk, memory }
 
     struct Measurement {
-        var wall: Duration
+        var sample: Sample
         var latencies: [Double]  // ms per run
-        var path: String
     }
 
     static func measure(
@@ -132,6 +158,7 @@ enum ExecutorBench {
         var latencies: [Double] = []
         latencies.reserveCapacity(runs)
         let started = clock.now
+        let cpuStarted = cpuMicroseconds()
         if concurrency == 1 {
             for _ in 0..<runs {
                 let runStart = clock.now
@@ -153,7 +180,7 @@ enum ExecutorBench {
                 }
             }
         }
-        let wall = started.duration(to: clock.now)
+        let sample = Sample(wall: started.duration(to: clock.now), cpu: cpuMicroseconds() - cpuStarted)
 
         // Every run must have succeeded with one attempt per step.
         let history = try await store.history(matching: RunQuery(limit: runs + warmup + 10))
@@ -161,7 +188,7 @@ enum ExecutorBench {
         guard history.count == runs + warmup, good.count == history.count else {
             fail("executor bench: \(good.count) of \(history.count) runs succeeded with \(plan.steps.count) attempts (expected \(runs + warmup))")
         }
-        return Measurement(wall: wall, latencies: latencies, path: kind == .disk ? path : ":memory:")
+        return Measurement(sample: sample, latencies: latencies)
     }
 
     /// Run ids are random (5 characters per second); on the rare duplicate the insert fails before anything ran,
@@ -181,29 +208,31 @@ enum ExecutorBench {
 
     /// The artifacts folders the executor creates for one run (`STATE/runs/<run-id>/<step-id>/`, one per attempt),
     /// without the executor.
-    static func replayArtifactFolders(runs: Int, warmup: Int, base: String?) throws -> Duration {
+    static func replayArtifactFolders(runs: Int, warmup: Int, base: String?) throws -> Sample {
         let folder = try makeTemporaryFolder("engine-bench-d", base: base)
         let clock = ContinuousClock()
         var started = clock.now
+        var cpuStarted = cpuMicroseconds()
         for index in 0..<(warmup + runs) {
-            if index == warmup { started = clock.now }
+            if index == warmup { (started, cpuStarted) = (clock.now, cpuMicroseconds()) }
             for step in plan.steps {
                 let url = folder.appendingPathComponent("state/runs/20261127-093012-\(index)/\(step.id)", isDirectory: true)
                 try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             }
         }
-        return started.duration(to: clock.now)
+        return Sample(wall: started.duration(to: clock.now), cpu: cpuMicroseconds() - cpuStarted)
     }
 
     /// The writes the executor makes for one run of the plan, without the executor: 3 run updates + 2 per step.
-    static func replayStoreWrites(runs: Int, warmup: Int, base: String?) async throws -> Duration {
+    static func replayStoreWrites(runs: Int, warmup: Int, base: String?) async throws -> Sample {
         let folder = try makeTemporaryFolder("engine-bench-w", base: base)
         let store = try SQLiteStore(path: folder.appendingPathComponent("state/showrunner.sqlite").path)
         let result = StepResult(outputs: ["title": .string("x")])
         let clock = ContinuousClock()
         var started = clock.now
+        var cpuStarted = cpuMicroseconds()
         for index in 0..<(warmup + runs) {
-            if index == warmup { started = clock.now }
+            if index == warmup { (started, cpuStarted) = (clock.now, cpuMicroseconds()) }
             let now = Date()
             let run = RunRecord(
                 id: "w\(index)", accountID: account.id, pipeline: plan.name, trigger: .manual, createdAt: now)
@@ -218,6 +247,6 @@ enum ExecutorBench {
             }
             try await store.updateRun(id: run.id, status: .succeeded, reason: nil, owner: nil, at: Date())
         }
-        return started.duration(to: clock.now)
+        return Sample(wall: started.duration(to: clock.now), cpu: cpuMicroseconds() - cpuStarted)
     }
 }

@@ -217,6 +217,20 @@ enum StoreBench {
         defer { try? FileManager.default.removeItem(at: config) }
         let arguments = ["history", "--config", config.path, "--state", state, "--limit", "50"]
         report.line("B. CLI: \(binary) \(arguments.joined(separator: " ")) > /dev/null, \(repeats) runs after 2 warm-up runs")
+        report.line("   and, as the floor, \(binary) --help")
+        let history = try wallTimes(binary, arguments, repeats: repeats)
+        // The floor: process start, dynamic linking and argument parsing, without the store.
+        let help = try wallTimes(binary, ["--help"], repeats: repeats)
+        let samples = history
+        report.figure("b.cli.p50_ms", percentile(samples, 50), "ms", "showrunner history --limit 50, wall median")
+        report.figure("b.cli.min_ms", samples.min() ?? .nan, "ms", "showrunner history --limit 50, wall best")
+        report.figure("b.cli.max_ms", samples.max() ?? .nan, "ms", "showrunner history --limit 50, wall worst")
+        report.figure("b.cli_help.p50_ms", percentile(help, 50), "ms", "floor: showrunner --help, wall median")
+        report.figure("b.cli_help.min_ms", help.min() ?? .nan, "ms", "floor: showrunner --help, wall best")
+    }
+
+    /// Wall times in ms of `repeats` runs of `binary arguments` (stdout and stderr to /dev/null), after 2 warm-up runs.
+    static func wallTimes(_ binary: String, _ arguments: [String], repeats: Int) throws -> [Double] {
         let clock = ContinuousClock()
         var samples: [Double] = []
         for index in 0..<(repeats + 2) {
@@ -224,15 +238,16 @@ enum StoreBench {
             process.executableURL = URL(fileURLWithPath: binary)
             process.arguments = arguments
             process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+            process.standardError = FileHandle(forWritingAtPath: "/dev/null")
             let started = clock.now
             try process.run()
             process.waitUntilExit()
             let elapsed = started.duration(to: clock.now).milliseconds
-            guard process.terminationStatus == 0 else { fail("showrunner history exited \(process.terminationStatus)") }
+            guard process.terminationStatus == 0 else {
+                fail("showrunner \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+            }
             if index >= 2 { samples.append(elapsed) }
         }
-        report.figure("b.cli.p50_ms", percentile(samples, 50), "ms", "showrunner history --limit 50, wall median")
-        report.figure("b.cli.min_ms", samples.min() ?? .nan, "ms", "showrunner history --limit 50, wall best")
-        report.figure("b.cli.max_ms", samples.max() ?? .nan, "ms", "showrunner history --limit 50, wall worst")
+        return samples
     }
 }

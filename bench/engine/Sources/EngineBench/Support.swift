@@ -113,3 +113,23 @@ final class Counter: Sendable {
     func add(_ n: Int = 1) { value.add(n, ordering: .relaxed) }
     var count: Int { value.load(ordering: .relaxed) }
 }
+
+/// Wall time and CPU time (user + system, all threads of the process, in µs) of one measurement.
+struct Sample {
+    var wall: Duration
+    var cpu: Double
+}
+
+extension Array where Element == Sample {
+    /// The fastest by wall time.
+    var best: Sample? { self.min { $0.wall < $1.wall } }
+}
+
+/// User + system CPU time of the whole process so far, in µs.
+func cpuMicroseconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    let user = Double(usage.ru_utime.tv_sec) * 1e6 + Double(usage.ru_utime.tv_usec)
+    let system = Double(usage.ru_stime.tv_sec) * 1e6 + Double(usage.ru_stime.tv_usec)
+    return user + system
+}

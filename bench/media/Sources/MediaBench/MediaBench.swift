@@ -14,16 +14,19 @@ struct MediaBench {
         case "render" where arguments.count >= 3:
             try await render(
                 script: arguments[1], out: URL(fileURLWithPath: arguments[2]),
-                format: arguments.count > 3 ? arguments[3] : "short", background: arguments.count > 4 ? arguments[4] : nil)
+                format: arguments.count > 3 ? arguments[3] : "short",
+                background: arguments.count > 4 ? arguments[4] : nil)
         case "thumbnail" where arguments.count >= 3:
             let out = URL(fileURLWithPath: arguments[2])
             var inputs: [String: ConfigValue] = ["title": .string(arguments[1])]
             if arguments.count > 3 { inputs["background"] = .string(arguments[3]) }
             let result = try await ThumbnailStep().run(context(inputs, out: out, step: "thumbnail"))
-            print(result.outputs["image"].map { "\($0)" } ?? "")
+            if case .string(let path)? = result.outputs["image"] { print(path) }
         default:
-            FileHandle.standardError.write(
-                Data("usage: MediaBench render SCRIPT OUT [short|landscape] [BACKGROUND] | thumbnail TITLE OUT [BG]\n".utf8))
+            let usage =
+                "usage: MediaBench render SCRIPT OUT [short|landscape] [BACKGROUND]\n"
+                + "       MediaBench thumbnail TITLE OUT [BACKGROUND]\n"
+            FileHandle.standardError.write(Data(usage.utf8))
             exit(2)
         }
     }
@@ -36,7 +39,8 @@ struct MediaBench {
         }
         let subtitles = try await timed("subtitles", &timings) {
             try await SubtitlesStep().run(
-                context(["text": .string(text), "duration_s": voice.outputs["duration_s"]!], out: out, step: "subtitles"))
+                context(
+                    ["text": .string(text), "duration_s": voice.outputs["duration_s"]!], out: out, step: "subtitles"))
         }
         var inputs: [String: ConfigValue] = [
             "audio": voice.outputs["audio"]!, "subtitles": subtitles.outputs["srt"]!, "format": .string(format),
@@ -55,7 +59,9 @@ struct MediaBench {
         print(String(decoding: try encoder.encode(report), as: UTF8.self))
     }
 
-    static func timed<T>(_ name: String, _ timings: inout [String: Double], _ body: () async throws -> T) async rethrows -> T {
+    static func timed<T>(
+        _ name: String, _ timings: inout [String: Double], _ body: () async throws -> T
+    ) async rethrows -> T {
         let start = ContinuousClock.now
         let value = try await body()
         let elapsed = ContinuousClock.now - start

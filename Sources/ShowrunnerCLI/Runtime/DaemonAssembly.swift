@@ -1,0 +1,118 @@
+import Dispatch
+import Foundation
+import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
+import ShowrunnerConfig
+import ShowrunnerCore
+import ShowrunnerEngine
+import ShowrunnerServer
+import ShowrunnerStore
+
+/// Builds the daemon from the config folder and runs it as one `ServiceGroup`
+/// (watcher → scheduler → run coordinator → HTTP); SIGTERM/SIGINT stop it in reverse, SIGHUP rescans.
+struct DaemonAssembly {
+    let options: ConfigOptions
+    let settings: DaemonSettings
+    let registry: ConfigRegistry
+    let store: SQLiteStore
+    let logger: Logger
+
+    init(options: ConfigOptions, listen: String?, watch: DaemonSettings.WatchMode?) throws {
+        self.options = options
+        let directory = URL(fileURLWithPath: options.configDirectory, isDirectory: true)
+        let loader = ConfigLoader(directory: options.configDirectory)
+        registry = ConfigRegistry(
+            loader: loader, secrets: loader.secretChecker(strict: false), revision: { GitRevision.read(directory) })
+        registry.rescan()
+        var settings = registry.settings ?? DaemonSettings()
+        if let listen { settings.listen = listen }
+        if let watch { settings.watch = watch }
+        self.settings = settings
+        logger = Logger(label: "showrunner")
+        let stateDirectory = Runtime.stateDirectory(options: options, settings: settings)
+        do {
+            store = try SQLiteStore(path: stateDirectory.appendingPathComponent("showrunner.sqlite").path)
+        } catch {
+            fail("cannot open the store in \(stateDirectory.path): \(error)")
+        }
+    }
+
+    func run() async throws {
+        let prometheus = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: prometheus))
+        let runtime = Runtime(options: options, settings: settings, store: store)
+        let launcher = try runtime.launcher(logger: logger)
+        let coordinator = RunCoordinator(
+            launcher: launcher, accountStates: store, maxConcurrentRuns: settings.maxConcurrentRuns, logger: logger)
+        let scheduler = Scheduler(
+            coordinator: coordinator, accountStates: store, clock: ContinuousClock(), now: { Date() }, logger: logger,
+            probe: launcher.probe)
+        let daemon = Daemon(registry: registry, scheduler: scheduler, coordinator: coordinator, store: store)
+        coordinator.onRunFinished { run, outcome in
+            if let status = outcome?.status { scheduler.metrics.recordRun(accountID: run.accountID, status: status) }
+            Task { await scheduler.runFinished(run) }
+        }
+        await scheduler.apply(daemon.scheduledAccounts())
+        let api = try makeAPI(daemon: daemon, prometheus: prometheus)
+        let watcher = ConfigWatcher(
+            registry: registry, mode: watchMode, debounce: settings.debounce, logger: logger,
+            onChange: { await daemon.configChanged($0) })
+        let reloadOnHangUp = HangUpHandler { Task { _ = await daemon.reload() } }
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [
+                    .init(service: watcher), .init(service: scheduler),
+                    .init(service: CoordinatorDrain(coordinator: coordinator, grace: settings.shutdownGrace)),
+                    .init(service: api),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        reloadOnHangUp.cancel()
+        logger.info("showrunner stopped")
+    }
+
+    private var watchMode: ConfigWatcher.Mode {
+        switch settings.watch {
+        case .inotify: .inotify
+        case .poll: .poll(interval: .seconds(2))
+        case .off: .off
+        }
+    }
+
+    private func makeAPI(daemon: Daemon, prometheus: PrometheusCollectorRegistry) throws -> APIServer {
+        let resolver = SecretResolver(configDirectory: runtimeDirectory)
+        let token: String?
+        do { token = try settings.apiToken.map { reference throws(StepFailure) in try resolver.resolveAll(in: reference) } } catch {
+            fail("api_token: \(error.message)")
+        }
+        let accounts = daemon.scheduledAccounts().count
+        do {
+            return try APIServer(
+                control: daemon, runs: store, registry: prometheus, token: token, listen: settings.listen, logger: logger,
+                onServerRunning: { port in
+                    let host = ListenAddress.parse(settings.listen)?.host ?? "127.0.0.1"
+                    print("showrunner: \(accounts) accounts scheduled; HTTP API on http://\(host):\(port)")
+                })
+        } catch {
+            fail("\(error)")
+        }
+    }
+
+    private var runtimeDirectory: URL { URL(fileURLWithPath: options.configDirectory, isDirectory: true) }
+}
+
+/// Runs `action` on SIGHUP.
+final class HangUpHandler: Sendable {
+    nonisolated(unsafe) private let source: DispatchSourceSignal
+
+    init(_ action: @escaping @Sendable () -> Void) {
+        signal(SIGHUP, SIG_IGN)
+        source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
+        source.setEventHandler(handler: action)
+        source.resume()
+    }
+
+    func cancel() { source.cancel() }
+}

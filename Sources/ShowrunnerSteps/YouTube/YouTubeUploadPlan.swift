@@ -1,0 +1,98 @@
+import Foundation
+import ShowrunnerCore
+
+/// An `upload.youtube` attempt's inputs, checked before anything is sent: the files, the metadata, where the video
+/// goes and how it is cut into chunks.
+struct YouTubeUploadPlan: Sendable {
+    static let chunkQuantum = 256 * 1024
+    static let defaultChunkSize = 8 * 1024 * 1024
+    /// YouTube's limit for a custom thumbnail.
+    static let thumbnailByteLimit = 2 * 1024 * 1024
+
+    var video: URL
+    var videoSize: Int
+    var thumbnail: URL?
+    var metadata: YouTubeMetadata
+    var playlistID: String?
+    var chunkSize: Int
+    /// The quota bucket (Google Cloud project) this account spends.
+    var project: String
+    var credentials: String?
+
+    static func from(_ context: StepContext) throws(StepFailure) -> YouTubeUploadPlan {
+        let channel = context.account.channel.youtube ?? YouTubeSettings()
+        let video = context.path(try context.requiredString("video"))
+        let thumbnail = try context.trimmedString("thumbnail").map(context.path)
+        let plan = YouTubeUploadPlan(
+            video: video, videoSize: try size(of: video, input: "video"), thumbnail: thumbnail,
+            metadata: try YouTubeMetadata.from(context),
+            playlistID: try context.trimmedString("playlist_id") ?? channel.playlistID.flatMap(nonBlank),
+            chunkSize: try chunkSize(context), project: nonBlank(channel.project) ?? "default",
+            credentials: channel.credentials)
+        if let thumbnail { try checkThumbnail(thumbnail) }
+        guard plan.videoSize > 0 else {
+            throw StepFailure(.permanent, "input 'video' is an empty file: \(video.path).")
+        }
+        return plan
+    }
+
+    /// `video/mp4`, `video/quicktime`, …; YouTube accepts any `video/*` type it can decode.
+    var contentType: String {
+        switch video.pathExtension.lowercased() {
+        case "mp4", "m4v": "video/mp4"
+        case "mov": "video/quicktime"
+        case "webm": "video/webm"
+        case "mkv": "video/x-matroska"
+        case "avi": "video/x-msvideo"
+        default: "application/octet-stream"
+        }
+    }
+
+    static func thumbnailContentType(_ url: URL) -> String? {
+        switch url.pathExtension.lowercased() {
+        case "png": "image/png"
+        case "jpg", "jpeg": "image/jpeg"
+        default: nil
+        }
+    }
+
+    /// Bytes, or a size with a unit (`256KiB`, `8MiB`); a multiple of 256 KiB, as the resumable protocol needs.
+    private static func chunkSize(_ context: StepContext) throws(StepFailure) -> Int {
+        guard let text = try context.trimmedString("chunk_size") else { return defaultChunkSize }
+        let units = [("MiB", 1 << 20), ("KiB", 1 << 10), ("M", 1 << 20), ("K", 1 << 10), ("", 1)]
+        let (unit, factor) = units.first { text.hasSuffix($0.0) }!
+        let number = Int(text.dropLast(unit.count).trimmingCharacters(in: .whitespaces))
+        guard let number, number > 0, number * factor % chunkQuantum == 0, number * factor <= 1 << 30 else {
+            throw StepFailure(
+                .permanent,
+                "input 'chunk_size' must be a multiple of 256 KiB up to 1 GiB, like 8MiB or 262144; found '\(text)'.")
+        }
+        return number * factor
+    }
+
+    private static func size(of url: URL, input: String) throws(StepFailure) -> Int {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        guard let attributes, attributes[.type] as? FileAttributeType != .typeDirectory,
+            let size = (attributes[.size] as? NSNumber)?.intValue
+        else {
+            throw StepFailure(.permanent, "input '\(input)': no file at \(url.path).")
+        }
+        return size
+    }
+
+    private static func checkThumbnail(_ url: URL) throws(StepFailure) {
+        let size = try size(of: url, input: "thumbnail")
+        guard thumbnailContentType(url) != nil else {
+            throw StepFailure(.permanent, "input 'thumbnail' must be a .png or .jpg image, found \(url.lastPathComponent).")
+        }
+        guard size > 0, size <= thumbnailByteLimit else {
+            throw StepFailure(
+                .permanent, "input 'thumbnail' has \(size) bytes; YouTube takes 1 byte to 2 MiB: \(url.path).")
+        }
+    }
+
+    private static func nonBlank(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import Logging
+import ShowrunnerCore
+import Testing
+
+@testable import ShowrunnerConfig
+
+/// The watcher on real temporary folders with real inotify events.
+@Suite(.serialized) struct ConfigWatcherTests {
+    /// Runs a watcher on `directory` and hands out the reports it produces.
+    final class Running: Sendable {
+        let registry: ConfigRegistry
+        let reports: AsyncStream<ReloadReport>
+        let task: Task<Void, any Error>
+        let watcher: ConfigWatcher
+
+        init(directory: URL, mode: ConfigWatcher.Mode = .inotify) {
+            let loader = ConfigLoader(directory: directory.path)
+            registry = ConfigRegistry(loader: loader, secrets: loader.secretChecker(strict: false))
+            registry.rescan()
+            let (reports, continuation) = AsyncStream<ReloadReport>.makeStream()
+            self.reports = reports
+            watcher = ConfigWatcher(
+                registry: registry, mode: mode, debounce: .milliseconds(50),
+                logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
+                onChange: { continuation.yield($0) })
+            task = Task { [watcher] in try await watcher.run() }
+        }
+
+        /// The next report; fails the test instead of hanging if none comes within 30 s.
+        func next() async throws -> ReloadReport {
+            let reports = reports
+            return try await withThrowingTaskGroup(of: ReloadReport?.self) { group in
+                group.addTask {
+                    var iterator = reports.makeAsyncIterator()
+                    return await iterator.next()
+                }
+                group.addTask {
+                    try await Task.sleep(for: .seconds(30))
+                    return nil
+                }
+                defer { group.cancelAll() }
+                return try #require(try await group.next() ?? nil, "no config change was reported")
+            }
+        }
+
+        func stop() { task.cancel() }
+    }
+
+    static func cron(_ registry: ConfigRegistry, _ id: String) -> String? {
+        registry.goodVersions.first { $0.account.id == id }?.account.schedule?.cron.source
+    }
+
+    /// Waits (yielding) until the watches are installed, then checks a first change is reported.
+    static func ready(_ running: Running, _ folder: ConfigFolder) async throws {
+        for _ in 0..<10_000_000 where !running.watcher.isWatching { await Task.yield() }
+        try folder.write("accounts.d/probe.yaml", ConfigFolder.account())
+        _ = try await running.next()
+    }
+
+    @Test func anEditorSaveIsApplied() async throws {
+        let folder = try ConfigFolder()
+        try folder.write("accounts.d/a.yaml", ConfigFolder.account())
+        let running = Running(directory: folder.url)
+        defer { running.stop() }
+        try await Self.ready(running, folder)
+        try folder.save("accounts.d/a.yaml", ConfigFolder.account(cron: "15 9 * * *"))
+        #expect(try await running.next().applied == ["a"])
+        #expect(Self.cron(running.registry, "a") == "15 9 * * *")
+    }
+
+    @Test func anInvalidEditKeepsTheLastGoodVersionAndADeletionUnschedules() async throws {
+        let folder = try ConfigFolder()
+        try folder.write("accounts.d/a.yaml", ConfigFolder.account())
+        let running = Running(directory: folder.url)
+        defer { running.stop() }
+        try await Self.ready(running, folder)
+        try folder.save("accounts.d/a.yaml", "channel: { type: t }\nschedule: { cron: \"61 9 * * *\" }\npipeline: p\n")
+        let rejected = try await running.next()
+        #expect(rejected.errors.first?.message == "minute value 61 is out of range 0–59.")
+        #expect(Self.cron(running.registry, "a") == "0 9 * * *")
+        try folder.delete("accounts.d/a.yaml")
+        #expect(try await running.next().removed == ["a"])
+    }
+
+    @Test func aDuplicatedIDPutsBothFilesInError() async throws {
+        let folder = try ConfigFolder()
+        try folder.write("accounts.d/a.yaml", ConfigFolder.account())
+        let running = Running(directory: folder.url)
+        defer { running.stop() }
+        try await Self.ready(running, folder)
+        try folder.save("accounts.d/b.yaml", ConfigFolder.account(cron: "0 1 * * *", id: "a"))
+        let report = try await running.next()
+        #expect(Set(report.errors.map(\.file)) == ["accounts.d/a.yaml", "accounts.d/b.yaml"])
+        #expect(Self.cron(running.registry, "a") == "0 9 * * *")
+    }
+
+    @Test func aGitCheckoutOfAnotherBranchAppliesAsOneChangeSet() async throws {
+        let folder = try ConfigFolder()
+        for name in ["a", "b", "c"] { try folder.write("accounts.d/\(name).yaml", ConfigFolder.account()) }
+        _ = try GitRevisionTests.git(["init", "-q", "-b", "main"], in: folder.url)
+        _ = try GitRevisionTests.git(["add", "."], in: folder.url)
+        _ = try GitRevisionTests.git(["commit", "-q", "-m", "one"], in: folder.url)
+        _ = try GitRevisionTests.git(["checkout", "-q", "-b", "evening"], in: folder.url)
+        for name in ["a", "b"] { try folder.write("accounts.d/\(name).yaml", ConfigFolder.account(cron: "0 20 * * *")) }
+        try folder.delete("accounts.d/c.yaml")
+        _ = try GitRevisionTests.git(["commit", "-q", "-am", "evening"], in: folder.url)
+        _ = try GitRevisionTests.git(["checkout", "-q", "main"], in: folder.url)
+
+        let running = Running(directory: folder.url)
+        defer { running.stop() }
+        try await Self.ready(running, folder)
+        _ = try GitRevisionTests.git(["checkout", "-q", "evening"], in: folder.url)
+        let report = try await running.next()
+        #expect(report.applied == ["a", "b"])
+        #expect(report.removed == ["c"])
+        #expect(Self.cron(running.registry, "b") == "0 20 * * *")
+    }
+
+    @Test func aSymlinkSwapOfTheWholeFolderIsSeen() async throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("swap-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        let first = try ConfigFolder()
+        let second = try ConfigFolder()
+        try first.write("accounts.d/a.yaml", ConfigFolder.account())
+        try second.write("accounts.d/a.yaml", ConfigFolder.account(cron: "0 6 * * *"))
+        let link = base.appendingPathComponent("config")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: first.url)
+        let running = Running(directory: link)
+        defer { running.stop() }
+        try await Self.ready(running, ConfigFolder(existing: link))
+        let staging = base.appendingPathComponent("config.new")
+        try FileManager.default.createSymbolicLink(at: staging, withDestinationURL: second.url)
+        #expect(rename(staging.path, link.path) == 0)  // atomic swap, as deploy tools do
+        let report = try await running.next()
+        #expect(report.applied == ["a"])
+        #expect(Self.cron(running.registry, "a") == "0 6 * * *")
+    }
+
+    @Test func aKubernetesConfigMapSwapIsSeen() async throws {
+        let folder = try ConfigFolder()
+        let accounts = folder.url.appendingPathComponent("accounts.d")
+        func generation(_ name: String, cron: String) throws {
+            let directory = accounts.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try ConfigFolder.account(cron: cron).write(to: directory.appendingPathComponent("a.yaml"), atomically: false, encoding: .utf8)
+        }
+        try generation("..2026_01", cron: "0 9 * * *")
+        try FileManager.default.createSymbolicLink(atPath: accounts.appendingPathComponent("..data").path, withDestinationPath: "..2026_01")
+        try FileManager.default.createSymbolicLink(atPath: accounts.appendingPathComponent("a.yaml").path, withDestinationPath: "..data/a.yaml")
+        let running = Running(directory: folder.url)
+        defer { running.stop() }
+        try await Self.ready(running, folder)
+        try generation("..2026_02", cron: "0 11 * * *")
+        try FileManager.default.createSymbolicLink(atPath: accounts.appendingPathComponent("..data_tmp").path, withDestinationPath: "..2026_02")
+        #expect(rename(accounts.appendingPathComponent("..data_tmp").path, accounts.appendingPathComponent("..data").path) == 0)
+        #expect(try await running.next().applied == ["a"])
+        #expect(Self.cron(running.registry, "a") == "0 11 * * *")
+    }
+
+    @Test func pollingFindsChangesToo() async throws {
+        let folder = try ConfigFolder()
+        try folder.write("accounts.d/a.yaml", ConfigFolder.account())
+        let running = Running(directory: folder.url, mode: .poll(interval: .milliseconds(100)))
+        defer { running.stop() }
+        for _ in 0..<10_000_000 where !running.watcher.isWatching { await Task.yield() }
+        try folder.save("accounts.d/a.yaml", ConfigFolder.account(cron: "0 5 * * *"))
+        #expect(try await running.next().applied == ["a"])
+    }
+}
+
+extension ConfigFolder {
+    /// An existing folder (no files written).
+    init(existing url: URL) { self.url = url }
+}

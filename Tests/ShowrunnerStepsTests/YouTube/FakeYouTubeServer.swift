@@ -1,0 +1,166 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A fake YouTube on `127.0.0.1:<ephemeral port>` that speaks the real protocol: the OAuth token endpoint, the
+/// resumable upload (sessions, `308` + `Range`, a final `201` with a video id), `thumbnails.set` and
+/// `playlistItems.insert`, each behind a Bearer token it issued. Faults are injected by chunk number (the n-th data
+/// `PUT` the server receives, from 1). It keeps every completed video's bytes (or, with `.digest`, only their
+/// checksum and size) so a test can check that exactly one complete video exists and equals the file.
+/// Shared by the step tests, the CLI kill test and the benchmark (the same file, linked).
+final class FakeYouTubeServer: Sendable {
+    enum Fault: Sendable, Equatable {
+        /// The n-th data PUT is cut after `after` body bytes (they are kept) and the connection closed unanswered.
+        case dropConnection(chunk: Int, after: Int)
+        /// The n-th data PUT is read and answered with `status` (503); nothing of it is kept.
+        case serverError(chunk: Int, status: Int)
+        /// The n-th data PUT keeps only its first `keep` bytes and says so in its `308`.
+        case keepPartially(chunk: Int, keep: Int)
+        /// The next API call answers 401 and every token issued so far becomes invalid.
+        case expireAccessToken
+        /// The token endpoint answers `400 invalid_grant` (every time).
+        case invalidGrant
+        /// `videos.insert` answers `403 quotaExceeded` (every time).
+        case quotaExceeded
+        /// After the n-th data PUT is answered, the session is forgotten (404 from then on).
+        case expireSession(afterChunk: Int)
+        /// The n-th data PUT waits, its head read and its body not, until `release()`.
+        case pause(chunk: Int)
+        /// `thumbnails.set` answers `status` once.
+        case thumbnailError(status: Int)
+    }
+
+    enum Storage: Sendable { case memory, digest }
+
+    struct Video: Sendable {
+        var id: String
+        var session: String
+        var size: Int
+        /// The bytes (`.memory`), else empty.
+        var bytes: Data
+        /// FNV-1a 64 of the bytes, as 16 hex digits.
+        var fnv1a64: String
+        /// The `videos.insert` body.
+        var metadata: Data
+        var thumbnail: Data?
+    }
+
+    struct Session: Sendable {
+        var id: String
+        var total: Int
+        var metadata: Data
+        var bytes = Data()
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var received = 0
+        var videoID: String?
+        var forgotten = false
+    }
+
+    struct State: Sendable {
+        var sessions: [String: Session] = [:]
+        var sessionOrder: [String] = []
+        var videos: [Video] = []
+        var playlistItems: [(id: String, playlist: String, video: String)] = []
+        var tokens: Set<String> = []
+        var tokenRequests = 0
+        var dataPuts = 0
+        var faults: [Fault] = []
+        /// `METHOD path Content-Range → status`, in order.
+        var log: [String] = []
+        var openConnections: Set<Int32> = []
+        var stopped = false
+    }
+
+    let port: UInt16
+    let storage: Storage
+    let listener: Int32
+    let state: Mutex<State>
+    let pausedSignal = DispatchSemaphore(value: 0)
+    let releaseSignal = DispatchSemaphore(value: 0)
+
+    init(faults: [Fault] = [], storage: Storage = .memory) throws {
+        state = Mutex(State(faults: faults))
+        self.storage = storage
+        (listener, port) = try FakeYouTubeWire.openListener()
+        let listener = self.listener
+        Thread { [self] in acceptLoop(listener) }.start()
+    }
+
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+    var tokenURL: String { "\(baseURL)/token" }
+    var apiBase: String { "\(baseURL)/youtube/v3" }
+    var uploadBase: String { "\(baseURL)/upload/youtube/v3" }
+
+    var videos: [Video] { state.withLock { $0.videos } }
+    var sessionCount: Int { state.withLock { $0.sessionOrder.count } }
+    var tokenRequests: Int { state.withLock { $0.tokenRequests } }
+    var dataPuts: Int { state.withLock { $0.dataPuts } }
+    var log: [String] { state.withLock { $0.log } }
+    var playlistItems: [(id: String, playlist: String, video: String)] { state.withLock { $0.playlistItems } }
+    /// Bytes each session holds, in the order the sessions were made.
+    var receivedBySession: [Int] { state.withLock { state in state.sessionOrder.map { state.sessions[$0]!.received } } }
+
+    func inject(_ fault: Fault) { state.withLock { $0.faults.append(fault) } }
+
+    /// Waits (off the test's thread) until a `.pause` fault holds a PUT; false after `timeout` seconds.
+    func waitUntilPaused(timeout: TimeInterval = 60) async -> Bool {
+        let signal = pausedSignal
+        return await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: signal.wait(timeout: .now() + timeout) == .success) }.start()
+        }
+    }
+
+    /// Lets the paused PUT go on (it reads whatever its client still sends).
+    func release() { releaseSignal.signal() }
+
+    /// Closes the listener and every open connection.
+    func stop() {
+        state.withLock { state in
+            guard !state.stopped else { return }
+            state.stopped = true
+            shutdown(listener, Int32(SHUT_RDWR))
+            for fd in state.openConnections { shutdown(fd, Int32(SHUT_RDWR)) }
+        }
+        releaseSignal.signal()
+    }
+
+    private func acceptLoop(_ listener: Int32) {
+        while true {
+            let fd = accept(listener, nil, nil)
+            guard fd >= 0 else { break }
+            state.withLock { _ = $0.openConnections.insert(fd) }
+            Thread { [self] in
+                var wire = FakeYouTubeWire(fd: fd)
+                if let head = wire.readHead() { route(head, &wire) }
+                state.withLock { state in
+                    state.openConnections.remove(fd)
+                    close(fd)
+                }
+            }.start()
+        }
+        close(listener)
+    }
+
+    /// Removes and returns the first fault that `matches`.
+    func takeFault(_ matches: (Fault) -> Bool) -> Fault? {
+        state.withLock { state in
+            guard let index = state.faults.firstIndex(where: matches) else { return nil }
+            return state.faults.remove(at: index)
+        }
+    }
+
+    func hasFault(_ matches: (Fault) -> Bool) -> Bool { state.withLock { $0.faults.contains(where: matches) } }
+
+    static func json(_ object: [String: Any]) -> Data {
+        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+    }
+
+    static func googleError(_ status: Int, reason: String, message: String) -> Data {
+        json(["error": ["code": status, "message": message, "errors": [["reason": reason, "message": message]]]])
+    }
+}
