@@ -76,7 +76,7 @@ struct AttemptRunner: Sendable {
             inputs: inputs, account: job.account, run: job.run, stepID: step.id, attempt: attempt,
             artifactsDirectory: folder, configDirectory: environment.configDirectory, settings: environment.settings,
             dryRun: job.dryRun, now: environment.now, randomIndex: environment.randomIndex,
-            topics: environment.topics, redact: { redactor.redact($0) },
+            topics: environment.topics, recentTitles: environment.recentTitles, redact: { redactor.redact($0) },
             progress: { observer(.stepProgress(step: stepID, message: redactor.redact($0))) })
     }
 

@@ -7,6 +7,8 @@ public struct ExecutionEnvironment: Sendable {
     public var store: any RunStore
     public var topics: any TopicStore
     public var steps: [String: any Step]
+    /// The account's recent titles, for `topic.llm`'s `avoid_recent`.
+    public var recentTitles: any RecentTitles
     public var clock: any Clock<Duration>
     public var now: @Sendable () -> Date
     /// A retry-delay jitter factor in 0.8...1.2.
@@ -23,7 +25,8 @@ public struct ExecutionEnvironment: Sendable {
     public var heartbeatInterval: Duration
 
     public init(
-        store: any RunStore, topics: any TopicStore, steps: [String: any Step], clock: any Clock<Duration>,
+        store: any RunStore, topics: any TopicStore, steps: [String: any Step],
+        recentTitles: any RecentTitles = NoRecentTitles(), clock: any Clock<Duration>,
         now: @escaping @Sendable () -> Date, jitter: @escaping @Sendable () -> Double,
         randomIndex: @escaping @Sendable (Int) -> Int,
         resolveSecret: @escaping @Sendable (SecretReference) throws(StepFailure) -> String, stateDirectory: URL,
@@ -33,6 +36,7 @@ public struct ExecutionEnvironment: Sendable {
         self.store = store
         self.topics = topics
         self.steps = steps
+        self.recentTitles = recentTitles
         self.clock = clock
         self.now = now
         self.jitter = jitter

@@ -12,4 +12,19 @@ public struct SchedulerJob: Sendable, Equatable, Codable {
     /// Taken off the schedule through the API until its file changes or a reload.
     public var removed: Bool
     public var enabled: Bool
+
+    public init(
+        id: String, accountID: String, cron: String, timezone: String, nextRunAt: Date?, paused: Bool,
+        pauseReason: String?, removed: Bool, enabled: Bool
+    ) {
+        self.id = id
+        self.accountID = accountID
+        self.cron = cron
+        self.timezone = timezone
+        self.nextRunAt = nextRunAt
+        self.paused = paused
+        self.pauseReason = pauseReason
+        self.removed = removed
+        self.enabled = enabled
+    }
 }

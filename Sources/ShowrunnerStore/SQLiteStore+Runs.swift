@@ -34,6 +34,21 @@ extension SQLiteStore {
         }
     }
 
+    public func latestRunPerAccount() async throws -> [String: RunRecord] {
+        try await writer.read { db in
+            let rows = try RunRow.fetchAll(
+                db,
+                sql: """
+                    SELECT runs.* FROM runs
+                    JOIN (SELECT account_id, MAX(created_at) AS newest FROM runs GROUP BY account_id) latest
+                      ON runs.account_id = latest.account_id AND runs.created_at = latest.newest
+                    """)
+            var newest: [String: RunRecord] = [:]
+            for row in rows where (newest[row.accountID]?.id ?? "") < row.id { newest[row.accountID] = row.record }
+            return newest
+        }
+    }
+
     public func retryRun(of runID: String) async throws -> RunRecord? {
         try await writer.read { db in
             try RunRow.filter(Column("retry_of") == runID).fetchOne(db)?.record

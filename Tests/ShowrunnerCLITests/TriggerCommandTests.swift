@@ -29,7 +29,7 @@ import Testing
     static func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
 
     /// Waits (polling, bounded) until `path` exists; the condition, not the time, ends the wait.
-    static func waitForFile(_ path: String, timeout: TimeInterval = 60) -> Bool {
+    static func waitForFile(_ path: String, timeout: TimeInterval = 180) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if FileManager.default.fileExists(atPath: path) { return true }

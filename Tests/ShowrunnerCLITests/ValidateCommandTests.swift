@@ -56,6 +56,21 @@ import Testing
             ))
     }
 
+    @Test func preflightReportsAnUnknownVoiceUnlessSkipped() throws {
+        let folder = try Self.brokenConfig()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("pipelines"), withIntermediateDirectories: true)
+        try "name: p\nsteps:\n  - { id: voice, uses: tts, with: { text: hello } }\n".write(
+            to: folder.appendingPathComponent("pipelines/p.yaml"), atomically: true, encoding: .utf8)
+        let yaml = "channel: { type: c }\nschedule: { cron: \"0 9 * * *\" }\nvoice: { voice: xx-yy }\npipeline: p\n"
+        try yaml.write(to: folder.appendingPathComponent("accounts.d/bad.yaml"), atomically: true, encoding: .utf8)
+        let checked = try CommandRunner.run(["validate", "--config", folder.path])
+        #expect(checked.status == 1)
+        #expect(checked.stdout.contains("accounts.d/bad.yaml:3:17: error: voice.voice: espeak-ng has no voice 'xx-yy'"))
+        let skipped = try CommandRunner.run(["validate", "--config", folder.path, "--no-preflight"])
+        #expect(skipped.status == 0, "\(skipped.stdout)")
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let result = try CommandRunner.run(["validate", "--format", "xml"])
         #expect(result.status == 2)

@@ -36,11 +36,11 @@ import Testing
                     return await iterator.next()
                 }
                 group.addTask {
-                    try await Task.sleep(for: .seconds(30))
+                    try await Task.sleep(for: .seconds(180))
                     return nil
                 }
                 defer { group.cancelAll() }
-                return try #require(try await group.next() ?? nil, "no config change was reported")
+                return try #require(try await group.next() ?? nil, "no config change was reported within 3 minutes")
             }
         }
 

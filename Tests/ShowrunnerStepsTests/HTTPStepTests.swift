@@ -6,7 +6,7 @@ import Testing
 
 struct HTTPStepTests {
     let fixture: StepFixture
-    let step = HTTPStep(client: HTTPClient(timeout: .seconds(10)))
+    let step = HTTPStep(client: HTTPClient(timeout: .seconds(60)))
     init() throws { fixture = try StepFixture() }
 
     private func withServer<T>(

@@ -1,9 +1,9 @@
 """The same 60-second short as Showrunner's `video` step, composed with MoviePy 2.x (MoneyPrinterTurbo's renderer).
 
-Same inputs (the WAV and SRT our `tts` and `subtitles` steps wrote), same frame (1080x1920, a dark blue colour
-background), same captions (DejaVu Sans Bold 72 px, white with a 5 px black outline, wrapped to 920 px, two lines' height above
-520 px from the bottom), same encoder settings (30 fps, libx264 veryfast CRF 23, yuv420p, AAC 128k, one encoder
-thread, +faststart), the system ffmpeg.
+Same inputs (the WAV and SRT our `tts` and `subtitles` steps wrote), same frame (1080x1920, the same dark blue
+background colour), same captions (DejaVu Sans Bold 72 px, white with a 5 px black outline, wrapped to 920 px,
+near 520 px from the bottom), same encoder settings (30 fps, libx264 veryfast CRF 23, yuv420p, AAC 128k, one
+encoder thread, +faststart), the system ffmpeg (FFMPEG_BINARY).
 
     python moviepy_render.py VOICE.wav SUBTITLES.srt OUT.mp4 FONT.ttf
 """

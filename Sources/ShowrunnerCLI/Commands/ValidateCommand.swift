@@ -4,7 +4,7 @@ import ShowrunnerConfig
 import ShowrunnerCore
 
 /// `showrunner validate`: checks a config folder without running anything.
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check the config folder without running anything.",
@@ -19,6 +19,11 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Treat unresolvable secret references (missing env vars or files) as errors.")
     var strict = false
 
+    @Flag(
+        name: .customLong("no-preflight"),
+        help: "Skip the checks of this machine (espeak-ng, ffmpeg, fonts, voices), e.g. in a config repository's CI.")
+    var noPreflight = false
+
     @Option(name: .customLong("next"), help: "How many upcoming fires to show per account.")
     var nextCount = 3
 
@@ -26,9 +31,13 @@ struct ValidateCommand: ParsableCommand {
         guard (0...1000).contains(nextCount) else { throw ValidationError("--next must be between 0 and 1000.") }
     }
 
-    func run() throws {
+    func run() async throws {
         let loader = ConfigLoader(directory: options.configDirectory)
-        let report = ConfigValidator(secrets: loader.secretChecker(strict: strict)).validate(loader.load())
+        var report = ConfigValidator(secrets: loader.secretChecker(strict: strict)).validate(loader.load())
+        if !noPreflight {
+            let machine = await MachineChecks.diagnostics(for: report)
+            report = ValidationReport(diagnostics: (report.diagnostics + machine).sortedForDisplay(), accounts: report.accounts)
+        }
         let now = Date()
         let summaries = report.accounts.map {
             AccountSummary($0, file: options.displayPath($0.document.path), now: now, count: nextCount)

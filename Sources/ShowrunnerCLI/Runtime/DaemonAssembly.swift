@@ -93,7 +93,8 @@ struct DaemonAssembly {
                 control: daemon, runs: store, registry: prometheus, token: token, listen: settings.listen, logger: logger,
                 onServerRunning: { port in
                     let host = ListenAddress.parse(settings.listen)?.host ?? "127.0.0.1"
-                    print("showrunner: \(accounts) accounts scheduled; HTTP API on http://\(host):\(port)")
+                    let line = "showrunner: \(accounts) accounts scheduled; HTTP API on http://\(host):\(port)\n"
+                    FileHandle.standardOutput.write(Data(line.utf8))  // unbuffered: scripts wait for this line
                 })
         } catch {
             fail("\(error)")

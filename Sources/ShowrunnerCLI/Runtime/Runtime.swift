@@ -77,16 +77,23 @@ struct Runtime {
         let folder = dryRun ? stateDirectory.appendingPathComponent("dry-runs", isDirectory: true) : stateDirectory
         let environment = ExecutionEnvironment(
             store: runs, topics: store,
-            steps: BuiltInSteps.registry().merging(
-                BuiltInSteps.youtubeSteps(
-                    uploads: store, quota: store,
-                    resolveSecret: { reference throws(StepFailure) in try resolver.resolve(reference) })
-            ) { $1 },
+            steps: Self.stepKinds(store: store, logger: logger, resolve: resolver), recentTitles: store,
             clock: ContinuousClock(), now: { Date() },
             jitter: { Double.random(in: 0.8...1.2) }, randomIndex: { Int.random(in: 0..<max($0, 1)) },
             resolveSecret: { reference throws(StepFailure) in try resolver.resolve(reference) },
             stateDirectory: folder, configDirectory: configDirectory, settings: settings,
             owner: { OwnerProbe.current(now: Date()) }, logger: logger)
         return RunLauncher(executor: RunExecutor(environment: environment), probe: OwnerProbe())
+    }
+
+    /// Every built-in step kind: local and media, LLM, and YouTube (which keeps its sessions and quota in `store`).
+    static func stepKinds(store: SQLiteStore, logger: Logger, resolve resolver: SecretResolver) -> [String: any Step] {
+        let resolve: @Sendable (SecretReference) throws(StepFailure) -> String = { reference throws(StepFailure) in
+            try resolver.resolve(reference)
+        }
+        let http = HTTPClient()
+        return BuiltInSteps.registry(httpClient: http, logger: logger, resolveSecret: resolve)
+            .merging(BuiltInSteps.llmSteps(httpClient: http, resolveSecret: resolve)) { $1 }
+            .merging(BuiltInSteps.youtubeSteps(uploads: store, quota: store, resolveSecret: resolve)) { $1 }
     }
 }

@@ -10,6 +10,8 @@ public protocol RunStore: Sendable {
     func runs(matching query: RunQuery) async throws -> [RunRecord]
     /// Runs whose status is `running` (candidates for resume).
     func runningRuns() async throws -> [RunRecord]
+    /// The newest run of every account that has one (for job listings).
+    func latestRunPerAccount() async throws -> [String: RunRecord]
     /// The run made by retrying `runID`, if any (a run is retried at most once).
     func retryRun(of runID: String) async throws -> RunRecord?
     /// Sets status and reason; `running` sets `startedAt` (if unset) and the owner; a finished status sets

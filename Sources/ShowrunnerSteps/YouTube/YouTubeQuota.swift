@@ -62,7 +62,10 @@ struct YouTubeQuota: Sendable {
     ) async throws {
         let answer: QuotaSpend
         do {
-            answer = try await ledger.spend(units, project: bucket, day: day, budget: max(0, budget))
+            // A budget below zero: the reserved follow-ups alone are more than the whole day's units.
+            answer =
+                budget < 0
+                ? .exceeded(remaining: 0) : try await ledger.spend(units, project: bucket, day: day, budget: budget)
         } catch {
             throw StepFailure(.transient, "cannot record YouTube quota use in the store: \(error).")
         }

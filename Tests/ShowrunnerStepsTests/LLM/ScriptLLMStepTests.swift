@@ -6,7 +6,7 @@ import Testing
 
 struct ScriptLLMStepTests {
     let fixture: LLMFixture
-    let step = ScriptLLMStep(http: HTTPClient(timeout: .seconds(10)), resolveSecret: LLMFixture.resolveSecret)
+    let step = ScriptLLMStep(http: HTTPClient(timeout: .seconds(60)), resolveSecret: LLMFixture.resolveSecret)
     init() throws { fixture = try LLMFixture() }
 
     static func narration(words: Int) -> String {

@@ -6,7 +6,7 @@ import Testing
 
 struct TopicLLMStepTests {
     let fixture: LLMFixture
-    let step = TopicLLMStep(http: HTTPClient(timeout: .seconds(10)), resolveSecret: LLMFixture.resolveSecret)
+    let step = TopicLLMStep(http: HTTPClient(timeout: .seconds(60)), resolveSecret: LLMFixture.resolveSecret)
     init() throws { fixture = try LLMFixture() }
 
     static let recent = ["Knife Skills: Dicing an Onion in 30 Seconds", "Why Risotto Needs Warm Stock"]

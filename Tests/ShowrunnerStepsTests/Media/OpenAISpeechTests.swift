@@ -9,7 +9,7 @@ struct OpenAISpeechTests {
     let fixture: MediaFixture
     static let key = "sk-test-1234567890"
     let step = TTSStep(
-        httpClient: HTTPClient(timeout: .seconds(10)),
+        httpClient: HTTPClient(timeout: .seconds(60)),
         resolveSecret: { reference throws(StepFailure) in
             guard reference == SecretReference(source: .env, name: "SPEECH_KEY") else {
                 throw StepFailure(.permanent, "secret \(reference) is not set.")

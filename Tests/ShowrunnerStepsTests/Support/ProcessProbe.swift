@@ -17,7 +17,7 @@ enum ProcessProbe {
     }
 
     /// Polls (short checks, no fixed sleep) until `file` holds a pid; fails after `limit`.
-    static func waitForPID(in file: URL, limit: Duration = .seconds(20)) async throws -> pid_t {
+    static func waitForPID(in file: URL, limit: Duration = .seconds(180)) async throws -> pid_t {
         let deadline = ContinuousClock.now + limit
         while ContinuousClock.now < deadline {
             if let text = try? String(contentsOf: file, encoding: .utf8),

@@ -26,11 +26,13 @@ extension FakeYouTubeServer {
             let message = "Content-Range \(first)-\(last) does not continue at \(session.received)"
             return reply(head, &wire, 400, body: Self.googleError(400, reason: "badContentRange", message: message))
         }
-        if takeFault({ $0 == .pause(chunk: number) }) != nil {
-            pausedSignal.signal()
-            releaseSignal.wait()
+        guard takeFault({ $0 == .pause(chunk: number) }) != nil else {
+            return receive(head, &wire, session: id, chunk: number)
         }
+        pausedSignal.signal()
+        releaseSignal.wait()
         receive(head, &wire, session: id, chunk: number)
+        pausedRequestDone.signal()
     }
 
     /// Reads a data chunk into the session, applying the chunk's fault, and answers (unless the fault or the

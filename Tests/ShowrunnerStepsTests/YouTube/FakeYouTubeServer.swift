@@ -82,6 +82,7 @@ final class FakeYouTubeServer: Sendable {
     let state: Mutex<State>
     let pausedSignal = DispatchSemaphore(value: 0)
     let releaseSignal = DispatchSemaphore(value: 0)
+    let pausedRequestDone = DispatchSemaphore(value: 0)
 
     init(faults: [Fault] = [], storage: Storage = .memory) throws {
         state = Mutex(State(faults: faults))
@@ -109,14 +110,21 @@ final class FakeYouTubeServer: Sendable {
 
     /// Waits (off the test's thread) until a `.pause` fault holds a PUT; false after `timeout` seconds.
     func waitUntilPaused(timeout: TimeInterval = 60) async -> Bool {
-        let signal = pausedSignal
-        return await withCheckedContinuation { continuation in
+        await Self.wait(for: pausedSignal, timeout: timeout)
+    }
+
+    /// Lets the paused PUT go on and waits until it is handled: it reads and keeps whatever its client still sends
+    /// (all of the chunk, or what a killed client had already written) and answers if the client is still there.
+    func release(timeout: TimeInterval = 60) async -> Bool {
+        releaseSignal.signal()
+        return await Self.wait(for: pausedRequestDone, timeout: timeout)
+    }
+
+    private static func wait(for signal: DispatchSemaphore, timeout: TimeInterval) async -> Bool {
+        await withCheckedContinuation { continuation in
             Thread { continuation.resume(returning: signal.wait(timeout: .now() + timeout) == .success) }.start()
         }
     }
-
-    /// Lets the paused PUT go on (it reads whatever its client still sends).
-    func release() { releaseSignal.signal() }
 
     /// Closes the listener and every open connection.
     func stop() {

@@ -38,7 +38,7 @@ final class YouTubeFixture: Sendable {
             return String(decoding: data, as: UTF8.self)
         }
         step = YouTubeUploadStep(
-            uploads: uploads, quota: ledger, http: HTTPClient(timeout: .seconds(20)), resolveSecret: resolver,
+            uploads: uploads, quota: ledger, http: HTTPClient(timeout: .seconds(60)), resolveSecret: resolver,
             recovery: recovery ?? UploadRecovery(setbacks: 4, delay: .zero, maxDelay: .zero))
     }
 
@@ -91,9 +91,20 @@ final class YouTubeFixture: Sendable {
     }
 
     /// Bytes that differ from chunk to chunk, so a misplaced chunk shows.
-    static func pattern(_ size: Int) -> Data {
-        var generator = SystemRandomNumberGenerator()
-        return Data((0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    static func pattern(_ size: Int, seed: UInt64 = .random(in: 1...UInt64.max)) -> Data {
+        var data = Data(count: size)
+        var state = seed
+        data.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) in
+            for index in stride(from: 0, to: size, by: 8) {
+                state ^= state << 13
+                state ^= state >> 7
+                state ^= state << 17  // xorshift64
+                withUnsafeBytes(of: state) { word in
+                    for offset in 0..<min(8, size - index) { buffer[index + offset] = word[offset] }
+                }
+            }
+        }
+        return data
     }
 
     private static func write(_ data: Data, to url: URL) throws -> URL {

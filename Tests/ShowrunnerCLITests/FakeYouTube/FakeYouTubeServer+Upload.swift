@@ -1,0 +1,1 @@
+../../ShowrunnerStepsTests/YouTube/FakeYouTubeServer+Upload.swift

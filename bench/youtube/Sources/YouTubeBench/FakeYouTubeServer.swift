@@ -1,0 +1,1 @@
+../../../../Tests/ShowrunnerStepsTests/YouTube/FakeYouTubeServer.swift
