@@ -5,7 +5,7 @@ import Testing
     @Test func theShippedExampleConfigIsValid() throws {
         let result = try CommandRunner.run(["validate", "--next", "2"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        for id in ["cooking-daily", "history-weekly", "space-facts", "ai-tech-news"] {
+        for id in ["cooking-daily", "history-weekly", "space-facts", "ai-tech-news", "quick-demo"] {
             #expect(result.stdout.contains("\n\(id)  (accounts.d/\(id).yaml"))
         }
         #expect(result.stdout.contains("schedule  at 09:00 on Monday through Friday (Asia/Seoul)  [0 9 * * MON-FRI]"))
@@ -13,7 +13,7 @@ import Testing
             result.stdout.contains("pipeline  shorts: topic → script → {voice, thumbnail} → subtitles → video → upload")
         )
         #expect(result.stdout.contains("ai-tech-news  (accounts.d/ai-tech-news.yaml, disabled)"))
-        #expect(result.stdout.contains("4 accounts: 0 errors"))
+        #expect(result.stdout.contains("5 accounts: 0 errors"))
     }
 
     @Test func jsonIsStableAndComplete() throws {
@@ -23,7 +23,7 @@ import Testing
         #expect(json["valid"] as? Bool == true)
         #expect(json["errors"] as? Int == 0)
         let accounts = try #require(json["accounts"] as? [[String: Any]])
-        #expect(accounts.count == 4)
+        #expect(accounts.count == 5)
         let cooking = try #require(accounts.first { $0["id"] as? String == "cooking-daily" })
         #expect(cooking["timezone"] as? String == "Asia/Seoul")
         #expect(
