@@ -26,8 +26,10 @@ struct AttemptRunner: Sendable {
             }
             let context = try makeContext(step, attempt: attempt, inputs: inputs, redactor: redactor)
             let dryRun = job.dryRun && (step.sideEffects || StepKind.builtIn[step.uses]?.hasSideEffects == true)
-            let result = try await withTimeout(step.timeout, step: step) {
-                dryRun ? try await kind.dryRun(context) : try await kind.run(context)
+            let result = try await environment.kindLimiter.withSlot(for: step.uses) {
+                try await withTimeout(step.timeout, step: step) {  // waiting for a slot does not count
+                    dryRun ? try await kind.dryRun(context) : try await kind.run(context)
+                }
             }
             return .success(redactedResult(result, redactor))
         } catch let failure as StepFailure {

@@ -22,6 +22,8 @@ public struct ExecutionEnvironment: Sendable {
     public var owner: @Sendable () -> RunOwner
     public var logger: Logger
     public var maxParallelSteps: Int
+    /// Per-kind bounds shared by every run (video: one per core).
+    public var kindLimiter: KindLimiter
     public var heartbeatInterval: Duration
 
     public init(
@@ -31,7 +33,7 @@ public struct ExecutionEnvironment: Sendable {
         randomIndex: @escaping @Sendable (Int) -> Int,
         resolveSecret: @escaping @Sendable (SecretReference) throws(StepFailure) -> String, stateDirectory: URL,
         configDirectory: URL, settings: DaemonSettings, owner: @escaping @Sendable () -> RunOwner, logger: Logger,
-        maxParallelSteps: Int = 4, heartbeatInterval: Duration = .seconds(15)
+        maxParallelSteps: Int = 4, kindLimiter: KindLimiter = .standard, heartbeatInterval: Duration = .seconds(15)
     ) {
         self.store = store
         self.topics = topics
@@ -48,6 +50,7 @@ public struct ExecutionEnvironment: Sendable {
         self.owner = owner
         self.logger = logger
         self.maxParallelSteps = maxParallelSteps
+        self.kindLimiter = kindLimiter
         self.heartbeatInterval = heartbeatInterval
     }
 

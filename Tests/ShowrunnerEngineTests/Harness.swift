@@ -28,6 +28,7 @@ struct Harness {
     var jitter: Double = 1.0
     var environment: [String: String] = [:]
     var maxParallelSteps = 4
+    var kindLimiter = KindLimiter(limits: [:])
 
     init(steps: [String: any Step]) throws {
         store = try SQLiteStore.inMemory()
@@ -49,7 +50,7 @@ struct Harness {
             settings: DaemonSettings(),
             owner: { RunOwner(host: ProcessInfo.processInfo.hostName, pid: pid, heartbeatAt: now()) },
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
-            maxParallelSteps: maxParallelSteps,
+            maxParallelSteps: maxParallelSteps, kindLimiter: kindLimiter,
             heartbeatInterval: .seconds(3600))
     }
 

@@ -94,6 +94,23 @@ struct RunExecutorTests {
         #expect(try await task.value.1 == .succeeded)
     }
 
+    @Test func aKindLimitBoundsAttemptsAcrossRuns() async throws {
+        let gate = GateStep()
+        var harness = try Harness(steps: ["video": gate])
+        harness.kindLimiter = KindLimiter(limits: ["video": 1])
+        let plan = Pipeline(name: "p", steps: [Harness.step("render", "video")])
+        let launcher = harness.launcher()
+        let first = Task { try await launcher.start(account: Harness.account, plan: plan, trigger: .manual) }
+        let second = Task { try await launcher.start(account: Harness.account, plan: plan, trigger: .manual) }
+        #expect(await gate.waitUntilStarted(1))
+        for _ in 0..<1000 { await Task.yield() }
+        #expect(gate.started == 1)  // the second render waits for the slot
+        gate.open()
+        #expect(try await first.value.1 == .succeeded)
+        #expect(try await second.value.1 == .succeeded)
+        #expect(gate.started == 2)
+    }
+
     @Test func aTimedOutAttemptIsCancelledAndCountsAsTimeout() async throws {
         let harness = try Harness(steps: ["command": HangingStep()])
         let plan = Pipeline(name: "p", steps: [Harness.step("slow", "command", attempts: 1, timeout: .seconds(600))])

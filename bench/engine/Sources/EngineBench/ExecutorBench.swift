@@ -55,12 +55,14 @@ enum ExecutorBench {
         // folders between measurements makes ext4's next inode allocations slower for a minute or more.
         let base = options.string("dir")
         let steps = plan.steps.count
-        report.line("A. executor overhead: \(runs) runs of a \(steps)-step chain of in-process steps (+\(warmup) warm-up runs)")
+        report.line(
+            "A. executor overhead: \(runs) runs of a \(steps)-step chain of in-process steps (+\(warmup) warm-up runs)")
         report.line("   stores and artifacts in \(base ?? FileManager.default.temporaryDirectory.path)/engine-bench-*")
 
         let modes = Set((options.string("modes") ?? "seq,par,mem,writes,dirs").split(separator: ",").map(String.init))
         let repeats = max(1, options.int("repeats", default: 3))
-        report.line("   each measurement \(repeats)x, modes interleaved; the best (fastest) of the \(repeats) is reported")
+        report.line(
+            "   each measurement \(repeats)x, modes interleaved; the best (fastest) of the \(repeats) is reported")
 
         // Rounds interleave the modes, so that other load on the machine hits them alike.
         var sequential: [Measurement] = []
@@ -71,7 +73,8 @@ enum ExecutorBench {
         for round in 1...repeats {
             FileHandle.standardError.write(Data("   … round \(round) of \(repeats)\n".utf8))
             if modes.contains("seq") {
-                sequential.append(try await measure(store: .disk, runs: runs, warmup: warmup, concurrency: 1, base: base))
+                sequential.append(
+                    try await measure(store: .disk, runs: runs, warmup: warmup, concurrency: 1, base: base))
             }
             if modes.contains("par") {
                 parallel.append(
@@ -80,8 +83,12 @@ enum ExecutorBench {
             if modes.contains("mem") {
                 memory.append(try await measure(store: .memory, runs: runs, warmup: warmup, concurrency: 1, base: base))
             }
-            if modes.contains("writes") { writes.append(try await replayStoreWrites(runs: runs, warmup: warmup, base: base)) }
-            if modes.contains("dirs") { folders.append(try replayArtifactFolders(runs: runs, warmup: warmup, base: base)) }
+            if modes.contains("writes") {
+                writes.append(try await replayStoreWrites(runs: runs, warmup: warmup, base: base))
+            }
+            if modes.contains("dirs") {
+                folders.append(try replayArtifactFolders(runs: runs, warmup: warmup, base: base))
+            }
         }
         let perStep = { (wall: Duration) in wall.microseconds / Double(runs * steps) }
         let cpuPerStep = { (sample: Sample) in sample.cpu / Double(runs * steps) }
@@ -91,11 +98,15 @@ enum ExecutorBench {
             let median = percentile(sequential.map { perStep($0.sample.wall) }, 50)
             let latencies = sequential.min { $0.sample.wall < $1.sample.wall }!.latencies
             report.line("  on-disk SQLite store (WAL), one run at a time:")
-            report.figure("a.seq.total_s", best.wall.secondsValue, "s", "wall time, \(runs) runs sequential", decimals: 3)
-            report.figure("a.seq.us_per_step", perStep(best.wall), "µs/step", "per step (incl. its store writes), sequential")
+            report.figure(
+                "a.seq.total_s", best.wall.secondsValue, "s", "wall time, \(runs) runs sequential", decimals: 3)
+            report.figure(
+                "a.seq.us_per_step", perStep(best.wall), "µs/step", "per step (incl. its store writes), sequential")
             report.figure("a.seq.us_per_step_median", median, "µs/step", "  same, median of the \(repeats) repeats")
-            report.figure("a.seq.cpu_us_per_step", cpuPerStep(best), "µs/step", "  CPU time (user+sys, all threads) per step")
-            report.figure("a.seq.runs_per_s", Double(runs) / best.wall.secondsValue, "runs/s", "runs per second, sequential")
+            report.figure(
+                "a.seq.cpu_us_per_step", cpuPerStep(best), "µs/step", "  CPU time (user+sys, all threads) per step")
+            report.figure(
+                "a.seq.runs_per_s", Double(runs) / best.wall.secondsValue, "runs/s", "runs per second, sequential")
             report.figure("a.seq.run_p50_ms", percentile(latencies, 50), "ms", "run latency median", decimals: 3)
             report.figure("a.seq.run_p99_ms", percentile(latencies, 99), "ms", "run latency p99", decimals: 3)
         }
@@ -103,9 +114,14 @@ enum ExecutorBench {
         // 2. Several runs at once, on-disk store.
         if let best = parallel.map(\.sample).best {
             report.line("  on-disk SQLite store, \(concurrency) runs at a time:")
-            report.figure("a.par.total_s", best.wall.secondsValue, "s", "wall time, \(runs) runs, \(concurrency) concurrent", decimals: 3)
-            report.figure("a.par.runs_per_s", Double(runs) / best.wall.secondsValue, "runs/s", "runs per second, \(concurrency) concurrent")
-            report.figure("a.par.us_per_step", perStep(best.wall), "µs/step", "wall per step, \(concurrency) concurrent")
+            report.figure(
+                "a.par.total_s", best.wall.secondsValue, "s", "wall time, \(runs) runs, \(concurrency) concurrent",
+                decimals: 3)
+            report.figure(
+                "a.par.runs_per_s", Double(runs) / best.wall.secondsValue, "runs/s",
+                "runs per second, \(concurrency) concurrent")
+            report.figure(
+                "a.par.us_per_step", perStep(best.wall), "µs/step", "wall per step, \(concurrency) concurrent")
         }
 
         // 3. Where the time goes (sequential): the executor on an in-memory store, the store writes alone, the
@@ -118,13 +134,21 @@ enum ExecutorBench {
             report.figure("a.mem.cpu_us_per_step", cpuPerStep(best), "µs/step", "executor with an in-memory store, CPU")
         }
         if let best = writes.best {
-            report.figure("a.writes.us_per_step", perStep(best.wall), "µs/step", "its 2.5 store writes alone (on disk), wall")
-            report.figure("a.writes.cpu_us_per_step", cpuPerStep(best), "µs/step", "its 2.5 store writes alone (on disk), CPU")
-            report.figure("a.writes.us_per_write", best.wall.microseconds / Double(runs * (3 + 2 * steps)), "µs/write", "  one store write transaction, wall")
+            report.figure(
+                "a.writes.us_per_step", perStep(best.wall), "µs/step", "its 2.5 store writes alone (on disk), wall")
+            report.figure(
+                "a.writes.cpu_us_per_step", cpuPerStep(best), "µs/step", "its 2.5 store writes alone (on disk), CPU")
+            report.figure(
+                "a.writes.us_per_write", best.wall.microseconds / Double(runs * (3 + 2 * steps)), "µs/write",
+                "  one store write transaction, wall")
         }
         if let best = folders.best {
-            report.figure("a.dirs.us_per_step", perStep(best.wall), "µs/step", "its artifacts folder alone (createDirectory), wall")
-            report.figure("a.dirs.cpu_us_per_step", cpuPerStep(best), "µs/step", "its artifacts folder alone (createDirectory), CPU")
+            report.figure(
+                "a.dirs.us_per_step", perStep(best.wall), "µs/step",
+                "its artifacts folder alone (createDirectory), wall")
+            report.figure(
+                "a.dirs.cpu_us_per_step", cpuPerStep(best), "µs/step",
+                "its artifacts folder alone (createDirectory), CPU")
         }
         if let seq = sequential.map(\.sample).best, let write = writes.best, let folder = folders.best {
             report.figure(
@@ -186,7 +210,9 @@ enum ExecutorBench {
         let history = try await store.history(matching: RunQuery(limit: runs + warmup + 10))
         let good = history.filter { $0.run.status == .succeeded && $0.attempts == plan.steps.count }
         guard history.count == runs + warmup, good.count == history.count else {
-            fail("executor bench: \(good.count) of \(history.count) runs succeeded with \(plan.steps.count) attempts (expected \(runs + warmup))")
+            fail(
+                "executor bench: \(good.count) of \(history.count) runs succeeded with \(plan.steps.count) attempts (expected \(runs + warmup))"
+            )
         }
         return Measurement(sample: sample, latencies: latencies)
     }
@@ -216,7 +242,8 @@ enum ExecutorBench {
         for index in 0..<(warmup + runs) {
             if index == warmup { (started, cpuStarted) = (clock.now, cpuMicroseconds()) }
             for step in plan.steps {
-                let url = folder.appendingPathComponent("state/runs/20261127-093012-\(index)/\(step.id)", isDirectory: true)
+                let url = folder.appendingPathComponent(
+                    "state/runs/20261127-093012-\(index)/\(step.id)", isDirectory: true)
                 try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             }
         }
@@ -240,7 +267,8 @@ enum ExecutorBench {
             try await store.updateRun(
                 id: run.id, status: .running, reason: nil, owner: OwnerProbe.current(now: now), at: now)
             for step in plan.steps {
-                try await store.insertAttempt(AttemptRecord(runID: run.id, stepID: step.id, attempt: 1, startedAt: Date()))
+                try await store.insertAttempt(
+                    AttemptRecord(runID: run.id, stepID: step.id, attempt: 1, startedAt: Date()))
                 try await store.finishAttempt(
                     runID: run.id, stepID: step.id, attempt: 1, status: .succeeded, failure: nil, result: result,
                     at: Date())

@@ -18,7 +18,8 @@ enum StoreBench {
         let concurrency = max(1, options.int("concurrency", default: 4))
         let store = try SQLiteStore(path: path)
         report.line("B. store growth: writing \(runs) runs x 8 attempts through the public RunStore API")
-        report.line("   (\(concurrency) concurrent writer tasks; one write transaction per record, as the executor makes them)")
+        report.line(
+            "   (\(concurrency) concurrent writer tasks; one write transaction per record, as the executor makes them)")
         report.line("   \(path)")
 
         let clock = ContinuousClock()
@@ -30,7 +31,9 @@ enum StoreBench {
                     var index = worker
                     while index < runs {
                         let (run, attempts) = makeRun(index)
-                        guard try await store.insertRun(run) else { fail("run \(run.id) was refused as a duplicate fire") }
+                        guard try await store.insertRun(run) else {
+                            fail("run \(run.id) was refused as a duplicate fire")
+                        }
                         for attempt in attempts { try await store.insertAttempt(attempt) }
                         index += concurrency
                         done.add()
@@ -46,9 +49,12 @@ enum StoreBench {
         }
         let wall = started.duration(to: clock.now)
         let records = runs * 9
-        report.figure("b.fill.total_s", wall.secondsValue, "s", "fill wall time (\(runs) runs, \(records) records)", decimals: 1)
+        report.figure(
+            "b.fill.total_s", wall.secondsValue, "s", "fill wall time (\(runs) runs, \(records) records)", decimals: 1)
         report.figure("b.fill.runs_per_s", Double(runs) / wall.secondsValue, "runs/s", "fill rate")
-        report.figure("b.fill.us_per_write", wall.microseconds / Double(records), "µs/write", "per write transaction (insertRun/insertAttempt)")
+        report.figure(
+            "b.fill.us_per_write", wall.microseconds / Double(records), "µs/write",
+            "per write transaction (insertRun/insertAttempt)")
     }
 
     /// One finished run of the shipped 7-step `shorts` shape (topic, script, voice, subtitles, thumbnail, video,
@@ -103,12 +109,14 @@ enum StoreBench {
                 "voice", 1, seconds: 1.2,
                 failure: StepFailure(
                     .transient, "command 'espeak-ng' exited with status 1.",
-                    stderrTail: "espeak-ng: error: could not open audio device\nALSA lib pcm.c:2660: Unknown PCM default\n"))
+                    stderrTail:
+                        "espeak-ng: error: could not open audio device\nALSA lib pcm.c:2660: Unknown PCM default\n"))
         }
         attempt(
             "voice", failed ? 1 : 2, seconds: 3.4,
             outputs: [
-                "audio": .string("\(folder)/voice/voice.wav"), "duration": .double(38.5 + Double(random.next() % 200) / 10),
+                "audio": .string("\(folder)/voice/voice.wav"),
+                "duration": .double(38.5 + Double(random.next() % 200) / 10),
                 "voice": .string("en-us+f3"), "sample_rate": .int(22050),
             ], artifact: "voice.wav")
         attempt(
@@ -128,10 +136,12 @@ enum StoreBench {
         if failed {
             attempt(
                 "upload", 1, seconds: 0.8,
-                failure: StepFailure(.rateLimit, "HTTP 429 Too Many Requests from the upload endpoint; retrying after 30 s."))
+                failure: StepFailure(
+                    .rateLimit, "HTTP 429 Too Many Requests from the upload endpoint; retrying after 30 s."))
             attempt(
                 "upload", 2, seconds: 0.4,
-                failure: StepFailure(.auth, "HTTP 401 from the upload endpoint: invalid_grant; re-authorise the account."))
+                failure: StepFailure(
+                    .auth, "HTTP 401 from the upload endpoint: invalid_grant; re-authorise the account."))
         } else {
             attempt(
                 "upload", 1, seconds: 6.5,
@@ -216,7 +226,8 @@ enum StoreBench {
         let config = try makeTemporaryFolder("engine-bench-config")
         defer { try? FileManager.default.removeItem(at: config) }
         let arguments = ["history", "--config", config.path, "--state", state, "--limit", "50"]
-        report.line("B. CLI: \(binary) \(arguments.joined(separator: " ")) > /dev/null, \(repeats) runs after 2 warm-up runs")
+        report.line(
+            "B. CLI: \(binary) \(arguments.joined(separator: " ")) > /dev/null, \(repeats) runs after 2 warm-up runs")
         report.line("   and, as the floor, \(binary) --help")
         let history = try wallTimes(binary, arguments, repeats: repeats)
         // The floor: process start, dynamic linking and argument parsing, without the store.

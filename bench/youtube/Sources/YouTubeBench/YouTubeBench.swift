@@ -27,14 +27,12 @@ struct YouTubeBench {
 
     static func serve() throws {
         let server = try FakeYouTubeServer(storage: .digest)
-        print("base \(server.baseURL)")
-        fflush(stdout)
+        emit("base \(server.baseURL)")
         var reported = 0
         while true {  // a benchmark helper: poll and report until killed
             let videos = server.videos
             for video in videos.dropFirst(reported) {
-                print("video \(video.id) \(video.size) fnv1a64 \(video.fnv1a64)")
-                fflush(stdout)
+                emit("video \(video.id) \(video.size) fnv1a64 \(video.fnv1a64)")
             }
             reported = videos.count
             usleep(50_000)
@@ -48,7 +46,7 @@ struct YouTubeBench {
         let credentials = state.appendingPathComponent("credentials.json")
         try Data(#"{"client_id": "bench", "client_secret": "bench", "refresh_token": "bench"}"#.utf8).write(to: credentials)
         let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
-        print("file \(size) fnv1a64 \(try digest(file))")  // for run.sh to compare with what the server got
+        emit("file \(size) fnv1a64 \(try digest(file))")  // for run.sh to compare with what the server got
         for index in 1...repeats {
             // A fresh store per repeat: the same bytes for the same account are otherwise "already uploaded".
             let store = try SQLiteStore(path: state.appendingPathComponent("run\(index)/showrunner.sqlite").path)
@@ -62,13 +60,12 @@ struct YouTubeBench {
             var outputs: [String: ConfigValue] = [:]
             let (wall, cpu) = try await measure { outputs = try await step.run(context).outputs }
             let megabytes = Double(size) / 1_000_000
-            print(
+            emit(
                 String(
                     format: "upload chunk=%@ size_mb=%.1f wall_s=%.3f mb_per_s=%.1f cpu_s=%.3f checksum_wall_s=%.3f "
                         + "checksum_cpu_s=%.3f peak_rss_mb=%.1f video=%@",
                     chunk, megabytes, wall, megabytes / wall, cpu, hashWall, hashCPU, peakRSS(),
                     outputs["video_id"]?.stringValue ?? "?"))
-            fflush(stdout)
         }
     }
 
@@ -85,6 +82,9 @@ struct YouTubeBench {
             account: account, run: run, stepID: "upload", attempt: 1, artifactsDirectory: state,
             configDirectory: state, settings: DaemonSettings(providers: providers), topics: store)
     }
+
+    /// One line on stdout, unbuffered (run.sh reads it while this process runs).
+    static func emit(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
     /// FNV-1a 64 of the file, read in 8 MiB pieces (not timed).
     static func digest(_ path: String) throws -> String {
@@ -105,7 +105,7 @@ struct YouTubeBench {
 
     static func cpuSeconds() -> Double {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
         let seconds = { (time: timeval) in Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
@@ -113,7 +113,7 @@ struct YouTubeBench {
     /// The process's peak resident set so far, in MB.
     static func peakRSS() -> Double {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
         return Double(usage.ru_maxrss) / 1024
     }
 }
