@@ -52,7 +52,8 @@ enum PlainScalar {
 
     private static func isDecimal(_ text: String) -> Bool {
         let allowed = text.allSatisfy { $0.isASCIIDigit || "+-.eE".contains($0) }
-        return allowed && text.contains(where: \.isASCIIDigit) && (text.contains(".") || text.lowercased().contains("e"))
+        return allowed && text.contains(where: \.isASCIIDigit)
+            && (text.contains(".") || text.lowercased().contains("e"))
     }
 }
 

@@ -80,5 +80,8 @@ enum SettingsDecoder {
             reader.int(entries["playlist_insert_cost"], at: "\(path).playlist_insert_cost", in: units)
             ?? quota.playlistInsertCost
         quota.insertBucket = reader.string(entries["insert_bucket"], at: "\(path).insert_bucket") ?? quota.insertBucket
+        if !["shared", "separate"].contains(quota.insertBucket) {
+            reader.error("\(path).insert_bucket", "'\(quota.insertBucket)' is not one of shared, separate.")
+        }
     }
 }

@@ -24,6 +24,7 @@ public struct ExecutionEnvironment: Sendable {
     public var maxParallelSteps: Int
     /// Per-kind bounds shared by every run (video: one per core).
     public var kindLimiter: KindLimiter
+    public var metrics: SchedulerMetrics
     public var heartbeatInterval: Duration
 
     public init(
@@ -33,7 +34,8 @@ public struct ExecutionEnvironment: Sendable {
         randomIndex: @escaping @Sendable (Int) -> Int,
         resolveSecret: @escaping @Sendable (SecretReference) throws(StepFailure) -> String, stateDirectory: URL,
         configDirectory: URL, settings: DaemonSettings, owner: @escaping @Sendable () -> RunOwner, logger: Logger,
-        maxParallelSteps: Int = 4, kindLimiter: KindLimiter = .standard, heartbeatInterval: Duration = .seconds(15)
+        maxParallelSteps: Int = 4, kindLimiter: KindLimiter = .standard, metrics: SchedulerMetrics = SchedulerMetrics(),
+        heartbeatInterval: Duration = .seconds(15)
     ) {
         self.store = store
         self.topics = topics
@@ -51,6 +53,7 @@ public struct ExecutionEnvironment: Sendable {
         self.logger = logger
         self.maxParallelSteps = maxParallelSteps
         self.kindLimiter = kindLimiter
+        self.metrics = metrics
         self.heartbeatInterval = heartbeatInterval
     }
 

@@ -21,15 +21,26 @@ public struct OwnerProbe: Sendable {
         self.now = now
     }
 
+    /// Gone: its heartbeat is stale, or it ran on this machine and its process no longer exists — or has the
+    /// same pid as this process but is an earlier incarnation (a restarted container reuses pid 1).
     public func isGone(_ owner: RunOwner) -> Bool {
         if now().timeIntervalSince(owner.heartbeatAt) > staleAfter.seconds { return true }
-        guard owner.host == host else { return false }
-        if owner.pid == getpid() { return false }
+        let (machine, instance) = Self.split(owner.host)
+        guard machine == Self.split(host).machine else { return false }
+        if owner.pid == getpid() { return instance != nil && instance != Self.instance }
         return kill(owner.pid, 0) != 0 && errno == ESRCH
     }
 
-    /// This process as a run owner.
+    /// This process as a run owner: `host~instance`, the instance telling incarnations with the same pid apart.
     public static func current(now: Date) -> RunOwner {
-        RunOwner(host: ProcessInfo.processInfo.hostName, pid: getpid(), heartbeatAt: now)
+        RunOwner(host: "\(ProcessInfo.processInfo.hostName)~\(instance)", pid: getpid(), heartbeatAt: now)
+    }
+
+    /// A random tag for this process, fixed for its lifetime.
+    static let instance = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+
+    static func split(_ host: String) -> (machine: String, instance: String?) {
+        guard let tilde = host.lastIndex(of: "~") else { return (host, nil) }
+        return (String(host[..<tilde]), String(host[host.index(after: tilde)...]))
     }
 }

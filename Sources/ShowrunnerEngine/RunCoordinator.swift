@@ -90,12 +90,17 @@ public final class RunCoordinator: Sendable {
     }
 
     /// Retries a failed run (a new `retry` run) or resumes an interrupted one, in the background.
-    public func retry(runID: String, account: Account, plan: Pipeline) async throws -> RunRecord {
-        switch try await launcher.prepareRetry(runID: runID, account: account, plan: plan) {
+    public func retry(runID: String, account: Account, plan: Pipeline, configRevision: String? = nil) async throws
+        -> RunRecord
+    {
+        switch try await launcher.prepareRetry(
+            runID: runID, account: account, plan: plan, configRevision: configRevision)
+        {
         case .resume(let run):
             let owner = run.owner
             guard owner.map(launcher.probe.isGone) ?? true else {
-                throw RunLauncher.LaunchError.alreadyRunning(runID, owner: owner.map { "pid \($0.pid) on \($0.host)" } ?? "")
+                throw RunLauncher.LaunchError.alreadyRunning(
+                    runID, owner: owner.map { "pid \($0.pid) on \($0.host)" } ?? "")
             }
             resume(run, account: account, plan: plan)
             return run
@@ -116,7 +121,8 @@ public final class RunCoordinator: Sendable {
             return (nil, active.task)
         }
         if waiting != nil {
-            try await store.updateRun(id: runID, status: .cancelled, reason: "cancelled before it started", owner: nil, at: now)
+            try await store.updateRun(
+                id: runID, status: .cancelled, reason: "cancelled before it started", owner: nil, at: now)
             return true
         }
         task?.cancel()
@@ -160,12 +166,21 @@ public final class RunCoordinator: Sendable {
                 outcome = try await launcher.executor.execute(job)
             }
             if outcome == nil, wasCancelledByUser(run.id) {
-                try await store.updateRun(id: run.id, status: .cancelled, reason: "cancelled by request", owner: nil, at: now)
                 outcome = .cancelled
+                try await markCancelled(run.id)
             }
             if let outcome { try await recordOutcome(outcome, of: run, account: pending.account) }
+        } catch is CancellationError {
+            if wasCancelledByUser(run.id) {
+                outcome = .cancelled
+                try? await markCancelled(run.id)
+            } else {
+                logger.notice("run interrupted; it will resume at the next start", metadata: ["run.id": "\(run.id)"])
+            }
         } catch {
-            logger.error("run could not be executed", metadata: ["account": "\(run.accountID)", "run.id": "\(run.id)", "error": "\(error)"])
+            logger.error(
+                "run could not be executed",
+                metadata: ["account": "\(run.accountID)", "run.id": "\(run.id)", "error": "\(error)"])
         }
         let finishedOutcome = outcome
         state.withLock { state in
@@ -174,6 +189,19 @@ public final class RunCoordinator: Sendable {
         }
         finishHandler.withLock { $0 }(run, finishedOutcome)
         startWaiting()
+    }
+
+    /// A run stopped on request: recorded even though this task is cancelled.
+    private func markCancelled(_ runID: String) async throws {
+        let (store, now) = (store, now)
+        try await uncancelled {
+            for attempt in try await store.attempts(runID: runID) where attempt.status == .running {
+                try await store.finishAttempt(
+                    runID: runID, stepID: attempt.stepID, attempt: attempt.attempt, status: .failed,
+                    failure: StepFailure(.transient, "cancelled by request."), result: nil, at: now)
+            }
+            try await store.updateRun(id: runID, status: .cancelled, reason: "cancelled by request", owner: nil, at: now)
+        }
     }
 
     /// Failure count, auto-pause (`pause_after_failures`) and the auth flag.

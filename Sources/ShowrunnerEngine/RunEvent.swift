@@ -10,6 +10,8 @@ public enum RunEvent: Sendable, Equatable {
     case stepFailed(step: String, attempt: Int, failure: StepFailure, seconds: Double)
     case retryScheduled(step: String, after: Duration)
     case stepSkipped(step: String, reason: String)
+    /// What a dry run would have done (`--dry-run` describes side effects instead of performing them).
+    case stepNote(step: String, message: String)
     case runFinished(runID: String, outcome: RunOutcome)
     /// The process is stopping; the run is left `running` so the next start resumes it.
     case runInterrupted(runID: String)

@@ -101,6 +101,9 @@ public struct RunExecutor: Sendable {
         outputs: inout [String: [String: ConfigValue]], machine: inout RunStateMachine
     ) async throws -> [RunAction] {
         let store = environment.store
+        if let kind = job.plan.step(step)?.uses {
+            environment.metrics.recordStep(kind: kind, seconds: seconds, succeeded: (try? result.get()) != nil)
+        }
         switch result {
         case .success(let stepResult):
             try await store.finishAttempt(
@@ -108,6 +111,9 @@ public struct RunExecutor: Sendable {
                 at: environment.now())
             outputs[step] = stepResult.outputs
             job.observer(.stepSucceeded(step: step, attempt: attempt, seconds: seconds))
+            if job.dryRun, case .string(let text)? = stepResult.outputs["description"] {
+                job.observer(.stepNote(step: step, message: text))
+            }
             logger(job, step: step).info("step attempt succeeded", metadata: ["step.attempt": "\(attempt)"])
             return machine.stepSucceeded(step)
         case .failure(let failure):
@@ -153,9 +159,12 @@ public struct RunExecutor: Sendable {
             guard case .attemptEnded(let step, let attempt, let result, _) = event else { continue }
             let failure: StepFailure? = if case .failure(let failure) = result { failure } else { nil }
             let stepResult: StepResult? = if case .success(let value) = result { value } else { nil }
-            try? await environment.store.finishAttempt(
-                runID: job.run.id, stepID: step, attempt: attempt, status: failure == nil ? .succeeded : .failed,
-                failure: failure, result: stepResult, at: environment.now())
+            let (store, now) = (environment.store, environment.now())
+            try await uncancelled {
+                try await store.finishAttempt(
+                    runID: job.run.id, stepID: step, attempt: attempt, status: failure == nil ? .succeeded : .failed,
+                    failure: failure, result: stepResult, at: now)
+            }
         }
         job.observer(.runInterrupted(runID: job.run.id))
         logger(job).notice("run interrupted; it will resume at the next start")

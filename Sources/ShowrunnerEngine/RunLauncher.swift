@@ -80,9 +80,12 @@ public struct RunLauncher: Sendable {
     /// Re-runs a failed or cancelled run from its unfinished steps with the current config: a new `retry` run
     /// that reuses the outputs of the steps that succeeded. An interrupted (`running`, owner gone) run is resumed.
     public func retry(
-        runID: String, account: Account, plan: Pipeline, observer: @escaping @Sendable (RunEvent) -> Void = { _ in }
+        runID: String, account: Account, plan: Pipeline, configRevision: String? = nil,
+        observer: @escaping @Sendable (RunEvent) -> Void = { _ in }
     ) async throws -> (RunRecord, RunOutcome?) {
-        switch try await prepareRetry(runID: runID, account: account, plan: plan, observer: observer) {
+        switch try await prepareRetry(
+            runID: runID, account: account, plan: plan, configRevision: configRevision, observer: observer)
+        {
         case .resume(let run):
             return (run, try await resume(runID: run.id, account: account, plan: plan, observer: observer))
         case .run(let job):
@@ -91,8 +94,10 @@ public struct RunLauncher: Sendable {
     }
 
     /// Records the `retry` run and its reused steps (or decides to resume), without executing anything.
+    /// `configRevision`: the config the retry runs with (nil: the failed run's).
     public func prepareRetry(
-        runID: String, account: Account, plan: Pipeline, observer: @escaping @Sendable (RunEvent) -> Void = { _ in }
+        runID: String, account: Account, plan: Pipeline, configRevision: String? = nil,
+        observer: @escaping @Sendable (RunEvent) -> Void = { _ in }
     ) async throws -> RetryPlan {
         let store = environment.store
         guard let old = try await store.run(id: runID) else { throw LaunchError.noSuchRun(runID) }
@@ -104,7 +109,8 @@ public struct RunLauncher: Sendable {
         let now = environment.now()
         let run = RunRecord(
             id: RunID.make(at: now, randomIndex: environment.randomIndex), accountID: account.id, pipeline: plan.name,
-            trigger: .retry, scheduledAt: old.scheduledAt, configRevision: old.configRevision, retryOf: old.id,
+            trigger: .retry, scheduledAt: old.scheduledAt, configRevision: configRevision ?? old.configRevision,
+            retryOf: old.id,
             createdAt: now)
         _ = try await store.insertRun(run)
         let (previous, outputs) = Self.resumePoint(try await store.attempts(runID: runID), countFailures: false)

@@ -18,10 +18,13 @@ extension Scheduler {
 
     /// Starts, queues or skips one fire according to the overlap policy. The store's unique key makes a fire
     /// offered twice produce one run.
-    func fireRun(_ scheduled: ScheduledAccount, at instant: Date, trigger: RunTrigger, overlap: Schedule.OverlapPolicy) async {
+    func fireRun(
+        _ scheduled: ScheduledAccount, at instant: Date, trigger: RunTrigger, overlap: Schedule.OverlapPolicy
+    ) async {
         let account = scheduled.account
         let decision = OverlapDecision.decide(
-            overlap, activeRuns: coordinator.activeRuns(of: account.id), alreadyQueued: coordinator.isQueued(account.id))
+            overlap, activeRuns: coordinator.activeRuns(of: account.id), alreadyQueued: coordinator.isQueued(account.id)
+        )
         do {
             switch decision {
             case .start, .queue:
@@ -30,7 +33,8 @@ extension Scheduler {
                     configRevision: scheduled.configRevision, afterActiveRun: decision == .queue)
                 if run == nil { logger.info("fire already has a run", metadata: ["account": "\(account.id)"]) }
             case .skip:
-                try await record(account, plan: scheduled.plan, at: instant, trigger: trigger, status: .skipped,
+                try await record(
+                    account, plan: scheduled.plan, at: instant, trigger: trigger, status: .skipped,
                     reason: "skipped: the previous run of this account was still active (overlap: skip)")
             }
         } catch {
@@ -48,13 +52,16 @@ extension Scheduler {
         }
         let plan = CatchUpPlan.plan(for: schedule, lastFire: last, now: now)
         if plan.notListed > 0 {
-            logger.warning("too many missed fires to list", metadata: ["account": "\(id)", "not_listed": "\(plan.notListed)"])
+            logger.warning(
+                "too many missed fires to list", metadata: ["account": "\(id)", "not_listed": "\(plan.notListed)"])
         }
         let reason =
             "missed: showrunner was not running or the clock jumped (catch_up window \(schedule.catchUpWindow.configText), "
             + "policy \(schedule.catchUpPolicy.rawValue))"
         for instant in plan.missed {
-            try? await record(scheduled.account, plan: scheduled.plan, at: instant, trigger: .catchUp, status: .missed, reason: reason)
+            try? await record(
+                scheduled.account, plan: scheduled.plan, at: instant, trigger: .catchUp, status: .missed, reason: reason
+            )
         }
         for instant in plan.run {
             await fireRun(scheduled, at: instant, trigger: .catchUp, overlap: schedule.overlap)

@@ -73,18 +73,22 @@ public final class Scheduler: Service, Sendable {
             state.accountStates.merge(stored) { _, new in new }
             state.started = true
         }
-        rebuildBook(keepUnchanged: false)
+        await clearStaleRemovals()
+        rebuildBook()
         let startedAt = now()
         let queued = try await runs.runs(matching: RunQuery(status: .queued, limit: 10_000))
         for run in queued where run.createdAt < startedAt.addingTimeInterval(-5) {
             guard let account = state.withLock({ $0.desired[run.accountID] }) else { continue }
-            logger.notice("starting a run queued before the last stop", metadata: ["account": "\(run.accountID)", "run.id": "\(run.id)"])
+            logger.notice(
+                "starting a run queued before the last stop",
+                metadata: ["account": "\(run.accountID)", "run.id": "\(run.id)"])
             coordinator.enqueueRecorded(run, account: account.account, plan: account.plan)
         }
         for run in try await runs.runningRuns() {
             guard let owner = run.owner, probe.isGone(owner) else { continue }
             guard let account = state.withLock({ $0.desired[run.accountID] }) else {
-                logger.warning("interrupted run's account is not configured; left as is", metadata: ["run.id": "\(run.id)"])
+                logger.warning(
+                    "interrupted run's account is not configured; left as is", metadata: ["run.id": "\(run.id)"])
                 continue
             }
             logger.notice("resuming interrupted run", metadata: ["account": "\(run.accountID)", "run.id": "\(run.id)"])
@@ -98,6 +102,9 @@ public final class Scheduler: Service, Sendable {
         lastBeat.withLock { $0 = now }
         let due = state.withLock { $0.book.takeDue(at: now) }
         for fire in due { await handle(fire, now: now) }
+        for fire in due {
+            metrics.recordNextFire(state.withLock { $0.book.entries[fire.accountID]?.next?.startAt }, accountID: fire.accountID)
+        }
         arm(now: now)
     }
 

@@ -16,11 +16,17 @@ public struct SchedulerMetrics: Sendable {
     }
 
     public func recordRun(accountID: String, status: RunStatus) {
-        Counter(label: "showrunner_runs_total", dimensions: [("account", accountID), ("status", status.rawValue)], factory: factory)
-            .increment()
+        Counter(
+            label: "showrunner_runs_total", dimensions: [("account", accountID), ("status", status.rawValue)],
+            factory: factory
+        )
+        .increment()
         if status == .succeeded {
-            Gauge(label: "showrunner_last_success_timestamp_seconds", dimensions: [("account", accountID)], factory: factory)
-                .record(Date().timeIntervalSince1970)
+            Gauge(
+                label: "showrunner_last_success_timestamp_seconds", dimensions: [("account", accountID)],
+                factory: factory
+            )
+            .record(Date().timeIntervalSince1970)
         }
     }
 
@@ -31,7 +37,8 @@ public struct SchedulerMetrics: Sendable {
 
     public func recordStep(kind: String, seconds: Double, succeeded: Bool) {
         Recorder(
-            label: "showrunner_step_duration_seconds", dimensions: [("kind", kind), ("result", succeeded ? "succeeded" : "failed")],
+            label: "showrunner_step_duration_seconds",
+            dimensions: [("kind", kind), ("result", succeeded ? "succeeded" : "failed")],
             aggregate: true, factory: factory
         ).record(seconds)
     }

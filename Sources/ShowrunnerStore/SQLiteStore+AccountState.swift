@@ -17,7 +17,9 @@ extension SQLiteStore: AccountStateStore {
     }
 
     @discardableResult
-    public func updateAccountState(_ accountID: String, _ change: @escaping @Sendable (inout AccountState) -> Void)
+    public func updateAccountState(
+        _ accountID: String, _ change: @escaping @Sendable (inout AccountState) -> Void
+    )
         async throws -> AccountState
     {
         try await writer.write { db in

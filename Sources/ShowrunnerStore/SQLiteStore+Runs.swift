@@ -34,6 +34,15 @@ extension SQLiteStore {
         }
     }
 
+    public func deleteFinishedRuns(before date: Date) async throws -> Int {
+        try await writer.write { db in
+            try db.execute(
+                sql: "DELETE FROM runs WHERE finished_at < ? AND status NOT IN ('queued', 'running')",
+                arguments: [date.millisecondsSince1970])
+            return db.changesCount
+        }
+    }
+
     public func latestRunPerAccount() async throws -> [String: RunRecord] {
         try await writer.read { db in
             let rows = try RunRow.fetchAll(

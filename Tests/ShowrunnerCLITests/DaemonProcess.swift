@@ -39,8 +39,17 @@ final class DaemonProcess: Sendable {
     }
 
     /// Sends `signal` and waits for the process to exit; returns its status. Stopping a stopped daemon is a no-op.
+    /// A daemon still running 2 minutes after the signal is killed and reported as -1 (a hang fails the test
+    /// instead of stalling the suite).
     func stop(_ signal: Int32 = SIGTERM) -> Int32 {
         if process.isRunning { kill(process.processIdentifier, signal) }
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return -1
+        }
         process.waitUntilExit()
         outputPipe.fileHandleForReading.readabilityHandler = nil
         return process.terminationStatus
@@ -83,7 +92,9 @@ enum HTTP {
     }
 
     /// Calls until `condition` holds for the reply (bounded), e.g. a run reaching `succeeded`.
-    static func poll(_ method: String, _ url: URL, timeout: TimeInterval = 180, until condition: (Reply) -> Bool) throws
+    static func poll(
+        _ method: String, _ url: URL, timeout: TimeInterval = 180, until condition: (Reply) -> Bool
+    ) throws
         -> Reply
     {
         let deadline = Date().addingTimeInterval(timeout)

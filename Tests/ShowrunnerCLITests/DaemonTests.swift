@@ -12,7 +12,8 @@ import Testing
     }
 
     @Test func editTriggerThroughTheAPIAndReadTheRunFromHistory() throws {
-        let folder = try TriggerCommandTests.config("""
+        let folder = try TriggerCommandTests.config(
+            """
                 - { id: hello, uses: command, with: { run: [echo, hello] } }
             """)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -23,7 +24,8 @@ import Testing
         #expect(Self.jobs(try HTTP.call("GET", jobsURL)).first?["cron"] as? String == "0 9 * * *")
 
         let account = folder.appendingPathComponent("accounts.d/demo.yaml")
-        let edited = try String(contentsOf: account, encoding: .utf8).replacingOccurrences(of: "0 9 * * *", with: "30 7 * * *")
+        let edited = try String(contentsOf: account, encoding: .utf8).replacingOccurrences(
+            of: "0 9 * * *", with: "30 7 * * *")
         try edited.write(to: account, atomically: true, encoding: .utf8)  // temp file + rename, as editors do
         let jobs = try HTTP.poll("GET", jobsURL) { Self.jobs($0).first?["cron"] as? String == "30 7 * * *" }
         #expect(Self.jobs(jobs).first?["cron"] as? String == "30 7 * * *")
@@ -31,7 +33,9 @@ import Testing
         let trigger = try HTTP.call("POST", base.appendingPathComponent("api/scheduler/trigger/demo"))
         #expect(trigger.status == 202)
         let runID = try #require((trigger.json as? [String: Any])?["run_id"] as? String)
-        let run = try HTTP.poll("GET", base.appendingPathComponent("api/runs/\(runID)")) { Self.status($0) == "succeeded" }
+        let run = try HTTP.poll("GET", base.appendingPathComponent("api/runs/\(runID)")) {
+            Self.status($0) == "succeeded"
+        }
         #expect(Self.status(run) == "succeeded")
         #expect(daemon.stop() == 0)
 
@@ -65,7 +69,9 @@ import Testing
         let second = try DaemonProcess(config: folder)
         defer { _ = second.stop(SIGKILL) }
         let secondBase = try second.baseURL()
-        let run = try HTTP.poll("GET", secondBase.appendingPathComponent("api/runs/\(runID)")) { Self.status($0) == "succeeded" }
+        let run = try HTTP.poll("GET", secondBase.appendingPathComponent("api/runs/\(runID)")) {
+            Self.status($0) == "succeeded"
+        }
         #expect(Self.status(run) == "succeeded")
         #expect(second.stop() == 0)
         #expect(try String(contentsOf: folder.appendingPathComponent("first.log"), encoding: .utf8) == "x\n")

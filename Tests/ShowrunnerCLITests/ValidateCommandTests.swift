@@ -59,7 +59,8 @@ import Testing
     @Test func preflightReportsAnUnknownVoiceUnlessSkipped() throws {
         let folder = try Self.brokenConfig()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("pipelines"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("pipelines"), withIntermediateDirectories: true)
         try "name: p\nsteps:\n  - { id: voice, uses: tts, with: { text: hello } }\n".write(
             to: folder.appendingPathComponent("pipelines/p.yaml"), atomically: true, encoding: .utf8)
         let yaml = "channel: { type: c }\nschedule: { cron: \"0 9 * * *\" }\nvoice: { voice: xx-yy }\npipeline: p\n"
@@ -69,6 +70,33 @@ import Testing
         #expect(checked.stdout.contains("accounts.d/bad.yaml:3:17: error: voice.voice: espeak-ng has no voice 'xx-yy'"))
         let skipped = try CommandRunner.run(["validate", "--config", folder.path, "--no-preflight"])
         #expect(skipped.status == 0, "\(skipped.stdout)")
+    }
+
+    @Test func youTubeCredentialsShapeAndQuotaProjection() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for sub in ["accounts.d", "secrets"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        try #"{"installed": {"client_id": "x"}}"#.write(
+            to: folder.appendingPathComponent("secrets/yt.json"), atomically: true, encoding: .utf8)
+        try "providers:\n  youtube:\n    quota: { daily_units: 2000, insert_cost: 1600 }\n".write(
+            to: folder.appendingPathComponent("showrunner.yaml"), atomically: true, encoding: .utf8)
+        let account = """
+            channel: { type: c, youtube: { credentials: "${file:secrets/yt.json}" } }
+            schedule: { cron: "0 9,21 * * *", timezone: America/Los_Angeles }
+            pipeline:
+              steps:
+                - { id: make, uses: command, with: { run: [echo, '{"video": "v.mp4"}'] } }
+                - { id: upload, uses: upload.youtube, with: { video: "{{ steps.make.video }}", title: Hi } }
+
+            """
+        try account.write(to: folder.appendingPathComponent("accounts.d/yt.yaml"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["validate", "--config", folder.path, "--no-preflight"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("error: channel.youtube.credentials: secrets/yt.json: this is an OAuth client file"))
+        #expect(result.stdout.contains(
+            "showrunner.yaml: warning: providers.youtube.quota: project 'default' would spend up to 3200 of its 2000"))
     }
 
     @Test func usageErrorsExitTwo() throws {

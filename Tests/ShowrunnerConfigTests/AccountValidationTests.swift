@@ -242,7 +242,8 @@ struct AccountValidationTests {
 
     @Test(arguments: [("Asia/Kolkata", true), ("Etc/GMT+5", true), ("UTC", true), ("EST", false), ("Mars/Base", false)])
     func timeZones(_ name: String, _ valid: Bool) {
-        let yaml = "channel: { type: c }\nschedule: { cron: \"0 9 * * *\", timezone: \(name) }\npipeline: shorts\n"
+        let yaml =
+            "channel: { type: c }\nschedule: { cron: \"0 9 * * *\", timezone: \(name) }\npipeline: shorts\n"
             + "vars: { topics_file: t }\n"
         #expect(ConfigFixture.with(account: yaml).diagnostics().isEmpty == valid)
     }

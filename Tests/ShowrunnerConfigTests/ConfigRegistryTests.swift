@@ -11,7 +11,8 @@ struct ConfigFolder {
     init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("registry-\(UUID().uuidString)")
         for folder in ["accounts.d", "pipelines"] {
-            try FileManager.default.createDirectory(at: url.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
         try write("pipelines/p.yaml", "name: p\nsteps:\n  - { id: a, uses: command, with: { run: [\"true\"] } }\n")
     }
@@ -69,9 +70,10 @@ struct ConfigRegistryTests {
         try folder.save("accounts.d/a.yaml", "channel: { type: t }\nschedule: { cron: \"0 25 * * *\" }\npipeline: p\n")
         let report = registry.apply(["accounts.d/a.yaml"])
         #expect(report.applied.isEmpty)
-        #expect(report.errors.map(\.rendered) == [
-            "accounts.d/a.yaml:2:22: error: schedule.cron: hour value 25 is out of range 0–23."
-        ])
+        #expect(
+            report.errors.map(\.rendered) == [
+                "accounts.d/a.yaml:2:22: error: schedule.cron: hour value 25 is out of range 0–23."
+            ])
         #expect(Self.cron(registry, "a") == "0 9 * * *")
         #expect(registry.diagnostics.contains { $0.message.contains("hour value 25") })
         #expect(registry.reports["accounts.d/a.yaml"]?.isValid == false)
@@ -113,7 +115,8 @@ struct ConfigRegistryTests {
         try folder.write("accounts.d/a.yaml", ConfigFolder.account())
         let registry = folder.registry()
         registry.rescan()
-        try folder.save("pipelines/p.yaml", "name: p\nsteps:\n  - { id: a, uses: command, with: { run: [\"false\"] } }\n")
+        try folder.save(
+            "pipelines/p.yaml", "name: p\nsteps:\n  - { id: a, uses: command, with: { run: [\"false\"] } }\n")
         #expect(registry.apply(["pipelines/p.yaml"]).applied == ["a"])
         #expect(registry.goodVersions.first?.plan.steps.first?.with["run"] == .list([.string("false")]))
 

@@ -21,8 +21,10 @@ import Testing
 
     static func repository() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("git-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("config/accounts.d"), withIntermediateDirectories: true)
-        try "channel: { type: x }\n".write(to: folder.appendingPathComponent("config/accounts.d/a.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("config/accounts.d"), withIntermediateDirectories: true)
+        try "channel: { type: x }\n".write(
+            to: folder.appendingPathComponent("config/accounts.d/a.yaml"), atomically: true, encoding: .utf8)
         _ = try git(["init", "-q", "-b", "main"], in: folder)
         _ = try git(["add", "."], in: folder)
         _ = try git(["commit", "-q", "-m", "one"], in: folder)
@@ -36,14 +38,16 @@ import Testing
         let head = try Self.git(["rev-parse", "HEAD"], in: repo)
         #expect(GitRevision.read(config) == String(head.prefix(12)))
 
-        try "channel: { type: changed }\n".write(to: config.appendingPathComponent("accounts.d/a.yaml"), atomically: true, encoding: .utf8)
+        try "channel: { type: changed }\n".write(
+            to: config.appendingPathComponent("accounts.d/a.yaml"), atomically: true, encoding: .utf8)
         #expect(GitRevision.read(config) == String(head.prefix(12)) + "-dirty")
 
         _ = try Self.git(["commit", "-qam", "two"], in: repo)
         let second = try Self.git(["rev-parse", "HEAD"], in: repo)
         #expect(GitRevision.read(config) == String(second.prefix(12)))
 
-        try "channel: { type: new }\n".write(to: config.appendingPathComponent("accounts.d/b.yaml"), atomically: true, encoding: .utf8)
+        try "channel: { type: new }\n".write(
+            to: config.appendingPathComponent("accounts.d/b.yaml"), atomically: true, encoding: .utf8)
         #expect(GitRevision.read(config)?.hasSuffix("-dirty") == true)  // an untracked config file
     }
 

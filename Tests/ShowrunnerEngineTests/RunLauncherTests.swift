@@ -96,6 +96,15 @@ struct RunLauncherTests {
         #expect(try await harness.store.runs(matching: RunQuery()).count == 1)
     }
 
+    @Test func anEarlierIncarnationWithOurPIDIsGone() {
+        let probe = OwnerProbe(now: { Harness.start })
+        let machine = ProcessInfo.processInfo.hostName
+        let earlier = RunOwner(host: "\(machine)~previous", pid: getpid(), heartbeatAt: Harness.start)
+        #expect(probe.isGone(earlier))
+        #expect(!probe.isGone(OwnerProbe.current(now: Harness.start)))
+        #expect(probe.isGone(RunOwner(host: machine, pid: getppid(), heartbeatAt: Harness.start.addingTimeInterval(-600))))
+    }
+
     @Test func runIDsSortByTime() {
         let a = RunID.make(at: Date(timeIntervalSince1970: 1_790_000_000), randomIndex: { _ in 31 })
         let b = RunID.make(at: Date(timeIntervalSince1970: 1_790_000_001), randomIndex: { _ in 0 })

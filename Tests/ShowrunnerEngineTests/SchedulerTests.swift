@@ -48,17 +48,23 @@ struct SchedulerTests {
         (.all, 21600.0, ["catch_up:succeeded@10:00", "catch_up:succeeded@11:00", "catch_up:succeeded@12:00"]),
         (.none, 21600.0, ["catch_up:missed@10:00", "catch_up:missed@11:00", "catch_up:missed@12:00"]),
     ])
-    func catchUpAfterAThreeHourOutage(_ policy: Schedule.CatchUpPolicy, _ window: Double, _ expected: [String]) async throws {
+    func catchUpAfterAThreeHourOutage(
+        _ policy: Schedule.CatchUpPolicy, _ window: Double, _ expected: [String]
+    ) async throws {
         let harness = try Harness(steps: ["command": ScriptedStep(outputs: [:])])
         let account = try SchedulerHarness.account(
             "hourly", cron: "0 * * * *", catchUp: (.seconds(Int64(window)), policy), overlap: .allow)
-        try await harness.store.updateAccountState("hourly") { $0.lastFireAt = SchedulerHarness.date("2026-06-01T09:00:00Z") }
+        try await harness.store.updateAccountState("hourly") {
+            $0.lastFireAt = SchedulerHarness.date("2026-06-01T09:00:00Z")
+        }
         let test = SchedulerHarness(harness: harness, at: SchedulerHarness.date("2026-06-01T12:30:00Z"))
         await test.scheduler.apply([account])
         try await test.scheduler.startUp()
         await test.scheduler.step()
         await test.settle()
-        let runs = try await test.runs().map { $0.replacingOccurrences(of: "2026-06-01T", with: "").replacingOccurrences(of: ":00+00:00", with: "") }
+        let runs = try await test.runs().map {
+            $0.replacingOccurrences(of: "2026-06-01T", with: "").replacingOccurrences(of: ":00+00:00", with: "")
+        }
         #expect(runs == expected)
         #expect(test.scheduler.jobs().first?.nextRunAt == SchedulerHarness.date("2026-06-01T13:00:00Z"))
         let state = try await harness.store.accountState("hourly")
@@ -90,7 +96,9 @@ struct SchedulerTests {
         if policy == .allow { #expect(await gate.waitUntilStarted(2)) } else { #expect(gate.started == 1) }
         gate.open()
         await test.settle()
-        let runs = try await test.runs().map { $0.replacingOccurrences(of: "2026-06-01T", with: "").replacingOccurrences(of: ":00+00:00", with: "") }
+        let runs = try await test.runs().map {
+            $0.replacingOccurrences(of: "2026-06-01T", with: "").replacingOccurrences(of: ":00+00:00", with: "")
+        }
         #expect(runs == expected)
     }
 
@@ -145,5 +153,24 @@ struct SchedulerTests {
         #expect(state.paused)
         #expect(state.pauseReason?.hasPrefix("paused after 2 consecutive failed runs") == true)
         #expect(test.scheduler.jobs().first?.nextRunAt == nil)
+    }
+
+    @Test func aRemovedJobComesBackWhenItsFileChangesOrOnAReload() async throws {
+        let test = try Self.make(at: "2026-06-01T09:30:00Z")
+        var account = try SchedulerHarness.account("gone", cron: "0 * * * *")
+        await test.scheduler.apply([account])
+        try await test.scheduler.startUp()
+        try await test.scheduler.remove("gone")
+        #expect(test.scheduler.jobs().first?.removed == true)
+        #expect(test.scheduler.jobs().first?.nextRunAt == nil)
+        await test.scheduler.apply([account])  // same file: stays removed
+        #expect(test.scheduler.jobs().first?.removed == true)
+        account.contentHash = "edited"
+        await test.scheduler.apply([account])
+        #expect(test.scheduler.jobs().first?.removed == false)
+        #expect(test.scheduler.jobs().first?.nextRunAt == SchedulerHarness.date("2026-06-01T10:00:00Z"))
+        try await test.scheduler.remove("gone")
+        await test.scheduler.apply([account], reload: true)
+        #expect(test.scheduler.jobs().first?.removed == false)
     }
 }

@@ -82,7 +82,8 @@ struct UploadSessionTests {
     @Test func followUpsAreRecordedOnce() async throws {
         let store = try SQLiteStore.inMemory()
         _ = try await store.createUploadSession(makeSession(runID: nil))
-        let playlist = UploadFollowUp(uploadID: "u1", action: .playlist, target: "PL1", result: "ITEM1", doneAt: instant(1))
+        let playlist = UploadFollowUp(
+            uploadID: "u1", action: .playlist, target: "PL1", result: "ITEM1", doneAt: instant(1))
         try await store.recordFollowUp(playlist)
         try await store.recordFollowUp(
             UploadFollowUp(uploadID: "u1", action: .playlist, target: "PL1", result: "ITEM2", doneAt: instant(2)))
@@ -112,7 +113,8 @@ struct UploadSessionTests {
     @Test func deletingTheUploadDeletesItsFollowUps() async throws {
         let store = try SQLiteStore.inMemory()
         _ = try await store.createUploadSession(makeSession(runID: nil))
-        try await store.recordFollowUp(UploadFollowUp(uploadID: "u1", action: .playlist, target: "PL", doneAt: instant(1)))
+        try await store.recordFollowUp(
+            UploadFollowUp(uploadID: "u1", action: .playlist, target: "PL", doneAt: instant(1)))
         try await store.writer.write { db in try db.execute(sql: "DELETE FROM upload_sessions") }
         #expect(try await store.followUps(uploadID: "u1") == [])
     }

@@ -26,7 +26,8 @@ struct RetryCommand: AsyncParsableCommand {
         let printer = ProgressPrinter(accountIDs: [account.id])
         do {
             let (_, outcome) = try await runtime.launcher(logger: Logger(label: "showrunner")).retry(
-                runID: runID, account: account, plan: plan, observer: printer.observer(for: account.id))
+                runID: runID, account: account, plan: plan, configRevision: runtime.configRevision,
+                observer: printer.observer(for: account.id))
             if outcome != .succeeded { throw ExitCode(1) }
         } catch let error as RunLauncher.LaunchError {
             fail(error.description)

@@ -29,7 +29,8 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let daemon = try DaemonAssembly(options: options, listen: listen, watch: watch.flatMap(DaemonSettings.WatchMode.init))
+        let daemon = try DaemonAssembly(
+            options: options, listen: listen, watch: watch.flatMap(DaemonSettings.WatchMode.init))
         try await daemon.run()
     }
 }

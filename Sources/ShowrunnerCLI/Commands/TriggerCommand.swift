@@ -41,20 +41,24 @@ struct TriggerCommand: AsyncParsableCommand {
         let launcher = try runtime.launcher(logger: Logger(label: "showrunner"), dryRun: dryRun)
         let printer = ProgressPrinter(accountIDs: ids)
         let results = try await runAll(
-            targets, launcher: launcher, printer: printer, limit: runtime.settings.maxConcurrentRuns)
+            targets, launcher: launcher, printer: printer, limit: runtime.settings.maxConcurrentRuns,
+            revision: runtime.configRevision)
         if format == .json { print(try JSONOutput.encode(results)) }
         if results.contains(where: { $0.status != RunStatus.succeeded.rawValue }) { throw ExitCode(1) }
     }
 
     /// Runs the accounts concurrently, at most `limit` at a time.
     private func runAll(
-        _ targets: [(Account, Pipeline)], launcher: RunLauncher, printer: ProgressPrinter, limit: Int
+        _ targets: [(Account, Pipeline)], launcher: RunLauncher, printer: ProgressPrinter, limit: Int,
+        revision: String?
     ) async throws -> [RunSummary] {
         var results: [RunSummary] = []
         try await withThrowingTaskGroup(of: RunSummary.self) { group in
             for (index, target) in targets.enumerated() {
                 if index >= limit, let finished = try await group.next() { results.append(finished) }
-                group.addTask { try await runOne(target.0, target.1, launcher: launcher, printer: printer) }
+                group.addTask {
+                    try await runOne(target.0, target.1, launcher: launcher, printer: printer, revision: revision)
+                }
             }
             for try await finished in group { results.append(finished) }
         }
@@ -62,14 +66,12 @@ struct TriggerCommand: AsyncParsableCommand {
     }
 
     private func runOne(
-        _ account: Account, _ plan: Pipeline, launcher: RunLauncher, printer: ProgressPrinter
-    )
-        async throws -> RunSummary
-    {
+        _ account: Account, _ plan: Pipeline, launcher: RunLauncher, printer: ProgressPrinter, revision: String?
+    ) async throws -> RunSummary {
         var observer: @Sendable (RunEvent) -> Void = { _ in }
         if format == .text { observer = printer.observer(for: account.id) }
         let (run, outcome) = try await launcher.start(
-            account: account, plan: plan, trigger: .manual, dryRun: dryRun, observer: observer)
+            account: account, plan: plan, trigger: .manual, configRevision: revision, dryRun: dryRun, observer: observer)
         return RunSummary(account: account.id, run: run.id, outcome: outcome)
     }
 }

@@ -33,11 +33,12 @@ struct ValidateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loader = ConfigLoader(directory: options.configDirectory)
-        var report = ConfigValidator(secrets: loader.secretChecker(strict: strict)).validate(loader.load())
-        if !noPreflight {
-            let machine = await MachineChecks.diagnostics(for: report)
-            report = ValidationReport(diagnostics: (report.diagnostics + machine).sortedForDisplay(), accounts: report.accounts)
-        }
+        let snapshot = loader.load()
+        var report = ConfigValidator(secrets: loader.secretChecker(strict: strict)).validate(snapshot)
+        var extra = YouTubeChecks.diagnostics(
+            for: report, settings: snapshot.daemonSettings, configDirectory: loader.directory, now: Date())
+        if !noPreflight { extra += await MachineChecks.diagnostics(for: report) }
+        report = ValidationReport(diagnostics: (report.diagnostics + extra).sortedForDisplay(), accounts: report.accounts)
         let now = Date()
         let summaries = report.accounts.map {
             AccountSummary($0, file: options.displayPath($0.document.path), now: now, count: nextCount)

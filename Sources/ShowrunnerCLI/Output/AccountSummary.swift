@@ -41,8 +41,8 @@ struct AccountSummary: Codable {
         valid = report.isValid
         let schedule = report.account?.schedule
         cron = schedule?.cron.source
-        timezone = schedule?.timeZone.identifier
-        self.schedule = schedule.map { "\($0.cron.summary) (\($0.timeZone.identifier))" }
+        timezone = schedule?.timeZone.configName
+        self.schedule = schedule.map { "\($0.cron.summary) (\($0.timeZone.configName))" }
         jitter = schedule.flatMap { $0.jitter > .zero ? $0.jitterOffset(for: report.id).configText : nil }
         next = schedule.map { Self.fires($0, accountID: report.id, now: now, count: count) } ?? []
         pipeline = report.plan?.name

@@ -49,6 +49,7 @@ final class ProgressPrinter: Sendable {
             "✘ \(step)  attempt \(attempt) failed (\(failure.kind.rawValue)): \(failure.message)"
         case .retryScheduled(let step, let after): "↻ \(step)  retrying in \(format(after.seconds))"
         case .stepSkipped(let step, let reason): "– \(step)  skipped: \(reason)"
+        case .stepNote(let step, let message): "  ↳ \(step): \(message)"
         case .runFinished(let runID, let outcome):
             switch outcome {
             case .succeeded: "run \(runID) succeeded"

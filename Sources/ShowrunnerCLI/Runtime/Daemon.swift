@@ -11,18 +11,24 @@ final class Daemon: DaemonControl {
     let scheduler: Scheduler
     let coordinator: RunCoordinator
     let store: SQLiteStore
+    let logger: Logger
+    /// `showrunner.yaml` as the daemon started with it: its settings apply at the next start.
+    let settingsAtStart: DaemonSettings?
 
-    init(registry: ConfigRegistry, scheduler: Scheduler, coordinator: RunCoordinator, store: SQLiteStore) {
+    init(registry: ConfigRegistry, scheduler: Scheduler, coordinator: RunCoordinator, store: SQLiteStore, logger: Logger) {
         self.registry = registry
         self.scheduler = scheduler
         self.coordinator = coordinator
         self.store = store
+        self.logger = logger
+        settingsAtStart = registry.settings
     }
 
     /// The registry's last good versions, for the scheduler.
     func scheduledAccounts() -> [ScheduledAccount] {
         registry.goodVersions.map {
-            ScheduledAccount(account: $0.account, plan: $0.plan, contentHash: $0.contentHash, configRevision: $0.revision)
+            ScheduledAccount(
+                account: $0.account, plan: $0.plan, contentHash: $0.contentHash, configRevision: $0.revision)
         }
     }
 
@@ -30,6 +36,9 @@ final class Daemon: DaemonControl {
     func configChanged(_ report: ReloadReport) async {
         await scheduler.apply(scheduledAccounts())
         scheduler.metrics.recordReload(errors: report.errors.count)
+        if registry.settings != settingsAtStart {
+            logger.notice("showrunner.yaml changed; daemon settings apply at the next start (accounts apply now)")
+        }
     }
 
     func jobs() async -> [SchedulerJob] { scheduler.jobs() }
@@ -84,7 +93,8 @@ final class Daemon: DaemonControl {
         guard let version = registry.goodVersions.first(where: { $0.account.id == run.accountID }) else {
             throw RunLauncher.LaunchError.accountNotConfigured(run.accountID)
         }
-        return try await coordinator.retry(runID: runID, account: version.account, plan: version.plan)
+        return try await coordinator.retry(
+            runID: runID, account: version.account, plan: version.plan, configRevision: version.revision)
     }
 
     func heartbeat() async -> Date? { scheduler.heartbeat }

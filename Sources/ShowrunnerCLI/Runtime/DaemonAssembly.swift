@@ -41,7 +41,12 @@ struct DaemonAssembly {
 
     func run() async throws {
         let prometheus = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: prometheus))
+        var factory = PrometheusMetricsFactory(registry: prometheus)
+        factory.valueHistogramBuckets = [
+            "showrunner_fire_lateness_seconds": [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1, 5, 30],
+            "showrunner_step_duration_seconds": [0.01, 0.1, 0.5, 1, 5, 15, 30, 60, 120, 300, 600, 1800],
+        ]
+        MetricsSystem.bootstrap(factory)
         let runtime = Runtime(options: options, settings: settings, store: store)
         let launcher = try runtime.launcher(logger: logger)
         let coordinator = RunCoordinator(
@@ -49,7 +54,8 @@ struct DaemonAssembly {
         let scheduler = Scheduler(
             coordinator: coordinator, accountStates: store, clock: ContinuousClock(), now: { Date() }, logger: logger,
             probe: launcher.probe)
-        let daemon = Daemon(registry: registry, scheduler: scheduler, coordinator: coordinator, store: store)
+        let daemon = Daemon(
+            registry: registry, scheduler: scheduler, coordinator: coordinator, store: store, logger: logger)
         coordinator.onRunFinished { run, outcome in
             if let status = outcome?.status { scheduler.metrics.recordRun(accountID: run.accountID, status: status) }
             Task { await scheduler.runFinished(run) }
@@ -59,12 +65,20 @@ struct DaemonAssembly {
         let watcher = ConfigWatcher(
             registry: registry, mode: watchMode, debounce: settings.debounce, logger: logger,
             onChange: { await daemon.configChanged($0) })
-        let reloadOnHangUp = HangUpHandler { Task { _ = await daemon.reload() } }
+        let reloadOnHangUp = HangUpHandler { [logger] in
+            logger.info("SIGHUP: rescanning the config folder")
+            Task { _ = await daemon.reload() }
+        }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [
                     .init(service: watcher), .init(service: scheduler),
                     .init(service: CoordinatorDrain(coordinator: coordinator, grace: settings.shutdownGrace)),
+                    .init(
+                        service: RetentionSweeper(
+                            store: store, stateDirectory: Runtime.stateDirectory(options: options, settings: settings),
+                            runRetention: settings.runRetention, artifactRetention: settings.artifactRetention,
+                            logger: logger)),
                     .init(service: api),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -84,13 +98,17 @@ struct DaemonAssembly {
     private func makeAPI(daemon: Daemon, prometheus: PrometheusCollectorRegistry) throws -> APIServer {
         let resolver = SecretResolver(configDirectory: runtimeDirectory)
         let token: String?
-        do { token = try settings.apiToken.map { reference throws(StepFailure) in try resolver.resolveAll(in: reference) } } catch {
+        do {
+            token = try settings.apiToken.map { reference throws(StepFailure) in try resolver.resolveAll(in: reference)
+            }
+        } catch {
             fail("api_token: \(error.message)")
         }
-        let accounts = daemon.scheduledAccounts().count
+        let accounts = daemon.scheduledAccounts().count { $0.account.enabled }
         do {
             return try APIServer(
-                control: daemon, runs: store, registry: prometheus, token: token, listen: settings.listen, logger: logger,
+                control: daemon, runs: store, registry: prometheus, token: token, listen: settings.listen,
+                logger: logger,
                 onServerRunning: { port in
                     let host = ListenAddress.parse(settings.listen)?.host ?? "127.0.0.1"
                     let line = "showrunner: \(accounts) accounts scheduled; HTTP API on http://\(host):\(port)\n"

@@ -16,7 +16,8 @@ enum MachineChecks {
             guard let id = problem.accountID, let account = byID[id] else {
                 return Diagnostic(.error, file: machine, problem.message)
             }
-            let message = problem.message.hasPrefix("voice.voice: ") ? String(problem.message.dropFirst(13)) : problem.message
+            let message =
+                problem.message.hasPrefix("voice.voice: ") ? String(problem.message.dropFirst(13)) : problem.message
             return account.document.sourceMap.diagnostic(.error, at: "voice.voice", message)
         }
     }

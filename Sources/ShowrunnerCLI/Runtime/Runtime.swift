@@ -54,6 +54,9 @@ struct Runtime {
         return try SQLiteStore(path: folder.appendingPathComponent("showrunner.sqlite").path)
     }
 
+    /// The config's git commit (+ `-dirty`), recorded on the runs this command makes.
+    var configRevision: String? { GitRevision.read(configDirectory) }
+
     var configDirectory: URL { URL(fileURLWithPath: options.configDirectory, isDirectory: true) }
 
     /// The account and its merged pipeline, or exit 1 with its diagnostics.

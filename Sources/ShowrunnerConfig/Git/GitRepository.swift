@@ -18,7 +18,8 @@ struct GitRepository {
                 let common = text(gitDirectory.appendingPathComponent("commondir")).map {
                     URL(fileURLWithPath: $0, relativeTo: gitDirectory).standardizedFileURL
                 }
-                return GitRepository(workTree: folder, gitDirectory: gitDirectory, commonDirectory: common ?? gitDirectory)
+                return GitRepository(
+                    workTree: folder, gitDirectory: gitDirectory, commonDirectory: common ?? gitDirectory)
             }
             let parent = folder.deletingLastPathComponent()
             if parent.path == folder.path { return nil }

@@ -12,7 +12,9 @@ extension ConfigRegistry {
 
     /// Re-validates the changed account files, the accounts that share an id with them, and — when a pipeline
     /// changed — the accounts that use it; then updates each account's last good version.
-    func revalidate(_ state: inout State, accounts changed: Set<String>, pipelinesChanged: Bool, oldIDs: Set<String>)
+    func revalidate(
+        _ state: inout State, accounts changed: Set<String>, pipelinesChanged: Bool, oldIDs: Set<String>
+    )
         -> ReloadReport
     {
         let snapshot = ConfigSnapshot(
@@ -35,7 +37,9 @@ extension ConfigRegistry {
         return summary
     }
 
-    private func updateLastGood(_ state: inout State, from checked: [AccountReport], touchedIDs: Set<String>)
+    private func updateLastGood(
+        _ state: inout State, from checked: [AccountReport], touchedIDs: Set<String>
+    )
         -> ReloadReport
     {
         var summary = ReloadReport()
@@ -43,7 +47,8 @@ extension ConfigRegistry {
         for account in checked where account.isValid {
             guard let value = account.account, let plan = account.plan else { continue }
             let hash = account.document.contentHash
-            let version = GoodVersion(account: value, plan: plan, path: account.document.path, contentHash: hash, revision: revision)
+            let version = GoodVersion(
+                account: value, plan: plan, path: account.document.path, contentHash: hash, revision: revision)
             if let old = state.lastGood[value.id], old.account == value, old.plan == plan {
                 summary.unchanged.append(value.id)
             } else {

@@ -99,7 +99,8 @@ public final class ConfigWatcher: Service, Sendable {
         while !Task.isCancelled {
             do { try await clock.sleep(for: interval) } catch { return }
             let report = registry.rescan()
-            guard !(report.applied.isEmpty && report.removed.isEmpty && report.errors.isEmpty && report.unchanged.isEmpty)
+            guard
+                !(report.applied.isEmpty && report.removed.isEmpty && report.errors.isEmpty && report.unchanged.isEmpty)
             else { continue }
             log(report)
             await onChange(report)
@@ -114,6 +115,9 @@ public final class ConfigWatcher: Service, Sendable {
         }
         logger.info(
             "config applied",
-            metadata: ["applied": "\(report.applied.count)", "removed": "\(report.removed.count)", "errors": "\(report.errors.count)"])
+            metadata: [
+                "applied": "\(report.applied.count)", "removed": "\(report.removed.count)",
+                "errors": "\(report.errors.count)",
+            ])
     }
 }

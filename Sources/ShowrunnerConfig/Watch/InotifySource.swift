@@ -29,7 +29,8 @@ final class InotifySource: Sendable {
         guard descriptor >= 0 else { throw WatchError.inotify(errno: errno) }
         self.directory = directory
         self.onEvents = onEvents
-        source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: DispatchQueue(label: "showrunner.inotify"))
+        source = DispatchSource.makeReadSource(
+            fileDescriptor: descriptor, queue: DispatchQueue(label: "showrunner.inotify"))
         rewatch()
         source.setEventHandler { [weak self] in self?.drain() }
         let descriptor = descriptor
@@ -109,7 +110,8 @@ private struct RawEvent {
 
     init(_ buffer: [UInt8], at offset: Int) {
         func word(_ at: Int) -> UInt32 {
-            UInt32(buffer[at]) | UInt32(buffer[at + 1]) << 8 | UInt32(buffer[at + 2]) << 16 | UInt32(buffer[at + 3]) << 24
+            UInt32(buffer[at]) | UInt32(buffer[at + 1]) << 8 | UInt32(buffer[at + 2]) << 16 | UInt32(buffer[at + 3])
+                << 24
         }
         watch = Int32(bitPattern: word(offset))
         mask = word(offset + 4)

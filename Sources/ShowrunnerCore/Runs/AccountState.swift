@@ -35,6 +35,8 @@ public protocol AccountStateStore: Sendable {
     /// Reads, changes and writes one account's state in one transaction (so the scheduler and the run
     /// coordinator never overwrite each other's fields); returns the new state.
     @discardableResult
-    func updateAccountState(_ accountID: String, _ change: @escaping @Sendable (inout AccountState) -> Void) async throws
+    func updateAccountState(
+        _ accountID: String, _ change: @escaping @Sendable (inout AccountState) -> Void
+    ) async throws
         -> AccountState
 }

@@ -12,6 +12,8 @@ public protocol RunStore: Sendable {
     func runningRuns() async throws -> [RunRecord]
     /// The newest run of every account that has one (for job listings).
     func latestRunPerAccount() async throws -> [String: RunRecord]
+    /// Deletes finished runs (and their attempts) that finished before `date`; returns how many.
+    func deleteFinishedRuns(before date: Date) async throws -> Int
     /// The run made by retrying `runID`, if any (a run is retried at most once).
     func retryRun(of runID: String) async throws -> RunRecord?
     /// Sets status and reason; `running` sets `startedAt` (if unset) and the owner; a finished status sets

@@ -33,7 +33,8 @@ public struct Template: Sendable, Hashable {
             let body = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
             guard let reference = TemplateReference(path: body.trimmingBlanks()) else {
                 throw SyntaxError(
-                    description: "'{{\(body)}}' is not a reference; write a dotted path such as {{ vars.topics_file }}.")
+                    description: "'{{\(body)}}' is not a reference; write a dotted path such as {{ vars.topics_file }}."
+                )
             }
             parts.append(.reference(reference))
             index = close + 2

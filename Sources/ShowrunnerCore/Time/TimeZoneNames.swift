@@ -19,3 +19,8 @@ public enum TimeZoneNames {
         Suggestion.closest(to: name, in: TimeZone.knownTimeZoneIdentifiers)
     }
 }
+
+extension TimeZone {
+    /// The zone's name as config writes it (Foundation on Linux calls UTC "GMT").
+    public var configName: String { identifier == "GMT" ? "UTC" : identifier }
+}

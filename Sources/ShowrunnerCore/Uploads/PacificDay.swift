@@ -55,6 +55,8 @@ public struct PacificDay: Sendable, Hashable, Comparable, CustomStringConvertibl
     private var dayNumber: Int64 { CivilCalendar.days(year: year, month: month, day: day) }
 
     private static func midnight(days: Int64) -> Date {
-        Date(timeIntervalSince1970: TimeInterval(RFC3339.instant(ofWall: days * CivilCalendar.secondsPerDay, in: timeZone)))
+        Date(
+            timeIntervalSince1970: TimeInterval(
+                RFC3339.instant(ofWall: days * CivilCalendar.secondsPerDay, in: timeZone)))
     }
 }

@@ -13,8 +13,10 @@ public struct ConfigValidator: Sendable {
         for document in snapshot.pipelines {
             var found = document.diagnostics
             if let pipeline = document.value, !document.hasErrors {
-                found += PipelineChecker(pipeline: pipeline, sourceMap: document.sourceMap, prefix: "", secrets: secrets)
-                    .check()
+                found += PipelineChecker(
+                    pipeline: pipeline, sourceMap: document.sourceMap, prefix: "", secrets: secrets
+                )
+                .check()
             }
             if document.value == nil || found.contains(where: { $0.severity == .error }) {
                 broken.insert(document.name)
@@ -22,17 +24,21 @@ public struct ConfigValidator: Sendable {
             diagnostics += found
         }
         let duplicatePipelines = duplicates(snapshot.pipelines, noun: "pipeline name", key: "name")
-        broken.formUnion(duplicatePipelines.compactMap { diagnostic in
-            snapshot.pipelines.first { $0.path == diagnostic.file }?.name
-        })
+        broken.formUnion(
+            duplicatePipelines.compactMap { diagnostic in
+                snapshot.pipelines.first { $0.path == diagnostic.file }?.name
+            })
         diagnostics += duplicatePipelines
         let duplicateAccounts = duplicates(snapshot.accounts, noun: "account id", key: "id")
         diagnostics += duplicateAccounts
         let duplicatesByFile = Dictionary(grouping: duplicateAccounts, by: \.file)
         let brokenPipelines = broken
-        let selected = onlyAccounts.map { paths in snapshot.accounts.filter { paths.contains($0.path) } } ?? snapshot.accounts
+        let selected =
+            onlyAccounts.map { paths in snapshot.accounts.filter { paths.contains($0.path) } } ?? snapshot.accounts
         let accounts = selected.concurrentMap { document in
-            check(document, in: snapshot, brokenPipelines: brokenPipelines, duplicates: duplicatesByFile[document.path] ?? [])
+            check(
+                document, in: snapshot, brokenPipelines: brokenPipelines,
+                duplicates: duplicatesByFile[document.path] ?? [])
         }
         for account in accounts { diagnostics += account.diagnostics.filter { !duplicateAccounts.contains($0) } }
         return ValidationReport(diagnostics: diagnostics.sortedForDisplay(), accounts: accounts)
@@ -47,8 +53,9 @@ public struct ConfigValidator: Sendable {
         if let account = document.value {
             let checked = AccountChecker(
                 document: document, account: account, snapshot: snapshot, brokenPipelines: brokenPipelines,
-                secrets: secrets)
-                .check()
+                secrets: secrets
+            )
+            .check()
             found += checked.diagnostics
             plan = checked.plan
         }

@@ -31,18 +31,19 @@ public struct SecretChecker: Sendable {
                     "'\(key)' looks like a secret written literally; use ${env:NAME} or ${file:path} so it stays "
                         + "out of git."))
         }
+        let consequence = key == "api_token" ? "the daemon will not start without it" : "steps that use it will fail"
         for reference in references {
             switch reference.source {
             case .env where !environmentHas(reference.name):
                 found.append(
                     map.diagnostic(
                         strict ? .error : .warning, at: keyPath,
-                        "environment variable \(reference.name) is not set; steps that use it will fail."))
+                        "environment variable \(reference.name) is not set; \(consequence)."))
             case .file where !fileExists(reference.name):
                 found.append(
                     map.diagnostic(
                         strict ? .error : .warning, at: keyPath,
-                        "secret file '\(reference.name)' does not exist; steps that use it will fail."))
+                        "secret file '\(reference.name)' does not exist; \(consequence)."))
             default:
                 break
             }

@@ -30,8 +30,9 @@ struct OAuthRefresher: Sendable {
     var summary: String { "POST \(tokenURL.absoluteString)" }
 
     private func failure(_ response: HTTPResponse, now: Date) -> StepFailure? {
-        guard var failure = HTTPFailure.classify(
-            status: response.status, headers: response.headers, body: response.body, request: summary, now: now)
+        guard
+            var failure = HTTPFailure.classify(
+                status: response.status, headers: response.headers, body: response.body, request: summary, now: now)
         else { return nil }
         switch HTTPErrorBody.oauthError(of: response.body) {
         case "invalid_grant":

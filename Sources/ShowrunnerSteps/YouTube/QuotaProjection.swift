@@ -50,17 +50,19 @@ public enum QuotaProjection {
             guard let schedule = account.schedule else { continue }
             let cost = runCost(account, plan, quota: quota)
             guard cost.units > 0 || cost.uploads > 0 else { continue }
-            let project = account.channel.youtube.map { $0.project.isEmpty ? "default" : $0.project } ?? "default"
+            let project = YouTubeUploadPlan.project(of: account)
             for fire in fires(schedule, accountID: account.id, from: from, until: last.end) {
                 let day = PacificDay(containing: fire)
-                var entry = totals[project, default: [:]][day] ?? Day(project: project, day: day, units: 0, uploads: 0, accounts: [:])
+                var entry =
+                    totals[project, default: [:]][day]
+                    ?? Day(project: project, day: day, units: 0, uploads: 0, accounts: [:])
                 entry.units += cost.units
                 entry.uploads += cost.uploads
                 entry.accounts[account.id, default: 0] += cost.units
                 totals[project, default: [:]][day] = entry
             }
         }
-        let all = totals.keys.sorted().flatMap { totals[$0]!.values.sorted { $0.day < $1.day } }
+        let all = totals.sorted { $0.key < $1.key }.flatMap { $0.value.values.sorted { $0.day < $1.day } }
         let warnings = all.filter { $0.units > quota.dailyUnits }.map {
             Warning(project: $0.project, day: $0.day, units: $0.units, budget: quota.dailyUnits, accounts: $0.accounts)
         }

@@ -29,7 +29,8 @@ struct VideoUploader: Sendable {
             case .expired:
                 newSessions += 1
                 guard newSessions <= Self.maxNewSessions else {
-                    throw StepFailure(.transient, "YouTube forgot the upload session again; trying in the next attempt.")
+                    throw StepFailure(
+                        .transient, "YouTube forgot the upload session again; trying in the next attempt.")
                 }
                 if uri != nil { progress("the upload session expired; starting a new one") }
                 uri = try await start(plan, record: record, followUps: followUps)
@@ -42,7 +43,9 @@ struct VideoUploader: Sendable {
     }
 
     /// Spends the quota, opens the session and stores its URI (uploaded bytes back to 0) before any byte is sent.
-    private func start(_ plan: YouTubeUploadPlan, record: UploadSession, followUps: [YouTubeCall]) async throws -> String {
+    private func start(
+        _ plan: YouTubeUploadPlan, record: UploadSession, followUps: [YouTubeCall]
+    ) async throws -> String {
         try await quota.spendInsert(then: followUps)
         let uri = try await session.start(plan)
         try await uploads.recordSessionURI(uri, uploadID: record.id, at: now())

@@ -34,7 +34,8 @@ struct YouTubeCredentials: Sendable, Hashable {
         guard let reference = reference?.trimmingCharacters(in: .whitespaces), !reference.isEmpty else {
             throw StepFailure(
                 .permanent,
-                "account '\(accountID)' has no channel.youtube.credentials; set it to ${file:secrets/\(accountID).json}.")
+                "account '\(accountID)' has no channel.youtube.credentials; set it to ${file:secrets/\(accountID).json}."
+            )
         }
         let references: [SecretReference]
         do { references = try SecretScanner.references(in: reference) } catch {

@@ -11,13 +11,17 @@ public enum YouTubeCredentialsCheck {
         guard let data = text.data(using: .utf8), let json = try? JSONSerialization.jsonObject(with: data),
             let object = json as? [String: Any]
         else {
-            return ["the credentials are not a JSON object; expected Google's authorized_user JSON with "
-                + "client_id, client_secret and refresh_token."]
+            return [
+                "the credentials are not a JSON object; expected Google's authorized_user JSON with "
+                    + "client_id, client_secret and refresh_token."
+            ]
         }
         if object["installed"] != nil || object["web"] != nil {
-            return ["this is an OAuth client file (client_secret.json), not authorized-user credentials; "
-                + "run the consent flow once to get a refresh token and save client_id, client_secret and "
-                + "refresh_token in this file."]
+            return [
+                "this is an OAuth client file (client_secret.json), not authorized-user credentials; "
+                    + "run the consent flow once to get a refresh token and save client_id, client_secret and "
+                    + "refresh_token in this file."
+            ]
         }
         var problems: [String] = []
         if let type = object["type"], type as? String != "authorized_user" {

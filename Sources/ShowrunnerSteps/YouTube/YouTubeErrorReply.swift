@@ -20,8 +20,9 @@ struct YouTubeErrorReply: Error, Sendable, Equatable {
     static func classify(
         _ response: HTTPResponse, call: YouTubeCall, request: String, now: Date
     ) -> YouTubeErrorReply? {
-        guard var failure = HTTPFailure.classify(
-            status: response.status, headers: response.headers, body: response.body, request: request, now: now)
+        guard
+            var failure = HTTPFailure.classify(
+                status: response.status, headers: response.headers, body: response.body, request: request, now: now)
         else { return nil }
         let reasons = Self.reasons(in: response.body)
         let quota = [QuotaReason.quotaExceeded, .dailyLimitExceeded, .uploadLimitExceeded].first {

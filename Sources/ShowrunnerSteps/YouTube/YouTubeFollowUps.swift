@@ -62,13 +62,15 @@ struct YouTubeFollowUps: Sendable {
         let type = YouTubeUploadPlan.thumbnailContentType(url) ?? "application/octet-stream"
         let response = try await api.send(
             HTTPRequest(method: "POST", url: target, headers: ["Content-Type": type], body: image))
-        guard var reply = YouTubeErrorReply.classify(
-            response, call: .thumbnail, request: "POST \(target.absoluteString)",
-            now: now())
+        guard
+            var reply = YouTubeErrorReply.classify(
+                response, call: .thumbnail, request: "POST \(target.absoluteString)",
+                now: now())
         else { return }
         if response.status == 403, reply.quotaReason == nil {
             reply.failure.kind = .permanent
-            reply.failure.message += " The channel may not be allowed custom thumbnails yet (verify it at "
+            reply.failure.message +=
+                " The channel may not be allowed custom thumbnails yet (verify it at "
                 + "https://www.youtube.com/verify)."
         }
         throw reply

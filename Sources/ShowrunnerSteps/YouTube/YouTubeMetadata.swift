@@ -35,8 +35,7 @@ struct YouTubeMetadata: Sendable, Equatable {
         if title.utf16.count > limits.titleLimit {
             problems.append("the title has \(title.utf16.count) characters; YouTube allows \(limits.titleLimit)")
         }
-        for (name, text) in [("title", title), ("description", description)] where text.contains(where: "<>".contains)
-        {
+        for (name, text) in [("title", title), ("description", description)] where text.contains(where: "<>".contains) {
             problems.append("the \(name) contains '<' or '>', which YouTube rejects")
         }
         if description.utf8.count > limits.descriptionByteLimit {
@@ -51,8 +50,9 @@ struct YouTubeMetadata: Sendable, Equatable {
             problems.append("a tag contains '<' or '>', which YouTube rejects")
         }
         if publishAt != nil, privacy != .private {
-            problems.append("publish_at needs privacy 'private' (it is '\(privacy.rawValue)'); YouTube makes the "
-                + "video public at that time")
+            problems.append(
+                "publish_at needs privacy 'private' (it is '\(privacy.rawValue)'); YouTube makes the "
+                    + "video public at that time")
         }
         if let categoryID, !categoryID.allSatisfy(\.isASCII) || !categoryID.allSatisfy(\.isNumber) {
             problems.append("category_id must be a YouTube category number like \"22\", found '\(categoryID)'")
@@ -89,7 +89,8 @@ struct YouTubeMetadata: Sendable, Equatable {
     private static func publishAt(_ context: StepContext) throws(StepFailure) -> Date? {
         guard let text = try context.trimmedString("publish_at") else { return nil }
         let tail = Array(text.utf8.suffix(6))
-        let hasOffset = tail.count == 6 && [UInt8(ascii: "+"), UInt8(ascii: "-")].contains(tail[0])
+        let hasOffset =
+            tail.count == 6 && [UInt8(ascii: "+"), UInt8(ascii: "-")].contains(tail[0])
             && tail[3] == UInt8(ascii: ":")
         let hasZone = text.hasSuffix("Z") || text.hasSuffix("z") || hasOffset
         guard text.count >= 20, hasZone, let date = RFC3339.parse(text, defaultZone: PacificDay.timeZone) else {

@@ -34,7 +34,8 @@ struct YouTubeQuota: Sendable {
         let day = PacificDay(containing: now())
         guard separateInserts else {
             let budget = settings.dailyUnits - reserved
-            return try await spend(cost(of: .insert), bucket: project, budget: budget, day: day, for: [.insert] + followUps)
+            return try await spend(
+                cost(of: .insert), bucket: project, budget: budget, day: day, for: [.insert] + followUps)
         }
         if !followUps.isEmpty {
             try await spend(0, bucket: project, budget: settings.dailyUnits - reserved, day: day, for: followUps)

@@ -27,13 +27,18 @@ struct YouTubeUploadPlan: Sendable {
             video: video, videoSize: try size(of: video, input: "video"), thumbnail: thumbnail,
             metadata: try YouTubeMetadata.from(context),
             playlistID: try context.trimmedString("playlist_id") ?? channel.playlistID.flatMap(nonBlank),
-            chunkSize: try chunkSize(context), project: nonBlank(channel.project) ?? "default",
+            chunkSize: try chunkSize(context), project: project(of: context.account),
             credentials: channel.credentials)
         if let thumbnail { try checkThumbnail(thumbnail) }
         guard plan.videoSize > 0 else {
             throw StepFailure(.permanent, "input 'video' is an empty file: \(video.path).")
         }
         return plan
+    }
+
+    /// The account's quota project (`channel.youtube.project`), `default` when none is set.
+    static func project(of account: Account) -> String {
+        account.channel.youtube.flatMap { nonBlank($0.project) } ?? "default"
     }
 
     /// `video/mp4`, `video/quicktime`, …; YouTube accepts any `video/*` type it can decode.
@@ -83,7 +88,8 @@ struct YouTubeUploadPlan: Sendable {
     private static func checkThumbnail(_ url: URL) throws(StepFailure) {
         let size = try size(of: url, input: "thumbnail")
         guard thumbnailContentType(url) != nil else {
-            throw StepFailure(.permanent, "input 'thumbnail' must be a .png or .jpg image, found \(url.lastPathComponent).")
+            throw StepFailure(
+                .permanent, "input 'thumbnail' must be a .png or .jpg image, found \(url.lastPathComponent).")
         }
         guard size > 0, size <= thumbnailByteLimit else {
             throw StepFailure(

@@ -31,7 +31,9 @@ extension YouTubeUploadStep {
 
     private func upload(_ plan: YouTubeUploadPlan, _ existing: UploadSession?) -> String {
         let size = String(format: "%.1f MB", Double(plan.videoSize) / 1_000_000)
-        if let videoID = existing?.videoID { return "\(plan.video.lastPathComponent) is already on YouTube as \(videoID)" }
+        if let videoID = existing?.videoID {
+            return "\(plan.video.lastPathComponent) is already on YouTube as \(videoID)"
+        }
         if let existing, existing.sessionURI != nil {
             return "would continue the upload session of \(plan.video.lastPathComponent) from byte "
                 + "\(existing.uploadedBytes) of \(plan.videoSize)"

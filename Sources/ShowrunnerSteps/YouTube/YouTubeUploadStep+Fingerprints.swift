@@ -18,7 +18,8 @@ extension YouTubeUploadStep {
                 let fingerprint = try FileFingerprint(of: url)
                 return "\(fingerprint.size):fnv1a64:\(fingerprint.fnv1a64)"
             } catch {
-                throw StepFailure(.permanent, "input '\(input)': cannot read \(url.path): \(error.localizedDescription)")
+                throw StepFailure(
+                    .permanent, "input '\(input)': cannot read \(url.path): \(error.localizedDescription)")
             }
         }
     }

@@ -80,10 +80,9 @@ public struct YouTubeUploadStep: Step {
     }
 
     func quota(_ context: StepContext) -> YouTubeQuota {
-        let project = context.account.channel.youtube?.project.trimmingCharacters(in: .whitespaces)
-        return YouTubeQuota(
+        YouTubeQuota(
             ledger: ledger, settings: context.settings.providers.youtube.quota,
-            project: project?.isEmpty == false ? project! : "default", now: context.now)
+            project: YouTubeUploadPlan.project(of: context.account), now: context.now)
     }
 
     private func connect(

@@ -6,7 +6,8 @@ extension FakeYouTubeServer {
         if head.method == "POST", head.path == "/token" { return token(head, &wire) }
         guard authorized(head) else {
             wire.readBody(head.contentLength)
-            return reply(head, &wire, 401, body: Self.googleError(401, reason: "authError", message: "Invalid Credentials"))
+            return reply(
+                head, &wire, 401, body: Self.googleError(401, reason: "authError", message: "Invalid Credentials"))
         }
         switch (head.method, head.path) {
         case ("POST", "/upload/youtube/v3/videos"): insert(head, &wire)
@@ -25,7 +26,8 @@ extension FakeYouTubeServer {
     ) {
         let range = head.headers["content-range"].map { " \($0)" } ?? ""
         state.withLock { $0.log.append("\(head.method) \(head.path)\(range) → \(status)") }
-        wire.respond(status, headers: headers.merging(["Content-Type": "application/json"]) { old, _ in old }, body: body)
+        wire.respond(
+            status, headers: headers.merging(["Content-Type": "application/json"]) { old, _ in old }, body: body)
     }
 
     private func token(_ head: FakeYouTubeWire.Head, _ wire: inout FakeYouTubeWire) {
@@ -60,12 +62,16 @@ extension FakeYouTubeServer {
         var metadata = Data()
         wire.readBody(head.contentLength) { metadata.append(contentsOf: $0) }
         if hasFault({ $0 == .quotaExceeded }) {
-            let body = Self.googleError(403, reason: "quotaExceeded", message: "The request cannot be completed because you have exceeded your quota.")
+            let body = Self.googleError(
+                403, reason: "quotaExceeded",
+                message: "The request cannot be completed because you have exceeded your quota.")
             return reply(head, &wire, 403, body: body)
         }
         guard head.query("uploadType") == "resumable", let total = Int(head.headers["x-upload-content-length"] ?? ""),
             (try? JSONSerialization.jsonObject(with: metadata)) is [String: Any]
-        else { return reply(head, &wire, 400, body: Self.googleError(400, reason: "badRequest", message: "Bad insert")) }
+        else {
+            return reply(head, &wire, 400, body: Self.googleError(400, reason: "badRequest", message: "Bad insert"))
+        }
         let id = state.withLock { state in
             let id = "S\(state.sessionOrder.count + 1)"
             state.sessions[id] = Session(id: id, total: total, metadata: metadata)
@@ -79,15 +85,20 @@ extension FakeYouTubeServer {
         var image = Data()
         wire.readBody(head.contentLength) { image.append(contentsOf: $0) }
         if case .thumbnailError(let status)? = takeFault({ if case .thumbnailError = $0 { true } else { false } }) {
-            return reply(head, &wire, status, body: Self.googleError(status, reason: "backendError", message: "Try again"))
+            return reply(
+                head, &wire, status, body: Self.googleError(status, reason: "backendError", message: "Try again"))
         }
         let found = state.withLock { state in
             guard let index = state.videos.firstIndex(where: { $0.id == head.query("videoId") }) else { return false }
             state.videos[index].thumbnail = image
             return true
         }
-        guard found else { return reply(head, &wire, 404, body: Self.googleError(404, reason: "videoNotFound", message: "No video")) }
-        reply(head, &wire, 200, body: Self.json(["kind": "youtube#thumbnailSetResponse", "items": [["default": ["url": "x"]]]]))
+        guard found else {
+            return reply(head, &wire, 404, body: Self.googleError(404, reason: "videoNotFound", message: "No video"))
+        }
+        reply(
+            head, &wire, 200,
+            body: Self.json(["kind": "youtube#thumbnailSetResponse", "items": [["default": ["url": "x"]]]]))
     }
 
     private func playlistItem(_ head: FakeYouTubeWire.Head, _ wire: inout FakeYouTubeWire) {
@@ -98,7 +109,9 @@ extension FakeYouTubeServer {
         let videoID = (snippet?["resourceId"] as? [String: Any])?["videoId"] as? String
         guard let playlist = snippet?["playlistId"] as? String, let videoID,
             videos.contains(where: { $0.id == videoID })
-        else { return reply(head, &wire, 404, body: Self.googleError(404, reason: "videoNotFound", message: "No video")) }
+        else {
+            return reply(head, &wire, 404, body: Self.googleError(404, reason: "videoNotFound", message: "No video"))
+        }
         let id = state.withLock { state in
             let id = "PLI\(state.playlistItems.count + 1)"
             state.playlistItems.append((id, playlist, videoID))

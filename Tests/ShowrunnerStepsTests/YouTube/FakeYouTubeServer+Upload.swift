@@ -63,7 +63,8 @@ extension FakeYouTubeServer {
         }
         guard arrived == head.contentLength else { return }  // the client went away (killed)
         if case .serverError(_, let status)? = fault {
-            return reply(head, &wire, status, body: Self.googleError(status, reason: "backendError", message: "Try again"))
+            return reply(
+                head, &wire, status, body: Self.googleError(status, reason: "backendError", message: "Try again"))
         }
         answer(head, &wire, session: id)
         if takeFault({ $0 == .expireSession(afterChunk: chunk) }) != nil {
@@ -118,7 +119,9 @@ extension FakeYouTubeServer {
         guard parts.count == 2, let total = Int(parts[1]) else { return nil }
         if parts[0] == "*" { return (nil, nil, total) }
         let bounds = parts[0].split(separator: "-")
-        guard bounds.count == 2, let first = Int(bounds[0]), let last = Int(bounds[1]), first <= last else { return nil }
+        guard bounds.count == 2, let first = Int(bounds[0]), let last = Int(bounds[1]), first <= last else {
+            return nil
+        }
         return (first, last, total)
     }
 }

@@ -32,6 +32,8 @@ struct FakeYouTubeWire {
     let fd: Int32
     /// Bytes read past the head: the start of the body.
     private var pending: [UInt8] = []
+    /// Reused for every piece of a body.
+    private var scratch = [UInt8](repeating: 0, count: 256 * 1024)
 
     init(fd: Int32) { self.fd = fd }
 
@@ -49,7 +51,8 @@ struct FakeYouTubeWire {
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         let head = Head(method: String(first[0]), target: String(first[1]), headers: headers)
         if head.headers["expect"]?.lowercased() == "100-continue" { send(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) }
@@ -67,9 +70,12 @@ struct FakeYouTubeWire {
             count = piece.count
             pending.removeFirst(piece.count)
         }
-        while count < limit, let bytes = readSome(min(256 * 1024, limit - count)) {
-            consume(bytes[...])
-            count += bytes.count
+        while count < limit {
+            let want = min(scratch.count, limit - count)
+            let got = scratch.withUnsafeMutableBytes { read(fd, $0.baseAddress, want) }
+            guard got > 0 else { break }
+            consume(scratch[..<got])
+            count += got
         }
         return count
     }
@@ -99,8 +105,10 @@ struct FakeYouTubeWire {
     }
 
     static func reason(_ status: Int) -> String {
-        [200: "OK", 201: "Created", 308: "Resume Incomplete", 400: "Bad Request", 401: "Unauthorized",
-         403: "Forbidden", 404: "Not Found", 503: "Service Unavailable"][status] ?? "Status"
+        [
+            200: "OK", 201: "Created", 308: "Resume Incomplete", 400: "Bad Request", 401: "Unauthorized",
+            403: "Forbidden", 404: "Not Found", 503: "Service Unavailable",
+        ][status] ?? "Status"
     }
 
     /// A listening socket on 127.0.0.1 and its ephemeral port.
@@ -111,7 +119,9 @@ struct FakeYouTubeWire {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard fd >= 0, bound == 0, listen(fd, 64) == 0 else { throw POSIXError(.EADDRNOTAVAIL) }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)

@@ -42,9 +42,11 @@ actor InMemoryUploadStore: UploadSessionStore {
     func followUps(uploadID: String) -> [UploadFollowUp] { followUpRecords.filter { $0.uploadID == uploadID } }
 
     func recordFollowUp(_ followUp: UploadFollowUp) {
-        guard !followUpRecords.contains(where: {
-            $0.uploadID == followUp.uploadID && $0.action == followUp.action && $0.target == followUp.target
-        }) else { return }
+        guard
+            !followUpRecords.contains(where: {
+                $0.uploadID == followUp.uploadID && $0.action == followUp.action && $0.target == followUp.target
+            })
+        else { return }
         followUpRecords.append(followUp)
     }
 

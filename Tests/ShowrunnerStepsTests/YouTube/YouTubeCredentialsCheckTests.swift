@@ -9,17 +9,26 @@ struct YouTubeCredentialsCheckTests {
         (#"{"type": "authorized_user", "client_id": "a", "client_secret": "b", "refresh_token": "c", "x": 1}"#, []),
         (#"{"client_id": "a", "client_secret": "b", "refresh_token": "c"}"#, []),
         (#"{"client_id": "a", "client_secret": "b"}"#, ["the credentials have no 'refresh_token'."]),
-        (#"{"client_id": "", "client_secret": 7, "refresh_token": "c"}"#, [
-            "the credentials' 'client_id' must be a non-empty text.",
-            "the credentials' 'client_secret' must be a non-empty text.",
-        ]),
-        (#"{"type": "service_account", "client_id": "a", "client_secret": "b", "refresh_token": "c"}"#, [
-            "the credentials' type must be 'authorized_user' (a service account cannot upload)."
-        ]),
-        ("refresh_token=abc", [
-            "the credentials are not a JSON object; expected Google's authorized_user JSON with client_id, "
-                + "client_secret and refresh_token."
-        ]),
+        (
+            #"{"client_id": "", "client_secret": 7, "refresh_token": "c"}"#,
+            [
+                "the credentials' 'client_id' must be a non-empty text.",
+                "the credentials' 'client_secret' must be a non-empty text.",
+            ]
+        ),
+        (
+            #"{"type": "service_account", "client_id": "a", "client_secret": "b", "refresh_token": "c"}"#,
+            [
+                "the credentials' type must be 'authorized_user' (a service account cannot upload)."
+            ]
+        ),
+        (
+            "refresh_token=abc",
+            [
+                "the credentials are not a JSON object; expected Google's authorized_user JSON with client_id, "
+                    + "client_secret and refresh_token."
+            ]
+        ),
     ])
     func problems(_ text: String, _ expected: [String]) {
         #expect(YouTubeCredentialsCheck.problems(in: text) == expected)

@@ -9,7 +9,10 @@ struct YouTubeFaultTests {
     @Test(arguments: [
         [FakeYouTubeServer.Fault.dropConnection(chunk: 2, after: 100_000)],
         [.dropConnection(chunk: 1, after: 0), .dropConnection(chunk: 4, after: 262_143)],
-        [.serverError(chunk: 2, status: 503), .serverError(chunk: 3, status: 503), .serverError(chunk: 5, status: 500)],
+        [
+            .serverError(chunk: 2, status: 503), .serverError(chunk: 3, status: 503),
+            .serverError(chunk: 5, status: 500),
+        ],
         [.keepPartially(chunk: 1, keep: 100_000), .keepPartially(chunk: 3, keep: 0)],
         [.keepPartially(chunk: 5, keep: 1)],
         [.expireAccessToken],

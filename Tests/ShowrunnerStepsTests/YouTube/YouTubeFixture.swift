@@ -21,11 +21,13 @@ final class YouTubeFixture: Sendable {
     let step: YouTubeUploadStep
 
     /// A video of `size` bytes (a few chunks plus a tail, by default).
-    init(faults: [FakeYouTubeServer.Fault] = [], size: Int = 4 * chunk + 12_345, recovery: UploadRecovery? = nil) throws {
+    init(faults: [FakeYouTubeServer.Fault] = [], size: Int = 4 * chunk + 12_345, recovery: UploadRecovery? = nil) throws
+    {
         server = try FakeYouTubeServer(faults: faults)
         files = try StepFixture()
         video = try Self.write(Self.pattern(size), to: files.configDirectory.appendingPathComponent("video.mp4"))
-        thumbnail = try Self.write(Data(repeating: 0x89, count: 2048), to: files.configDirectory.appendingPathComponent("thumb.png"))
+        thumbnail = try Self.write(
+            Data(repeating: 0x89, count: 2048), to: files.configDirectory.appendingPathComponent("thumb.png"))
         try files.write(
             """
             {"type": "authorized_user", "client_id": "client-1.apps.googleusercontent.com",
@@ -59,7 +61,8 @@ final class YouTubeFixture: Sendable {
         let youtube = YouTubeSettings(
             credentials: "${file:secrets/yt.json}", privacy: .unlisted, categoryID: "26", playlistID: playlist,
             madeForKids: false, syntheticMedia: true, project: project)
-        return Account(id: id, channel: Channel(type: "cooking", youtube: youtube), schedule: nil, pipeline: .named("shorts"))
+        return Account(
+            id: id, channel: Channel(type: "cooking", youtube: youtube), schedule: nil, pipeline: .named("shorts"))
     }
 
     /// The step's inputs: this video and thumbnail, a title, 256 KiB chunks.

@@ -22,7 +22,9 @@ struct YouTubeQuotaTests {
         #expect(failure.kind == .quota)
         #expect(failure.retryAfter == day.timeUntilReset(from: YouTubeFixture.now))
         #expect(failure.retryAfter == .seconds(13 * 3600))
-        #expect(failure.message.contains("needs 1700 units (videos.insert 1600 + thumbnails.set 50 + playlistItems.insert 50)"))
+        #expect(
+            failure.message.contains(
+                "needs 1700 units (videos.insert 1600 + thumbnails.set 50 + playlistItems.insert 50)"))
         #expect(failure.message.contains("only 1000 of its 10000 daily units are left on 2026-03-08"))
         #expect(failure.message.contains("2026-03-09T00:00:00-07:00"))
         #expect(fixture.server.log.isEmpty)
@@ -82,7 +84,8 @@ struct YouTubeQuotaTests {
             Data(#"{"error": {"code": 400, "message": "No.", "errors": [{"reason": "\#(reason)"}]}}"#.utf8)
         }
         let upload = YouTubeErrorReply.classify(
-            HTTPResponse(status: 400, headers: [:], body: body("uploadLimitExceeded")), call: .insert, request: "POST x",
+            HTTPResponse(status: 400, headers: [:], body: body("uploadLimitExceeded")), call: .insert,
+            request: "POST x",
             now: now)
         #expect(upload?.failure.kind == .quota)
         #expect(upload?.quotaReason == .uploadLimitExceeded)

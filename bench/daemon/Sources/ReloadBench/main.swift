@@ -55,8 +55,8 @@ func result(_ key: String, _ samples: [Double], _ label: String) {
     let p50 = percentile(samples, 50)
     let p99 = percentile(samples, 99)
     let max = samples.max() ?? .nan
-    let line = String(format: "  %-62@ p50 %8.3f ms  p99 %8.3f ms  max %8.3f ms", label as NSString, p50, p99, max)
-    print(line)
+    let padded = label.padding(toLength: 50, withPad: " ", startingAt: 0)
+    print("  \(padded)" + String(format: " p50 %8.3f ms  p99 %8.3f ms  max %8.3f ms", p50, p99, max))
     guard let resultsPath else { return }
     let record = String(format: "inproc_%@ p50_ms=%.3f p99_ms=%.3f max_ms=%.3f n=%d\n", key, p50, p99, max, samples.count)
     if let handle = FileHandle(forWritingAtPath: resultsPath) {
@@ -127,7 +127,8 @@ for edit in 0..<edits {
     let id = String(name.dropLast(".yaml".count))
     let path = accountsFolder.appendingPathComponent(name)
     let text = try String(contentsOf: path, encoding: .utf8)
-    let cron = "\(edit % 60) \(hour) * * *"
+    var cron = "\(edit % 60) \(hour) * * *"
+    if text.contains("  cron: \"\(cron)\"\n") { cron = "\((edit + 1) % 60) \(hour) * * *" }
     let edited = text.replacingOccurrences(
         of: #"(?m)^  cron: ".*"$"#, with: "  cron: \"\(cron)\"", options: .regularExpression)
     guard edited != text else { fail("\(name): no cron line to change") }
