@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "ShowrunnerStoreTests", dependencies: ["ShowrunnerStore"]),
         .testTarget(
             name: "ShowrunnerEngineTests",
-            dependencies: ["ShowrunnerEngine", "ShowrunnerStore", "ShowrunnerTestSupport"]
+            dependencies: ["ShowrunnerEngine", "ShowrunnerStore", "ShowrunnerSteps", "ShowrunnerTestSupport"]
         ),
         .testTarget(name: "ShowrunnerStepsTests", dependencies: ["ShowrunnerSteps"]),
         .testTarget(

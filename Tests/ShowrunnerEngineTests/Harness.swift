@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ShowrunnerCore
 import ShowrunnerStore
+import ShowrunnerSteps
 import ShowrunnerTestSupport
 import Synchronization
 

@@ -338,21 +338,39 @@ def tenk(args) -> None:
     accounts = len(files)
     load_before = load_average()
 
-    # Start-up: process start → /healthz → every job listed with a next fire.
-    daemon = Daemon(args.bin, args.config, args.port, args.log)
-    healthy = wait_healthy(daemon)
-    client = Client(args.port)
-    while True:
-        status, body, _, received = client.get("/api/scheduler/jobs")
-        jobs = json.loads(body)["jobs"] if status == 200 else []
-        if len(jobs) == accounts and all(job["next_run_at"] for job in jobs):
-            break
-        time.sleep(0.01)
+    # Start-up: process start → /healthz → every job listed with a next fire. `starts` times (fresh state each
+    # time); the last daemon stays up for the rest.
+    # Warm the page cache first: a cold start reads 10,000 small files from disk and measures the disk (seen once
+    # here at 28 s, with the files evicted by the kernel's proactive reclaim a few minutes after they were written).
+    for name in files:
+        with open(os.path.join(folder, name), "rb") as f:
+            f.read()
+    ready_times, healthz_times = [], []
+    for attempt in range(args.starts):
+        shutil.rmtree(state, ignore_errors=True)
+        daemon = Daemon(args.bin, args.config, args.port, args.log)
+        healthy = wait_healthy(daemon)
+        client = Client(args.port)
+        while True:
+            status, body, _, received = client.get("/api/scheduler/jobs")
+            jobs = json.loads(body)["jobs"] if status == 200 else []
+            if len(jobs) == accounts and all(job["next_run_at"] for job in jobs):
+                break
+            time.sleep(0.01)
+        ready_times.append(received - daemon.started)
+        healthz_times.append(healthy - daemon.started)
+        if attempt < args.starts - 1:
+            daemon.process.kill()
+            daemon.process.wait()
+            daemon.reader.join(5)
+            daemon.log_file.close()
     memory = memory_kb(daemon.pid)
     # The "HTTP API on ..." line goes to stdout, a pipe here: is it there once the API answers?
     announced = daemon.lines_since(0, "accounts scheduled; HTTP API on")
-    record(args.results, "startup", accounts=accounts, ready_s=received - daemon.started,
-           healthz_s=healthy - daemon.started, announce_line="seen" if announced else "not_yet_flushed",
+    record(args.results, "startup", accounts=accounts, ready_s=sorted(ready_times)[len(ready_times) // 2],
+           ready_min_s=min(ready_times), ready_max_s=max(ready_times), starts=len(ready_times),
+           healthz_s=sorted(healthz_times)[len(healthz_times) // 2],
+           announce_line="seen" if announced else "not_yet_flushed",
            rss_mb=memory["VmRSS"] / 1024, hwm_mb=memory["VmHWM"] / 1024, threads=memory["Threads"])
 
     # Idle: nothing is due for hours; no requests.
@@ -382,7 +400,7 @@ def tenk(args) -> None:
     os.makedirs(scratch, exist_ok=True)
     hour = (dt.datetime.now(dt.timezone.utc).hour + 12) % 24
     stride = max(1, accounts // args.edits)
-    applied, visible, observed, polls = [], [], [], []
+    applied, visible, not_visible, observed, polls = [], [], [], [], []
     current = {job["id"]: job for job in jobs}
     cpu_reload_before = cpu_ticks(daemon.pid)
     for edit in range(args.edits):
@@ -402,16 +420,19 @@ def tenk(args) -> None:
         t0 = time.monotonic()
         os.rename(temporary, path)
         count = 0
+        last_miss = t0
         while True:
             status, body, sent, received = client.get("/api/scheduler/jobs")
             count += 1
             job = job_of(body, account_id)
             if job and job[0] == cron and job[1] and job[1] != old_next:
                 break
+            last_miss = sent
             if received - t0 > 30:
                 sys.exit(f"error: edit {edit} ({account_id} → '{cron}') not visible after 30 s")
         current[account_id] = {"next_run_at": job[1]}
         visible.append((sent - t0) * 1000)
+        not_visible.append((last_miss - t0) * 1000)
         observed.append((received - t0) * 1000)
         polls.append(count)
         lines = daemon.lines_since(t0, "config applied")
@@ -421,6 +442,7 @@ def tenk(args) -> None:
     cpu_reload_after = cpu_ticks(daemon.pid)
     record(args.results, "reload_applied_log", unit="ms", **stats(applied))
     record(args.results, "reload_visible_by", unit="ms", **stats(visible))
+    record(args.results, "reload_not_visible_at", unit="ms", **stats(not_visible))
     record(args.results, "reload_observed", unit="ms", polls_p50=percentile(polls, 50), **stats(observed))
     record(args.results, "reload_cpu", per_edit_ms=(cpu_reload_after[1] - cpu_reload_before[1]) * 1000 / args.edits)
     memory = memory_kb(daemon.pid)
@@ -513,6 +535,7 @@ def main() -> None:
     ten.add_argument("--config", required=True)
     ten.add_argument("--port", type=int, required=True)
     ten.add_argument("--idle", type=int, default=60)
+    ten.add_argument("--starts", type=int, default=3, help="start-ups measured (median reported)")
     ten.add_argument("--edits", type=int, default=100)
     ten.add_argument("--calls", type=int, default=30)
     ten.add_argument("--accounts-timeout", type=float, default=600)

@@ -153,7 +153,7 @@ python3 "$BENCH/daemon_bench.py" tenk --bin "$BIN" --config "$DATA/tenk/config" 
     --log "$LOGS/tenk.log"
 log "2. in-process reload after the debounce (ReloadBench: ConfigRegistry + Scheduler), $EDITS edits"
 cp -r "$DATA/tenk/pristine" "$DATA/inproc"
-"$RELOAD_BENCH" --config "$DATA/inproc" --state "$DATA/inproc-state" --edits "$EDITS" --results "$RESULTS"
+"$RELOAD_BENCH" --config "$DATA/inproc" --state "$DATA/inproc-state" --edits "$EDITS" --results "$RESULTS" >&2
 if [ "$PEER" = 1 ]; then
     log "2/3. APScheduler with $N jobs: start-up, ${IDLE} s idle, get_jobs x $CALLS, $EDITS reschedules"
     cp -r "$DATA/tenk/pristine" "$DATA/peer"

@@ -109,6 +109,7 @@ def main():
     print(head.replace("p99 ours÷APS", ""))
     row("end to end, observed by a client polling GET /api/scheduler/jobs", get("reload_observed"))
     row("end to end, visible by (send time of the first answer showing it)", get("reload_visible_by"))
+    row("  not yet visible at (send time of the last answer without it)", get("reload_not_visible_at"))
     row("rename → \"config applied\" log line (debounce + registry.apply)", get("reload_applied_log"))
     print("  after the debounce, in-process (ReloadBench, the daemon's own objects):")
     row("  1. ConfigRegistry.apply([changed file])", get("inproc_registry_apply"))
@@ -131,6 +132,8 @@ def main():
     print(f"  {'':<52} {'showrunner':>14} {'APScheduler':>14} {'ours÷APS':>9}")
     print(f"  {'start-up: process start → every job listed':<52} {fmt(num(start.get('ready_s')) * 1000):>14} "
           f"{fmt(num(peer_start.get('ready_s')) * 1000):>14} {ratio(start.get('ready_s'), peer_start.get('ready_s')):>9}")
+    print(f"  {'  (showrunner: median of ' + start.get('starts', '?') + ' starts; range':<52} "
+          f"{fmt(num(start.get('ready_min_s')) * 1000) + '–' + fmt(num(start.get('ready_max_s')) * 1000):>14})")
     print(f"  {'  (showrunner: /healthz first answers)':<52} {fmt(num(start.get('healthz_s')) * 1000):>14}")
     print(f"  {'RSS after start-up':<52} {fmt(start.get('rss_mb'), 'MB'):>14} {fmt(peer_start.get('rss_mb'), 'MB'):>14} "
           f"{ratio(start.get('rss_mb'), peer_start.get('rss_mb')):>9}")

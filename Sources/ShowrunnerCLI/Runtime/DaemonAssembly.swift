@@ -8,6 +8,7 @@ import ShowrunnerConfig
 import ShowrunnerCore
 import ShowrunnerEngine
 import ShowrunnerServer
+import ShowrunnerSteps
 import ShowrunnerStore
 
 /// Builds the daemon from the config folder and runs it as one `ServiceGroup`

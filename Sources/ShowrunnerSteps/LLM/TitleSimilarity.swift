@@ -1,4 +1,5 @@
 import Foundation
+import ShowrunnerCore
 
 /// Whether two titles name the same topic. Both are normalised (case and accents folded, punctuation removed,
 /// spaces collapsed); they match when the normalised texts are equal, when their word sets overlap by a Jaccard
@@ -43,22 +44,6 @@ public struct TitleSimilarity: Sendable, Equatable {
         return String(spaced).split(separator: " ").joined(separator: " ")
     }
 
-    /// Levenshtein distance over characters, in two rows.
-    static func editDistance(_ first: String, _ second: String) -> Int {
-        let a = Array(first)
-        let b = Array(second)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
+    /// Levenshtein distance over characters.
+    static func editDistance(_ first: String, _ second: String) -> Int { Suggestion.distance(first, second) }
 }

@@ -11,15 +11,15 @@ struct OpenAISpeech: Sendable {
     var client: HTTPClient
     var tool: MediaTool
     /// Nil: the environment and files relative to the config folder.
-    var resolveSecret: SecretText.Resolver?
+    var resolveSecret: SecretResolver.Resolver?
     var timeout: Duration = .seconds(300)
 
     /// Writes the reply's audio (WAV when the server honours `response_format`) into `folder`.
     func synthesize(_ text: String, context: StepContext, in folder: URL) async throws -> URL {
         let voice = context.account.voice
         let defaults = context.settings.providers.ttsOpenAI
-        let resolver = resolveSecret ?? SecretText.environmentAndFiles(configDirectory: context.configDirectory)
-        let apiKey = try SecretText.resolve(voice.apiKey ?? defaults.apiKey ?? "", using: resolver)
+        let resolver = resolveSecret ?? SecretResolver(configDirectory: context.configDirectory).resolve
+        let apiKey = try SecretResolver.resolveAll(in: voice.apiKey ?? defaults.apiKey ?? "", using: resolver)
         let url = try Self.endpoint(voice.baseURL ?? defaults.baseURL)
         let pieces = Self.pieces(of: text)
         var files: [URL] = []

@@ -58,7 +58,7 @@ func result(_ key: String, _ samples: [Double], _ label: String) {
     let padded = label.padding(toLength: 50, withPad: " ", startingAt: 0)
     print("  \(padded)" + String(format: " p50 %8.3f ms  p99 %8.3f ms  max %8.3f ms", p50, p99, max))
     guard let resultsPath else { return }
-    let record = String(format: "inproc_%@ p50_ms=%.3f p99_ms=%.3f max_ms=%.3f n=%d\n", key, p50, p99, max, samples.count)
+    let record = "inproc_\(key) unit=ms " + String(format: "p50=%.3f p99=%.3f max=%.3f n=%d\n", p50, p99, max, samples.count)
     if let handle = FileHandle(forWritingAtPath: resultsPath) {
         handle.seekToEndOfFile()
         handle.write(Data(record.utf8))

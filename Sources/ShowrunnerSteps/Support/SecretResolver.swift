@@ -35,9 +35,18 @@ public struct SecretResolver: Sendable {
 
     /// `text` with every `${…}` reference replaced by its value (for settings such as `api_token`).
     public func resolveAll(in text: String) throws(StepFailure) -> String {
+        try Self.resolveAll(in: text) { reference throws(StepFailure) in try resolve(reference) }
+    }
+
+    /// A resolver's shape: the engine's `resolveSecret`.
+    public typealias Resolver = @Sendable (SecretReference) throws(StepFailure) -> String
+
+    /// `text` with every `${…}` reference replaced through `resolve` (config strings the engine does not render,
+    /// such as the account's `voice.api_key`).
+    public static func resolveAll(in text: String, using resolve: Resolver) throws(StepFailure) -> String {
         let references: [SecretReference]
         do { references = try SecretScanner.references(in: text) } catch {
-            throw StepFailure(.permanent, error.description)
+            throw StepFailure(.permanent, "'\(text.prefix(40))' is not a valid secret reference: \(error.description)")
         }
         var result = text
         for reference in references {
