@@ -105,7 +105,7 @@ LOAD_BEFORE="$(cut -d' ' -f1 /proc/loadavg)"
 log "generating $N accounts in $CONFIG"
 python3 "$BENCH/validate/generate.py" "$CONFIG" "$N" >&2
 set +e
-"$BIN" validate --config "$CONFIG" >"$DATA/validate.out" 2>"$DATA/validate.err"
+"$BIN" validate --config "$CONFIG" --no-preflight >"$DATA/validate.out" 2>"$DATA/validate.err"
 status=$?
 set -e
 if [ "$status" != 0 ]; then
@@ -135,7 +135,7 @@ measure() {
     echo "$name time_s=$best rss_kb=$rss" | tee -a "$RESULTS" >&2
 }
 log "A. validate --next 1 on $N accounts (3 runs each)"
-measure validate_ours "$BIN" validate --config "$CONFIG" --next 1
+measure validate_ours "$BIN" validate --config "$CONFIG" --next 1 --no-preflight
 measure validate_peer "$PY" "$BENCH/validate/peer.py" "$CONFIG"
 measure validate_floor "$PY" "$BENCH/validate/floor.py" "$CONFIG"
 measure validate_floor_events "$PY" "$BENCH/validate/floor.py" "$CONFIG" --events
