@@ -52,14 +52,19 @@ public struct RetentionSweeper: Service {
         let active = Set((try? await store.runningRuns())?.map(\.id) ?? [])
         let cutoff = now.addingTimeInterval(-artifactRetention.seconds)
         var deletedFolders = 0
-        for folder in (try? FileManager.default.contentsOfDirectory(atPath: runsFolder.path)) ?? [] where !active.contains(folder) {
+        for folder in (try? FileManager.default.contentsOfDirectory(atPath: runsFolder.path)) ?? []
+        where !active.contains(folder) {
             let url = runsFolder.appendingPathComponent(folder)
             let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate]) as? Date
-            guard let modified, modified < cutoff, (try? FileManager.default.removeItem(at: url)) != nil else { continue }
+            guard let modified, modified < cutoff, (try? FileManager.default.removeItem(at: url)) != nil else {
+                continue
+            }
             deletedFolders += 1
         }
         if deletedRuns + deletedFolders > 0 {
-            logger.info("retention sweep", metadata: ["runs.deleted": "\(deletedRuns)", "artifacts.deleted": "\(deletedFolders)"])
+            logger.info(
+                "retention sweep",
+                metadata: ["runs.deleted": "\(deletedRuns)", "artifacts.deleted": "\(deletedFolders)"])
         }
         return (deletedRuns, deletedFolders)
     }

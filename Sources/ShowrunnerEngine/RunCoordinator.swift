@@ -69,14 +69,36 @@ public final class RunCoordinator: Sendable {
         account: Account, plan: Pipeline, trigger: RunTrigger, scheduledAt: Date?, configRevision: String?,
         afterActiveRun: Bool = false
     ) async throws -> RunRecord? {
+        try await submit([
+            RunSubmission(
+                account: account, plan: plan, trigger: trigger, scheduledAt: scheduledAt,
+                configRevision: configRevision, afterActiveRun: afterActiveRun)
+        ])[0]
+    }
+
+    /// `submit` for many runs, recorded in one transaction (the fires of one instant); nil where the fire already
+    /// has a run.
+    public func submit(_ submissions: [RunSubmission]) async throws -> [RunRecord?] {
         let created = now
-        let run = RunRecord(
-            id: RunID.make(at: created, randomIndex: launcher.executor.environment.randomIndex),
-            accountID: account.id, pipeline: plan.name, trigger: trigger, scheduledAt: scheduledAt,
-            configRevision: configRevision, createdAt: created)
-        guard try await store.insertRun(run) else { return nil }
-        enqueue(Pending(run: run, account: account, plan: plan, afterActiveRun: afterActiveRun))
-        return run
+        let ids = RunID.make(submissions.count, at: created, randomIndex: launcher.executor.environment.randomIndex)
+        let runs = zip(submissions, ids).map { submission, id in
+            RunRecord(
+                id: id,
+                accountID: submission.account.id, pipeline: submission.plan.name, trigger: submission.trigger,
+                scheduledAt: submission.scheduledAt, configRevision: submission.configRevision, createdAt: created)
+        }
+        let inserted = try await store.insertRuns(runs)
+        let recorded = zip(runs, inserted).map { run, isNew in isNew ? run : nil }
+        let pending = zip(submissions, recorded).compactMap { submission, run in
+            run.map {
+                Pending(
+                    run: $0, account: submission.account, plan: submission.plan,
+                    afterActiveRun: submission.afterActiveRun)
+            }
+        }
+        state.withLock { $0.waiting.append(contentsOf: pending) }
+        startWaiting()
+        return recorded
     }
 
     /// Starts a run that was recorded `queued` but never started (the process stopped first).
@@ -90,7 +112,9 @@ public final class RunCoordinator: Sendable {
     }
 
     /// Retries a failed run (a new `retry` run) or resumes an interrupted one, in the background.
-    public func retry(runID: String, account: Account, plan: Pipeline, configRevision: String? = nil) async throws
+    public func retry(
+        runID: String, account: Account, plan: Pipeline, configRevision: String? = nil
+    ) async throws
         -> RunRecord
     {
         switch try await launcher.prepareRetry(
@@ -200,7 +224,8 @@ public final class RunCoordinator: Sendable {
                     runID: runID, stepID: attempt.stepID, attempt: attempt.attempt, status: .failed,
                     failure: StepFailure(.transient, "cancelled by request."), result: nil, at: now)
             }
-            try await store.updateRun(id: runID, status: .cancelled, reason: "cancelled by request", owner: nil, at: now)
+            try await store.updateRun(
+                id: runID, status: .cancelled, reason: "cancelled by request", owner: nil, at: now)
         }
     }
 

@@ -12,4 +12,15 @@ public enum RunID {
         let suffix = String((0..<5).map { _ in alphabet[randomIndex(alphabet.count)] })
         return "\(digits.prefix(8))-\(digits.dropFirst(8))-\(suffix)"
     }
+
+    /// `count` distinct ids for runs created in the same second.
+    public static func make(_ count: Int, at date: Date, randomIndex: (Int) -> Int) -> [String] {
+        var ids: [String] = []
+        var seen: Set<String> = []
+        while ids.count < count {
+            let id = make(at: date, randomIndex: randomIndex)
+            if seen.insert(id).inserted { ids.append(id) }
+        }
+        return ids
+    }
 }

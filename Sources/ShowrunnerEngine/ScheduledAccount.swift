@@ -14,4 +14,9 @@ public struct ScheduledAccount: Sendable, Equatable {
         self.contentHash = contentHash
         self.configRevision = configRevision
     }
+
+    /// The same file content, account and pipeline (the revision alone does not reschedule).
+    func isSame(as other: ScheduledAccount) -> Bool {
+        contentHash == other.contentHash && plan == other.plan && account == other.account
+    }
 }

@@ -5,26 +5,28 @@ import ShowrunnerCore
 extension Scheduler {
     /// Replaces the set of schedulable accounts. An unchanged account keeps its next fire; a changed one is
     /// rescheduled from now; a new one catches up from its last recorded fire; a missing one is unscheduled (its
-    /// running runs finish). `reload` also brings back jobs removed through the API. Only the accounts that differ
-    /// are touched, so a one-file edit among 10,000 accounts costs one entry.
+    /// running runs finish). `reload` also brings back jobs removed through the API.
     public func apply(_ accounts: [ScheduledAccount], reload: Bool = false) async {
         let incoming = Dictionary(accounts.map { ($0.account.id, $0) }) { _, new in new }
-        let changed = state.withLock { state -> Set<String> in
-            var changed = Set(state.desired.keys).subtracting(incoming.keys)
-            for (id, new) in incoming {
-                guard let old = state.desired[id] else {
-                    changed.insert(id)
-                    continue
-                }
-                if old.contentHash != new.contentHash || old.plan != new.plan || old.account != new.account {
-                    changed.insert(id)
-                }
+        let changes = state.withLock { state -> [String: ScheduledAccount?] in
+            var changes: [String: ScheduledAccount?] = [:]
+            for id in state.desired.keys where incoming[id] == nil { changes[id] = .some(nil) }
+            for (id, new) in incoming where state.desired[id].map({ !$0.isSame(as: new) }) ?? true {
+                changes[id] = new
             }
-            state.desired = incoming
-            return changed
+            return changes
+        }
+        await update(changes, reload: reload)
+    }
+
+    /// Applies the accounts that changed (nil: gone from the config) and leaves every other one as it is, so a
+    /// one-file edit among 10,000 accounts costs one entry.
+    public func update(_ changes: [String: ScheduledAccount?], reload: Bool = false) async {
+        state.withLock { state in
+            for (id, account) in changes { state.desired[id] = account }
         }
         let removals = await clearStaleRemovals(reload: reload)
-        rebuildBook(only: changed.union(removals))
+        rebuildBook(only: Set(changes.keys).union(removals))
         signalChange()
     }
 
@@ -71,7 +73,8 @@ extension Scheduler {
             guard old.account != scheduled.account || old.plan != scheduled.plan else { return }
             state.book.set(scheduled.account, plan: scheduled.plan, schedule: schedule, after: now)
         } else {
-            state.book.set(scheduled.account, plan: scheduled.plan, schedule: schedule, after: durable?.lastFireAt ?? now)
+            state.book.set(
+                scheduled.account, plan: scheduled.plan, schedule: schedule, after: durable?.lastFireAt ?? now)
         }
     }
 

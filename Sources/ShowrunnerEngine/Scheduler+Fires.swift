@@ -2,43 +2,61 @@ import Foundation
 import ShowrunnerCore
 
 extension Scheduler {
-    /// Runs an on-time fire (or records why it did not run); a late fire goes through catch-up instead.
-    func handle(_ fire: ScheduledFire, now: Date) async {
-        guard let entry = state.withLock({ $0.book.entries[fire.accountID] }),
-            let scheduled = state.withLock({ $0.desired[fire.accountID] })
-        else { return }
-        if now.timeIntervalSince(fire.startAt) > lateTolerance.seconds {
-            await catchUp(scheduled, schedule: entry.schedule, now: now)
-            return
+    /// Handles the fires of one pass: a late one goes through catch-up; the on-time ones are recorded together (one
+    /// transaction for their runs, one for their fire times), so a thousand accounts due at the same instant start
+    /// within milliseconds of it.
+    func handle(_ due: [ScheduledFire], now: Date) async {
+        var onTime: [(fire: ScheduledFire, scheduled: ScheduledAccount, overlap: Schedule.OverlapPolicy)] = []
+        for fire in due {
+            guard let entry = state.withLock({ $0.book.entries[fire.accountID] }),
+                let scheduled = state.withLock({ $0.desired[fire.accountID] })
+            else { continue }
+            if now.timeIntervalSince(fire.startAt) > lateTolerance.seconds {
+                await catchUp(scheduled, schedule: entry.schedule, now: now)
+            } else {
+                metrics.recordLateness(now.timeIntervalSince(fire.scheduledAt), accountID: fire.accountID)
+                onTime.append((fire, scheduled, entry.schedule.overlap))
+            }
         }
-        metrics.recordLateness(now.timeIntervalSince(fire.scheduledAt), accountID: fire.accountID)
-        await fireRun(scheduled, at: fire.scheduledAt, trigger: .schedule, overlap: entry.schedule.overlap)
-        await rememberFire(fire.accountID, at: fire.scheduledAt)
+        await fireRuns(onTime.map { ($0.scheduled, $0.fire.scheduledAt, $0.overlap) }, trigger: .schedule)
+        await rememberFires(Dictionary(onTime.map { ($0.fire.accountID, $0.fire.scheduledAt) }) { a, b in max(a, b) })
     }
 
-    /// Starts, queues or skips one fire according to the overlap policy. The store's unique key makes a fire
-    /// offered twice produce one run.
-    func fireRun(
-        _ scheduled: ScheduledAccount, at instant: Date, trigger: RunTrigger, overlap: Schedule.OverlapPolicy
+    /// Starts, queues or skips each fire according to its account's overlap policy (at most one fire per account:
+    /// each decision sees the runs active before the batch). The store's unique key makes a fire offered twice
+    /// produce one run.
+    func fireRuns(
+        _ fires: [(scheduled: ScheduledAccount, instant: Date, overlap: Schedule.OverlapPolicy)], trigger: RunTrigger
     ) async {
-        let account = scheduled.account
-        let decision = OverlapDecision.decide(
-            overlap, activeRuns: coordinator.activeRuns(of: account.id), alreadyQueued: coordinator.isQueued(account.id)
-        )
-        do {
-            switch decision {
-            case .start, .queue:
-                let run = try await coordinator.submit(
-                    account: account, plan: scheduled.plan, trigger: trigger, scheduledAt: instant,
-                    configRevision: scheduled.configRevision, afterActiveRun: decision == .queue)
-                if run == nil { logger.info("fire already has a run", metadata: ["account": "\(account.id)"]) }
-            case .skip:
-                try await record(
-                    account, plan: scheduled.plan, at: instant, trigger: trigger, status: .skipped,
-                    reason: "skipped: the previous run of this account was still active (overlap: skip)")
+        guard !fires.isEmpty else { return }
+        var submissions: [RunSubmission] = []
+        var skipped: [RunRecord] = []
+        let created = now()
+        for (scheduled, instant, overlap) in fires {
+            let account = scheduled.account
+            let decision = OverlapDecision.decide(
+                overlap, activeRuns: coordinator.activeRuns(of: account.id),
+                alreadyQueued: coordinator.isQueued(account.id))
+            if decision == .skip {
+                skipped.append(
+                    notRun(
+                        account, plan: scheduled.plan, at: instant, trigger: trigger, status: .skipped,
+                        created: created,
+                        reason: "skipped: the previous run of this account was still active (overlap: skip)"))
+            } else {
+                submissions.append(
+                    RunSubmission(
+                        account: account, plan: scheduled.plan, trigger: trigger, scheduledAt: instant,
+                        configRevision: scheduled.configRevision, afterActiveRun: decision == .queue))
             }
+        }
+        do {
+            for (submission, run) in zip(submissions, try await coordinator.submit(submissions)) where run == nil {
+                logger.info("fire already has a run", metadata: ["account": "\(submission.account.id)"])
+            }
+            try await insertNotRun(skipped)
         } catch {
-            logger.error("fire could not be recorded", metadata: ["account": "\(account.id)", "error": "\(error)"])
+            logger.error("fires could not be recorded", metadata: ["fires": "\(fires.count)", "error": "\(error)"])
         }
     }
 
@@ -58,40 +76,53 @@ extension Scheduler {
         let reason =
             "missed: showrunner was not running or the clock jumped (catch_up window \(schedule.catchUpWindow.configText), "
             + "policy \(schedule.catchUpPolicy.rawValue))"
-        for instant in plan.missed {
-            try? await record(
-                scheduled.account, plan: scheduled.plan, at: instant, trigger: .catchUp, status: .missed, reason: reason
-            )
+        let created = self.now()
+        try? await insertNotRun(
+            plan.missed.map {
+                notRun(
+                    scheduled.account, plan: scheduled.plan, at: $0, trigger: .catchUp, status: .missed,
+                    created: created, reason: reason)
+            })
+        for instant in plan.run {  // one by one: each overlap decision sees the run started before it
+            await fireRuns([(scheduled, instant, schedule.overlap)], trigger: .catchUp)
         }
-        for instant in plan.run {
-            await fireRun(scheduled, at: instant, trigger: .catchUp, overlap: schedule.overlap)
-        }
-        if let newest = (plan.missed + plan.run).max() { await rememberFire(id, at: newest) }
+        if let newest = (plan.missed + plan.run).max() { await rememberFires([id: newest]) }
         state.withLock { $0.book.set(scheduled.account, plan: scheduled.plan, schedule: schedule, after: now) }
     }
 
-    /// A fire that did not run, recorded so nothing is dropped silently.
-    func record(
-        _ account: Account, plan: Pipeline, at instant: Date, trigger: RunTrigger, status: RunStatus, reason: String
-    ) async throws {
-        let created = now()
-        let run = RunRecord(
-            id: RunID.make(at: created, randomIndex: coordinator.launcher.executor.environment.randomIndex),
-            accountID: account.id, pipeline: plan.name, trigger: trigger, scheduledAt: instant, status: status,
+    /// A fire that did not run, recorded (by `insertNotRun`, which gives it its id) so nothing is dropped silently.
+    func notRun(
+        _ account: Account, plan: Pipeline, at instant: Date, trigger: RunTrigger, status: RunStatus, created: Date,
+        reason: String
+    ) -> RunRecord {
+        RunRecord(
+            id: "", accountID: account.id, pipeline: plan.name, trigger: trigger, scheduledAt: instant, status: status,
             reason: reason, createdAt: created, finishedAt: created)
-        _ = try await runs.insertRun(run)
-        metrics.recordRun(accountID: account.id, status: status)
     }
 
-    /// Persists the newest handled fire: catch-up after a restart starts after it.
-    func rememberFire(_ accountID: String, at instant: Date) async {
+    func insertNotRun(_ records: [RunRecord]) async throws {
+        guard let created = records.first?.createdAt else { return }
+        let ids = RunID.make(
+            records.count, at: created, randomIndex: coordinator.launcher.executor.environment.randomIndex)
+        let runs = zip(records, ids).map { record, id in
+            var run = record
+            run.id = id
+            return run
+        }
+        let inserted = try await self.runs.insertRuns(runs)
+        for (run, isNew) in zip(runs, inserted) where isNew {
+            metrics.recordRun(accountID: run.accountID, status: run.status)
+        }
+    }
+
+    /// Persists the newest handled fire of each account: catch-up after a restart starts after it.
+    func rememberFires(_ instants: [String: Date]) async {
+        guard !instants.isEmpty else { return }
         do {
-            let updated = try await accountStates.updateAccountState(accountID) { state in
-                if (state.lastFireAt ?? .distantPast) < instant { state.lastFireAt = instant }
-            }
-            state.withLock { $0.accountStates[accountID] = updated }
+            let updated = try await accountStates.recordFires(instants)
+            state.withLock { $0.accountStates.merge(updated) { _, new in new } }
         } catch {
-            logger.error("account state not saved", metadata: ["account": "\(accountID)", "error": "\(error)"])
+            logger.error("account state not saved", metadata: ["accounts": "\(instants.count)", "error": "\(error)"])
         }
     }
 }

@@ -101,14 +101,17 @@ public final class Scheduler: Service, Sendable {
         let now = now()
         lastBeat.withLock { $0 = now }
         let due = state.withLock { $0.book.takeDue(at: now) }
-        for fire in due { await handle(fire, now: now) }
+        await handle(due, now: now)
         for fire in due {
-            metrics.recordNextFire(state.withLock { $0.book.entries[fire.accountID]?.next?.startAt }, accountID: fire.accountID)
+            metrics.recordNextFire(
+                state.withLock { $0.book.entries[fire.accountID]?.next?.startAt }, accountID: fire.accountID)
         }
-        arm(now: now)
+        arm()
     }
 
-    private func arm(now: Date) {
+    /// Sleeps until the next start, measured from now (handling the due fires took time).
+    private func arm() {
+        let now = now()
         state.withLock { state in
             var delay = maxIdle
             if let next = state.book.nextStart {

@@ -29,4 +29,18 @@ extension SQLiteStore: AccountStateStore {
             return state
         }
     }
+
+    public func recordFires(_ instants: [String: Date]) async throws -> [String: AccountState] {
+        try await writer.write { db in
+            var updated: [String: AccountState] = [:]
+            for (accountID, instant) in instants {
+                var state =
+                    try AccountStateRow.fetchOne(db, key: accountID)?.state ?? AccountState(accountID: accountID)
+                if (state.lastFireAt ?? .distantPast) < instant { state.lastFireAt = instant }
+                try AccountStateRow(state).save(db)
+                updated[accountID] = state
+            }
+            return updated
+        }
+    }
 }

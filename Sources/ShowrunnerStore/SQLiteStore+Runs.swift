@@ -3,22 +3,28 @@ import GRDB
 import ShowrunnerCore
 
 extension SQLiteStore {
-    /// One statement, so the fire-unique rule holds even between processes: the run is inserted unless the partial
-    /// unique index `runs_fire` already holds its fire. Any other conflict (a duplicate id) is an error.
     public func insertRun(_ run: RunRecord) async throws -> Bool {
-        let row = RunRow(run)
-        return try await writer.write { db in
-            let values = try row.databaseDictionary.sorted { $0.key < $1.key }
-            let columns = values.map { $0.key.quotedDatabaseIdentifier }.joined(separator: ", ")
-            let placeholders = databaseQuestionMarks(count: values.count)
-            try db.execute(
-                sql: """
-                    INSERT INTO runs (\(columns)) VALUES (\(placeholders))
-                    ON CONFLICT (account_id, scheduled_at) WHERE "trigger" IN ('schedule', 'catch_up') DO NOTHING
-                    """,
-                arguments: StatementArguments(values.map(\.value)))
-            return db.changesCount == 1
-        }
+        try await insertRuns([run])[0]
+    }
+
+    /// One statement per run, so the fire-unique rule holds even between processes: a run is inserted unless the
+    /// partial unique index `runs_fire` already holds its fire. Any other conflict (a duplicate id) is an error.
+    public func insertRuns(_ runs: [RunRecord]) async throws -> [Bool] {
+        let rows = runs.map(RunRow.init)
+        return try await writer.write { db in try rows.map { try Self.insert($0, db) } }
+    }
+
+    private static func insert(_ row: RunRow, _ db: Database) throws -> Bool {
+        let values = try row.databaseDictionary.sorted { $0.key < $1.key }
+        let columns = values.map { $0.key.quotedDatabaseIdentifier }.joined(separator: ", ")
+        let placeholders = databaseQuestionMarks(count: values.count)
+        try db.execute(
+            sql: """
+                INSERT INTO runs (\(columns)) VALUES (\(placeholders))
+                ON CONFLICT (account_id, scheduled_at) WHERE "trigger" IN ('schedule', 'catch_up') DO NOTHING
+                """,
+            arguments: StatementArguments(values.map(\.value)))
+        return db.changesCount == 1
     }
 
     public func run(id: String) async throws -> RunRecord? {

@@ -7,7 +7,7 @@ import Synchronization
 
 /// `showrunner run` as a child process: start it, learn its API port from what it prints, call the API, stop it.
 final class DaemonProcess: Sendable {
-    nonisolated(unsafe) let process = Process()
+    let process = Process()
     private let output = TextBuffer()
     private let outputPipe = Pipe()
 

@@ -15,7 +15,9 @@ final class Daemon: DaemonControl {
     /// `showrunner.yaml` as the daemon started with it: its settings apply at the next start.
     let settingsAtStart: DaemonSettings?
 
-    init(registry: ConfigRegistry, scheduler: Scheduler, coordinator: RunCoordinator, store: SQLiteStore, logger: Logger) {
+    init(
+        registry: ConfigRegistry, scheduler: Scheduler, coordinator: RunCoordinator, store: SQLiteStore, logger: Logger
+    ) {
         self.registry = registry
         self.scheduler = scheduler
         self.coordinator = coordinator
@@ -25,16 +27,20 @@ final class Daemon: DaemonControl {
     }
 
     /// The registry's last good versions, for the scheduler.
-    func scheduledAccounts() -> [ScheduledAccount] {
-        registry.goodVersions.map {
-            ScheduledAccount(
-                account: $0.account, plan: $0.plan, contentHash: $0.contentHash, configRevision: $0.revision)
-        }
+    func scheduledAccounts() -> [ScheduledAccount] { registry.goodVersions.map(Self.scheduled) }
+
+    static func scheduled(_ version: ConfigRegistry.GoodVersion) -> ScheduledAccount {
+        ScheduledAccount(
+            account: version.account, plan: version.plan, contentHash: version.contentHash,
+            configRevision: version.revision)
     }
 
-    /// After the watcher applied a change set.
+    /// After the watcher applied a change set: only the accounts it applied or removed are touched.
     func configChanged(_ report: ReloadReport) async {
-        await scheduler.apply(scheduledAccounts())
+        var changes: [String: ScheduledAccount?] = [:]
+        for id in report.removed { changes[id] = .some(nil) }
+        for id in report.applied { changes[id] = registry.goodVersion(id).map(Self.scheduled) }
+        await scheduler.update(changes)
         scheduler.metrics.recordReload(errors: report.errors.count)
         if registry.settings != settingsAtStart {
             logger.notice("showrunner.yaml changed; daemon settings apply at the next start (accounts apply now)")
@@ -73,12 +79,13 @@ final class Daemon: DaemonControl {
     func accounts() async -> [AccountStatus] {
         let good = Dictionary(registry.goodVersions.map { ($0.account.id, $0) }) { first, _ in first }
         let states = (try? await store.accountStates()) ?? [:]
+        let scheduled = Set(scheduler.jobs().lazy.filter { $0.nextRunAt != nil }.map(\.id))
         return registry.reports.values.map { report in
             let state = states[report.id]
             return AccountStatus(
                 id: report.id, name: report.account?.name ?? good[report.id]?.account.name, file: report.document.path,
                 enabled: report.account?.enabled ?? good[report.id]?.account.enabled ?? false, valid: report.isValid,
-                scheduled: scheduler.jobs().contains { $0.id == report.id && $0.nextRunAt != nil },
+                scheduled: scheduled.contains(report.id),
                 paused: state?.paused ?? false, pauseReason: state?.pauseReason, authFlag: state?.authFlag,
                 lastGoodRevision: good[report.id]?.revision, diagnostics: report.diagnostics)
         }.sorted { ($0.id, $0.file) < ($1.id, $1.file) }
@@ -90,7 +97,7 @@ final class Daemon: DaemonControl {
 
     func retry(runID: String) async throws -> RunRecord {
         guard let run = try await store.run(id: runID) else { throw RunLauncher.LaunchError.noSuchRun(runID) }
-        guard let version = registry.goodVersions.first(where: { $0.account.id == run.accountID }) else {
+        guard let version = registry.goodVersion(run.accountID) else {
             throw RunLauncher.LaunchError.accountNotConfigured(run.accountID)
         }
         return try await coordinator.retry(

@@ -39,6 +39,9 @@ public final class ConfigRegistry: Sendable {
     /// Every account's last good version.
     public var goodVersions: [GoodVersion] { state.withLock { Array($0.lastGood.values) } }
 
+    /// One account's last good version.
+    public func goodVersion(_ id: String) -> GoodVersion? { state.withLock { $0.lastGood[id] } }
+
     /// Current errors and warnings of every file.
     public var diagnostics: [Diagnostic] { state.withLock { $0.diagnostics } }
 

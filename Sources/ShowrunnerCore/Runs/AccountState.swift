@@ -39,4 +39,7 @@ public protocol AccountStateStore: Sendable {
         _ accountID: String, _ change: @escaping @Sendable (inout AccountState) -> Void
     ) async throws
         -> AccountState
+    /// Advances each account's `lastFireAt` to the given instant (never backwards), in one transaction; returns the
+    /// new states.
+    func recordFires(_ instants: [String: Date]) async throws -> [String: AccountState]
 }

@@ -5,6 +5,8 @@ public protocol RunStore: Sendable {
     /// Inserts a run. Returns false, inserting nothing, when a `schedule`/`catch_up` run for the same account and
     /// scheduled instant already exists (a fire produces at most one run).
     func insertRun(_ run: RunRecord) async throws -> Bool
+    /// `insertRun` for many runs in one transaction (a minute's fires); one result per run, in order.
+    func insertRuns(_ runs: [RunRecord]) async throws -> [Bool]
     func run(id: String) async throws -> RunRecord?
     /// Newest first.
     func runs(matching query: RunQuery) async throws -> [RunRecord]

@@ -1,0 +1,25 @@
+import Foundation
+import ShowrunnerCore
+
+/// A run to record and start: what `RunCoordinator.submit` takes, one per fire.
+public struct RunSubmission: Sendable {
+    public var account: Account
+    public var plan: Pipeline
+    public var trigger: RunTrigger
+    public var scheduledAt: Date?
+    public var configRevision: String?
+    /// Overlap `queue`: start only when the account has no active run.
+    public var afterActiveRun: Bool
+
+    public init(
+        account: Account, plan: Pipeline, trigger: RunTrigger, scheduledAt: Date?, configRevision: String?,
+        afterActiveRun: Bool = false
+    ) {
+        self.account = account
+        self.plan = plan
+        self.trigger = trigger
+        self.scheduledAt = scheduledAt
+        self.configRevision = configRevision
+        self.afterActiveRun = afterActiveRun
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import ShowrunnerCore
+import ShowrunnerStore
+import Testing
+
+@testable import ShowrunnerEngine
+
+/// Many accounts due at one instant, and incremental updates among many accounts.
+struct SchedulerBatchTests {
+    @Test func everyAccountDueAtTheSameInstantGetsOneRunAndItsFireRemembered() async throws {
+        let test = SchedulerHarness(
+            harness: try Harness(steps: ["command": ScriptedStep(outputs: [:])]),
+            at: SchedulerHarness.date("2026-06-01T09:59:30Z"))
+        let ids = (0..<200).map { String(format: "acct-%03d", $0) }
+        var accounts = try ids.map { try SchedulerHarness.account($0, cron: "0 10 * * *") }
+        accounts[7].account.schedule?.overlap = .skip
+        await test.scheduler.apply(accounts)
+        try await test.scheduler.startUp()
+        await test.step(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
+        await test.settle()
+        let runs = try await test.harness.store.runs(matching: RunQuery(limit: 1000))
+        #expect(runs.count == 200)
+        #expect(Set(runs.map(\.accountID)) == Set(ids))
+        #expect(Set(runs.map(\.id)).count == 200)
+        #expect(runs.allSatisfy { $0.status == .succeeded && $0.trigger == .schedule })
+        let states = try await test.harness.store.accountStates()
+        #expect(ids.allSatisfy { states[$0]?.lastFireAt == SchedulerHarness.date("2026-06-01T10:00:00Z") })
+        #expect(test.scheduler.jobs().allSatisfy { $0.nextRunAt == SchedulerHarness.date("2026-06-02T10:00:00Z") })
+    }
+
+    @Test func anUpdateTouchesOnlyTheAccountsItNames() async throws {
+        let test = SchedulerHarness(
+            harness: try Harness(steps: ["command": ScriptedStep(outputs: [:])]),
+            at: SchedulerHarness.date("2026-06-01T09:30:00Z"))
+        let daily = try SchedulerHarness.account("daily", cron: "0 10 * * *")
+        let hourly = try SchedulerHarness.account("hourly", cron: "0 * * * *")
+        await test.scheduler.apply([daily, hourly])
+        try await test.scheduler.startUp()
+        var edited = try SchedulerHarness.account("daily", cron: "15 9 * * *")
+        edited.contentHash = "edited"
+        let added = try SchedulerHarness.account("added", cron: "45 9 * * *")
+        await test.scheduler.update(["daily": edited, "added": added])
+        var next = Dictionary(uniqueKeysWithValues: test.scheduler.jobs().map { ($0.id, $0.nextRunAt) })
+        #expect(next["daily"] == SchedulerHarness.date("2026-06-02T09:15:00Z"))
+        #expect(next["hourly"] == SchedulerHarness.date("2026-06-01T10:00:00Z"))
+        #expect(next["added"] == SchedulerHarness.date("2026-06-01T09:45:00Z"))
+        await test.scheduler.update(["hourly": ScheduledAccount?.none])
+        next = Dictionary(uniqueKeysWithValues: test.scheduler.jobs().map { ($0.id, $0.nextRunAt) })
+        #expect(next.keys.sorted() == ["added", "daily"])
+    }
+}
