@@ -33,6 +33,20 @@ struct JobsControllerTests {
         }
     }
 
+    @Test func listsOneAccountsJobOnRequest() async throws {
+        let harness = try await APIHarness(daemon: FakeDaemon(jobs: try Fixtures.jobs()))
+        try await harness.run { client in
+            let one = try await client.get("/api/scheduler/jobs?account=travel-weekly")
+            #expect(one.status == 200)
+            #expect(one.json["jobs"]?.items.map { $0["id"]?.stringValue } == ["travel-weekly"])
+            let none = try await client.get("/api/scheduler/jobs?account=nobody")
+            #expect(none.json["jobs"]?.items.isEmpty == true)
+            let bad = try await client.get("/api/scheduler/jobs?acount=travel-weekly")
+            #expect(bad.status == 400)
+            #expect(bad.json["error"]?["message"]?.stringValue?.contains("allowed: account") == true)
+        }
+    }
+
     @Test func reloadAnswersTheReport() async throws {
         let report = ReloadReport(
             applied: ["cooking-daily"], unchanged: ["travel-weekly"], removed: ["old"], errors: [Fixtures.badCron])

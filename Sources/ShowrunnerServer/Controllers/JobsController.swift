@@ -14,9 +14,12 @@ struct JobsController {
         router.delete("/api/scheduler/jobs/{job_id}", use: remove)
     }
 
-    /// Every job with its account's newest run.
+    /// Every job with its account's newest run; `?account=ID` only that account's job.
     @Sendable func list(_ request: Request, context: BasicRequestContext) async throws -> JobListDTO {
-        let jobs = await control.jobs()
+        let query = request.uri.queryParameters
+        try RunPageQuery.rejectUnknownOrRepeated(query, allowed: ["account"])
+        var jobs = await control.jobs()
+        if let account = RunPageQuery.value("account", in: query) { jobs = jobs.filter { $0.accountID == account } }
         let lastRuns = try await LatestRuns(store: runs).lookup(Set(jobs.map(\.accountID)))
         return JobListDTO(jobs: jobs.map { JobDTO(job: $0, lastRun: lastRuns[$0.accountID]) })
     }

@@ -9,7 +9,7 @@ enum RunPageQuery {
     static let limits = 1...500
 
     static func parse(_ query: Parameters) throws -> RunQuery {
-        try rejectUnknownOrRepeated(query)
+        try rejectUnknownOrRepeated(query, allowed: parameters)
         var result = RunQuery(limit: defaultLimit)
         result.accountID = value("account", in: query)
         result.before = value("before", in: query)
@@ -31,12 +31,12 @@ enum RunPageQuery {
         return result
     }
 
-    private static func rejectUnknownOrRepeated(_ query: Parameters) throws {
+    /// A `400` for a parameter not in `allowed`, or given twice.
+    static func rejectUnknownOrRepeated(_ query: Parameters, allowed: [String]) throws {
         var seen: Set<Substring> = []
         for (name, _) in query {
-            guard parameters.contains(String(name)) else {
-                throw badRequest(
-                    "Unknown query parameter '\(name)'; allowed: \(parameters.joined(separator: ", ")).")
+            guard allowed.contains(String(name)) else {
+                throw badRequest("Unknown query parameter '\(name)'; allowed: \(allowed.joined(separator: ", ")).")
             }
             guard seen.insert(name).inserted else {
                 throw badRequest("Query parameter '\(name)' is given more than once; give it once.")
@@ -44,7 +44,7 @@ enum RunPageQuery {
         }
     }
 
-    private static func value(_ name: String, in query: Parameters) -> String? {
+    static func value(_ name: String, in query: Parameters) -> String? {
         guard let value = query[Substring(name)], !value.isEmpty else { return nil }
         return String(value)
     }

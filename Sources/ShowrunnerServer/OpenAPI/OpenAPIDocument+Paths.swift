@@ -5,7 +5,10 @@ extension OpenAPIDocument {
             "/api/scheduler/jobs": [
                 "get": api(
                     "listJobs", "Every scheduled job with its account's newest run.", tag: "scheduler",
-                    success: ok("The jobs.", "JobList"))
+                    parameters: [
+                        query("account", "Only this account's job (an empty list when it has none).", Schema.string)
+                    ],
+                    success: ok("The jobs.", "JobList"), errors: [400])
             ],
             "/api/scheduler/reload": [
                 "post": api(
