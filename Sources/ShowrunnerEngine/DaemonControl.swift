@@ -3,8 +3,8 @@ import ShowrunnerCore
 
 /// What the HTTP API can ask of the running daemon. The daemon implements it; API tests use a fake.
 public protocol DaemonControl: Sendable {
-    /// Every scheduled job (one per account with a schedule).
-    func jobs() async -> [SchedulerJob]
+    /// Every scheduled job (one per account with a schedule), or only `accountID`'s.
+    func jobs(accountID: String?) async -> [SchedulerJob]
     /// Rescans the config folder now.
     func reload() async -> ReloadReport
     /// Starts a manual run; nil when the account is unknown.

@@ -123,19 +123,21 @@ extension Scheduler {
         }
     }
 
-    public func jobs() -> [SchedulerJob] {
+    /// Every job sorted by id, or only `accountID`'s.
+    public func jobs(accountID: String? = nil) -> [SchedulerJob] {
         state.withLock { state in
-            state.desired.values.compactMap { scheduled -> SchedulerJob? in
-                guard let schedule = scheduled.account.schedule else { return nil }
-                let id = scheduled.account.id
-                let durable = state.accountStates[id]
-                return SchedulerJob(
-                    id: id, accountID: id, cron: schedule.cron.source, timezone: schedule.timeZone.configName,
-                    nextRunAt: state.book.entries[id]?.next?.startAt, paused: durable?.paused ?? false,
-                    pauseReason: durable?.pauseReason, removed: durable?.removedUntilChange != nil,
-                    enabled: scheduled.account.enabled)
-            }.sorted { $0.id < $1.id }
+            guard let accountID else { return state.desired.keys.sorted().compactMap { job($0, in: state) } }
+            return job(accountID, in: state).map { [$0] } ?? []
         }
+    }
+
+    private func job(_ id: String, in state: State) -> SchedulerJob? {
+        guard let account = state.desired[id]?.account, let schedule = account.schedule else { return nil }
+        let durable = state.accountStates[id]
+        return SchedulerJob(
+            id: id, accountID: id, cron: schedule.cron.source, timezone: schedule.timeZone.configName,
+            nextRunAt: state.book.entries[id]?.next?.startAt, paused: durable?.paused ?? false,
+            pauseReason: durable?.pauseReason, removed: durable?.removedUntilChange != nil, enabled: account.enabled)
     }
 
     public func accountState(_ accountID: String) -> AccountState? { state.withLock { $0.accountStates[accountID] } }

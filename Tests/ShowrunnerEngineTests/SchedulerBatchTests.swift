@@ -11,17 +11,17 @@ struct SchedulerBatchTests {
         let test = SchedulerHarness(
             harness: try Harness(steps: ["command": ScriptedStep(outputs: [:])]),
             at: SchedulerHarness.date("2026-06-01T09:59:30Z"))
-        let ids = (0..<200).map { String(format: "acct-%03d", $0) }
-        var accounts = try ids.map { try SchedulerHarness.account($0, cron: "0 10 * * *") }
-        accounts[7].account.schedule?.overlap = .skip
+        let ids = (0..<100).map { String(format: "acct-%03d", $0) }
+        let accounts = try ids.map { try SchedulerHarness.account($0, cron: "0 10 * * *") }
         await test.scheduler.apply(accounts)
         try await test.scheduler.startUp()
         await test.step(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
-        await test.settle()
+        let safety = ContinuousClock.now.advanced(by: .seconds(120))  // a bound for loaded CI machines, not a timing
+        while !test.coordinator.isIdle, ContinuousClock.now < safety { await Task.yield() }
         let runs = try await test.harness.store.runs(matching: RunQuery(limit: 1000))
-        #expect(runs.count == 200)
+        #expect(runs.count == 100)
         #expect(Set(runs.map(\.accountID)) == Set(ids))
-        #expect(Set(runs.map(\.id)).count == 200)
+        #expect(Set(runs.map(\.id)).count == 100)
         #expect(runs.allSatisfy { $0.status == .succeeded && $0.trigger == .schedule })
         let states = try await test.harness.store.accountStates()
         #expect(ids.allSatisfy { states[$0]?.lastFireAt == SchedulerHarness.date("2026-06-01T10:00:00Z") })

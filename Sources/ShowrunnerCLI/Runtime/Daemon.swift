@@ -47,7 +47,7 @@ final class Daemon: DaemonControl {
         }
     }
 
-    func jobs() async -> [SchedulerJob] { scheduler.jobs() }
+    func jobs(accountID: String?) async -> [SchedulerJob] { scheduler.jobs(accountID: accountID) }
 
     func reload() async -> ReloadReport {
         let report = registry.rescan(force: true)

@@ -4,35 +4,39 @@ import ShowrunnerCore
 extension ConfigRegistry {
     func decode(_ path: String, _ contents: FileTable.Contents?, into state: inout State) {
         switch ConfigPath.kind(of: path) {
-        case .account: state.accounts[path] = contents.map { ConfigDecoder.account(text: $0.text, path: path) }
+        case .account:
+            if let old = state.accounts[path]?.name { state.pathsByID[old]?.remove(path) }
+            let document = contents.map { ConfigDecoder.account(text: $0.text, path: path) }
+            state.accounts[path] = document
+            if let document { state.pathsByID[document.name, default: []].insert(path) }
         case .pipeline: state.pipelines[path] = contents.map { ConfigDecoder.pipeline(text: $0.text, path: path) }
         case .settings, .other: break
         }
     }
 
     /// Re-validates the changed account files, the accounts that share an id with them, and — when a pipeline
-    /// changed — the accounts that use it; then updates each account's last good version.
+    /// changed — the accounts that use it; then updates each account's last good version. Only those documents
+    /// go into the snapshot: every account sharing an id with a changed one is among them, so duplicate ids are
+    /// still found, and a one-file edit among 10,000 accounts does not copy the other 9,999.
     func revalidate(
         _ state: inout State, accounts changed: Set<String>, pipelinesChanged: Bool, oldIDs: Set<String>
     )
         -> ReloadReport
     {
-        let snapshot = ConfigSnapshot(
-            accounts: state.accounts.values.sorted { $0.path < $1.path },
-            pipelines: state.pipelines.values.sorted { $0.path < $1.path }, settings: state.settings)
         let touchedIDs = oldIDs.union(changed.compactMap { state.accounts[$0]?.name })
-        var affected = changed.filter { state.accounts[$0] != nil }
-        for document in snapshot.accounts where touchedIDs.contains(document.name) || pipelinesChanged {
-            affected.insert(document.path)
-        }
-        let report = ConfigValidator(secrets: secrets).validate(snapshot, onlyAccounts: affected)
+        var affected = pipelinesChanged ? Set(state.accounts.keys) : changed.filter { state.accounts[$0] != nil }
+        for id in touchedIDs { affected.formUnion(state.pathsByID[id] ?? []) }
+        let snapshot = ConfigSnapshot(
+            accounts: affected.sorted().compactMap { state.accounts[$0] },
+            pipelines: state.pipelines.keys.sorted().compactMap { state.pipelines[$0] }, settings: state.settings)
+        let report = ConfigValidator(secrets: secrets).validate(snapshot)
         for path in changed where state.accounts[path] == nil { state.reports[path] = nil }
         for account in report.accounts { state.reports[account.document.path] = account }
         var summary = updateLastGood(&state, from: report.accounts, touchedIDs: touchedIDs)
-        let accountDiagnostics = state.reports.values.flatMap(\.diagnostics)
-        let otherDiagnostics = report.diagnostics.filter { ConfigPath.kind(of: $0.file) != .account }
-        state.diagnostics = Array(Set(accountDiagnostics + otherDiagnostics)).sortedForDisplay()
-        summary.errors = (report.accounts.flatMap(\.diagnostics) + otherDiagnostics).filter { $0.severity == .error }
+        state.otherDiagnostics = report.diagnostics.filter { ConfigPath.kind(of: $0.file) != .account }
+        summary.errors = (report.accounts.flatMap(\.diagnostics) + state.otherDiagnostics).filter {
+            $0.severity == .error
+        }
         summary.errors = Array(Set(summary.errors)).sortedForDisplay()
         return summary
     }
@@ -56,8 +60,8 @@ extension ConfigRegistry {
                 summary.applied.append(value.id)
             }
         }
-        let declared = Set(state.accounts.values.map(\.name))
-        for id in touchedIDs where !declared.contains(id) && state.lastGood.removeValue(forKey: id) != nil {
+        for id in touchedIDs where state.pathsByID[id]?.isEmpty ?? true {
+            guard state.lastGood.removeValue(forKey: id) != nil else { continue }
             summary.removed.append(id)
         }
         summary.applied.sort()

@@ -20,9 +20,12 @@ public final class ConfigRegistry: Sendable {
         var accounts: [String: ConfigDocument<Account>] = [:]
         var pipelines: [String: ConfigDocument<Pipeline>] = [:]
         var settings: ConfigDocument<DaemonSettings>?
+        /// Account id → the files declaring it (more than one is a duplicate id).
+        var pathsByID: [String: Set<String>] = [:]
         var lastGood: [String: GoodVersion] = [:]
         var reports: [String: AccountReport] = [:]
-        var diagnostics: [Diagnostic] = []
+        /// Diagnostics of the pipeline files and `showrunner.yaml` (the accounts' are in `reports`).
+        var otherDiagnostics: [Diagnostic] = []
     }
 
     public let loader: ConfigLoader
@@ -43,7 +46,11 @@ public final class ConfigRegistry: Sendable {
     public func goodVersion(_ id: String) -> GoodVersion? { state.withLock { $0.lastGood[id] } }
 
     /// Current errors and warnings of every file.
-    public var diagnostics: [Diagnostic] { state.withLock { $0.diagnostics } }
+    public var diagnostics: [Diagnostic] {
+        state.withLock { state in
+            Array(Set(state.reports.values.flatMap(\.diagnostics) + state.otherDiagnostics)).sortedForDisplay()
+        }
+    }
 
     public var settings: DaemonSettings? { state.withLock { $0.settings?.value } }
 

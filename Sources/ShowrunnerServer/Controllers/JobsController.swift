@@ -18,8 +18,7 @@ struct JobsController {
     @Sendable func list(_ request: Request, context: BasicRequestContext) async throws -> JobListDTO {
         let query = request.uri.queryParameters
         try RunPageQuery.rejectUnknownOrRepeated(query, allowed: ["account"])
-        var jobs = await control.jobs()
-        if let account = RunPageQuery.value("account", in: query) { jobs = jobs.filter { $0.accountID == account } }
+        let jobs = await control.jobs(accountID: RunPageQuery.value("account", in: query))
         let lastRuns = try await LatestRuns(store: runs).lookup(Set(jobs.map(\.accountID)))
         return JobListDTO(jobs: jobs.map { JobDTO(job: $0, lastRun: lastRuns[$0.accountID]) })
     }

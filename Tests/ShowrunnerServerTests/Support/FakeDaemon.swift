@@ -37,7 +37,9 @@ actor FakeDaemon: DaemonControl {
         self.errors = errors
     }
 
-    func jobs() -> [SchedulerJob] { scriptedJobs }
+    func jobs(accountID: String?) -> [SchedulerJob] {
+        scriptedJobs.filter { accountID == nil || $0.accountID == accountID }
+    }
     func accounts() -> [AccountStatus] { accountList }
     func diagnostics() -> [Diagnostic] { diagnosticList }
     func heartbeat() -> Date? { beat }
