@@ -76,7 +76,8 @@ import Testing
         let folder = try CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         for sub in ["accounts.d", "secrets"] {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         try #"{"installed": {"client_id": "x"}}"#.write(
             to: folder.appendingPathComponent("secrets/yt.json"), atomically: true, encoding: .utf8)
@@ -94,9 +95,12 @@ import Testing
         try account.write(to: folder.appendingPathComponent("accounts.d/yt.yaml"), atomically: true, encoding: .utf8)
         let result = try CommandRunner.run(["validate", "--config", folder.path, "--no-preflight"])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("error: channel.youtube.credentials: secrets/yt.json: this is an OAuth client file"))
-        #expect(result.stdout.contains(
-            "showrunner.yaml: warning: providers.youtube.quota: project 'default' would spend up to 3200 of its 2000"))
+        #expect(
+            result.stdout.contains("error: channel.youtube.credentials: secrets/yt.json: this is an OAuth client file"))
+        #expect(
+            result.stdout.contains(
+                "showrunner.yaml: warning: providers.youtube.quota: project 'default' would spend up to 3200 of its 2000"
+            ))
     }
 
     @Test func usageErrorsExitTwo() throws {

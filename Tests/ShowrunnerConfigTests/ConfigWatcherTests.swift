@@ -29,7 +29,9 @@ import Testing
 
         /// Waits for a report that satisfies `condition` (a slow machine may split one change into several
         /// debounced reports); fails the test instead of hanging when none comes within 3 minutes.
-        func next(where condition: @escaping @Sendable (ReloadReport) -> Bool = { _ in true }) async throws
+        func next(
+            where condition: @escaping @Sendable (ReloadReport) -> Bool = { _ in true }
+        ) async throws
             -> ReloadReport
         {
             let reports = reports
@@ -115,7 +117,8 @@ import Testing
         try await Self.ready(running, folder)
         _ = try GitRevisionTests.git(["checkout", "-q", "evening"], in: folder.url)
         _ = try await running.next { $0.removed == ["c"] || $0.applied == ["a", "b"] }
-        for _ in 0..<10_000_000 where Self.cron(running.registry, "c") != nil || Self.cron(running.registry, "a") != "0 20 * * *" {
+        for _ in 0..<10_000_000
+        where Self.cron(running.registry, "c") != nil || Self.cron(running.registry, "a") != "0 20 * * *" {
             await Task.yield()
         }
         #expect(Self.cron(running.registry, "c") == nil)

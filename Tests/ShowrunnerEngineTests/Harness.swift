@@ -1,8 +1,8 @@
 import Foundation
 import Logging
 import ShowrunnerCore
-import ShowrunnerStore
 import ShowrunnerSteps
+import ShowrunnerStore
 import ShowrunnerTestSupport
 import Synchronization
 

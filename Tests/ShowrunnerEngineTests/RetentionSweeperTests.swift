@@ -11,7 +11,9 @@ struct RetentionSweeperTests {
         let harness = try Harness(steps: [:])
         let now = Harness.start
         let old = now.addingTimeInterval(-100 * 86_400)
-        for (id, status, finished) in [("old", RunStatus.succeeded, old), ("new", .failed, now), ("busy", .running, old)] {
+        for (id, status, finished) in [
+            ("old", RunStatus.succeeded, old), ("new", .failed, now), ("busy", .running, old),
+        ] {
             _ = try await harness.store.insertRun(
                 RunRecord(id: id, accountID: "a", pipeline: "p", trigger: .manual, createdAt: old))
             let owner = status == .running ? RunOwner(host: "h", pid: 1, heartbeatAt: finished) : nil
@@ -22,7 +24,8 @@ struct RetentionSweeperTests {
             let url = state.appendingPathComponent("runs/\(folder)/step")
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             let date = folder == "new" ? now : old
-            try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: url.deletingLastPathComponent().path)
+            try FileManager.default.setAttributes(
+                [.modificationDate: date], ofItemAtPath: url.deletingLastPathComponent().path)
         }
         let sweeper = RetentionSweeper(
             store: harness.store, stateDirectory: state, runRetention: .seconds(90 * 86_400),
@@ -32,7 +35,8 @@ struct RetentionSweeperTests {
         #expect(result.folders == 1)
         #expect(try await harness.store.run(id: "old") == nil)
         #expect(try await harness.store.run(id: "busy") != nil)
-        let left = try FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("runs").path).sorted()
+        let left = try FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("runs").path)
+            .sorted()
         #expect(left == ["busy", "new"])
     }
 }

@@ -102,7 +102,8 @@ struct RunLauncherTests {
         let earlier = RunOwner(host: "\(machine)~previous", pid: getpid(), heartbeatAt: Harness.start)
         #expect(probe.isGone(earlier))
         #expect(!probe.isGone(OwnerProbe.current(now: Harness.start)))
-        #expect(probe.isGone(RunOwner(host: machine, pid: getppid(), heartbeatAt: Harness.start.addingTimeInterval(-600))))
+        #expect(
+            probe.isGone(RunOwner(host: machine, pid: getppid(), heartbeatAt: Harness.start.addingTimeInterval(-600))))
     }
 
     @Test func runIDsSortByTime() {

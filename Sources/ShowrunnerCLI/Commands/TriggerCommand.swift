@@ -71,7 +71,8 @@ struct TriggerCommand: AsyncParsableCommand {
         var observer: @Sendable (RunEvent) -> Void = { _ in }
         if format == .text { observer = printer.observer(for: account.id) }
         let (run, outcome) = try await launcher.start(
-            account: account, plan: plan, trigger: .manual, configRevision: revision, dryRun: dryRun, observer: observer)
+            account: account, plan: plan, trigger: .manual, configRevision: revision, dryRun: dryRun, observer: observer
+        )
         return RunSummary(account: account.id, run: run.id, outcome: outcome)
     }
 }

@@ -38,7 +38,8 @@ struct ValidateCommand: AsyncParsableCommand {
         var extra = YouTubeChecks.diagnostics(
             for: report, settings: snapshot.daemonSettings, configDirectory: loader.directory, now: Date())
         if !noPreflight { extra += await MachineChecks.diagnostics(for: report) }
-        report = ValidationReport(diagnostics: (report.diagnostics + extra).sortedForDisplay(), accounts: report.accounts)
+        report = ValidationReport(
+            diagnostics: (report.diagnostics + extra).sortedForDisplay(), accounts: report.accounts)
         let now = Date()
         let summaries = report.accounts.map {
             AccountSummary($0, file: options.displayPath($0.document.path), now: now, count: nextCount)

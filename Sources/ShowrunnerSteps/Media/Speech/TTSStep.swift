@@ -13,7 +13,8 @@ public struct TTSStep: Step {
     /// `api_key` reference (the engine resolves only `with:` inputs); nil reads the environment and files relative
     /// to the config folder.
     public init(
-        httpClient: HTTPClient = HTTPClient(), grace: Duration = .seconds(5), resolveSecret: SecretResolver.Resolver? = nil
+        httpClient: HTTPClient = HTTPClient(), grace: Duration = .seconds(5),
+        resolveSecret: SecretResolver.Resolver? = nil
     ) {
         tool = MediaTool(grace: grace)
         openAI = OpenAISpeech(client: httpClient, tool: tool, resolveSecret: resolveSecret)

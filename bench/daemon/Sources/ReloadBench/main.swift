@@ -1,9 +1,9 @@
 // The reload path after the debounce, in-process, on the daemon's own objects: what `ConfigWatcher.flush()` and
 // `Daemon.configChanged` do once the 50 ms of quiet are over —
 //   1. registry.apply([path])                      (read + parse the changed file, re-validate what it affects)
-//   2. registry.goodVersions → [ScheduledAccount]   (Daemon.scheduledAccounts())
-//   3. await scheduler.apply(accounts)             (rebuild the timetable)
-//   4. scheduler.jobs()                            (what GET /api/scheduler/jobs reads, before JSON)
+//   2. the report's applied/removed ids → [id: ScheduledAccount?]   (Daemon.configChanged)
+//   3. await scheduler.update(changes)             (only those accounts' timetable entries)
+//   4. scheduler.jobs(accountID:)                  (what GET /api/scheduler/jobs?account=ID reads, before JSON)
 // timed separately for EDITS edits (write a temp file outside the folder, rename() it over an account file with a
 // new daily cron), on a folder written by gen_config.py. The scheduler runs (its service loop is started) over a
 // real SQLite store, as in DaemonAssembly.
@@ -93,11 +93,13 @@ let scheduler = Scheduler(
     coordinator: coordinator, accountStates: store, clock: ContinuousClock(), now: { Date() }, logger: logger,
     probe: launcher.probe)
 
-func scheduledAccounts() -> [ScheduledAccount] {
-    registry.goodVersions.map {
-        ScheduledAccount(account: $0.account, plan: $0.plan, contentHash: $0.contentHash, configRevision: $0.revision)
-    }
+func scheduled(_ version: ConfigRegistry.GoodVersion) -> ScheduledAccount {
+    ScheduledAccount(
+        account: version.account, plan: version.plan, contentHash: version.contentHash,
+        configRevision: version.revision)
 }
+
+func scheduledAccounts() -> [ScheduledAccount] { registry.goodVersions.map(scheduled) }
 
 await scheduler.apply(scheduledAccounts())
 let service = Task { try await scheduler.run() }
@@ -139,11 +141,13 @@ for edit in 0..<edits {
     let start = ContinuousClock.now
     let report = registry.apply(["accounts.d/\(name)"])
     let afterApply = ContinuousClock.now
-    let accounts = scheduledAccounts()
+    var changes: [String: ScheduledAccount?] = [:]
+    for id in report.removed { changes[id] = .some(nil) }
+    for id in report.applied { changes[id] = registry.goodVersion(id).map(scheduled) }
     let afterMap = ContinuousClock.now
-    await scheduler.apply(accounts)
+    await scheduler.update(changes)
     let afterScheduler = ContinuousClock.now
-    let job = scheduler.jobs().first { $0.id == id }
+    let job = scheduler.jobs(accountID: id).first
     let end = ContinuousClock.now
     guard report.applied == [id], job?.cron == cron, job?.nextRunAt != nil else {
         fail("edit \(edit) of \(id) not applied: \(report), job \(String(describing: job))")
@@ -157,8 +161,8 @@ for edit in 0..<edits {
 
 print("  \(edits) edits of \(files.count) accounts (rename() over the file, new daily cron), after the debounce:")
 result("registry_apply", applyMS, "1. ConfigRegistry.apply([changed file])")
-result("scheduled_accounts", mapMS, "2. registry.goodVersions → [ScheduledAccount]")
-result("scheduler_apply", schedulerMS, "3. Scheduler.apply(all accounts)")
-result("scheduler_jobs", jobsMS, "4. Scheduler.jobs() (every job, sorted)")
+result("changes", mapMS, "2. the report's ids → [id: ScheduledAccount?]")
+result("scheduler_update", schedulerMS, "3. Scheduler.update(changes)")
+result("scheduler_job", jobsMS, "4. Scheduler.jobs(accountID:)")
 result("total", totalMS, "1-4 total (what runs after the 50 ms debounce)")
 service.cancel()
