@@ -13,7 +13,7 @@ public struct OwnerProbe: Sendable {
     public let now: @Sendable () -> Date
 
     public init(
-        host: String = ProcessInfo.processInfo.hostName, staleAfter: Duration = .seconds(120),
+        host: String = OwnerProbe.hostName, staleAfter: Duration = .seconds(120),
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.host = host
@@ -33,8 +33,11 @@ public struct OwnerProbe: Sendable {
 
     /// This process as a run owner: `host~instance`, the instance telling incarnations with the same pid apart.
     public static func current(now: Date) -> RunOwner {
-        RunOwner(host: "\(ProcessInfo.processInfo.hostName)~\(instance)", pid: getpid(), heartbeatAt: now)
+        RunOwner(host: "\(hostName)~\(instance)", pid: getpid(), heartbeatAt: now)
     }
+
+    /// This machine's name, looked up once: `ProcessInfo.hostName` resolves it each time it is asked.
+    public static let hostName = ProcessInfo.processInfo.hostName
 
     /// A random tag for this process, fixed for its lifetime.
     static let instance = String(UInt32.random(in: 0...UInt32.max), radix: 36)

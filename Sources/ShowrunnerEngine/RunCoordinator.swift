@@ -164,18 +164,19 @@ public final class RunCoordinator: Sendable {
     /// `active` before it can finish.
     private func startWaiting() {
         state.withLock { state in
-            guard !state.draining else { return }
-            var index = 0
-            while state.active.count < maxConcurrentRuns, index < state.waiting.count {
-                let pending = state.waiting[index]
-                if pending.afterActiveRun, state.active.values.contains(where: { $0.accountID == pending.account.id }) {
-                    index += 1
+            guard !state.draining, state.active.count < maxConcurrentRuns else { return }
+            var stillWaiting: [Pending] = []  // rebuilt in one pass: removing one by one moved 1,000 runs 1,000 times
+            for pending in state.waiting {
+                let busyAccount =
+                    pending.afterActiveRun && state.active.values.contains { $0.accountID == pending.account.id }
+                if busyAccount || state.active.count >= maxConcurrentRuns {
+                    stillWaiting.append(pending)
                     continue
                 }
-                state.waiting.remove(at: index)
                 let task = Task { [self] in await execute(pending) }
                 state.active[pending.run.id] = (pending.account.id, task)
             }
+            state.waiting = stillWaiting
         }
     }
 

@@ -15,15 +15,20 @@ extension SQLiteStore {
     }
 
     private static func insert(_ row: RunRow, _ db: Database) throws -> Bool {
-        let values = try row.databaseDictionary.sorted { $0.key < $1.key }
-        let columns = values.map { $0.key.quotedDatabaseIdentifier }.joined(separator: ", ")
-        let placeholders = databaseQuestionMarks(count: values.count)
-        try db.execute(
+        // Bound column by column (not through Codable): a minute's 1,000 fires are inserted in one transaction
+        // before any of them starts.
+        let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO runs (\(columns)) VALUES (\(placeholders))
+                INSERT INTO runs (id, account_id, pipeline, "trigger", scheduled_at, status, reason, config_revision,
+                  retry_of, created_at, started_at, finished_at, owner_host, owner_pid, heartbeat_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (account_id, scheduled_at) WHERE "trigger" IN ('schedule', 'catch_up') DO NOTHING
-                """,
-            arguments: StatementArguments(values.map(\.value)))
+                """)
+        try statement.execute(arguments: [
+            row.id, row.accountID, row.pipeline, row.trigger.rawValue, row.scheduledAt, row.status.rawValue,
+            row.reason, row.configRevision, row.retryOf, row.createdAt, row.startedAt, row.finishedAt, row.ownerHost,
+            row.ownerPID, row.heartbeatAt,
+        ])
         return db.changesCount == 1
     }
 

@@ -71,4 +71,24 @@ struct RunInsertTests {
         #expect(try await store.run(id: "r2") == run)
         #expect(try await store.run(id: "missing") == nil)
     }
+
+    @Test func aBatchInsertsEachRunUnlessItsFireHasOne() async throws {
+        let store = try SQLiteStore.inMemory()
+        _ = try await store.insertRun(makeRun("old", account: "b", trigger: .schedule, scheduledAt: instant(60)))
+        let batch = [
+            makeRun("r1", account: "a", trigger: .schedule, scheduledAt: instant(60)),
+            makeRun("r2", account: "b", trigger: .schedule, scheduledAt: instant(60)),
+            makeRun("r3", account: "c", trigger: .schedule, scheduledAt: instant(60)),
+            makeRun("r4", account: "a", trigger: .catchUp, scheduledAt: instant(60)),
+        ]
+        #expect(try await store.insertRuns(batch) == [true, false, true, false])
+        #expect(try await store.runs(matching: RunQuery()).map(\.id).sorted() == ["old", "r1", "r3"])
+    }
+
+    @Test func aDuplicateIdFailsTheWholeBatch() async throws {
+        let store = try SQLiteStore.inMemory()
+        let batch = [makeRun("same", account: "a"), makeRun("other", account: "b"), makeRun("same", account: "c")]
+        await #expect(throws: DatabaseError.self) { _ = try await store.insertRuns(batch) }
+        #expect(try await store.runs(matching: RunQuery()).isEmpty)
+    }
 }
