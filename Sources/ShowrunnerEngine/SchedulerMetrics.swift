@@ -9,7 +9,7 @@ public struct SchedulerMetrics: Sendable {
 
     public init(factory: any MetricsFactory = MetricsSystem.factory) { self.factory = factory }
 
-    /// Actual start − scheduled instant.
+    /// When the scheduler handled the fire − its scheduled instant.
     public func recordLateness(_ seconds: Double, accountID: String) {
         Recorder(label: "showrunner_fire_lateness_seconds", dimensions: [], aggregate: true, factory: factory)
             .record(max(0, seconds))

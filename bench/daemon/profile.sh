@@ -40,7 +40,7 @@ start_daemon() { # CONFIG LOG → sets PID
     exit 1
 }
 
-stop_daemon() { # SIGTERM, then SIGKILL after 20 s (see README: the daemon may not stop on SIGTERM)
+stop_daemon() { # SIGTERM, then SIGKILL if it is still there after 20 s
     kill -TERM "$PID" 2>/dev/null || true
     for _ in $(seq 1 200); do
         kill -0 "$PID" 2>/dev/null || break

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Showrunner daemon benchmarks (issue 6, "Measure"): one command, prints a summary. See README.md.
 #
-#   bench/daemon/run.sh          # ~25 min on 2 cores, plus the first builds
+#   bench/daemon/run.sh          # ~15 min on 2 cores, plus the first builds
 #
 # 1. Fire lateness of the real daemon (`showrunner run`, release): (a) A_ACCOUNTS accounts on "* * * * *" over
 #    A_SPAN seconds of instants (default 1,000 accounts, 3 whole minutes), (b) B_ACCOUNTS accounts on "* * * * * *"
@@ -16,7 +16,7 @@
 # PROFILE=1 (default): perf profiles of the fire burst, the reloads and GET /api/scheduler/jobs (profile.sh).
 #
 # Knobs: A_ACCOUNTS=1000 A_SPAN=120 B_ACCOUNTS=10 B_SPAN=65 N=10000 IDLE=60 EDITS=100 CALLS=30 PROFILE=1
-#        ACCOUNTS_PROBE=1 (time one GET /api/accounts/{id} with N accounts; minutes, see README) PEER=1
+#        ACCOUNTS_PROBE=1 (time one GET /api/accounts/{id} with N accounts) PEER=1
 #        KEEP_DATA=1 BENCH_DATA=DIR (parent of the temp folder; default /tmp) ALLOW_STALE=0 (fail instead of
 #        measuring the previous binary when the release build fails)
 set -euo pipefail
