@@ -79,6 +79,7 @@ public final class RunCoordinator: Sendable {
     /// `submit` for many runs, recorded in one transaction (the fires of one instant); nil where the fire already
     /// has a run.
     public func submit(_ submissions: [RunSubmission]) async throws -> [RunRecord?] {
+        guard !submissions.isEmpty else { return [] }
         let created = now
         let ids = RunID.make(submissions.count, at: created, randomIndex: launcher.executor.environment.randomIndex)
         let runs = zip(submissions, ids).map { submission, id in

@@ -77,12 +77,16 @@ extension Scheduler {
             "missed: showrunner was not running or the clock jumped (catch_up window \(schedule.catchUpWindow.configText), "
             + "policy \(schedule.catchUpPolicy.rawValue))"
         let created = self.now()
-        try? await insertNotRun(
-            plan.missed.map {
-                notRun(
-                    scheduled.account, plan: scheduled.plan, at: $0, trigger: .catchUp, status: .missed,
-                    created: created, reason: reason)
-            })
+        do {
+            try await insertNotRun(
+                plan.missed.map {
+                    notRun(
+                        scheduled.account, plan: scheduled.plan, at: $0, trigger: .catchUp, status: .missed,
+                        created: created, reason: reason)
+                })
+        } catch {
+            logger.error("missed fires could not be recorded", metadata: ["account": "\(id)", "error": "\(error)"])
+        }
         for instant in plan.run {  // one by one: each overlap decision sees the run started before it
             await fireRuns([(scheduled, instant, schedule.overlap)], trigger: .catchUp)
         }
