@@ -39,8 +39,7 @@ struct OAuthRefresher: Sendable {
             failure.message =
                 "Google refused the refresh token (invalid_grant): it was revoked or has expired — an OAuth app in "
                 + "\"Testing\" publishing status expires refresh tokens after 7 days. Publish the app (or keep it in "
-                + "Testing and renew weekly), run the consent flow again and save the new refresh_token in "
-                + "channel.youtube.credentials."
+                + "Testing and renew weekly), then run `showrunner auth youtube ACCOUNT` for a new refresh token."
         case "invalid_client", "unauthorized_client":
             failure.kind = .auth
             failure.message =

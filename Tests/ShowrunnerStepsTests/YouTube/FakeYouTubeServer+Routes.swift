@@ -34,6 +34,7 @@ extension FakeYouTubeServer {
         var form = Data()
         wire.readBody(head.contentLength) { form.append(contentsOf: $0) }
         let text = String(decoding: form, as: UTF8.self)
+        if text.contains("grant_type=authorization_code") { return consent(text, head, &wire) }
         guard text.contains("grant_type=refresh_token"), text.contains("refresh_token="), text.contains("client_id=")
         else { return reply(head, &wire, 400, body: Self.json(["error": "invalid_request"])) }
         if hasFault({ $0 == .invalidGrant }) {
@@ -48,6 +49,33 @@ extension FakeYouTubeServer {
         }
         reply(head, &wire, 200, body: Self.json(["access_token": token, "expires_in": 3599, "token_type": "Bearer"]))
     }
+
+    /// The consent code exchange: `consentCode` (once) gives `consentRefreshToken`; anything else is `invalid_grant`.
+    private func consent(_ form: String, _ head: FakeYouTubeWire.Head, _ wire: inout FakeYouTubeWire) {
+        let fields = Dictionary(
+            (URLComponents(string: "http://x/?" + form)?.queryItems ?? []).map { ($0.name, $0.value ?? "") }
+        ) { first, _ in first }
+        guard fields["client_id"] != nil, fields["client_secret"] != nil, fields["redirect_uri"] != nil else {
+            return reply(head, &wire, 400, body: Self.json(["error": "invalid_request"]))
+        }
+        let fresh = state.withLock { state in
+            guard fields["code"] == Self.consentCode, !state.consentCodeUsed else { return false }
+            state.consentCodeUsed = true
+            return true
+        }
+        guard fresh else {
+            return reply(
+                head, &wire, 400, body: Self.json(["error": "invalid_grant", "error_description": "Bad Request"]))
+        }
+        let body = Self.json([
+            "access_token": "ya29.consent", "expires_in": 3599, "refresh_token": Self.consentRefreshToken,
+            "scope": "https://www.googleapis.com/auth/youtube.upload", "token_type": "Bearer",
+        ])
+        reply(head, &wire, 200, body: body)
+    }
+
+    static let consentCode = "4/0AfakeConsent-code"
+    static let consentRefreshToken = "1//0fake-refresh-from-consent"
 
     private func authorized(_ head: FakeYouTubeWire.Head) -> Bool {
         if takeFault({ $0 == .expireAccessToken }) != nil {

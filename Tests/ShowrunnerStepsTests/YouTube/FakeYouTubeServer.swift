@@ -68,6 +68,7 @@ final class FakeYouTubeServer: Sendable {
         var playlistItems: [(id: String, playlist: String, video: String)] = []
         var tokens: Set<String> = []
         var tokenRequests = 0
+        var consentCodeUsed = false
         var dataPuts = 0
         var faults: [Fault] = []
         /// `METHOD path Content-Range → status`, in order.

@@ -68,7 +68,7 @@ struct YouTubeFaultTests {
         #expect(failure.kind == .auth)
         #expect(failure.message.contains("revoked or has expired"))
         #expect(failure.message.contains("7 days"))
-        #expect(failure.message.contains("channel.youtube.credentials"))
+        #expect(failure.message.contains("showrunner auth youtube"))
         #expect(!failure.message.contains(YouTubeFixture.refreshToken))
         #expect(!failure.message.contains(YouTubeFixture.clientSecret))
         #expect(fixture.server.sessionCount == 0)
