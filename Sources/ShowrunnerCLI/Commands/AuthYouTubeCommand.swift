@@ -35,7 +35,8 @@ struct AuthYouTubeCommand: AsyncParsableCommand {
         let client = oauthClient(existing: file)
         let consent = OAuthConsent(
             clientID: client.id, clientSecret: client.secret, redirect: "http://127.0.0.1:\(port)")
-        printError("Open this address, sign in with the Google account of '\(account.id)''s channel and allow:\n")
+        printError("Open this address, sign in with the Google account that owns the channel of '\(account.id)', pick")
+        printError("the channel and allow:\n")
         printError(consent.consentURL.absoluteString + "\n")
         printError("Then paste the address the browser was sent to (http://127.0.0.1:\(port)/?code=…) or its code:")
         guard let line = readLine(), let code = OAuthConsent.code(fromPasted: line) else {
