@@ -15,6 +15,8 @@ public protocol DaemonControl: Sendable {
     func pause(accountID: String) async throws -> Bool
     func resume(accountID: String) async throws -> Bool
     func accounts() async -> [AccountStatus]
+    /// One account (the first file by path when several declare its id); nil when unknown.
+    func account(id: String) async -> AccountStatus?
     /// Current config errors and warnings.
     func diagnostics() async -> [Diagnostic]
     /// False when the run is not active or waiting.

@@ -37,6 +37,10 @@ import Testing
             Self.status($0) == "succeeded"
         }
         #expect(Self.status(run) == "succeeded")
+        let status = try HTTP.call("GET", base.appendingPathComponent("api/accounts/demo")).json as? [String: Any]
+        #expect(status?["id"] as? String == "demo")
+        #expect(status?["scheduled"] as? Bool == true)
+        #expect(try HTTP.call("GET", base.appendingPathComponent("api/accounts/nobody")).status == 404)
         #expect(daemon.stop() == 0)
 
         let history = try CommandRunner.run(["history", "--config", folder.path])

@@ -77,18 +77,26 @@ final class Daemon: DaemonControl {
     }
 
     func accounts() async -> [AccountStatus] {
-        let good = Dictionary(registry.goodVersions.map { ($0.account.id, $0) }) { first, _ in first }
         let states = (try? await store.accountStates()) ?? [:]
         let scheduled = Set(scheduler.jobs().lazy.filter { $0.nextRunAt != nil }.map(\.id))
         return registry.reports.values.map { report in
-            let state = states[report.id]
-            return AccountStatus(
-                id: report.id, name: report.account?.name ?? good[report.id]?.account.name, file: report.document.path,
-                enabled: report.account?.enabled ?? good[report.id]?.account.enabled ?? false, valid: report.isValid,
-                scheduled: scheduled.contains(report.id),
-                paused: state?.paused ?? false, pauseReason: state?.pauseReason, authFlag: state?.authFlag,
-                lastGoodRevision: good[report.id]?.revision, diagnostics: report.diagnostics)
+            status(of: report, state: states[report.id], scheduled: scheduled.contains(report.id))
         }.sorted { ($0.id, $0.file) < ($1.id, $1.file) }
+    }
+
+    func account(id: String) async -> AccountStatus? {
+        guard let report = registry.reports(forID: id).first else { return nil }
+        let state = try? await store.accountState(id)
+        return status(of: report, state: state, scheduled: scheduler.jobs(accountID: id).first?.nextRunAt != nil)
+    }
+
+    private func status(of report: AccountReport, state: AccountState?, scheduled: Bool) -> AccountStatus {
+        let good = registry.goodVersion(report.id)
+        return AccountStatus(
+            id: report.id, name: report.account?.name ?? good?.account.name, file: report.document.path,
+            enabled: report.account?.enabled ?? good?.account.enabled ?? false, valid: report.isValid,
+            scheduled: scheduled, paused: state?.paused ?? false, pauseReason: state?.pauseReason,
+            authFlag: state?.authFlag, lastGoodRevision: good?.revision, diagnostics: report.diagnostics)
     }
 
     func diagnostics() async -> [Diagnostic] { registry.diagnostics }

@@ -57,6 +57,11 @@ public final class ConfigRegistry: Sendable {
     /// Validation results per account id (the latest version of each file).
     public var reports: [String: AccountReport] { state.withLock { $0.reports } }
 
+    /// The validation results of the files declaring account `id` (more than one: a duplicate id), by path.
+    public func reports(forID id: String) -> [AccountReport] {
+        state.withLock { state in (state.pathsByID[id] ?? []).sorted().compactMap { state.reports[$0] } }
+    }
+
     /// Reads the folder again: new, changed and deleted files (by content), then applies them. `force` re-reads
     /// every file even when its stat signature is unchanged.
     @discardableResult

@@ -34,7 +34,7 @@ struct AccountsController {
     }
 
     private func account(_ id: String) async throws -> AccountDTO {
-        guard let account = await control.accounts().first(where: { $0.id == id }) else { throw Self.unknown(id) }
+        guard let account = await control.account(id: id) else { throw Self.unknown(id) }
         return AccountDTO(account: account)
     }
 

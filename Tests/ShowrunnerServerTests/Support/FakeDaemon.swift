@@ -41,6 +41,7 @@ actor FakeDaemon: DaemonControl {
         scriptedJobs.filter { accountID == nil || $0.accountID == accountID }
     }
     func accounts() -> [AccountStatus] { accountList }
+    func account(id: String) -> AccountStatus? { accountList.first { $0.id == id } }
     func diagnostics() -> [Diagnostic] { diagnosticList }
     func heartbeat() -> Date? { beat }
 
