@@ -18,8 +18,11 @@ public enum RunID {
         var ids: [String] = []
         var seen: Set<String> = []
         while ids.count < count {
-            let id = make(at: date, randomIndex: randomIndex)
-            if seen.insert(id).inserted { ids.append(id) }
+            var id = make(at: date, randomIndex: randomIndex)
+            for _ in 0..<3 where seen.contains(id) { id = make(at: date, randomIndex: randomIndex) }
+            if seen.contains(id) { id += "-\(ids.count)" }  // a `randomIndex` that repeats itself (a test stub)
+            seen.insert(id)
+            ids.append(id)
         }
         return ids
     }

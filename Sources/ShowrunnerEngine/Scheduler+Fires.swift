@@ -18,17 +18,21 @@ extension Scheduler {
                 onTime.append((fire, scheduled, entry.schedule.overlap))
             }
         }
-        await fireRuns(onTime.map { ($0.scheduled, $0.fire.scheduledAt, $0.overlap) }, trigger: .schedule)
-        await rememberFires(Dictionary(onTime.map { ($0.fire.accountID, $0.fire.scheduledAt) }) { a, b in max(a, b) })
+        let recorded = await fireRuns(
+            onTime.map { ($0.scheduled, $0.fire.scheduledAt, $0.overlap) }, trigger: .schedule)
+        let handled = onTime.filter { recorded.contains($0.fire.accountID) }  // the rest: caught up after a restart
+        await rememberFires(Dictionary(handled.map { ($0.fire.accountID, $0.fire.scheduledAt) }) { a, b in max(a, b) })
     }
 
     /// Starts, queues or skips each fire according to its account's overlap policy (at most one fire per account:
     /// each decision sees the runs active before the batch). The store's unique key makes a fire offered twice
-    /// produce one run.
+    /// produce one run. Returns the accounts whose fire is recorded; when the batch cannot be written, each fire is
+    /// tried alone, so one bad row does not lose the others.
+    @discardableResult
     func fireRuns(
         _ fires: [(scheduled: ScheduledAccount, instant: Date, overlap: Schedule.OverlapPolicy)], trigger: RunTrigger
-    ) async {
-        guard !fires.isEmpty else { return }
+    ) async -> Set<String> {
+        guard !fires.isEmpty else { return [] }
         var submissions: [RunSubmission] = []
         var skipped: [RunRecord] = []
         let created = now()
@@ -50,14 +54,41 @@ extension Scheduler {
                         configRevision: scheduled.configRevision, afterActiveRun: decision == .queue))
             }
         }
+        var recorded = await submit(submissions)
+        do {
+            try await insertNotRun(skipped)
+            recorded.formUnion(skipped.map(\.accountID))
+        } catch {
+            logger.error(
+                "skipped fires could not be recorded", metadata: ["fires": "\(skipped.count)", "error": "\(error)"])
+        }
+        return recorded
+    }
+
+    /// Records and starts the runs, together or — when that fails — one by one; returns their accounts.
+    private func submit(_ submissions: [RunSubmission]) async -> Set<String> {
         do {
             for (submission, run) in zip(submissions, try await coordinator.submit(submissions)) where run == nil {
                 logger.info("fire already has a run", metadata: ["account": "\(submission.account.id)"])
             }
-            try await insertNotRun(skipped)
+            return Set(submissions.map(\.account.id))
         } catch {
-            logger.error("fires could not be recorded", metadata: ["fires": "\(fires.count)", "error": "\(error)"])
+            logger.error(
+                "fires could not be recorded together",
+                metadata: ["fires": "\(submissions.count)", "error": "\(error)"])
         }
+        var recorded: Set<String> = []
+        for submission in submissions {
+            do {
+                _ = try await coordinator.submit([submission])
+                recorded.insert(submission.account.id)
+            } catch {
+                logger.error(
+                    "fire could not be recorded",
+                    metadata: ["account": "\(submission.account.id)", "error": "\(error)"])
+            }
+        }
+        return recorded
     }
 
     /// The fires since the last one handled: run per `catch_up.policy` within the window, the rest `missed`.

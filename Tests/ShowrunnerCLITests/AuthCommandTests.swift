@@ -75,6 +75,17 @@ struct AuthCommandTests {
             ["auth", "youtube", "demo", "--config", folder.path, "--client-secrets", "\(folder.path)/client.json"],
             input: "4/code\n")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("channel.youtube.credentials is not set"))
+        #expect(result.stderr.contains("set it to ${file:secrets/demo.json} first"))
+    }
+
+    @Test func aRefusedConsentSaysSoAndWritesNothing() throws {
+        let folder = try Self.config(tokenURL: "http://127.0.0.1:9/token")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CommandRunner.run(
+            ["auth", "youtube", "demo", "--config", folder.path, "--client-secrets", "\(folder.path)/client.json"],
+            input: "http://127.0.0.1:8765/?error=access_denied\n")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Google sent no code (http://127.0.0.1:8765/?error=access_denied)"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("secrets/demo.json").path))
     }
 }

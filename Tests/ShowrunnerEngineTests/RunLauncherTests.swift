@@ -112,4 +112,12 @@ struct RunLauncherTests {
         #expect(a == "20260921-141320-zzzzz")
         #expect(a < b)
     }
+
+    @Test func idsMadeTogetherAreDistinctEvenWithARepeatingRandomSource() {
+        let at = Date(timeIntervalSince1970: 1_790_000_000)
+        let ids = RunID.make(4, at: at, randomIndex: { _ in 0 })
+        #expect(Set(ids).count == 4)
+        #expect(ids[0] == "20260921-141320-00000")
+        #expect(ids.allSatisfy { $0.hasPrefix("20260921-141320-") })
+    }
 }

@@ -28,9 +28,13 @@ struct AuthYouTubeCommand: AsyncParsableCommand {
     @Option(help: "The loopback port of the redirect address (nothing has to listen on it).")
     var port: Int = 8765
 
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be 1–65535, found \(port).") }
+    }
+
     func run() async throws {
         let runtime = try Runtime(options: options)
-        let (account, _) = runtime.validAccount(self.account)
+        let account = decodedAccount(in: runtime)
         let (file, shown) = credentialsFile(of: account, in: runtime.configDirectory)
         let client = oauthClient(existing: file)
         let consent = OAuthConsent(
@@ -39,9 +43,9 @@ struct AuthYouTubeCommand: AsyncParsableCommand {
         printError("the channel and allow:\n")
         printError(consent.consentURL.absoluteString + "\n")
         printError("Then paste the address the browser was sent to (http://127.0.0.1:\(port)/?code=…) or its code:")
-        guard let line = readLine(), let code = OAuthConsent.code(fromPasted: line) else {
-            fail("no code was pasted; run the command again.")
-        }
+        let line = readLine() ?? ""
+        if line.contains("error=") { fail("Google sent no code (\(line.trimmingCharacters(in: .whitespaces))).") }
+        guard let code = OAuthConsent.code(fromPasted: line) else { fail("no code was pasted; run the command again.") }
         guard let tokenURL = URL(string: runtime.settings.providers.youtube.tokenURL) else {
             fail("providers.youtube.token_url is not a URL.")
         }
@@ -52,6 +56,13 @@ struct AuthYouTubeCommand: AsyncParsableCommand {
             fail(failure.message)
         }
         print("wrote \(shown) (mode 600); account '\(account.id)' can upload.")
+    }
+
+    /// The account as written, even when it has other problems (a pipeline typo must not block the consent).
+    private func decodedAccount(in runtime: Runtime) -> Account {
+        let report = runtime.report.accounts.first { $0.id == self.account }
+        guard let account = report?.account else { return runtime.validAccount(self.account).0 }  // exits with why
+        return account
     }
 
     /// The file `channel.youtube.credentials` names, and how to show it.
@@ -87,18 +98,21 @@ struct AuthYouTubeCommand: AsyncParsableCommand {
         return client
     }
 
-    /// Written next to the target and renamed over it, readable by its owner only.
+    /// Written next to the target, created owner-only (never readable by others, even for a moment), then renamed
+    /// over it.
     private func write(_ data: Data, to file: URL) throws {
         let folder = file.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
-        guard
-            FileManager.default.createFile(
-                atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
-        else { fail("cannot write \(temporary.path).") }
-        guard rename(temporary.path, file.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            fail("cannot replace \(file.path): \(String(cString: strerror(errno))).")
+        unlink(temporary.path)
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { fail("cannot create \(temporary.path): \(String(cString: strerror(errno))).") }
+        let written = data.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+        let synced = fsync(descriptor) == 0
+        close(descriptor)
+        guard written == data.count, synced, rename(temporary.path, file.path) == 0 else {
+            unlink(temporary.path)
+            fail("cannot write \(file.path): \(String(cString: strerror(errno))).")
         }
     }
 }

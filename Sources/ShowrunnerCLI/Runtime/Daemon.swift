@@ -38,8 +38,8 @@ final class Daemon: DaemonControl {
     /// After the watcher applied a change set: only the accounts it applied or removed are touched.
     func configChanged(_ report: ReloadReport) async {
         var changes: [String: ScheduledAccount?] = [:]
-        for id in report.removed { changes[id] = .some(nil) }
-        for id in report.applied { changes[id] = registry.goodVersion(id).map(Self.scheduled) }
+        // The registry's version now, not the report's verdict: a reload may have changed it since.
+        for id in report.removed + report.applied { changes[id] = registry.goodVersion(id).map(Self.scheduled) }
         await scheduler.update(changes)
         scheduler.metrics.recordReload(errors: report.errors.count)
         if registry.settings != settingsAtStart {
