@@ -4,14 +4,17 @@ import Yams
 /// Decodes config file text into documents; pure, so tests and the watcher can feed text directly.
 public enum ConfigDecoder {
     /// `path` is relative to the config folder (`accounts.d/cooking.yaml`); the stem is the default id.
-    public static func account(text: String, path: String) -> ConfigDocument<Account> {
+    /// `knownID` is the id to assume when the file is not YAML at all (the watcher passes the id the file had, so
+    /// a half-saved file keeps its account's last good version even when its `id:` differs from its name).
+    public static func account(text: String, path: String, knownID: String? = nil) -> ConfigDocument<Account> {
         var reader = NodeReader(file: path)
         let stem = ConfigFiles.stem(of: path)
         let root = YAMLFile.compose(text, file: path, reader: &reader)
         let account = root.flatMap { AccountDecoder.decode($0, stem: stem, reader: &reader) }
+        let name = root == nil ? knownID ?? stem : AccountDecoder.declaredID(root, stem: stem)
         return ConfigDocument(
-            path: path, name: AccountDecoder.declaredID(root, stem: stem), value: account, sourceMap: reader.sourceMap,
-            diagnostics: reader.diagnostics, contentHash: ContentHash.of(text))
+            path: path, name: name, value: account, sourceMap: reader.sourceMap, diagnostics: reader.diagnostics,
+            contentHash: ContentHash.of(text))
     }
 
     public static func pipeline(text: String, path: String) -> ConfigDocument<Pipeline> {

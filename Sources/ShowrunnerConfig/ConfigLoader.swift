@@ -28,7 +28,7 @@ public struct ConfigLoader: Sendable {
     }
 
     public func loadAccount(_ path: String) -> ConfigDocument<Account> {
-        read(path, decode: ConfigDecoder.account)
+        read(path) { ConfigDecoder.account(text: $0, path: $1) }
     }
 
     public func loadPipeline(_ path: String) -> ConfigDocument<Pipeline> {

@@ -83,6 +83,19 @@ struct ConfigRegistryTests {
         #expect(registry.diagnostics.isEmpty)
     }
 
+    @Test func aFileThatIsNoLongerYAMLKeepsTheLastGoodVersionOfTheIDItDeclared() throws {
+        let folder = try ConfigFolder()
+        try folder.write("accounts.d/file-name.yaml", ConfigFolder.account(id: "declared"))
+        let registry = folder.registry()
+        registry.rescan()
+        try folder.save("accounts.d/file-name.yaml", "id: declared\nchannel: { type: t\n")  // saved half-way
+        let report = registry.apply(["accounts.d/file-name.yaml"])
+        #expect(report.removed.isEmpty && report.applied.isEmpty)
+        #expect(!report.errors.isEmpty)
+        #expect(Self.cron(registry, "declared") == "0 9 * * *")
+        #expect(registry.reports["accounts.d/file-name.yaml"]?.id == "declared")
+    }
+
     @Test func aDeletedFileUnschedulesItsAccount() throws {
         let folder = try ConfigFolder()
         try folder.write("accounts.d/a.yaml", ConfigFolder.account())

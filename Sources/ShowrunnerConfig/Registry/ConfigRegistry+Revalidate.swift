@@ -5,8 +5,9 @@ extension ConfigRegistry {
     func decode(_ path: String, _ contents: FileTable.Contents?, into state: inout State) {
         switch ConfigPath.kind(of: path) {
         case .account:
-            if let old = state.accounts[path]?.name { state.pathsByID[old]?.remove(path) }
-            let document = contents.map { ConfigDecoder.account(text: $0.text, path: path) }
+            let old = state.accounts[path]?.name
+            if let old { state.pathsByID[old]?.remove(path) }
+            let document = contents.map { ConfigDecoder.account(text: $0.text, path: path, knownID: old) }
             state.accounts[path] = document
             if let document { state.pathsByID[document.name, default: []].insert(path) }
         case .pipeline: state.pipelines[path] = contents.map { ConfigDecoder.pipeline(text: $0.text, path: path) }
