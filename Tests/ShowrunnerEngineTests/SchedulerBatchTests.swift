@@ -48,4 +48,22 @@ struct SchedulerBatchTests {
         next = Dictionary(uniqueKeysWithValues: test.scheduler.jobs().map { ($0.id, $0.nextRunAt) })
         #expect(next.keys.sorted() == ["added", "daily"])
     }
+
+    @Test func whenTheBatchCannotBeWrittenEachFireIsRecordedAlone() async throws {
+        let harness = try Harness(steps: ["command": ScriptedStep(outputs: [:])])
+        let test = SchedulerHarness(
+            harness: harness, at: SchedulerHarness.date("2026-06-01T09:59:30Z"),
+            runStore: BatchRefusingStore(base: harness.store))
+        let ids = ["a", "b", "c"]
+        await test.scheduler.apply(try ids.map { try SchedulerHarness.account($0, cron: "0 10 * * *") })
+        try await test.scheduler.startUp()
+        await test.step(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
+        let safety = ContinuousClock.now.advanced(by: .seconds(120))  // a bound for loaded CI machines, not a timing
+        while !test.coordinator.isIdle, ContinuousClock.now < safety { await Task.yield() }
+        let runs = try await harness.store.runs(matching: RunQuery())
+        #expect(runs.map(\.accountID).sorted() == ids)
+        #expect(runs.allSatisfy { $0.status == .succeeded })
+        let states = try await harness.store.accountStates()
+        #expect(ids.allSatisfy { states[$0]?.lastFireAt == SchedulerHarness.date("2026-06-01T10:00:00Z") })
+    }
 }

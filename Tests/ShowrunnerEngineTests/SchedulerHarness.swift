@@ -14,13 +14,15 @@ final class SchedulerHarness: Sendable {
     let scheduler: Scheduler
     let coordinator: RunCoordinator
 
-    init(harness: Harness, at start: Date, maxConcurrentRuns: Int = 4) {
+    /// `runStore` replaces the harness's store for runs and attempts (account state stays in the harness's store).
+    init(harness: Harness, at start: Date, maxConcurrentRuns: Int = 4, runStore: (any RunStore)? = nil) {
         self.harness = harness
         let wallClock = WallClock(start)
         self.wallClock = wallClock
         let now: @Sendable () -> Date = { wallClock.now }
         var environment = harness.executionEnvironment()
         environment.now = now
+        if let runStore { environment.store = runStore }
         let probe = OwnerProbe(now: now)
         let launcher = RunLauncher(executor: RunExecutor(environment: environment), probe: probe)
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
