@@ -6,7 +6,7 @@ import Foundation
     import Darwin
 #endif
 
-/// Reading and writing HTTP/1.1 messages on a socket, just enough for `FakeHTTPServer`.
+/// Reading and writing HTTP/1.1 messages on a socket, just enough for `FakeHTTPServer` and `FakeSpeechServer`.
 enum HTTPWire {
     static func readRequest(_ fd: Int32) -> FakeHTTPServer.Request? {
         var buffer: [UInt8] = []
@@ -35,15 +35,13 @@ enum HTTPWire {
     }
 
     static func respond(_ fd: Int32, status: Int, headers: [String: String], body: String) {
-        var head = "HTTP/1.1 \(status) Scripted\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n"
+        respond(fd, status: status, headers: headers, body: Array(body.utf8))
+    }
+
+    static func respond(_ fd: Int32, status: Int, headers: [String: String], body: [UInt8]) {
+        var head = "HTTP/1.1 \(status) Scripted\r\nContent-Length: \(body.count)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        let bytes = Array((head + "\r\n" + body).utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            guard written > 0 else { return }
-            offset += written
-        }
+        LoopbackSocket.writeAll(fd, Array((head + "\r\n").utf8) + body)
     }
 
     private static func readChunk(_ fd: Int32) -> [UInt8]? {

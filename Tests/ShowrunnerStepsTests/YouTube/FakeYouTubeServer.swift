@@ -88,7 +88,7 @@ final class FakeYouTubeServer: Sendable {
     init(faults: [Fault] = [], storage: Storage = .memory) throws {
         state = Mutex(State(faults: faults))
         self.storage = storage
-        (listener, port) = try FakeYouTubeWire.openListener()
+        (listener, port) = try LoopbackSocket.openListener()
         let listener = self.listener
         Thread { [self] in acceptLoop(listener) }.start()
     }

@@ -6,7 +6,7 @@ import Foundation
     import Darwin
 #endif
 
-/// Just enough HTTP/1.1 over a socket for `FakeYouTubeServer`: a listener on 127.0.0.1, a request head, a body read
+/// Just enough HTTP/1.1 over a socket for `FakeYouTubeServer`: a request head, a body read
 /// in pieces (so a 200 MB upload is never held twice), and a reply that closes the connection.
 struct FakeYouTubeWire {
     struct Head: Sendable {
@@ -95,14 +95,7 @@ struct FakeYouTubeWire {
         return got > 0 ? Array(buffer.prefix(got)) : nil
     }
 
-    private func send(_ bytes: [UInt8]) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            guard written > 0 else { return }
-            offset += written
-        }
-    }
+    private func send(_ bytes: [UInt8]) { LoopbackSocket.writeAll(fd, bytes) }
 
     static func reason(_ status: Int) -> String {
         [
@@ -111,23 +104,4 @@ struct FakeYouTubeWire {
         ][status] ?? "Status"
     }
 
-    /// A listening socket on 127.0.0.1 and its ephemeral port.
-    static func openListener() throws -> (Int32, UInt16) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard fd >= 0, bound == 0, listen(fd, 64) == 0 else { throw POSIXError(.EADDRNOTAVAIL) }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        return (fd, UInt16(bigEndian: address.sin_port))
-    }
 }

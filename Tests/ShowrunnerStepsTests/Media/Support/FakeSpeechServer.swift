@@ -35,7 +35,7 @@ final class FakeSpeechServer: Sendable {
 
     init(replies: [Reply]) throws {
         state = Mutex(State(replies: replies))
-        (listener, port) = try Self.openListener()
+        (listener, port) = try LoopbackSocket.openListener()
         let listener = self.listener
         Thread { [self] in self.acceptLoop(listener) }.start()
     }
@@ -62,33 +62,7 @@ final class FakeSpeechServer: Sendable {
             return state.replies.isEmpty
                 ? .error(500, #"{"error":{"message":"no scripted reply"}}"#) : state.replies.removeFirst()
         }
-        var head = "HTTP/1.1 \(reply.status) Scripted\r\nContent-Length: \(reply.body.count)\r\nConnection: close\r\n"
-        for (name, value) in reply.headers { head += "\(name): \(value)\r\n" }
-        let bytes = Array((head + "\r\n").utf8) + reply.body
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            guard written > 0 else { return }
-            offset += written
-        }
+        HTTPWire.respond(fd, status: reply.status, headers: reply.headers, body: reply.body)
     }
 
-    private static func openListener() throws -> (Int32, UInt16) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard fd >= 0, bound == 0, listen(fd, 16) == 0 else { throw POSIXError(.EADDRNOTAVAIL) }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        return (fd, UInt16(bigEndian: address.sin_port))
-    }
 }

@@ -1,0 +1,1 @@
+../../ShowrunnerStepsTests/Support/LoopbackSocket.swift
