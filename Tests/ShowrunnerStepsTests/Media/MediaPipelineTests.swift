@@ -6,8 +6,8 @@ import Testing
 
 /// tts → subtitles → video → thumbnail for real, each step's outputs wired into the next, checked with ffprobe.
 struct MediaPipelineTests {
-    let fixture: MediaFixture
-    init() throws { fixture = try MediaFixture() }
+    let fixture: StepFixture
+    init() throws { fixture = try StepFixture() }
 
     private func folder(_ step: String) -> URL {
         fixture.root.appendingPathComponent("state/runs/run-1/\(step)")

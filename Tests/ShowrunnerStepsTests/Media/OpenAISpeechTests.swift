@@ -6,7 +6,7 @@ import Testing
 
 /// The `openai` voice against a fake OpenAI-compatible server on 127.0.0.1.
 struct OpenAISpeechTests {
-    let fixture: MediaFixture
+    let fixture: StepFixture
     static let key = "sk-test-1234567890"
     let step = TTSStep(
         httpClient: HTTPClient(timeout: .seconds(60)),
@@ -17,7 +17,7 @@ struct OpenAISpeechTests {
             return OpenAISpeechTests.key
         })
 
-    init() throws { fixture = try MediaFixture() }
+    init() throws { fixture = try StepFixture() }
 
     private func run(
         _ replies: [FakeSpeechServer.Reply], text: String = "Hello from the fake server."

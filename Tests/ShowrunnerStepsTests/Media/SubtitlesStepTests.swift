@@ -5,8 +5,8 @@ import Testing
 @testable import ShowrunnerSteps
 
 struct SubtitlesStepTests {
-    let fixture: MediaFixture
-    init() throws { fixture = try MediaFixture() }
+    let fixture: StepFixture
+    init() throws { fixture = try StepFixture() }
 
     @Test(arguments: [ConfigValue.double(4.25), .string("4.25")])
     func theSRTCoversTheAudio(_ duration: ConfigValue) async throws {

@@ -5,9 +5,9 @@ import Testing
 @testable import ShowrunnerSteps
 
 struct TTSStepTests {
-    let fixture: MediaFixture
+    let fixture: StepFixture
     let step = TTSStep()
-    init() throws { fixture = try MediaFixture() }
+    init() throws { fixture = try StepFixture() }
 
     private func speak(_ text: String, voice: Voice = Voice()) async -> Result<StepResult, any Error> {
         await Result(asyncCatching: { try await step.run(fixture.context(["text": .string(text)], voice: voice)) })

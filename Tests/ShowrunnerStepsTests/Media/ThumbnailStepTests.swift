@@ -5,9 +5,9 @@ import Testing
 @testable import ShowrunnerSteps
 
 struct ThumbnailStepTests {
-    let fixture: MediaFixture
+    let fixture: StepFixture
     let step = ThumbnailStep()
-    init() throws { fixture = try MediaFixture() }
+    init() throws { fixture = try StepFixture() }
 
     private func draw(_ inputs: [String: ConfigValue]) async throws -> MediaProbe.Report {
         let result = try await step.run(fixture.context(inputs))

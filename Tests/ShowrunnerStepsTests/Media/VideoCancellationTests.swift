@@ -10,8 +10,8 @@ import Testing
 
 /// Cancelling a render (what the engine does on timeout and shutdown) leaves no ffmpeg behind.
 struct VideoCancellationTests {
-    let fixture: MediaFixture
-    init() throws { fixture = try MediaFixture() }
+    let fixture: StepFixture
+    init() throws { fixture = try StepFixture() }
 
     /// This process's ffmpeg children that run in `folder` (other tests render in parallel elsewhere).
     private func ffmpegChildren(in folder: URL) -> [pid_t] {

@@ -5,9 +5,9 @@ import Testing
 @testable import ShowrunnerSteps
 
 struct VideoStepTests {
-    let fixture: MediaFixture
+    let fixture: StepFixture
     let step = VideoStep()
-    init() throws { fixture = try MediaFixture() }
+    init() throws { fixture = try StepFixture() }
 
     /// A tone WAV and a matching SRT in the config folder.
     private func inputs(seconds: Double) throws -> [String: ConfigValue] {

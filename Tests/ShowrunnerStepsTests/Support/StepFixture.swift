@@ -23,27 +23,36 @@ final class StepFixture: Sendable {
 
     deinit { try? FileManager.default.removeItem(at: root) }
 
+    /// `voice` and `settings` for the media steps; `artifacts` replaces the step's artifacts folder.
     func context(
-        _ inputs: [String: ConfigValue], runID: String = "run-1", dryRun: Bool = false,
+        _ inputs: [String: ConfigValue], runID: String = "run-1", dryRun: Bool = false, voice: Voice = Voice(),
+        settings: DaemonSettings = DaemonSettings(), artifacts: URL? = nil,
         randomIndex: @escaping @Sendable (Int) -> Int = { _ in 0 },
         redact: @escaping @Sendable (String) -> String = { $0 },
         progress: @escaping @Sendable (String) -> Void = { _ in }
     ) -> StepContext {
+        var account = Self.account
+        account.voice = voice
         let run = RunRecord(
-            id: runID, accountID: Self.account.id, pipeline: "shorts", trigger: .schedule,
-            scheduledAt: Self.scheduledAt, createdAt: Self.scheduledAt)
+            id: runID, accountID: account.id, pipeline: "shorts", trigger: .schedule, scheduledAt: Self.scheduledAt,
+            createdAt: Self.scheduledAt)
         return StepContext(
-            inputs: inputs, account: Self.account, run: run, stepID: "step", attempt: 1,
-            artifactsDirectory: artifactsDirectory, configDirectory: configDirectory, dryRun: dryRun,
-            now: { Self.scheduledAt }, randomIndex: randomIndex, topics: topics, redact: redact, progress: progress)
+            inputs: inputs, account: account, run: run, stepID: "step", attempt: 1,
+            artifactsDirectory: artifacts ?? artifactsDirectory, configDirectory: configDirectory, settings: settings,
+            dryRun: dryRun, now: { Self.scheduledAt }, randomIndex: randomIndex, topics: topics, redact: redact,
+            progress: progress)
     }
 
     /// Writes `text` to a file below the config folder, creating folders; returns its URL.
     @discardableResult
-    func write(_ text: String, to path: String) throws -> URL {
+    func write(_ text: String, to path: String) throws -> URL { try write(Array(text.utf8), to: path) }
+
+    /// Writes `bytes` to a file below the config folder, creating folders; returns its URL.
+    @discardableResult
+    func write(_ bytes: [UInt8], to path: String) throws -> URL {
         let url = configDirectory.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
+        try Data(bytes).write(to: url)
         return url
     }
 }
