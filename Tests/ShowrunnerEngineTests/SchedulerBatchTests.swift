@@ -16,8 +16,7 @@ struct SchedulerBatchTests {
         await test.scheduler.apply(accounts)
         try await test.scheduler.startUp()
         await test.step(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
-        let safety = ContinuousClock.now.advanced(by: .seconds(120))  // a bound for loaded CI machines, not a timing
-        while !test.coordinator.isIdle, ContinuousClock.now < safety { await Task.yield() }
+        await test.settle()
         let runs = try await test.harness.store.runs(matching: RunQuery(limit: 1000))
         #expect(runs.count == 100)
         #expect(Set(runs.map(\.accountID)) == Set(ids))
@@ -58,8 +57,7 @@ struct SchedulerBatchTests {
         await test.scheduler.apply(try ids.map { try SchedulerHarness.account($0, cron: "0 10 * * *") })
         try await test.scheduler.startUp()
         await test.step(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
-        let safety = ContinuousClock.now.advanced(by: .seconds(120))  // a bound for loaded CI machines, not a timing
-        while !test.coordinator.isIdle, ContinuousClock.now < safety { await Task.yield() }
+        await test.settle()
         let runs = try await harness.store.runs(matching: RunQuery())
         #expect(runs.map(\.accountID).sorted() == ids)
         #expect(runs.allSatisfy { $0.status == .succeeded })
