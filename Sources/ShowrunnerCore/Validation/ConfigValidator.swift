@@ -4,9 +4,9 @@ public struct ConfigValidator: Sendable {
 
     public init(secrets: SecretChecker) { self.secrets = secrets }
 
-    /// Checks everything; with `onlyAccounts` (paths), only those account files are checked against the
-    /// rest (the watcher re-validates what a change can affect).
-    public func validate(_ snapshot: ConfigSnapshot, onlyAccounts: Set<String>? = nil) -> ValidationReport {
+    /// Checks every file of the snapshot (the watcher passes only the accounts a change can affect, with every
+    /// pipeline).
+    public func validate(_ snapshot: ConfigSnapshot) -> ValidationReport {
         var diagnostics = snapshot.folderDiagnostics
         diagnostics += snapshot.settings.map(checkSettings) ?? []
         var broken: Set<String> = []
@@ -33,9 +33,7 @@ public struct ConfigValidator: Sendable {
         diagnostics += duplicateAccounts
         let duplicatesByFile = Dictionary(grouping: duplicateAccounts, by: \.file)
         let brokenPipelines = broken
-        let selected =
-            onlyAccounts.map { paths in snapshot.accounts.filter { paths.contains($0.path) } } ?? snapshot.accounts
-        let accounts = selected.concurrentMap { document in
+        let accounts = snapshot.accounts.concurrentMap { document in
             check(
                 document, in: snapshot, brokenPipelines: brokenPipelines,
                 duplicates: duplicatesByFile[document.path] ?? [])
