@@ -165,19 +165,19 @@ public final class RunCoordinator: Sendable {
     /// `active` before it can finish.
     private func startWaiting() {
         state.withLock { state in
-            guard !state.draining, state.active.count < maxConcurrentRuns else { return }
-            var stillWaiting: [Pending] = []  // rebuilt in one pass: removing one by one moved 1,000 runs 1,000 times
-            for pending in state.waiting {
-                let busyAccount =
-                    pending.afterActiveRun && state.active.values.contains { $0.accountID == pending.account.id }
-                if busyAccount || state.active.count >= maxConcurrentRuns {
-                    stillWaiting.append(pending)
+            guard !state.draining else { return }
+            var started: Set<Int> = []  // removed afterwards in one pass: one by one moved 1,000 runs 1,000 times
+            for (index, pending) in state.waiting.enumerated() {
+                guard state.active.count < maxConcurrentRuns else { break }
+                if pending.afterActiveRun, state.active.values.contains(where: { $0.accountID == pending.account.id }) {
                     continue
                 }
                 let task = Task { [self] in await execute(pending) }
                 state.active[pending.run.id] = (pending.account.id, task)
+                started.insert(index)
             }
-            state.waiting = stillWaiting
+            guard !started.isEmpty else { return }
+            state.waiting = state.waiting.enumerated().filter { !started.contains($0.offset) }.map(\.element)
         }
     }
 
