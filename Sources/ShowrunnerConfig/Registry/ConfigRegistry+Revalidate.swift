@@ -2,16 +2,15 @@ import Foundation
 import ShowrunnerCore
 
 extension ConfigRegistry {
-    func decode(_ path: String, _ contents: FileTable.Contents?, into state: inout State) {
-        switch ConfigPath.kind(of: path) {
-        case .account:
-            let old = state.accounts[path]?.name
-            if let old { state.pathsByID[old]?.remove(path) }
-            let document = contents.map { ConfigDecoder.account(text: $0.text, path: path, knownID: old) }
+    func store(_ file: DecodedFile, at path: String, into state: inout State) {
+        switch file {
+        case .account(let document):
+            if let old = state.accounts[path]?.name { state.pathsByID[old]?.remove(path) }
             state.accounts[path] = document
             if let document { state.pathsByID[document.name, default: []].insert(path) }
-        case .pipeline: state.pipelines[path] = contents.map { ConfigDecoder.pipeline(text: $0.text, path: path) }
-        case .settings, .other: break
+        case .pipeline(let document): state.pipelines[path] = document
+        case .settings(let document): state.settings = document
+        case .other: break
         }
     }
 

@@ -77,22 +77,29 @@ public final class ConfigRegistry: Sendable {
     /// (an explicit reload reports every account).
     @discardableResult
     public func apply(_ paths: Set<String>, revalidateAll: Bool = false) -> ReloadReport {
-        let read = paths.map { ($0, FileTable.read(loader.directory, $0)) }
+        let directory = loader.directory
+        let read = Array(paths).concurrentMap { ($0, FileTable.read(directory, $0)) }
+        let changed = state.withLock { state in
+            read.filter { state.files.differs($0.0, $0.1) }.map { ($0.0, $0.1, state.accounts[$0.0]?.name) }
+        }
+        let decoded = Dictionary(
+            changed.concurrentMap { ($0.0, DecodedFile(path: $0.0, contents: $0.1, knownID: $0.2)) }
+        ) { first, _ in first }
         return state.withLock { state in
             var changedAccounts: Set<String> = []
             var changedPipelines = false
             var oldIDs: Set<String> = []
             for (path, contents) in read {
                 let previousID = state.accounts[path]?.name
-                guard state.files.update(path, contents) else { continue }
+                guard state.files.update(path, contents) else { continue }  // checked again: another apply may have won
                 if let previousID { oldIDs.insert(previousID) }
                 switch ConfigPath.kind(of: path) {
                 case .account: changedAccounts.insert(path)
                 case .pipeline: changedPipelines = true
-                case .settings: state.settings = contents.map { ConfigDecoder.settings(text: $0.text, path: path) }
-                case .other: break
+                case .settings, .other: break
                 }
-                decode(path, contents, into: &state)
+                let file = decoded[path] ?? DecodedFile(path: path, contents: contents, knownID: previousID)
+                store(file, at: path, into: &state)
             }
             if revalidateAll { changedAccounts.formUnion(state.accounts.keys) }
             return revalidate(&state, accounts: changedAccounts, pipelinesChanged: changedPipelines, oldIDs: oldIDs)

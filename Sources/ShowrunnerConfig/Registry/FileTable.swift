@@ -19,10 +19,15 @@ struct FileTable: Sendable {
 
     /// Records `contents` (nil = the file is gone); true when the content differs from what was recorded.
     mutating func update(_ path: String, _ contents: Contents?) -> Bool {
-        guard let contents else { return entries.removeValue(forKey: path) != nil }
-        let changed = entries[path]?.hash != contents.hash
-        entries[path] = (contents.signature, contents.hash)
+        let changed = differs(path, contents)
+        entries[path] = contents.map { ($0.signature, $0.hash) }
         return changed
+    }
+
+    /// Whether `update` would record a change.
+    func differs(_ path: String, _ contents: Contents?) -> Bool {
+        guard let contents else { return entries[path] != nil }
+        return entries[path]?.hash != contents.hash
     }
 
     var allPaths: Set<String> { Set(entries.keys) }

@@ -1,0 +1,20 @@
+import ShowrunnerCore
+
+/// A changed config file, decoded outside the registry's lock (on every core when many files change).
+enum DecodedFile: Sendable {
+    case account(ConfigDocument<Account>?)
+    case pipeline(ConfigDocument<Pipeline>?)
+    case settings(ConfigDocument<DaemonSettings>?)
+    case other
+
+    /// `knownID`: the id the account file had, kept when the new text is not YAML at all.
+    init(path: String, contents: FileTable.Contents?, knownID: String?) {
+        switch ConfigPath.kind(of: path) {
+        case .account:
+            self = .account(contents.map { ConfigDecoder.account(text: $0.text, path: path, knownID: knownID) })
+        case .pipeline: self = .pipeline(contents.map { ConfigDecoder.pipeline(text: $0.text, path: path) })
+        case .settings: self = .settings(contents.map { ConfigDecoder.settings(text: $0.text, path: path) })
+        case .other: self = .other
+        }
+    }
+}
