@@ -231,9 +231,16 @@ public final class RunCoordinator: Sendable {
         }
     }
 
-    /// Failure count, auto-pause (`pause_after_failures`) and the auth flag.
+    /// Failure count, auto-pause (`pause_after_failures`), the auth flag, and the pause a skipping step asked for.
     private func recordOutcome(_ outcome: RunOutcome, of run: RunRecord, account: Account) async throws {
-        guard outcome != .cancelled else { return }
+        if case .skipped(let skip) = outcome, skip.pausesAccount {
+            try await accountStates.updateAccountState(account.id) { state in
+                state.paused = true
+                state.pauseReason = skip.reason
+            }
+            logger.warning("account paused", metadata: ["account": "\(account.id)", "reason": "\(skip.reason)"])
+        }
+        guard outcome != .cancelled, outcome.status != .skipped else { return }
         let authFailed = try await store.attempts(runID: run.id).contains { $0.failureKind == .auth }
         let limit = account.schedule?.pauseAfterFailures ?? 0
         let updated = try await accountStates.updateAccountState(account.id) { state in

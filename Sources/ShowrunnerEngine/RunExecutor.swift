@@ -115,7 +115,7 @@ public struct RunExecutor: Sendable {
                 job.observer(.stepNote(step: step, message: text))
             }
             logger(job, step: step).info("step attempt succeeded", metadata: ["step.attempt": "\(attempt)"])
-            return machine.stepSucceeded(step)
+            return machine.stepSucceeded(step, skipping: stepResult.skipsRun)
         case .failure(let failure):
             try await store.finishAttempt(
                 runID: job.run.id, stepID: step, attempt: attempt, status: .failed, failure: failure, result: nil,
@@ -140,9 +140,8 @@ public struct RunExecutor: Sendable {
     }
 
     private func finish(_ outcome: RunOutcome, job: RunJob) async throws {
-        let reason: String? = if case .failed(let reason) = outcome { reason } else { nil }
         try await environment.store.updateRun(
-            id: job.run.id, status: outcome.status, reason: reason, owner: nil, at: environment.now())
+            id: job.run.id, status: outcome.status, reason: outcome.reason, owner: nil, at: environment.now())
         job.observer(.runFinished(runID: job.run.id, outcome: outcome))
         logger(job).info("run finished", metadata: ["run.status": "\(outcome.status.rawValue)"])
     }

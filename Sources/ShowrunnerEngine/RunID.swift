@@ -6,6 +6,9 @@ public enum RunID {
     private static let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz")
     private static let utc = TimeZone(identifier: "UTC")!
 
+    /// What every run id matches (the API documents `before` with it).
+    public static let pattern = "^[0-9]{8}-[0-9]{6}-[0-9a-z]{5}(-[0-9]+)?$"
+
     /// `randomIndex(n)` returns an integer in `0..<n`.
     public static func make(at date: Date, randomIndex: (Int) -> Int) -> String {
         let digits = RFC3339.format(date, in: utc).prefix(19).filter(\.isNumber)

@@ -8,25 +8,25 @@ extension Scheduler {
     /// running runs finish). `reload` also brings back jobs removed through the API.
     public func apply(_ accounts: [ScheduledAccount], reload: Bool = false) async {
         let incoming = Dictionary(accounts.map { ($0.account.id, $0) }) { _, new in new }
-        let changes = state.withLock { state -> [String: ScheduledAccount?] in
-            var changes: [String: ScheduledAccount?] = [:]
-            for id in state.desired.keys where incoming[id] == nil { changes[id] = .some(nil) }
-            for (id, new) in incoming where state.desired[id].map({ !$0.isSame(as: new) }) ?? true {
-                changes[id] = new
+        let (changed, removed) = state.withLock { state -> ([ScheduledAccount], [String]) in
+            let removed = state.desired.keys.filter { incoming[$0] == nil }
+            let changed = incoming.values.filter { new in
+                state.desired[new.account.id].map { !$0.isSame(as: new) } ?? true
             }
-            return changes
+            return (changed, removed)
         }
-        await update(changes, reload: reload)
+        await update(scheduled: changed, removed: removed, reload: reload)
     }
 
-    /// Applies the accounts that changed (nil: gone from the config) and leaves every other one as it is, so a
-    /// one-file edit among 10,000 accounts costs one entry.
-    public func update(_ changes: [String: ScheduledAccount?], reload: Bool = false) async {
+    /// Applies the accounts that changed (`scheduled`) or are gone from the config (`removed`) and leaves every
+    /// other one as it is, so a one-file edit among 10,000 accounts costs one entry.
+    public func update(scheduled: [ScheduledAccount], removed: [String], reload: Bool = false) async {
         state.withLock { state in
-            for (id, account) in changes { state.desired[id] = account }
+            for id in removed { state.desired[id] = nil }
+            for account in scheduled { state.desired[account.account.id] = account }
         }
         let removals = await clearStaleRemovals(reload: reload)
-        rebuildBook(only: Set(changes.keys).union(removals))
+        rebuildBook(only: Set(scheduled.map(\.account.id) + removed).union(removals))
         signalChange()
     }
 

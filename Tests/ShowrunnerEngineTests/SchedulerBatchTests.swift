@@ -38,12 +38,12 @@ struct SchedulerBatchTests {
         var edited = try SchedulerHarness.account("daily", cron: "15 9 * * *")
         edited.contentHash = "edited"
         let added = try SchedulerHarness.account("added", cron: "45 9 * * *")
-        await test.scheduler.update(["daily": edited, "added": added])
+        await test.scheduler.update(scheduled: [edited, added], removed: [])
         var next = Dictionary(uniqueKeysWithValues: test.scheduler.jobs().map { ($0.id, $0.nextRunAt) })
         #expect(next["daily"] == SchedulerHarness.date("2026-06-02T09:15:00Z"))
         #expect(next["hourly"] == SchedulerHarness.date("2026-06-01T10:00:00Z"))
         #expect(next["added"] == SchedulerHarness.date("2026-06-01T09:45:00Z"))
-        await test.scheduler.update(["hourly": ScheduledAccount?.none])
+        await test.scheduler.update(scheduled: [], removed: ["hourly"])
         next = Dictionary(uniqueKeysWithValues: test.scheduler.jobs().map { ($0.id, $0.nextRunAt) })
         #expect(next.keys.sorted() == ["added", "daily"])
     }

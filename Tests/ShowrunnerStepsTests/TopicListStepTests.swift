@@ -22,8 +22,8 @@ struct TopicListStepTests {
         return titles
     }
 
-    @Test func sequentialOrderUsesEveryTopicOnceThenStartsOver() async throws {
-        let titles = try await pick(["items": .strings("a", "b", "c")], runs: 7)
+    @Test func sequentialOrderUsesEveryTopicOnceThenStartsOverWhenAskedTo() async throws {
+        let titles = try await pick(["items": .strings("a", "b", "c"), "on_exhausted": .string("repeat")], runs: 7)
         #expect(titles == ["a", "b", "c", "a", "b", "c", "a"])
         #expect(await fixture.topics.resets == 2)
         let marks = await fixture.topics.marks
@@ -34,15 +34,16 @@ struct TopicListStepTests {
     @Test func shuffleDrawsFromTheUnusedTopicsWithTheGivenRandomness() async throws {
         // Always the last of the remaining topics: c, b, a; then the list starts over.
         let titles = try await pick(
-            ["items": .strings("a", "b", "c"), "order": .string("shuffle")], runs: 4, randomIndex: { $0 - 1 })
+            ["items": .strings("a", "b", "c"), "order": .string("shuffle"), "on_exhausted": .string("repeat")], runs: 4,
+            randomIndex: { $0 - 1 })
         #expect(titles == ["c", "b", "a", "c"])
     }
 
     @Test func aFileSkipsBlankLinesCommentsAndDuplicates() async throws {
         try fixture.write(
             "# cooking topics\n\n  Pasta  \n#Soup\nBread\nPasta\r\n\nCurry # spicy\n", to: "topics/cooking.txt")
-        let titles = try await pick(["file": .string("topics/cooking.txt")], runs: 4)
-        #expect(titles == ["Pasta", "Bread", "Curry # spicy", "Pasta"])
+        let titles = try await pick(["file": .string("topics/cooking.txt")], runs: 3)
+        #expect(titles == ["Pasta", "Bread", "Curry # spicy"])
         #expect(await fixture.topics.lists == ["file:topics/cooking.txt"])
     }
 
@@ -55,7 +56,7 @@ struct TopicListStepTests {
     }
 
     @Test func aDryRunPicksWithoutMarkingOrResetting() async throws {
-        let inputs: [String: ConfigValue] = ["items": .strings("a", "b")]
+        let inputs: [String: ConfigValue] = ["items": .strings("a", "b"), "on_exhausted": .string("repeat")]
         _ = try await pick(inputs, runs: 2)
         let dry = try await TopicListStep().run(fixture.context(inputs, dryRun: true))
         #expect(dry.outputs["title"] == .string("a"))
@@ -69,11 +70,35 @@ struct TopicListStepTests {
         (["items": .list([])], "input 'items' has no topics"),
         (["items": .strings("a"), "file": .string("x.txt")], "either 'items' or 'file'"),
         (["items": .strings("a"), "order": .string("random")], "input 'order' must be sequential or shuffle"),
+        (
+            ["items": .strings("a"), "on_exhausted": .string("wrap")],
+            "input 'on_exhausted' must be stop, skip or repeat"
+        ),
     ])
     func badInputFailsPermanently(_ inputs: [String: ConfigValue], _ message: String) async throws {
         try fixture.write("# nothing yet\n\n", to: "topics/empty.txt")
         let failure = await stepFailure { try await TopicListStep().run(fixture.context(inputs)) }
         #expect(failure?.kind == .permanent)
         #expect(failure?.message.contains(message) == true, "\(String(describing: failure))")
+    }
+
+    @Test(arguments: [(nil, true), ("stop", true), ("skip", false)] as [(String?, Bool)])
+    func aUsedUpListSkipsTheRunInsteadOfRepeatingATopic(_ policy: String?, _ pauses: Bool) async throws {
+        try fixture.write("Pasta\nBread\n", to: "topics/cooking.txt")
+        var inputs: [String: ConfigValue] = ["file": .string("topics/cooking.txt")]
+        if let policy { inputs["on_exhausted"] = .string(policy) }
+        #expect(try await pick(inputs, runs: 2) == ["Pasta", "Bread"])
+
+        let used = try await TopicListStep().run(fixture.context(inputs, runID: "run-3"))
+        #expect(used.outputs["title"] == nil)
+        #expect(used.skipsRun?.pausesAccount == pauses)
+        #expect(used.skipsRun?.reason.contains("every topic of topics file 'topics/cooking.txt' was used") == true)
+        #expect(await fixture.topics.marks.count == 2)
+        #expect(await fixture.topics.resets == 0)
+
+        try fixture.write("Pasta\nBread\nCurry\n", to: "topics/cooking.txt")  // the user adds a topic
+        let next = try await TopicListStep().run(fixture.context(inputs, runID: "run-4"))
+        #expect(next.outputs["title"] == .string("Curry"))
+        #expect(next.skipsRun == nil)
     }
 }

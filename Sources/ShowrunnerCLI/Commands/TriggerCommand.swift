@@ -88,6 +88,6 @@ struct RunSummary: Encodable {
         self.account = account
         self.run = run
         status = outcome?.status.rawValue ?? RunStatus.running.rawValue
-        reason = if case .failed(let reason)? = outcome { reason } else { nil }
+        reason = outcome?.reason
     }
 }

@@ -55,6 +55,7 @@ final class ProgressPrinter: Sendable {
             case .succeeded: "run \(runID) succeeded"
             case .failed(let reason): "run \(runID) failed: \(reason)"
             case .cancelled: "run \(runID) was cancelled"
+            case .skipped(let skip): "run \(runID) skipped: \(skip.reason)"
             }
         case .runInterrupted(let runID): "run \(runID) interrupted; resume it with 'showrunner retry \(runID)'"
         case .stepProgress: nil

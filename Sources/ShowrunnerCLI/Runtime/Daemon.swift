@@ -37,10 +37,11 @@ final class Daemon: DaemonControl {
 
     /// After the watcher applied a change set: only the accounts it applied or removed are touched.
     func configChanged(_ report: ReloadReport) async {
-        var changes: [String: ScheduledAccount?] = [:]
         // The registry's version now, not the report's verdict: a reload may have changed it since.
-        for id in report.removed + report.applied { changes[id] = registry.goodVersion(id).map(Self.scheduled) }
-        await scheduler.update(changes)
+        let versions = (report.removed + report.applied).map { ($0, registry.goodVersion($0)) }
+        let scheduled = versions.compactMap { $0.1.map(Self.scheduled) }
+        let removed = versions.filter { $0.1 == nil }.map(\.0)
+        await scheduler.update(scheduled: scheduled, removed: removed)
         scheduler.metrics.recordReload(errors: report.errors.count)
         if registry.settings != settingsAtStart {
             logger.notice("showrunner.yaml changed; daemon settings apply at the next start (accounts apply now)")

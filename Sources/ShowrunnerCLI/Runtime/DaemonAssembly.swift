@@ -19,6 +19,8 @@ struct DaemonAssembly {
     let registry: ConfigRegistry
     let store: SQLiteStore
     let logger: Logger
+    /// Held while the daemon runs: a second daemon on the same state folder exits naming this one.
+    let lock: DaemonLock
 
     init(options: ConfigOptions, listen: String?, watch: DaemonSettings.WatchMode?) throws {
         self.options = options
@@ -33,11 +35,13 @@ struct DaemonAssembly {
         self.settings = settings
         logger = Logger(label: "showrunner")
         let stateDirectory = Runtime.stateDirectory(options: options, settings: settings)
+        Runtime.requireConfigFolder(options)
         do {
-            store = try SQLiteStore(path: stateDirectory.appendingPathComponent("showrunner.sqlite").path)
+            lock = try DaemonLock(stateDirectory: stateDirectory)
         } catch {
-            fail("cannot open the store in \(stateDirectory.path): \(error)")
+            fail("\(error)")
         }
+        store = Runtime.openStore(in: stateDirectory, options: options)
     }
 
     func run() async throws {

@@ -22,11 +22,7 @@ struct Runtime {
         report = ConfigValidator(secrets: loader.secretChecker(strict: false)).validate(snapshot)
         settings = snapshot.daemonSettings
         stateDirectory = Self.stateDirectory(options: options, settings: settings)
-        do {
-            store = try SQLiteStore(path: stateDirectory.appendingPathComponent("showrunner.sqlite").path)
-        } catch {
-            fail("cannot open the store in \(stateDirectory.path): \(error)")
-        }
+        store = Self.openStore(in: stateDirectory, options: options)
     }
 
     /// For the daemon: an already open store, no validation report of its own.
@@ -50,8 +46,32 @@ struct Runtime {
     /// The store alone, for commands that only read history.
     static func openStore(options: ConfigOptions) throws -> SQLiteStore {
         let settings = ConfigLoader(directory: options.configDirectory).loadSettings()?.value ?? DaemonSettings()
-        let folder = stateDirectory(options: options, settings: settings)
-        return try SQLiteStore(path: folder.appendingPathComponent("showrunner.sqlite").path)
+        return openStore(in: stateDirectory(options: options, settings: settings), options: options)
+    }
+
+    /// `STATE/showrunner.sqlite`, or exit 1 when the config folder has no `accounts.d/` (a command started in the
+    /// wrong folder would otherwise create a store there) or the store cannot be opened.
+    static func openStore(in stateDirectory: URL, options: ConfigOptions) -> SQLiteStore {
+        requireConfigFolder(options)
+        do {
+            return try SQLiteStore(path: stateDirectory.appendingPathComponent("showrunner.sqlite").path)
+        } catch {
+            fail("cannot open the store in \(stateDirectory.path): \(error)")
+        }
+    }
+
+    /// Exits 1 unless `--config` is a config folder (it has `accounts.d/`).
+    static func requireConfigFolder(_ options: ConfigOptions) {
+        let accounts = URL(fileURLWithPath: options.configDirectory, isDirectory: true)
+            .appendingPathComponent(ConfigFiles.accountsFolder).path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: accounts, isDirectory: &isDirectory), isDirectory.boolValue else {
+            let folder = options.configDirectory == "." ? "the current directory" : "'\(options.configDirectory)'"
+            fail(
+                "\(folder) is not a showrunner config folder: it has no \(ConfigFiles.accountsFolder)/ folder. "
+                    + "Run this command in your config folder, pass --config DIR, or create one with 'showrunner init'."
+            )
+        }
     }
 
     /// The config's git commit (+ `-dirty`), recorded on the runs this command makes.

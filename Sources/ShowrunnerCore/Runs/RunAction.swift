@@ -15,12 +15,24 @@ public enum RunOutcome: Sendable, Equatable {
     /// The first failure that decided it, in one sentence.
     case failed(reason: String)
     case cancelled
+    /// A step found nothing to do (see `RunSkip`).
+    case skipped(RunSkip)
 
     public var status: RunStatus {
         switch self {
         case .succeeded: .succeeded
         case .failed: .failed
         case .cancelled: .cancelled
+        case .skipped: .skipped
+        }
+    }
+
+    /// Why it did not succeed, as recorded on the run.
+    public var reason: String? {
+        switch self {
+        case .failed(let reason): reason
+        case .skipped(let skip): skip.reason
+        case .succeeded, .cancelled: nil
         }
     }
 }

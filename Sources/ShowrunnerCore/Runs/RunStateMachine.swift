@@ -17,6 +17,8 @@ public struct RunStateMachine: Sendable {
     private var countedFailures: [String: Int]
     private var firstFailure: String?
     private var cancelled = false
+    /// A step decided the run has nothing to do: nothing new starts, and the run ends `skipped`.
+    private var skip: RunSkip?
     private var finished = false
     private let maxParallelSteps: Int
 
@@ -39,8 +41,11 @@ public struct RunStateMachine: Sendable {
 
     public mutating func start() -> [RunAction] { advance() }
 
-    public mutating func stepSucceeded(_ id: String) -> [RunAction] {
+    /// `skipping`: the step found nothing to do, so the steps not started yet are skipped and the run ends
+    /// `skipped`.
+    public mutating func stepSucceeded(_ id: String, skipping: RunSkip? = nil) -> [RunAction] {
         states[id] = .succeeded
+        if let skipping, skip == nil { skip = skipping }
         return advance()
     }
 
@@ -71,6 +76,9 @@ public struct RunStateMachine: Sendable {
 
     public var isFinished: Bool { finished }
 
+    /// Cancelled or skipped: no new attempt starts.
+    private var isStopping: Bool { cancelled || skip != nil }
+
     private func retryDelay(_ step: PipelineStep, _ failure: StepFailure, jitter: Double) -> Duration? {
         if failure.kind == .quota { return failure.retryAfter ?? .seconds(3600) }
         return step.retry.delay(
@@ -82,7 +90,7 @@ public struct RunStateMachine: Sendable {
         guard !finished else { return [] }
         var actions = skipBlockedSteps()
         var running = states.values.count { if case .running = $0 { true } else { false } }
-        for step in plan.steps where !cancelled && running < maxParallelSteps && states[step.id] == .pending {
+        for step in plan.steps where !isStopping && running < maxParallelSteps && states[step.id] == .pending {
             guard step.needs.allSatisfy(isSatisfied) else { continue }
             let attempt = lastAttempt[step.id, default: 0] + 1
             lastAttempt[step.id] = attempt
@@ -104,10 +112,12 @@ public struct RunStateMachine: Sendable {
         var changed = true
         while changed {
             changed = false
-            for step in plan.steps where states[step.id] == .pending || (cancelled && states[step.id] == .waiting) {
+            for step in plan.steps where states[step.id] == .pending || (isStopping && states[step.id] == .waiting) {
                 let reason: String?
                 if cancelled {
                     reason = "the run was cancelled"
+                } else if let skip {
+                    reason = "the run was skipped: \(skip.reason)"
                 } else if let blocker = step.needs.first(where: isBlocking) {
                     reason = "step '\(blocker)' did not succeed"
                 } else {
@@ -141,12 +151,13 @@ public struct RunStateMachine: Sendable {
         let active = states.values.contains { state in
             switch state {
             case .running, .waiting: true
-            case .pending: !cancelled
+            case .pending: !isStopping
             default: false
             }
         }
         guard !active else { return nil }
         if cancelled { return .cancelled }
+        if let skip { return .skipped(skip) }
         if let firstFailure { return .failed(reason: firstFailure) }
         let skippedRequired = plan.steps.first { states[$0.id] == .skipped && !$0.optional }
         if let skippedRequired { return .failed(reason: "step '\(skippedRequired.id)' was skipped") }

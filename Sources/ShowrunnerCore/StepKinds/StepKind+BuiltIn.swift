@@ -5,7 +5,8 @@ extension StepKind {
 
     static let all: [StepKind] = [
         StepKind(
-            "topic.list", inputs: [Input("items"), Input("file"), Input("order")], outputs: ["title"],
+            "topic.list", inputs: [Input("items"), Input("file"), Input("order"), Input("on_exhausted")],
+            outputs: ["title"],
             requiresOneOf: ["items", "file"]),
         StepKind(
             "topic.llm",

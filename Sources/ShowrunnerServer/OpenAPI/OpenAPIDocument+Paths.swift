@@ -1,3 +1,5 @@
+import ShowrunnerEngine
+
 extension OpenAPIDocument {
     /// The operations, by path template and lowercase method.
     enum Paths {
@@ -108,7 +110,10 @@ extension OpenAPIDocument {
                 query("account", "Only this account's runs.", Schema.string),
                 query("status", "Only runs with this status.", Schema.enumeration(Schemas.runStatuses)),
                 query("limit", "Page size, 1–500 (default 50).", ["type": "integer", "minimum": 1, "maximum": 500]),
-                query("before", "The `next` cursor of the previous page (a run id).", Schema.string),
+                query(
+                    "before",
+                    "The `next` cursor of the previous page: the id of a run that exists (an unknown id is a 400).",
+                    ["type": "string", "pattern": .string(RunID.pattern), "maxLength": 64]),
             ]
         }
 

@@ -7,6 +7,9 @@ struct TopicList: Sendable, Equatable {
     let id: String
     let topics: [String]
 
+    /// How messages name the list: the topics file, or the step's inline items.
+    var name: String { id.hasPrefix("file:") ? "topics file '\(id.dropFirst(5))'" : "the step's 'items'" }
+
     static func load(from context: StepContext) throws(StepFailure) -> TopicList {
         let items = try context.stringList("items")
         let file = try context.trimmedString("file")

@@ -1,9 +1,11 @@
 import ShowrunnerCore
 
-/// `topic.list`: the next topic from a list of items or a file, never repeating for the account until every topic
-/// was used; then the list starts over.
+/// `topic.list`: the next topic from a list of items or a file, never repeating for the account. When every topic
+/// was used, `on_exhausted` decides: `stop` (default: the run is skipped and the account paused), `skip` (the run
+/// is skipped; new topics are picked up by the next fire) or `repeat` (the list starts over).
 public struct TopicListStep: Step {
     enum Order: String { case sequential, shuffle }
+    enum Exhausted: String { case stop, skip, `repeat` }
 
     public init() {}
 
@@ -20,7 +22,13 @@ public struct TopicListStep: Step {
     private func pick(_ context: StepContext, markUsed: Bool) async throws -> StepResult {
         let list = try TopicList.load(from: context)
         let order = try self.order(context)
-        let remaining = try await remainingTopics(of: list, context: context, mayReset: markUsed)
+        let exhausted = try self.exhausted(context)
+        var remaining = try await unusedTopics(of: list, context: context)
+        if remaining.isEmpty {
+            guard exhausted == .repeat else { return Self.skipRun(list, pausing: exhausted == .stop) }
+            if markUsed { try await reset(list, context: context) }
+            remaining = list.topics
+        }
         let index = order == .shuffle ? min(max(context.randomIndex(remaining.count), 0), remaining.count - 1) : 0
         let topic = remaining[index]
         if markUsed {
@@ -33,6 +41,13 @@ public struct TopicListStep: Step {
         return StepResult(outputs: ["title": .string(topic)])
     }
 
+    /// The run has nothing to make: every topic was used.
+    static func skipRun(_ list: TopicList, pausing: Bool) -> StepResult {
+        let what = "every topic of \(list.name) was used (\(list.topics.count) topics); add topics to it"
+        let reason = pausing ? what + ", then resume the account (on_exhausted: stop)" : what + " (on_exhausted: skip)"
+        return StepResult(outputs: [:], skipsRun: RunSkip(reason: reason, pausesAccount: pausing))
+    }
+
     private func order(_ context: StepContext) throws(StepFailure) -> Order {
         guard let text = try context.trimmedString("order") else { return .sequential }
         guard let order = Order(rawValue: text) else {
@@ -41,21 +56,28 @@ public struct TopicListStep: Step {
         return order
     }
 
-    /// The topics not used yet, in list order; when all were used, the usage is cleared (if `mayReset`) and the
-    /// whole list is available again.
-    private func remainingTopics(of list: TopicList, context: StepContext, mayReset: Bool) async throws -> [String] {
+    private func exhausted(_ context: StepContext) throws(StepFailure) -> Exhausted {
+        guard let text = try context.trimmedString("on_exhausted") else { return .stop }
+        guard let value = Exhausted(rawValue: text) else {
+            throw StepFailure(.permanent, "input 'on_exhausted' must be stop, skip or repeat, found '\(text)'.")
+        }
+        return value
+    }
+
+    /// The topics not used yet, in list order.
+    private func unusedTopics(of list: TopicList, context: StepContext) async throws -> [String] {
         let accountID = context.account.id
         let used = try await storeCall("read the used topics") {
             try await context.topics.usedTopics(accountID: accountID, list: list.id)
         }
-        let remaining = list.topics.filter { !used.contains($0) }
-        guard remaining.isEmpty else { return remaining }
-        if mayReset {
-            try await storeCall("reset the used topics") {
-                try await context.topics.resetTopics(accountID: accountID, list: list.id)
-            }
+        return list.topics.filter { !used.contains($0) }
+    }
+
+    private func reset(_ list: TopicList, context: StepContext) async throws {
+        let accountID = context.account.id
+        try await storeCall("reset the used topics") {
+            try await context.topics.resetTopics(accountID: accountID, list: list.id)
         }
-        return list.topics
     }
 
     /// A store error is transient: the database may be busy or briefly unavailable.
