@@ -30,6 +30,7 @@ public struct APIServer: Service {
     ) {
         application = Application(
             router: router,
+            server: .http1(configuration: .init(additionalChannelHandlers: [UnparsableRequestHandler()])),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "showrunner"),
             onServerRunning: { channel in
                 logger.info(
