@@ -26,7 +26,7 @@ extension Scheduler {
         for run in queued.reversed() {
             if let owner = run.owner, !probe.isGone(owner) { continue }
             guard let scheduled = state.withLock({ $0.desired[run.accountID] }) else {
-                try await skipQueued(run, reason: "skipped: the account was not configured when showrunner started")
+                await skipQueued(run, reason: "skipped: the account was not configured when showrunner started")
                 continue
             }
             let policy = scheduled.account.schedule?.overlap ?? .skip
@@ -34,7 +34,7 @@ extension Scheduler {
             let explicit = run.trigger == .manual || run.trigger == .retry  // asked for: overlap does not apply
             let decision = explicit ? .start : OverlapDecision.decide(policy, running: running, waiting: waiting)
             if decision == .skip {
-                try await skipQueued(run, reason: OverlapDecision.skipReason(policy, waiting: waiting))
+                await skipQueued(run, reason: OverlapDecision.skipReason(policy, waiting: waiting))
                 continue
             }
             logger.notice(
@@ -45,8 +45,13 @@ extension Scheduler {
         }
     }
 
-    private func skipQueued(_ run: RunRecord, reason: String) async throws {
-        try await runs.updateRun(id: run.id, status: .skipped, reason: reason, owner: nil, at: now())
-        metrics.recordRun(accountID: run.accountID, status: .skipped)
+    /// A store that refuses the write leaves the run `queued` for the next start (start-up goes on).
+    private func skipQueued(_ run: RunRecord, reason: String) async {
+        do {
+            try await runs.updateRun(id: run.id, status: .skipped, reason: reason, owner: nil, at: now())
+            metrics.recordRun(accountID: run.accountID, status: .skipped)
+        } catch {
+            logger.error("queued run not recorded skipped", metadata: ["run.id": "\(run.id)", "error": "\(error)"])
+        }
     }
 }
