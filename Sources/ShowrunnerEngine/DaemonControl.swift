@@ -25,6 +25,12 @@ public protocol DaemonControl: Sendable {
     func retry(runID: String) async throws -> RunRecord
     /// The scheduler loop's last pass; `/healthz` is 200 while it is recent.
     func heartbeat() async -> Date?
+    /// Why the store cannot be written, while writes it refused wait to be retried; `/healthz` is 503 meanwhile.
+    func storeProblem() async -> String?
+}
+
+extension DaemonControl {
+    public func storeProblem() async -> String? { nil }
 }
 
 /// An account as the API shows it.

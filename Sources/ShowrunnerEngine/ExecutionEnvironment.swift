@@ -26,6 +26,8 @@ public struct ExecutionEnvironment: Sendable {
     public var kindLimiter: KindLimiter
     public var metrics: SchedulerMetrics
     public var heartbeatInterval: Duration
+    /// Store writes that failed and wait to be retried (`/healthz`).
+    public var storeHealth: StoreHealth
 
     public init(
         store: any RunStore, topics: any TopicStore, steps: [String: any Step],
@@ -35,7 +37,7 @@ public struct ExecutionEnvironment: Sendable {
         resolveSecret: @escaping @Sendable (SecretReference) throws(StepFailure) -> String, stateDirectory: URL,
         configDirectory: URL, settings: DaemonSettings, owner: @escaping @Sendable () -> RunOwner, logger: Logger,
         maxParallelSteps: Int = 4, kindLimiter: KindLimiter = .standard, metrics: SchedulerMetrics = SchedulerMetrics(),
-        heartbeatInterval: Duration = .seconds(15)
+        heartbeatInterval: Duration = .seconds(15), storeHealth: StoreHealth = StoreHealth()
     ) {
         self.store = store
         self.topics = topics
@@ -55,6 +57,7 @@ public struct ExecutionEnvironment: Sendable {
         self.kindLimiter = kindLimiter
         self.metrics = metrics
         self.heartbeatInterval = heartbeatInterval
+        self.storeHealth = storeHealth
     }
 
     func artifactsDirectory(runID: String, stepID: String) -> URL {

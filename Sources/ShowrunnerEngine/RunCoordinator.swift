@@ -47,16 +47,22 @@ public final class RunCoordinator: Sendable {
         finishHandler.withLock { $0 = handler }
     }
 
-    private var store: any RunStore { launcher.executor.environment.store }
-    private var now: Date { launcher.executor.environment.now() }
+    var environment: ExecutionEnvironment { launcher.executor.environment }
+    var store: any RunStore { environment.store }
+    var now: Date { environment.now() }
 
-    /// Active runs of an account (running, not waiting).
-    public func activeRuns(of accountID: String) -> Int {
-        state.withLock { $0.active.values.count { $0.accountID == accountID } }
-    }
+    /// Store writes that failed and wait to be retried, for `/healthz`; nil while the store works.
+    public var storeProblem: String? { environment.storeHealth.problem }
 
-    public func isQueued(_ accountID: String) -> Bool {
-        state.withLock { $0.waiting.contains { $0.account.id == accountID } }
+    /// What the overlap policy counts for an account: its runs that started and have not ended (an interrupted
+    /// run waiting to be resumed among them), and its runs recorded but not started (waiting for a slot or for
+    /// its active run).
+    public func runs(of accountID: String) -> (running: Int, waiting: Int) {
+        state.withLock { state in
+            let waiting = state.waiting.filter { $0.account.id == accountID }
+            let resuming = waiting.count { $0.resume }
+            return (state.active.values.count { $0.accountID == accountID } + resuming, waiting.count - resuming)
+        }
     }
 
     public var activeRunIDs: [String] { state.withLock { Array($0.active.keys) } }
@@ -81,12 +87,14 @@ public final class RunCoordinator: Sendable {
     public func submit(_ submissions: [RunSubmission]) async throws -> [RunRecord?] {
         guard !submissions.isEmpty else { return [] }
         let created = now
-        let ids = RunID.make(submissions.count, at: created, randomIndex: launcher.executor.environment.randomIndex)
+        let ids = RunID.make(submissions.count, at: created, randomIndex: environment.randomIndex)
+        let owner = environment.owner()  // a queued run is this process's: a restart elsewhere leaves it alone
         let runs = zip(submissions, ids).map { submission, id in
             RunRecord(
                 id: id,
                 accountID: submission.account.id, pipeline: submission.plan.name, trigger: submission.trigger,
-                scheduledAt: submission.scheduledAt, configRevision: submission.configRevision, createdAt: created)
+                scheduledAt: submission.scheduledAt, configRevision: submission.configRevision, createdAt: created,
+                owner: owner)
         }
         let inserted = try await store.insertRuns(runs)
         let recorded = zip(runs, inserted).map { run, isNew in isNew ? run : nil }
@@ -102,9 +110,10 @@ public final class RunCoordinator: Sendable {
         return recorded
     }
 
-    /// Starts a run that was recorded `queued` but never started (the process stopped first).
-    public func enqueueRecorded(_ run: RunRecord, account: Account, plan: Pipeline) {
-        enqueue(Pending(run: run, account: account, plan: plan))
+    /// Starts a run that was recorded `queued` but never started (the process stopped first); `afterActiveRun`:
+    /// only once the account's active run ended (overlap `queue`).
+    public func enqueueRecorded(_ run: RunRecord, account: Account, plan: Pipeline, afterActiveRun: Bool = false) {
+        enqueue(Pending(run: run, account: account, plan: plan, afterActiveRun: afterActiveRun))
     }
 
     /// Resumes a run left `running` by a process that is gone.
@@ -184,6 +193,7 @@ public final class RunCoordinator: Sendable {
     private func execute(_ pending: Pending) async {
         let run = pending.run
         var outcome: RunOutcome?
+        var storeFailed = false
         do {
             if pending.resume {
                 outcome = try await launcher.resume(runID: run.id, account: pending.account, plan: pending.plan)
@@ -191,22 +201,27 @@ public final class RunCoordinator: Sendable {
                 let job = pending.job ?? RunJob(run: run, account: pending.account, plan: pending.plan)
                 outcome = try await launcher.executor.execute(job)
             }
-            if outcome == nil, wasCancelledByUser(run.id) {
-                outcome = .cancelled
-                try await markCancelled(run.id)
-            }
-            if let outcome { try await recordOutcome(outcome, of: run, account: pending.account) }
         } catch is CancellationError {
-            if wasCancelledByUser(run.id) {
-                outcome = .cancelled
-                try? await markCancelled(run.id)
-            } else {
+            if !wasCancelledByUser(run.id) {
                 logger.notice("run interrupted; it will resume at the next start", metadata: ["run.id": "\(run.id)"])
             }
+        } catch let error as RunLauncher.LaunchError {
+            logger.error("run could not be resumed", metadata: ["run.id": "\(run.id)", "error": "\(error)"])
         } catch {
-            logger.error(
-                "run could not be executed",
-                metadata: ["account": "\(run.accountID)", "run.id": "\(run.id)", "error": "\(error)"])
+            storeFailed = true
+            outcome = await recordStoreFailure(of: run, error)
+        }
+        if outcome == nil, wasCancelledByUser(run.id) {
+            outcome = .cancelled
+            do { try await markCancelled(run.id) } catch {
+                logger.error("cancelled run not recorded", metadata: ["run.id": "\(run.id)", "error": "\(error)"])
+            }
+        }
+        if let outcome, !storeFailed {
+            do { try await recordOutcome(outcome, of: run, account: pending.account) } catch {
+                logger.error(
+                    "account state not saved", metadata: ["account": "\(run.accountID)", "error": "\(error)"])
+            }
         }
         let finishedOutcome = outcome
         state.withLock { state in
@@ -215,50 +230,6 @@ public final class RunCoordinator: Sendable {
         }
         finishHandler.withLock { $0 }(run, finishedOutcome)
         startWaiting()
-    }
-
-    /// A run stopped on request: recorded even though this task is cancelled.
-    private func markCancelled(_ runID: String) async throws {
-        let (store, now) = (store, now)
-        try await uncancelled {
-            for attempt in try await store.attempts(runID: runID) where attempt.status == .running {
-                try await store.finishAttempt(
-                    runID: runID, stepID: attempt.stepID, attempt: attempt.attempt, status: .failed,
-                    failure: StepFailure(.transient, "cancelled by request."), result: nil, at: now)
-            }
-            try await store.updateRun(
-                id: runID, status: .cancelled, reason: "cancelled by request", owner: nil, at: now)
-        }
-    }
-
-    /// Failure count, auto-pause (`pause_after_failures`), the auth flag, and the pause a skipping step asked for.
-    private func recordOutcome(_ outcome: RunOutcome, of run: RunRecord, account: Account) async throws {
-        if case .skipped(let skip) = outcome, skip.pausesAccount {
-            try await accountStates.updateAccountState(account.id) { state in
-                state.paused = true
-                state.pauseReason = skip.reason
-            }
-            logger.warning("account paused", metadata: ["account": "\(account.id)", "reason": "\(skip.reason)"])
-        }
-        guard outcome != .cancelled, outcome.status != .skipped else { return }
-        let authFailed = try await store.attempts(runID: run.id).contains { $0.failureKind == .auth }
-        let limit = account.schedule?.pauseAfterFailures ?? 0
-        let updated = try await accountStates.updateAccountState(account.id) { state in
-            guard case .failed(let reason) = outcome else {
-                state.consecutiveFailures = 0
-                state.authFlag = nil
-                return
-            }
-            state.consecutiveFailures += 1
-            if authFailed { state.authFlag = reason }
-            if limit > 0, state.consecutiveFailures >= limit, !state.paused {
-                state.paused = true
-                state.pauseReason = "paused after \(state.consecutiveFailures) consecutive failed runs; last: \(reason)"
-            }
-        }
-        if updated.paused, updated.consecutiveFailures == limit, limit > 0 {
-            logger.warning("account paused after failures", metadata: ["account": "\(account.id)"])
-        }
     }
 
     /// Shutdown: no new runs start; running ones get `grace` to finish, then they are cancelled and left

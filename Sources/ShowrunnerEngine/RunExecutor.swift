@@ -24,7 +24,10 @@ public struct RunExecutor: Sendable {
         logger(job).info("run started")
         return try await withThrowingTaskGroup(of: Void.self) { heartbeat in
             heartbeat.addTask { try await beat(job.run.id) }
-            defer { heartbeat.cancelAll() }
+            defer {
+                heartbeat.cancelAll()
+                environment.storeHealth.succeeded("heartbeat \(job.run.id)")  // no more beats to retry
+            }
             return try await drive(job)
         }
     }
@@ -139,9 +142,13 @@ public struct RunExecutor: Sendable {
         job.observer(.stepSkipped(step: step, reason: reason))
     }
 
+    /// Records the outcome, retried until the store takes it (a full disk must not leave the run `running`).
     private func finish(_ outcome: RunOutcome, job: RunJob) async throws {
-        try await environment.store.updateRun(
-            id: job.run.id, status: outcome.status, reason: outcome.reason, owner: nil, at: environment.now())
+        let (store, now) = (environment.store, environment.now)
+        try await environment.writeUntilStored("run \(job.run.id)") {
+            try await store.updateRun(
+                id: job.run.id, status: outcome.status, reason: outcome.reason, owner: nil, at: now())
+        }
         job.observer(.runFinished(runID: job.run.id, outcome: outcome))
         logger(job).info("run finished", metadata: ["run.status": "\(outcome.status.rawValue)"])
     }
@@ -170,10 +177,18 @@ public struct RunExecutor: Sendable {
         return nil
     }
 
+    /// Refreshes the owner's heartbeat; a refused write is reported and tried again at the next beat.
     private func beat(_ runID: String) async throws {
+        let key = "heartbeat \(runID)"
         while true {
             try await environment.clock.sleep(for: environment.heartbeatInterval)
-            try await environment.store.heartbeat(runID: runID, at: environment.now())
+            do {
+                try await environment.store.heartbeat(runID: runID, at: environment.now())
+                environment.storeHealth.succeeded(key)
+            } catch {
+                try Task.checkCancellation()
+                environment.storeHealth.failed(key, error)
+            }
         }
     }
 

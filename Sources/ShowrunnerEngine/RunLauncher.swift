@@ -46,7 +46,8 @@ public struct RunLauncher: Sendable {
         let now = environment.now()
         let run = RunRecord(
             id: RunID.make(at: now, randomIndex: environment.randomIndex), accountID: account.id, pipeline: plan.name,
-            trigger: trigger, scheduledAt: scheduledAt, configRevision: configRevision, createdAt: now)
+            trigger: trigger, scheduledAt: scheduledAt, configRevision: configRevision, createdAt: now,
+            owner: environment.owner())  // queued by this live process: a daemon starting up leaves it alone
         guard try await environment.store.insertRun(run) else { throw LaunchError.fireAlreadyRecorded(run.id) }
         let outcome = try await executor.execute(
             RunJob(run: run, account: account, plan: plan, dryRun: dryRun, observer: observer))
@@ -110,8 +111,7 @@ public struct RunLauncher: Sendable {
         let run = RunRecord(
             id: RunID.make(at: now, randomIndex: environment.randomIndex), accountID: account.id, pipeline: plan.name,
             trigger: .retry, scheduledAt: old.scheduledAt, configRevision: configRevision ?? old.configRevision,
-            retryOf: old.id,
-            createdAt: now)
+            retryOf: old.id, createdAt: now, owner: environment.owner())
         _ = try await store.insertRun(run)
         let (previous, outputs) = Self.resumePoint(try await store.attempts(runID: runID), countFailures: false)
         let reused = previous.succeeded.filter { plan.step($0) != nil }

@@ -20,9 +20,42 @@ extension Scheduler {
         }
         let recorded = await fireRuns(
             onTime.map { ($0.scheduled, $0.fire.scheduledAt, $0.overlap) }, trigger: .schedule)
-        let handled = onTime.filter { recorded.contains($0.fire.accountID) }  // the rest: caught up after a restart
+        let handled = onTime.filter { recorded.contains($0.fire.accountID) }
+        markUnrecorded(onTime.filter { !recorded.contains($0.fire.accountID) }.map(\.fire))
         await rememberFires(Dictionary(handled.map { ($0.fire.accountID, $0.fire.scheduledAt) }) { a, b in max(a, b) })
     }
+
+    /// Fires the store refused: their accounts' last fire stays before them, and `catchUpUnrecorded` retries them.
+    private func markUnrecorded(_ fires: [ScheduledFire]) {
+        guard !fires.isEmpty else { return }
+        state.withLock { state in
+            for fire in fires {
+                state.unrecorded[fire.accountID] = min(
+                    state.unrecorded[fire.accountID] ?? .distantFuture, fire.scheduledAt)
+            }
+        }
+    }
+
+    /// Catches up the accounts whose fires the store refused (each fire since its last recorded one is run per
+    /// `catch_up` or recorded `missed`); an account no longer scheduled is let go.
+    func catchUpUnrecorded(_ ids: Set<String>, now: Date) async {
+        for id in ids.sorted() {
+            let current = state.withLock { state -> (ScheduledAccount, Schedule)? in
+                guard let entry = state.book.entries[id], let scheduled = state.desired[id] else { return nil }
+                return (scheduled, entry.schedule)
+            }
+            guard let (scheduled, schedule) = current else {
+                state.withLock { $0.unrecorded[id] = nil }
+                storeHealth.succeeded(Self.firesKey(id))
+                continue
+            }
+            await catchUp(scheduled, schedule: schedule, now: now)
+        }
+    }
+
+    var storeHealth: StoreHealth { coordinator.environment.storeHealth }
+
+    static func firesKey(_ accountID: String) -> String { "fires of \(accountID)" }
 
     /// Starts, queues or skips each fire according to its account's overlap policy (at most one fire per account:
     /// each decision sees the runs active before the batch). The store's unique key makes a fire offered twice
@@ -38,15 +71,13 @@ extension Scheduler {
         let created = now()
         for (scheduled, instant, overlap) in fires {
             let account = scheduled.account
-            let decision = OverlapDecision.decide(
-                overlap, activeRuns: coordinator.activeRuns(of: account.id),
-                alreadyQueued: coordinator.isQueued(account.id))
+            let (running, waiting) = coordinator.runs(of: account.id)
+            let decision = OverlapDecision.decide(overlap, running: running, waiting: waiting)
             if decision == .skip {
                 skipped.append(
                     notRun(
                         account, plan: scheduled.plan, at: instant, trigger: trigger, status: .skipped,
-                        created: created,
-                        reason: "skipped: the previous run of this account was still active (overlap: skip)"))
+                        created: created, reason: OverlapDecision.skipReason(overlap, waiting: waiting)))
             } else {
                 submissions.append(
                     RunSubmission(
@@ -61,6 +92,7 @@ extension Scheduler {
         } catch {
             logger.error(
                 "skipped fires could not be recorded", metadata: ["fires": "\(skipped.count)", "error": "\(error)"])
+            for run in skipped { storeHealth.failed(Self.firesKey(run.accountID), error) }
         }
         return recorded
     }
@@ -86,43 +118,63 @@ extension Scheduler {
                 logger.error(
                     "fire could not be recorded",
                     metadata: ["account": "\(submission.account.id)", "error": "\(error)"])
+                storeHealth.failed(Self.firesKey(submission.account.id), error)
             }
         }
         return recorded
     }
 
-    /// The fires since the last one handled: run per `catch_up.policy` within the window, the rest `missed`.
+    /// The fires since the last one recorded: run per `catch_up.policy` within the window, the rest `missed`. When
+    /// the store refuses any of it, the account's last fire is not advanced and it is tried again.
     func catchUp(_ scheduled: ScheduledAccount, schedule: Schedule, now: Date) async {
         let id = scheduled.account.id
-        let last = state.withLock { $0.accountStates[id]?.lastFireAt }
-        guard let last else {
+        let (last, earliest) = state.withLock { ($0.accountStates[id]?.lastFireAt, $0.unrecorded[id]) }
+        let before = earliest.map { $0.addingTimeInterval(-0.001) }  // the refused fire is after it
+        guard let from = [last, before].compactMap({ $0 }).min() else {
             state.withLock { $0.book.set(scheduled.account, plan: scheduled.plan, schedule: schedule, after: now) }
             return
         }
-        let plan = CatchUpPlan.plan(for: schedule, lastFire: last, now: now)
+        let plan = CatchUpPlan.plan(for: schedule, lastFire: from, now: now)
         if plan.notListed > 0 {
             logger.warning(
                 "too many missed fires to list", metadata: ["account": "\(id)", "not_listed": "\(plan.notListed)"])
         }
+        var complete = await recordMissed(plan.missed, of: scheduled, schedule: schedule)
+        for instant in plan.run {  // one by one: each overlap decision sees the run started before it
+            if await !fireRuns([(scheduled, instant, schedule.overlap)], trigger: .catchUp).contains(id) {
+                complete = false
+            }
+        }
+        if complete {
+            if let newest = (plan.missed + plan.run).max() { await rememberFires([id: newest]) }
+            state.withLock { $0.unrecorded[id] = nil }
+            storeHealth.succeeded(Self.firesKey(id))
+        } else {
+            state.withLock { $0.unrecorded[id] = earliest ?? (plan.missed + plan.run).min() ?? now }
+        }
+        state.withLock { $0.book.set(scheduled.account, plan: scheduled.plan, schedule: schedule, after: now) }
+    }
+
+    /// Records the fires a catch-up does not run as `missed`; false when the store refused them.
+    private func recordMissed(_ instants: [Date], of scheduled: ScheduledAccount, schedule: Schedule) async -> Bool {
+        let id = scheduled.account.id
         let reason =
-            "missed: showrunner was not running or the clock jumped (catch_up window \(schedule.catchUpWindow.configText), "
-            + "policy \(schedule.catchUpPolicy.rawValue))"
-        let created = self.now()
+            "missed: showrunner was not running, the clock jumped or the store refused writes (catch_up window "
+            + "\(schedule.catchUpWindow.configText), policy \(schedule.catchUpPolicy.rawValue))"
+        let created = now()
         do {
             try await insertNotRun(
-                plan.missed.map {
+                instants.map {
                     notRun(
                         scheduled.account, plan: scheduled.plan, at: $0, trigger: .catchUp, status: .missed,
                         created: created, reason: reason)
                 })
+            return true
         } catch {
             logger.error("missed fires could not be recorded", metadata: ["account": "\(id)", "error": "\(error)"])
+            storeHealth.failed(Self.firesKey(id), error)
+            return false
         }
-        for instant in plan.run {  // one by one: each overlap decision sees the run started before it
-            await fireRuns([(scheduled, instant, schedule.overlap)], trigger: .catchUp)
-        }
-        if let newest = (plan.missed + plan.run).max() { await rememberFires([id: newest]) }
-        state.withLock { $0.book.set(scheduled.account, plan: scheduled.plan, schedule: schedule, after: now) }
     }
 
     /// A fire that did not run, recorded (by `insertNotRun`, which gives it its id) so nothing is dropped silently.
@@ -156,8 +208,10 @@ extension Scheduler {
         do {
             let updated = try await accountStates.recordFires(instants)
             state.withLock { $0.accountStates.merge(updated) { _, new in new } }
-        } catch {
+            storeHealth.succeeded("last fire times")
+        } catch {  // harmless to lose: their runs are recorded, and a fire offered again makes no second run
             logger.error("account state not saved", metadata: ["accounts": "\(instants.count)", "error": "\(error)"])
+            storeHealth.failed("last fire times", error)
         }
     }
 }

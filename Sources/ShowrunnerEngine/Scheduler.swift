@@ -18,6 +18,9 @@ public final class Scheduler: Service, Sendable {
         var timer: Task<Void, Never>?
         var expectedWake: Date?
         var started = false
+        /// Accounts with fires the store refused, and the earliest of them: caught up (run or recorded `missed`)
+        /// once the store takes writes again; their last fire is not advanced past it meanwhile.
+        var unrecorded: [String: Date] = [:]
     }
 
     let coordinator: RunCoordinator
@@ -28,6 +31,8 @@ public final class Scheduler: Service, Sendable {
     let logger: Logger
     let maxIdle: Duration
     let lateTolerance: Duration
+    /// How soon fires the store refused are tried again.
+    let retryInterval: Duration
     let probe: OwnerProbe
     let state = Mutex(State())
     let lastBeat = Mutex<Date?>(nil)
@@ -38,7 +43,8 @@ public final class Scheduler: Service, Sendable {
     public init(
         coordinator: RunCoordinator, accountStates: any AccountStateStore, clock: any Clock<Duration>,
         now: @escaping @Sendable () -> Date, logger: Logger, probe: OwnerProbe, maxIdle: Duration = .seconds(30),
-        lateTolerance: Duration = .seconds(120), metrics: SchedulerMetrics = SchedulerMetrics()
+        lateTolerance: Duration = .seconds(120), retryInterval: Duration = .seconds(5),
+        metrics: SchedulerMetrics = SchedulerMetrics()
     ) {
         self.coordinator = coordinator
         self.runs = coordinator.launcher.executor.environment.store
@@ -49,6 +55,7 @@ public final class Scheduler: Service, Sendable {
         self.probe = probe
         self.maxIdle = maxIdle
         self.lateTolerance = lateTolerance
+        self.retryInterval = retryInterval
         self.metrics = metrics
         (events, continuation) = AsyncStream.makeStream()
     }
@@ -66,7 +73,8 @@ public final class Scheduler: Service, Sendable {
         logger.info("scheduler stopped")
     }
 
-    /// Loads durable account state and resumes runs left `running` by a process that is gone.
+    /// Loads durable account state; resumes runs left `running`, and starts (or skips, per overlap) runs left
+    /// `queued`, by a process that is gone; restores each account's last-success metric.
     func startUp() async throws {
         let stored = try await accountStates.accountStates()
         state.withLock { state in
@@ -75,24 +83,10 @@ public final class Scheduler: Service, Sendable {
         }
         await clearStaleRemovals()
         rebuildBook()
-        let startedAt = now()
-        let queued = try await runs.runs(matching: RunQuery(status: .queued, limit: 10_000))
-        for run in queued where run.createdAt < startedAt.addingTimeInterval(-5) {
-            guard let account = state.withLock({ $0.desired[run.accountID] }) else { continue }
-            logger.notice(
-                "starting a run queued before the last stop",
-                metadata: ["account": "\(run.accountID)", "run.id": "\(run.id)"])
-            coordinator.enqueueRecorded(run, account: account.account, plan: account.plan)
-        }
-        for run in try await runs.runningRuns() {
-            guard let owner = run.owner, probe.isGone(owner) else { continue }
-            guard let account = state.withLock({ $0.desired[run.accountID] }) else {
-                logger.warning(
-                    "interrupted run's account is not configured; left as is", metadata: ["run.id": "\(run.id)"])
-                continue
-            }
-            logger.notice("resuming interrupted run", metadata: ["account": "\(run.accountID)", "run.id": "\(run.id)"])
-            coordinator.resume(run, account: account.account, plan: account.plan)
+        try await resumeInterrupted()
+        try await takeOverQueued()
+        for (accountID, date) in try await runs.lastSuccessPerAccount() {
+            metrics.recordLastSuccess(date, accountID: accountID)
         }
     }
 
@@ -100,8 +94,9 @@ public final class Scheduler: Service, Sendable {
     func step() async {
         let now = now()
         lastBeat.withLock { $0 = now }
-        let due = state.withLock { $0.book.takeDue(at: now) }
-        await handle(due, now: now)
+        let (due, behind) = state.withLock { ($0.book.takeDue(at: now), Set($0.unrecorded.keys)) }
+        await handle(due.filter { !behind.contains($0.accountID) }, now: now)  // the others: in their catch-up
+        await catchUpUnrecorded(behind, now: now)
         for fire in due {
             metrics.recordNextFire(
                 state.withLock { $0.book.entries[fire.accountID]?.next?.startAt }, accountID: fire.accountID)
@@ -117,6 +112,7 @@ public final class Scheduler: Service, Sendable {
             if let next = state.book.nextStart {
                 delay = min(maxIdle, .nanoseconds(Int64(max(0, next.timeIntervalSince(now)) * 1e9)))
             }
+            if !state.unrecorded.isEmpty { delay = min(delay, retryInterval) }
             state.timer?.cancel()
             state.expectedWake = now.addingTimeInterval(delay.seconds)
             let clock = clock

@@ -21,13 +21,15 @@ public struct SchedulerMetrics: Sendable {
             factory: factory
         )
         .increment()
-        if status == .succeeded {
-            Gauge(
-                label: "showrunner_last_success_timestamp_seconds", dimensions: [("account", accountID)],
-                factory: factory
-            )
-            .record(Date().timeIntervalSince1970)
-        }
+        if status == .succeeded { recordLastSuccess(Date(), accountID: accountID) }
+    }
+
+    /// The account's last successful run (also restored from the store at start-up).
+    public func recordLastSuccess(_ date: Date, accountID: String) {
+        Gauge(
+            label: "showrunner_last_success_timestamp_seconds", dimensions: [("account", accountID)], factory: factory
+        )
+        .record(date.timeIntervalSince1970)
     }
 
     public func recordNextFire(_ date: Date?, accountID: String) {

@@ -69,6 +69,22 @@ extension SQLiteStore {
         }
     }
 
+    public func lastSuccessPerAccount() async throws -> [String: Date] {
+        try await writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT account_id, MAX(finished_at) AS finished FROM runs WHERE status = 'succeeded' GROUP BY account_id"
+            )
+            var last: [String: Date] = [:]
+            for row in rows {
+                guard let milliseconds: Int64 = row["finished"] else { continue }
+                last[row["account_id"]] = Date(millisecondsSince1970: milliseconds)
+            }
+            return last
+        }
+    }
+
     public func retryRun(of runID: String) async throws -> RunRecord? {
         try await writer.read { db in
             try RunRow.filter(Column("retry_of") == runID).fetchOne(db)?.record

@@ -19,6 +19,7 @@ struct BatchRefusingStore: RunStore {
     func runs(matching query: RunQuery) async throws -> [RunRecord] { try await base.runs(matching: query) }
     func runningRuns() async throws -> [RunRecord] { try await base.runningRuns() }
     func latestRunPerAccount() async throws -> [String: RunRecord] { try await base.latestRunPerAccount() }
+    func lastSuccessPerAccount() async throws -> [String: Date] { try await base.lastSuccessPerAccount() }
     func deleteFinishedRuns(before date: Date) async throws -> Int { try await base.deleteFinishedRuns(before: date) }
     func retryRun(of runID: String) async throws -> RunRecord? { try await base.retryRun(of: runID) }
     func heartbeat(runID: String, at date: Date) async throws { try await base.heartbeat(runID: runID, at: date) }

@@ -14,15 +14,21 @@ final class SchedulerHarness: Sendable {
     let scheduler: Scheduler
     let coordinator: RunCoordinator
 
-    /// `runStore` replaces the harness's store for runs and attempts (account state stays in the harness's store).
-    init(harness: Harness, at start: Date, maxConcurrentRuns: Int = 4, runStore: (any RunStore)? = nil) {
+    /// `runStore` replaces the harness's store for runs and attempts (account state stays in the harness's store);
+    /// `ownerPID` is the pid its runs record (a dead one: a process that is gone); `steps` replace the harness's.
+    init(
+        harness: Harness, at start: Date, maxConcurrentRuns: Int = 4, runStore: (any RunStore)? = nil,
+        ownerPID: Int32 = getpid(), steps: [String: any Step]? = nil, metrics: SchedulerMetrics = SchedulerMetrics()
+    ) {
         self.harness = harness
         let wallClock = WallClock(start)
         self.wallClock = wallClock
         let now: @Sendable () -> Date = { wallClock.now }
-        var environment = harness.executionEnvironment()
+        var environment = harness.executionEnvironment(owner: ownerPID)
         environment.now = now
+        environment.owner = { RunOwner(host: ProcessInfo.processInfo.hostName, pid: ownerPID, heartbeatAt: now()) }
         if let runStore { environment.store = runStore }
+        if let steps { environment.steps = steps }
         let probe = OwnerProbe(now: now)
         let launcher = RunLauncher(executor: RunExecutor(environment: environment), probe: probe)
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -30,7 +36,7 @@ final class SchedulerHarness: Sendable {
             launcher: launcher, accountStates: harness.store, maxConcurrentRuns: maxConcurrentRuns, logger: logger)
         scheduler = Scheduler(
             coordinator: coordinator, accountStates: harness.store, clock: harness.clock, now: now, logger: logger,
-            probe: probe)
+            probe: probe, metrics: metrics)
     }
 
     var now: Date { wallClock.now }
@@ -47,6 +53,18 @@ final class SchedulerHarness: Sendable {
     func settle() async {
         let safety = ContinuousClock.now.advanced(by: .seconds(120))
         while !coordinator.isIdle, ContinuousClock.now < safety { await Task.yield() }
+    }
+
+    /// Moves the manual clock a second at a time (retries and steps wait on it) until `condition` holds; false
+    /// when it does not within a bound meant for a stuck test, not a timing.
+    func advanceUntil(_ condition: () async throws -> Bool) async rethrows -> Bool {
+        let safety = ContinuousClock.now.advanced(by: .seconds(60))
+        while ContinuousClock.now < safety {
+            if try await condition() { return true }
+            harness.clock.advance(by: .seconds(1))
+            await Task.yield()
+        }
+        return try await condition()
     }
 
     /// Runs as `trigger:status@scheduled time (UTC)` strings, by scheduled time.

@@ -38,3 +38,17 @@ struct HealthControllerTests {
         }
     }
 }
+
+extension HealthControllerTests {
+    @Test func aStoreThatRefusesWritesIs503WithItsProblem() async throws {
+        let problem = "The store cannot be written (database or disk is full); 2 write(s) wait to be retried."
+        var harness = try await APIHarness(daemon: FakeDaemon(heartbeat: Self.now, storeProblem: problem))
+        harness.now = { Self.now }
+        try await harness.run { client in
+            let answer = try await client.get("/healthz")
+            #expect(answer.status == 503)
+            #expect(answer.json["status"]?.stringValue == "unavailable")
+            #expect(answer.errorMessage == problem)
+        }
+    }
+}

@@ -114,4 +114,6 @@ final class Daemon: DaemonControl {
     }
 
     func heartbeat() async -> Date? { scheduler.heartbeat }
+
+    func storeProblem() async -> String? { coordinator.storeProblem }
 }

@@ -18,7 +18,7 @@ public struct RunRecord: Sendable, Equatable, Codable {
     public var createdAt: Date
     public var startedAt: Date?
     public var finishedAt: Date?
-    /// Who is executing it while `running`.
+    /// Who recorded it while `queued`, who is executing it while `running`.
     public var owner: RunOwner?
 
     public init(

@@ -14,6 +14,8 @@ public protocol RunStore: Sendable {
     func runningRuns() async throws -> [RunRecord]
     /// The newest run of every account that has one (for job listings).
     func latestRunPerAccount() async throws -> [String: RunRecord]
+    /// When each account's newest successful run finished (the last-success metric after a restart).
+    func lastSuccessPerAccount() async throws -> [String: Date]
     /// Deletes finished runs (and their attempts) that finished before `date`; returns how many.
     func deleteFinishedRuns(before date: Date) async throws -> Int
     /// The run made by retrying `runID`, if any (a run is retried at most once).

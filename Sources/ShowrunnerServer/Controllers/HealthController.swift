@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 import ShowrunnerEngine
 
-/// `/healthz`: 200 while the scheduler loop's heartbeat is recent, 503 otherwise. Open without a token.
+/// `/healthz`: 200 while the scheduler loop's heartbeat is recent and the store takes writes, 503 otherwise. Open
+/// without a token.
 struct HealthController {
     /// A heartbeat older than this means the scheduler loop is stuck or gone.
     static let maximumAge: TimeInterval = 90
@@ -25,6 +26,10 @@ struct HealthController {
             let message = "The scheduler loop's last heartbeat is \(Int(age)) s old (limit \(Int(Self.maximumAge)) s)."
             return EditedResponse(
                 status: .serviceUnavailable, response: HealthDTO(heartbeat: heartbeat, problem: message))
+        }
+        if let problem = await control.storeProblem() {
+            return EditedResponse(
+                status: .serviceUnavailable, response: HealthDTO(heartbeat: heartbeat, problem: problem))
         }
         return EditedResponse(status: .ok, response: HealthDTO(heartbeat: heartbeat, problem: nil))
     }

@@ -86,11 +86,14 @@ extension OpenAPIDocument {
             ],
             "/healthz": [
                 "get": open(
-                    "health", "200 while the scheduler loop's heartbeat is younger than 90 s, else 503.",
+                    "health",
+                    "200 while the scheduler loop's heartbeat is younger than 90 s and the store takes writes, else 503.",
                     responses: [
                         "200": ResponseDoc(
                             description: "The scheduler loop is alive.", content: json(Schema.ref("Health"))),
-                        "503": ResponseDoc(description: "No recent heartbeat.", content: json(Schema.ref("Health"))),
+                        "503": ResponseDoc(
+                            description: "No recent heartbeat, or the store refuses writes.",
+                            content: json(Schema.ref("Health"))),
                     ])
             ],
             "/metrics": [

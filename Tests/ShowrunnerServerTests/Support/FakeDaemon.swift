@@ -18,6 +18,7 @@ actor FakeDaemon: DaemonControl {
     private let report: ReloadReport
     private let diagnosticList: [Diagnostic]
     private let beat: Date?
+    private let failingStore: String?
     /// Runs `cancel` accepts.
     private let cancellable: Set<String>
     /// Errors `retry` and `trigger` throw, by run or account id.
@@ -26,13 +27,14 @@ actor FakeDaemon: DaemonControl {
     init(
         jobs: [SchedulerJob] = [], accounts: [AccountStatus] = [], report: ReloadReport = ReloadReport(),
         diagnostics: [Diagnostic] = [], heartbeat: Date? = Date(), cancellable: Set<String> = [],
-        errors: [String: any Error] = [:]
+        errors: [String: any Error] = [:], storeProblem: String? = nil
     ) {
         scriptedJobs = jobs
         accountList = accounts
         self.report = report
         diagnosticList = diagnostics
         beat = heartbeat
+        failingStore = storeProblem
         self.cancellable = cancellable
         self.errors = errors
     }
@@ -44,6 +46,7 @@ actor FakeDaemon: DaemonControl {
     func account(id: String) -> AccountStatus? { accountList.first { $0.id == id } }
     func diagnostics() -> [Diagnostic] { diagnosticList }
     func heartbeat() -> Date? { beat }
+    func storeProblem() -> String? { failingStore }
 
     func reload() -> ReloadReport {
         calls.append(.reload)
