@@ -192,6 +192,7 @@ def test_edit_storm(chaos):
     worker.join()
 
     if daemon.alive():
+        cron = steady_writes(daemon, disk, accounts, rng, cron, violations)
         settle(daemon, disk, store, accounts, rng, violations)
         cron = probe_break_keeps_last_good(daemon, accounts, rng, "yaml", cron, violations, "quiet")
         quiet_delete(daemon, disk, store, violations)
@@ -211,6 +212,29 @@ def test_edit_storm(chaos):
         f"account files, {len(disk.deleted)} deleted/renamed away, {runs} runs, {violations.count} violations")
     print(violations.report())
     assert violations.count == 0, violations.report()
+
+
+def steady_writes(daemon, disk: Disk, folder: Path, rng, cron: str, violations: Violations) -> str:
+    """One file rewritten every 20 ms (a log-like writer, a sync tool) must not hold back the probe's edit."""
+    target = sorted(i for i, (_, valid, enabled) in disk.files.items() if valid and enabled)[0]
+    stop = threading.Event()
+
+    def writer():
+        n = 0
+        while not stop.is_set():
+            n += 1
+            c = NOISE_CRONS[n % 2]
+            disk.write(target, account_text(target, c), c, True, True, False)
+            stop.wait(0.02)
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    try:
+        time.sleep(0.3)
+        return probe_break_keeps_last_good(daemon, folder, rng, "cron", cron, violations, "steady writes 20 ms apart")
+    finally:
+        stop.set()
+        thread.join()
 
 
 def settle(daemon, disk: Disk, store: Store, folder: Path, rng, violations: Violations) -> None:
