@@ -209,7 +209,8 @@ def test_edit_storm(chaos):
     FIGURES.violations += violations.count
     FIGURES.notes.append(
         f"edit storm: {disk.edits} noise edits + {probes} break probes in {STORM_SECONDS:.0f}s, {disk.next_id} "
-        f"account files, {len(disk.deleted)} deleted/renamed away, {runs} runs, {violations.count} violations")
+        f"account files, {len(disk.deleted)} deleted/renamed away, {runs} runs, {health_failures} /healthz failures, "
+        f"{violations.count} violations")
     print(violations.report())
     assert violations.count == 0, violations.report()
 
