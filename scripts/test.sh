@@ -6,3 +6,5 @@ cd "$(dirname "$0")/.."
 export SHOWRUNNER_REQUIRE_REFERENCE=1   # the cron differential test must run, not skip
 swift build --build-tests
 swift test --skip-build
+# The chaos suite attacks the real binary from outside (docs/chaos.md).
+SHOWRUNNER_BIN="$(swift build --show-bin-path)/showrunner" .venv/bin/python -m pytest -q --tb=short -p no:cacheprovider Tests/chaos
