@@ -38,6 +38,10 @@ struct ValidateCommand: AsyncParsableCommand {
         var extra = YouTubeChecks.diagnostics(
             for: report, settings: snapshot.daemonSettings, configDirectory: loader.directory, now: Date())
         if !noPreflight { extra += await MachineChecks.diagnostics(for: report) }
+        let state = Runtime.stateDirectory(options: options, settings: snapshot.daemonSettings)
+        extra += await TopicChecks.diagnostics(
+            for: report, configDirectory: loader.directory,
+            storePath: state.appendingPathComponent("showrunner.sqlite").path, now: Date())
         report = ValidationReport(
             diagnostics: (report.diagnostics + extra).sortedForDisplay(), accounts: report.accounts)
         let now = Date()

@@ -3,6 +3,7 @@ import Logging
 import ShowrunnerConfig
 import ShowrunnerCore
 import ShowrunnerEngine
+import ShowrunnerSteps
 import ShowrunnerStore
 
 /// The running daemon as the HTTP API sees it: config registry + scheduler + run coordinator over one store.
@@ -85,10 +86,19 @@ final class Daemon: DaemonControl {
         }.sorted { ($0.id, $0.file) < ($1.id, $1.file) }
     }
 
+    /// One account, with a warning when a topic list will not last the coming week (read here only, not in the
+    /// list of every account, so the list stays cheap with thousands of accounts).
     func account(id: String) async -> AccountStatus? {
         guard let report = registry.reports(forID: id).first else { return nil }
         let state = try? await store.accountState(id)
-        return status(of: report, state: state, scheduled: scheduler.jobs(accountID: id).first?.nextRunAt != nil)
+        var status = status(of: report, state: state, scheduled: scheduler.jobs(accountID: id).first?.nextRunAt != nil)
+        if let good = registry.goodVersion(id) {
+            let warnings = await TopicSupply.warnings(
+                account: good.account, plan: good.plan, configDirectory: registry.loader.directory, now: Date(),
+                usedTopics: { [store] list in try await store.usedTopics(accountID: id, list: list) })
+            status.diagnostics += warnings.map { report.document.sourceMap.diagnostic(.warning, at: "pipeline", $0) }
+        }
+        return status
     }
 
     private func status(of report: AccountReport, state: AccountState?, scheduled: Bool) -> AccountStatus {

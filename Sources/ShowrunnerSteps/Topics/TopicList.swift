@@ -11,8 +11,11 @@ struct TopicList: Sendable, Equatable {
     var name: String { id.hasPrefix("file:") ? "topics file '\(id.dropFirst(5))'" : "the step's 'items'" }
 
     static func load(from context: StepContext) throws(StepFailure) -> TopicList {
-        let items = try context.stringList("items")
-        let file = try context.trimmedString("file")
+        try load(items: context.stringList("items"), file: context.trimmedString("file"), path: context.path)
+    }
+
+    /// `path` turns the `file` input into a URL (relative to the config folder).
+    static func load(items: [String]?, file: String?, path: (String) -> URL) throws(StepFailure) -> TopicList {
         switch (items, file) {
         case (_?, _?):
             throw StepFailure(.permanent, "give topic.list either 'items' or 'file', not both.")
@@ -21,7 +24,7 @@ struct TopicList: Sendable, Equatable {
             guard !topics.isEmpty else { throw StepFailure(.permanent, "input 'items' has no topics.") }
             return TopicList(id: "items:" + FNV1a64.hex(of: topics.joined(separator: "\n")), topics: topics)
         case (nil, let file?):
-            return TopicList(id: "file:" + file, topics: try read(file, at: context.path(file)))
+            return TopicList(id: "file:" + file, topics: try read(file, at: path(file)))
         case (nil, nil):
             throw StepFailure(.permanent, "topic.list needs 'items' or 'file'.")
         }

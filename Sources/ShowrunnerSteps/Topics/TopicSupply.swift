@@ -1,0 +1,77 @@
+import Foundation
+import ShowrunnerCore
+
+/// Whether an account's `topic.list` steps have topics left for the coming week of fires: `validate` and the
+/// account's status warn before a list is used up (SPEC: a used-up list skips its runs).
+public enum TopicSupply {
+    public static let horizon: TimeInterval = 7 * 24 * 3600
+
+    /// One warning per `topic.list` step whose unused topics are fewer than the account's fires in the next 7 days.
+    /// Steps whose inputs depend on other steps' outputs, or whose list cannot be read, are left to the run.
+    public static func warnings(
+        account: Account, plan: Pipeline, configDirectory: URL, now: Date,
+        usedTopics: (_ listID: String) async throws -> Set<String>
+    ) async -> [String] {
+        guard account.enabled, let schedule = account.schedule else { return [] }
+        var warnings: [String] = []
+        for step in plan.steps where step.uses == "topic.list" {
+            guard let inputs = renderedInputs(step, account: account, now: now),
+                case .string(let policy)? = inputs["on_exhausted"] ?? .string("stop"), policy != "repeat",
+                let list = try? TopicList.load(
+                    items: inputs["items"].flatMap(strings), file: inputs["file"]?.stringValue,
+                    path: { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : configDirectory.appendingPathComponent($0) })
+            else { continue }
+            let used = (try? await usedTopics(list.id)) ?? []
+            let remaining = list.topics.count { !used.contains($0) }
+            let fires = firesInWeek(schedule, after: now, atMost: remaining + 1)
+            guard remaining < fires else { continue }
+            warnings.append(
+                "step '\(step.id)': \(remaining) unused topic\(remaining == 1 ? "" : "s") left in \(list.name), fewer "
+                    + "than the fires of the next 7 days (at least \(fires)); add topics, or runs will be skipped "
+                    + "(on_exhausted: \(policy)).")
+        }
+        return warnings
+    }
+
+    /// The fires in the next 7 days, counting no further than `atMost`.
+    static func firesInWeek(_ schedule: Schedule, after now: Date, atMost: Int) -> Int {
+        var count = 0
+        var cursor = now
+        let end = now.addingTimeInterval(horizon)
+        while count < atMost, let next = schedule.cron.nextDate(after: cursor, in: schedule.timeZone), next <= end {
+            count += 1
+            cursor = next
+        }
+        return count
+    }
+
+    /// The step's `with:` rendered with the account's values, or nil when it needs a run (step outputs, secrets).
+    private static func renderedInputs(_ step: PipelineStep, account: Account, now: Date) -> [String: ConfigValue]? {
+        let run = RunRecord(
+            id: "validate", accountID: account.id, pipeline: "", trigger: .manual, scheduledAt: now,
+            configRevision: nil, createdAt: now)
+        let noSecrets: @Sendable (SecretReference) throws(StepFailure) -> String = { _ throws(StepFailure) in
+            throw StepFailure(.permanent, "no secrets here")
+        }
+        guard
+            let context = try? TemplateContext.make(
+                account: account, run: run, outputs: [:], resolveSecret: noSecrets)
+        else { return nil }
+        let renderer = TemplateRenderer(context: context, resolveSecret: noSecrets)
+        var inputs: [String: ConfigValue] = [:]
+        for (name, value) in step.with {
+            guard let rendered = try? renderer.render(value, input: name).0 else { return nil }
+            inputs[name] = rendered
+        }
+        return inputs
+    }
+
+    /// A list of strings, or one comma-separated string (as `topic.list` reads `items`).
+    private static func strings(_ value: ConfigValue) -> [String]? {
+        switch value {
+        case .list(let items): items.compactMap(\.stringValue)
+        case .string(let text): text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        default: nil
+        }
+    }
+}

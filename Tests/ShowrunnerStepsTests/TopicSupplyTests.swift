@@ -1,0 +1,60 @@
+import Foundation
+import ShowrunnerCore
+import Testing
+
+@testable import ShowrunnerSteps
+
+/// A topic list that will not last the coming week of fires is warned about; one that will, or that repeats, is not.
+struct TopicSupplyTests {
+    static let now = Date(timeIntervalSince1970: 1_790_000_000)
+
+    static func account(cron: String, vars: [String: ConfigValue] = [:]) throws -> Account {
+        Account(
+            id: "cooking", channel: Channel(type: "cooking"),
+            schedule: Schedule(cron: try CronExpression(parsing: cron)), pipeline: .named("p"), vars: vars)
+    }
+
+    static func plan(_ with: [String: ConfigValue]) -> Pipeline {
+        Pipeline(name: "p", steps: [PipelineStep(id: "topic", uses: "topic.list", needs: [], with: with)])
+    }
+
+    @Test(
+        arguments: [
+            // cron, topics, used, on_exhausted, warned
+            ("0 9 * * *", 3, 0, nil, true),  // 7 fires, 3 topics
+            ("0 9 * * *", 7, 0, nil, false),  // exactly a week
+            ("0 9 * * *", 10, 4, "skip", true),  // 6 left
+            ("0 9 * * SAT", 2, 0, nil, false),  // one fire a week
+            ("0 9 * * *", 3, 0, "repeat", false),  // never runs out
+            ("* * * * *", 500, 0, nil, true),  // every minute: counting stops early
+        ] as [(String, Int, Int, String?, Bool)])
+    func warnsWhenFewerTopicsThanFiresRemain(
+        _ cron: String, _ topics: Int, _ used: Int, _ policy: String?, _ warned: Bool
+    ) async throws {
+        let items = (1...topics).map { ConfigValue.string("topic \($0)") }
+        var with: [String: ConfigValue] = ["items": .list(items)]
+        if let policy { with["on_exhausted"] = .string(policy) }
+        let usedTopics = Set((1...max(used, 1)).prefix(used).map { "topic \($0)" })
+        let warnings = await TopicSupply.warnings(
+            account: try Self.account(cron: cron), plan: Self.plan(with), configDirectory: URL(fileURLWithPath: "/"),
+            now: Self.now, usedTopics: { _ in usedTopics })
+        #expect(warnings.isEmpty == !warned, "\(warnings)")
+        if warned { #expect(warnings[0].contains("\(topics - used) unused topics left in the step's 'items'")) }
+    }
+
+    @Test func aTopicsFileNamedThroughVarsIsRead() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("supply-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "Pasta\nBread\n".write(to: folder.appendingPathComponent("topics.txt"), atomically: true, encoding: .utf8)
+        let account = try Self.account(cron: "0 9 * * *", vars: ["topics_file": .string("topics.txt")])
+        let warnings = await TopicSupply.warnings(
+            account: account, plan: Self.plan(["file": .string("{{ vars.topics_file }}")]), configDirectory: folder,
+            now: Self.now, usedTopics: { _ in ["Pasta"] })
+        #expect(
+            warnings == [
+                "step 'topic': 1 unused topic left in topics file 'topics.txt', fewer than the fires of the next 7 days "
+                    + "(at least 2); add topics, or runs will be skipped (on_exhausted: stop)."
+            ])
+    }
+}
