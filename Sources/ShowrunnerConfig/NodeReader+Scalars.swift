@@ -7,10 +7,21 @@ extension NodeReader {
     mutating func string(_ node: Node?, at path: String) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, !PlainScalar.isNull(scalar) else {
-            error(path, "expected text, found \(Self.describe(node)).", at: node)
+            error(path, "expected text, found \(Self.describe(node))\(Self.quoteHint(node)).", at: node)
             return nil
         }
         return scalar.string
+    }
+
+    /// For a flow collection where text was expected: `{{ … }}` and `[…]` unquoted are YAML, not text.
+    static func quoteHint(_ node: Node) -> String {
+        switch node {
+        case .mapping(let mapping) where mapping.style == .flow:
+            "; a value that starts with '{' (such as {{ vars.name }}) must be put in quotes if it is text"
+        case .sequence(let sequence) where sequence.style == .flow:
+            "; a value that starts with '[' must be put in quotes if it is text"
+        default: ""
+        }
     }
 
     mutating func int(_ node: Node?, at path: String, in range: ClosedRange<Int>) -> Int? {

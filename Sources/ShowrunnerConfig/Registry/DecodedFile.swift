@@ -1,3 +1,4 @@
+import Foundation
 import ShowrunnerCore
 
 /// A changed config file, decoded outside the registry's lock (on every core when many files change).
@@ -11,9 +12,9 @@ enum DecodedFile: Sendable {
     init(path: String, contents: FileTable.Contents?, knownID: String?) {
         switch ConfigPath.kind(of: path) {
         case .account:
-            self = .account(contents.map { ConfigDecoder.account(text: $0.text, path: path, knownID: knownID) })
-        case .pipeline: self = .pipeline(contents.map { ConfigDecoder.pipeline(text: $0.text, path: path) })
-        case .settings: self = .settings(contents.map { ConfigDecoder.settings(text: $0.text, path: path) })
+            self = .account(contents.map { ConfigDecoder.account(data: $0.data, path: path, knownID: knownID) })
+        case .pipeline: self = .pipeline(contents.map { ConfigDecoder.pipeline(data: $0.data, path: path) })
+        case .settings: self = .settings(contents.map { ConfigDecoder.settings(data: $0.data, path: path) })
         case .other: self = .other
         }
     }

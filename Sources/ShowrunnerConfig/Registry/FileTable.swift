@@ -10,7 +10,8 @@ struct FileTable: Sendable {
     }
 
     struct Contents: Sendable {
-        var text: String
+        /// At most `ConfigText.maxBytes + 1` bytes: a larger file is an error, never read whole.
+        var data: Data
         var hash: String
         var signature: Signature?
     }
@@ -54,11 +55,18 @@ struct FileTable: Sendable {
         return listed
     }
 
+    /// The file's bytes (nil when it is gone). Unreadable files read as empty, which is an error like any
+    /// invalid file: the account keeps its last good version.
     static func read(_ directory: URL, _ path: String) -> Contents? {
         let url = directory.appendingPathComponent(path)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        let text = String(decoding: data, as: UTF8.self)
-        return Contents(text: text, hash: ContentHash.of(text), signature: signature(url))
+        let data: Data
+        do throws(ConfigText.ReadError) {
+            data = try ConfigText.read(url)
+        } catch {
+            guard case .unreadable = error else { return nil }
+            data = Data()
+        }
+        return Contents(data: data, hash: ContentHash.of(data), signature: signature(url))
     }
 
     static func signature(_ url: URL) -> Signature? {
