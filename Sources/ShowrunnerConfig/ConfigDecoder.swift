@@ -48,6 +48,14 @@ public enum ConfigDecoder {
         decoding(data, path: path, name: "showrunner") { settings(text: $0, path: path) }
     }
 
+    /// An error document for a file that cannot be read at all (permission, not a regular file).
+    static func unreadable<Value>(path: String, name: String, _ message: String) -> ConfigDocument<Value> {
+        ConfigDocument(
+            path: path, name: name, value: nil, sourceMap: SourceMap(file: path),
+            diagnostics: [Diagnostic(.error, file: path, location: SourceLocation(line: 1, column: 1), message)],
+            contentHash: ContentHash.of(message))
+    }
+
     private static func decoding<Value>(
         _ data: Data, path: String, name: String, decode: (String) -> ConfigDocument<Value>
     ) -> ConfigDocument<Value> {

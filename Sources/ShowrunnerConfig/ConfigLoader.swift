@@ -74,9 +74,6 @@ public struct ConfigLoader: Sendable {
     }
 
     private func unreadable<Value>(_ path: String, _ message: String) -> ConfigDocument<Value> {
-        let stem = ConfigFiles.stem(of: path)
-        return ConfigDocument(
-            path: path, name: stem, value: nil, sourceMap: SourceMap(file: path),
-            diagnostics: [Diagnostic(.error, file: path, location: SourceLocation(line: 1, column: 1), message)])
+        ConfigDecoder.unreadable(path: path, name: ConfigFiles.stem(of: path), message)
     }
 }

@@ -91,6 +91,16 @@ struct HostileYAMLTests {
         #expect(report.errors.map(\.file) == ["accounts.d/huge.yaml"])
     }
 
+    @Test func aFIFONamedLikeAConfigFileIsAnErrorInsteadOfAHang() throws {
+        let folder = try ConfigFolder()
+        #expect(mkfifo(folder.url.appendingPathComponent("accounts.d/pipe.yaml").path, 0o644) == 0)
+        let expected = ["accounts.d/pipe.yaml:1:1: error: cannot read the file: it is not a regular file."]
+        #expect(folder.registry().rescan().errors.map(\.rendered) == expected)
+        #expect(
+            ConfigLoader(directory: folder.url.path).loadAccount("accounts.d/pipe.yaml").diagnostics.map(\.rendered)
+                == expected)
+    }
+
     @Test func invalidUTF8IsReportedAtTheFirstBadByte() throws {
         var bytes = Data("channel:\n  type: caf".utf8)
         bytes.append(contentsOf: [0xC3, 0x28])

@@ -10,6 +10,16 @@ enum DecodedFile: Sendable {
 
     /// `knownID`: the id the account file had, kept when the new text is not YAML at all.
     init(path: String, contents: FileTable.Contents?, knownID: String?) {
+        if let message = contents?.unreadable {
+            let name = knownID ?? ConfigFiles.stem(of: path)
+            switch ConfigPath.kind(of: path) {
+            case .account: self = .account(ConfigDecoder.unreadable(path: path, name: name, message))
+            case .pipeline: self = .pipeline(ConfigDecoder.unreadable(path: path, name: name, message))
+            case .settings: self = .settings(ConfigDecoder.unreadable(path: path, name: "showrunner", message))
+            case .other: self = .other
+            }
+            return
+        }
         switch ConfigPath.kind(of: path) {
         case .account:
             self = .account(contents.map { ConfigDecoder.account(data: $0.data, path: path, knownID: knownID) })
