@@ -9,9 +9,17 @@ public enum TimeZoneNames {
 
     public static func zone(named name: String) -> TimeZone? {
         if let cached = cache.withLock({ $0[name] }) { return cached }
-        let zone = name.isEmpty || name.hasPrefix("/") || name.utf8.count > 64 ? nil : TimeZone(identifier: name)
+        let zone = isZoneName(name) ? TimeZone(identifier: name) : nil
         cache.withLock { $0[name] = zone }
         return zone
+    }
+
+    /// Not a path, not absurdly long, and not an offset such as `GMT+5`, which Foundation reads as UTC+5 while
+    /// the tz database's `Etc/GMT+5` is UTC−5.
+    private static func isZoneName(_ name: String) -> Bool {
+        guard !name.isEmpty, !name.hasPrefix("/"), name.utf8.count <= 64 else { return false }
+        let offset = ["GMT+", "GMT-", "UTC+", "UTC-"].contains { name.hasPrefix($0) }
+        return !offset
     }
 
     /// The closest known zone name, for "did you mean".
