@@ -16,8 +16,8 @@ enum ConfigText {
         case unreadable(String)
     }
 
-    /// At most `maxBytes + 1` bytes of the file at `url` (symlinks followed). A FIFO or device reads as empty
-    /// instead of blocking.
+    /// At most `maxBytes + 1` bytes of the file at `url` (symlinks followed). A FIFO or device is refused as
+    /// unreadable instead of blocking the reader (it is opened non-blocking).
     static func read(_ url: URL, limit: Int = maxBytes + 1) throws(ReadError) -> Data {
         let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -29,7 +29,7 @@ enum ConfigText {
         guard fstat(descriptor, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw .unreadable("it is not a regular file") }
         var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var buffer = [UInt8](repeating: 0, count: min(max(Int(info.st_size) + 1, 4096), 64 * 1024))
         while data.count < limit {
             let wanted = min(buffer.count, limit - data.count)
             let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, wanted) }
