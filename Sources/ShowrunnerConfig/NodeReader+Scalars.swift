@@ -30,7 +30,7 @@ extension NodeReader {
             let bound =
                 range.upperBound == .max
                 ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
-            error(path, "expected a whole number \(bound), found '\(text)'.", at: node)
+            error(path, "expected a whole number \(bound), found \(Self.quoted(text)).", at: node)
             return nil
         }
         return value
@@ -39,7 +39,9 @@ extension NodeReader {
     mutating func double(_ node: Node?, at path: String, in range: ClosedRange<Double>) -> Double? {
         guard let node, let text = string(node, at: path) else { return nil }
         guard let value = Double(text), range.contains(value) else {
-            error(path, "expected a number from \(range.lowerBound) to \(range.upperBound), found '\(text)'.", at: node)
+            error(
+                path, "expected a number from \(range.lowerBound) to \(range.upperBound), found \(Self.quoted(text)).",
+                at: node)
             return nil
         }
         return value
@@ -70,7 +72,7 @@ extension NodeReader {
         if let value = Choice(rawValue: text) { return value }
         let names = Choice.allCases.map(\.rawValue)
         let hint = Suggestion.closest(to: text, in: names).map { "; did you mean '\($0)'?" } ?? "."
-        error(path, "'\(text)' is not one of \(names.joined(separator: ", "))\(hint)", at: node)
+        error(path, "\(Self.quoted(text)) is not one of \(names.joined(separator: ", "))\(hint)", at: node)
         return nil
     }
 

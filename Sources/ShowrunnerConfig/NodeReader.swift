@@ -108,8 +108,12 @@ struct NodeReader {
         case .alias: return "an alias"
         case .scalar(let scalar):
             if PlainScalar.isNull(scalar) { return "nothing (null)" }
-            let text = scalar.string
-            return text.count > 80 ? "'\(text.prefix(77))…' (\(text.utf8.count) bytes)" : "'\(text)'"
+            return quoted(scalar.string)
         }
+    }
+
+    /// A value in quotes for a message; a long one (a pasted blob) is cut.
+    static func quoted(_ text: String) -> String {
+        text.count > 80 ? "'\(text.prefix(77))…' (\(text.utf8.count) bytes)" : "'\(text)'"
     }
 }
