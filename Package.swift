@@ -88,7 +88,7 @@ let package = Package(
         .executableTarget(name: "showrunner", dependencies: ["ShowrunnerCLI"]),
         .target(name: "ShowrunnerTestSupport", dependencies: ["ShowrunnerCore"], path: "Tests/Support"),
         .testTarget(name: "ShowrunnerCoreTests", dependencies: ["ShowrunnerCore"]),
-        .testTarget(name: "ShowrunnerConfigTests", dependencies: ["ShowrunnerConfig"]),
+        .testTarget(name: "ShowrunnerConfigTests", dependencies: ["ShowrunnerConfig", "ShowrunnerTestSupport"]),
         .testTarget(name: "ShowrunnerCLITests", dependencies: ["ShowrunnerCLI"]),
         .testTarget(name: "ShowrunnerStoreTests", dependencies: ["ShowrunnerStore"]),
         .testTarget(

@@ -5,6 +5,9 @@ cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 export SHOWRUNNER_REQUIRE_REFERENCE=1   # the cron differential test must run, not skip
 swift build --build-tests
+binary="$(swift build --show-bin-path)/showrunner"
+# Attacks on the real binary from outside: YAML fuzz of validate and the daemon's reload (~75 s, seeded),
+# then the chaos suite (kill -9 storm, edit storm, full disk, crash mid-render; docs/chaos.md).
+python3 Tests/fuzz/yaml_fuzz.py --binary "$binary"
+SHOWRUNNER_BIN="$binary" .venv/bin/python -m pytest -q --tb=short -p no:cacheprovider Tests/chaos
 swift test --skip-build
-# The chaos suite attacks the real binary from outside (docs/chaos.md).
-SHOWRUNNER_BIN="$(swift build --show-bin-path)/showrunner" .venv/bin/python -m pytest -q --tb=short -p no:cacheprovider Tests/chaos

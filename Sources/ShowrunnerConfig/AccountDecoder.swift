@@ -20,6 +20,14 @@ struct AccountDecoder {
         return stem
     }
 
+    /// The named pipeline (`pipeline: shorts`), read even when the rest of the file is broken.
+    static func pipelineName(_ root: Node?) -> String? {
+        guard case .mapping(let mapping)? = root, let node = mapping["pipeline"], case .scalar(let scalar) = node,
+            !PlainScalar.isNull(scalar)
+        else { return nil }
+        return scalar.string
+    }
+
     static func decode(_ root: Node, stem: String, reader: inout NodeReader) -> Account? {
         guard let entries = reader.mapping(root, at: "", known: keys) else { return nil }
         let id = decodeID(entries, stem: stem, reader: &reader)

@@ -1,3 +1,4 @@
+import Foundation
 import ShowrunnerCore
 import Yams
 
@@ -14,7 +15,7 @@ public enum ConfigDecoder {
         let name = root == nil ? knownID ?? stem : AccountDecoder.declaredID(root, stem: stem)
         return ConfigDocument(
             path: path, name: name, value: account, sourceMap: reader.sourceMap, diagnostics: reader.diagnostics,
-            contentHash: ContentHash.of(text))
+            contentHash: ContentHash.of(text), refersTo: AccountDecoder.pipelineName(root))
     }
 
     public static func pipeline(text: String, path: String) -> ConfigDocument<Pipeline> {
@@ -31,6 +32,42 @@ public enum ConfigDecoder {
             diagnostics: reader.diagnostics, contentHash: ContentHash.of(text))
     }
 
+    /// A file's bytes: too large or not UTF-8 is an error document (with the line and column of the first bad
+    /// byte) that keeps `knownID` (or the stem) as its name.
+    public static func account(data: Data, path: String, knownID: String? = nil) -> ConfigDocument<Account> {
+        decoding(data, path: path, name: knownID ?? ConfigFiles.stem(of: path)) {
+            account(text: $0, path: path, knownID: knownID)
+        }
+    }
+
+    public static func pipeline(data: Data, path: String) -> ConfigDocument<Pipeline> {
+        decoding(data, path: path, name: ConfigFiles.stem(of: path)) { pipeline(text: $0, path: path) }
+    }
+
+    public static func settings(data: Data, path: String) -> ConfigDocument<DaemonSettings> {
+        decoding(data, path: path, name: "showrunner") { settings(text: $0, path: path) }
+    }
+
+    /// An error document for a file that cannot be read at all (permission, not a regular file).
+    static func unreadable<Value>(path: String, name: String, _ message: String) -> ConfigDocument<Value> {
+        ConfigDocument(
+            path: path, name: name, value: nil, sourceMap: SourceMap(file: path),
+            diagnostics: [Diagnostic(.error, file: path, location: SourceLocation(line: 1, column: 1), message)],
+            contentHash: ContentHash.of(message))
+    }
+
+    private static func decoding<Value>(
+        _ data: Data, path: String, name: String, decode: (String) -> ConfigDocument<Value>
+    ) -> ConfigDocument<Value> {
+        switch ConfigText.decode(data, file: path) {
+        case .text(let text): return decode(text)
+        case .problem(let problem):
+            return ConfigDocument(
+                path: path, name: name, value: nil, sourceMap: SourceMap(file: path), diagnostics: [problem],
+                contentHash: ContentHash.of(data))
+        }
+    }
+
     public static func settings(text: String, path: String) -> ConfigDocument<DaemonSettings> {
         var reader = NodeReader(file: path)
         let root = YAMLFile.compose(text, file: path, reader: &reader)
@@ -43,9 +80,13 @@ public enum ConfigDecoder {
 
 /// FNV-1a over a file's bytes: enough to tell an unchanged file from a changed one.
 enum ContentHash {
-    static func of(_ text: String) -> String {
+    static func of(_ text: String) -> String { of(bytes: text.utf8) }
+
+    static func of(_ data: Data) -> String { of(bytes: data) }
+
+    private static func of(bytes: some Sequence<UInt8>) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }

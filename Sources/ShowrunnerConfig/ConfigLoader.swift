@@ -28,11 +28,11 @@ public struct ConfigLoader: Sendable {
     }
 
     public func loadAccount(_ path: String) -> ConfigDocument<Account> {
-        read(path) { ConfigDecoder.account(text: $0, path: $1) }
+        read(path) { ConfigDecoder.account(data: $0, path: $1) }
     }
 
     public func loadPipeline(_ path: String) -> ConfigDocument<Pipeline> {
-        read(path, decode: ConfigDecoder.pipeline)
+        read(path) { ConfigDecoder.pipeline(data: $0, path: $1) }
     }
 
     /// `showrunner.yaml` (or `.yml`), nil when there is none.
@@ -40,7 +40,7 @@ public struct ConfigLoader: Sendable {
         guard
             let name = ConfigFiles.settingsNames.first(where: { FileManager.default.fileExists(atPath: url($0).path) })
         else { return nil }
-        return read(name, decode: ConfigDecoder.settings)
+        return read(name) { ConfigDecoder.settings(data: $0, path: $1) }
     }
 
     /// A checker that resolves `${env:…}` against this process and `${file:…}` against this folder.
@@ -61,23 +61,19 @@ public struct ConfigLoader: Sendable {
 
     func url(_ relative: String) -> URL { directory.appendingPathComponent(relative) }
 
-    private func read<Value>(_ path: String, decode: (String, String) -> ConfigDocument<Value>) -> ConfigDocument<Value>
-    {
-        do {
-            let data = try Data(contentsOf: url(path))
-            guard let text = String(data: data, encoding: .utf8) else {
-                return unreadable(path, "the file is not UTF-8 text; save it as UTF-8.")
-            }
-            return decode(text, path)
+    /// Reads at most `ConfigText.maxBytes + 1` bytes, so a huge file is refused without being read whole.
+    private func read<Value>(_ path: String, decode: (Data, String) -> ConfigDocument<Value>) -> ConfigDocument<Value> {
+        do throws(ConfigText.ReadError) {
+            return decode(try ConfigText.read(url(path)), path)
         } catch {
-            return unreadable(path, "cannot read the file (\(error.localizedDescription)).")
+            switch error {
+            case .missing: return unreadable(path, "cannot read the file: it does not exist any more.")
+            case .unreadable(let reason): return unreadable(path, "cannot read the file: \(reason).")
+            }
         }
     }
 
     private func unreadable<Value>(_ path: String, _ message: String) -> ConfigDocument<Value> {
-        let stem = ConfigFiles.stem(of: path)
-        return ConfigDocument(
-            path: path, name: stem, value: nil, sourceMap: SourceMap(file: path),
-            diagnostics: [Diagnostic(.error, file: path, message)])
+        ConfigDecoder.unreadable(path: path, name: ConfigFiles.stem(of: path), message)
     }
 }

@@ -7,10 +7,21 @@ extension NodeReader {
     mutating func string(_ node: Node?, at path: String) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, !PlainScalar.isNull(scalar) else {
-            error(path, "expected text, found \(Self.describe(node)).", at: node)
+            error(path, "expected text, found \(Self.describe(node))\(Self.quoteHint(node)).", at: node)
             return nil
         }
         return scalar.string
+    }
+
+    /// For a flow collection where text was expected: `{{ … }}` and `[…]` unquoted are YAML, not text.
+    static func quoteHint(_ node: Node) -> String {
+        switch node {
+        case .mapping(let mapping) where mapping.style == .flow:
+            "; a value that starts with '{' (such as {{ vars.name }}) must be put in quotes if it is text"
+        case .sequence(let sequence) where sequence.style == .flow:
+            "; a value that starts with '[' must be put in quotes if it is text"
+        default: ""
+        }
     }
 
     mutating func int(_ node: Node?, at path: String, in range: ClosedRange<Int>) -> Int? {
@@ -19,7 +30,7 @@ extension NodeReader {
             let bound =
                 range.upperBound == .max
                 ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
-            error(path, "expected a whole number \(bound), found '\(text)'.", at: node)
+            error(path, "expected a whole number \(bound), found \(Self.quoted(text)).", at: node)
             return nil
         }
         return value
@@ -28,7 +39,9 @@ extension NodeReader {
     mutating func double(_ node: Node?, at path: String, in range: ClosedRange<Double>) -> Double? {
         guard let node, let text = string(node, at: path) else { return nil }
         guard let value = Double(text), range.contains(value) else {
-            error(path, "expected a number from \(range.lowerBound) to \(range.upperBound), found '\(text)'.", at: node)
+            error(
+                path, "expected a number from \(range.lowerBound) to \(range.upperBound), found \(Self.quoted(text)).",
+                at: node)
             return nil
         }
         return value
@@ -59,7 +72,7 @@ extension NodeReader {
         if let value = Choice(rawValue: text) { return value }
         let names = Choice.allCases.map(\.rawValue)
         let hint = Suggestion.closest(to: text, in: names).map { "; did you mean '\($0)'?" } ?? "."
-        error(path, "'\(text)' is not one of \(names.joined(separator: ", "))\(hint)", at: node)
+        error(path, "\(Self.quoted(text)) is not one of \(names.joined(separator: ", "))\(hint)", at: node)
         return nil
     }
 

@@ -46,7 +46,7 @@ struct NodeReader {
         }
         var entries: [String: Node] = [:]
         for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
+            guard let key = scalarKey(keyNode, at: path) else { continue }
             let keyPath = Self.join(path, key)
             guard known.contains(key) else {
                 let hint =
@@ -68,11 +68,23 @@ struct NodeReader {
             error(path, "expected a mapping, found \(Self.describe(node)).", at: node)
             return nil
         }
-        return mapping.map { keyNode, value in
-            let key = keyNode.string ?? ""
+        var entries: [(key: String, node: Node)] = []
+        for (keyNode, value) in mapping {
+            guard let key = scalarKey(keyNode, at: path) else { continue }
             record(Self.join(path, key), isCollection(value) ? keyNode : value)
-            return (key, value)
+            entries.append((key, value))
         }
+        return entries
+    }
+
+    /// A key must be text: `{{ vars.x }}` unquoted is a mapping used as a key, which is never what was meant.
+    private mutating func scalarKey(_ node: Node, at path: String) -> String? {
+        if case .scalar(let scalar) = node { return scalar.string }
+        error(
+            path,
+            "a key must be text, found \(Self.describe(node)); a value that starts with '{' or '[' (such as "
+                + "{{ vars.name }}) must be put in quotes: \"{{ vars.name }}\".", at: node)
+        return nil
     }
 
     mutating func require(_ entries: [String: Node], _ key: String, at path: String, _ hint: String) -> Node? {
@@ -96,7 +108,12 @@ struct NodeReader {
         case .alias: return "an alias"
         case .scalar(let scalar):
             if PlainScalar.isNull(scalar) { return "nothing (null)" }
-            return "'\(scalar.string)'"
+            return quoted(scalar.string)
         }
+    }
+
+    /// A value in quotes for a message; a long one (a pasted blob) is cut.
+    static func quoted(_ text: String) -> String {
+        text.count > 80 ? "'\(text.prefix(77))…' (\(text.utf8.count) bytes)" : "'\(text)'"
     }
 }

@@ -45,7 +45,7 @@ enum ScheduleDecoder {
         }
     }
 
-    /// An IANA zone name; `UTC` and `Etc/…` included. Abbreviations such as `EST` are rejected.
+    /// A zone name of the tz database as Foundation knows it: `Europe/Berlin`, `UTC`, `Etc/GMT+5`, `CET`, `EST`.
     static func parseTimeZone(_ node: Node, at path: String, reader: inout NodeReader) -> TimeZone? {
         guard let name = reader.string(node, at: path) else { return nil }
         if let zone = TimeZoneNames.zone(named: name) { return zone }

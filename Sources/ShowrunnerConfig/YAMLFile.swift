@@ -1,10 +1,19 @@
 import ShowrunnerCore
 import Yams
 
-/// Parses a config file's text into a Yams node tree, turning libyaml errors into located diagnostics.
+/// Parses a config file's text into a Yams node tree, turning libyaml errors into located diagnostics with advice
+/// in plain words. A file over the size, depth or alias limits is refused before it is composed.
 enum YAMLFile {
-    /// The root node, or nil with a diagnostic (syntax error, empty file).
-    static func compose(_ text: String, file: String, reader: inout NodeReader) -> Node? {
+    /// The root node, or nil with a diagnostic (syntax error, empty file, over a limit).
+    static func compose(
+        _ text: String, file: String, reader: inout NodeReader, limits: YAMLLimits = YAMLLimits()
+    ) -> Node? {
+        if let problem = ConfigText.sizeProblem(byteCount: text.utf8.count, file: file)
+            ?? limits.check(text, file: file)
+        {
+            reader.append(problem)
+            return nil
+        }
         do {
             guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
                 reader.append(
@@ -13,24 +22,28 @@ enum YAMLFile {
             }
             return root
         } catch let error as YamlError {
-            reader.append(diagnostic(for: error, file: file))
+            reader.append(diagnostic(for: error, file: file, text: text))
             return nil
         } catch {
-            reader.append(Diagnostic(.error, file: file, "cannot parse the file: \(error)."))
+            reader.append(
+                Diagnostic(
+                    .error, file: file, location: SourceLocation(line: 1, column: 1), "cannot parse the file: \(error)."
+                ))
             return nil
         }
     }
 
-    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    static func diagnostic(for error: YamlError, file: String, text: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(line: mark.line, column: mark.column) }
         func sentence(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> String {
-            var text = "YAML syntax error: \(problem)"
+            var sentence = "YAML syntax error: \(problem)"
             if let context, context.mark.line != mark.line || context.mark.column != mark.column {
-                text += " (\(context.text) that starts at line \(context.mark.line), column \(context.mark.column))"
+                sentence += " (\(context.text) that starts at line \(context.mark.line), column \(context.mark.column))"
             } else if let context {
-                text += " (\(context.text))"
+                sentence += " (\(context.text))"
             }
-            return text + "."
+            let advice = YAMLHint.advice(problem: problem, context: context?.text, text: text, line: mark.line)
+            return sentence + "; " + advice + "."
         }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
@@ -41,10 +54,29 @@ enum YAMLFile {
             return Diagnostic(
                 .error, file: file, location: at(context.mark),
                 "duplicate key \(keys) in one mapping; each key may appear once.")
-        case .reader(let problem, _, _, _):
-            return Diagnostic(.error, file: file, "the file is not valid UTF-8 text: \(problem).")
+        case .reader(let problem, let offset, _, let yaml):
+            return Diagnostic(
+                .error, file: file, location: location(ofCharacter: offset ?? 0, in: yaml),
+                "the file cannot be read as YAML text: \(problem); remove that character or save the file as "
+                    + "plain UTF-8 text.")
         default:
-            return Diagnostic(.error, file: file, "cannot parse the file: \(error).")
+            return Diagnostic(
+                .error, file: file, location: SourceLocation(line: 1, column: 1), "cannot parse the file: \(error).")
         }
+    }
+
+    /// The line and column of the `offset`-th character of `text`.
+    static func location(ofCharacter offset: Int, in text: String) -> SourceLocation {
+        var line = 1
+        var column = 1
+        for character in text.prefix(offset) {
+            if character.isNewline {
+                line += 1
+                column = 1
+            } else {
+                column += character.unicodeScalars.count
+            }
+        }
+        return SourceLocation(line: line, column: column)
     }
 }

@@ -6,7 +6,7 @@ import Testing
 
 struct AccountValidationTests {
     @Test func aValidAccountHasNoDiagnosticsAndAMergedPlan() throws {
-        var fixture = ConfigFixture.with(
+        let fixture = ConfigFixture.with(
             account: ConfigFixture.account + """
                 steps:
                   upload:
@@ -14,7 +14,6 @@ struct AccountValidationTests {
                     retry: { attempts: 8 }
 
                 """)
-        fixture.files = []
         let report = fixture.validate()
         #expect(report.diagnostics.isEmpty)
         let account = try #require(report.accounts.first)
@@ -58,7 +57,7 @@ struct AccountValidationTests {
         ),
         (
             "channel: { type: c }\nschedule: { cron: \"0 9 * * *\" }\npipeline: shorts\nname: \"unterminated\n",
-            "accounts.d/cooking.yaml:5:1: error: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar that starts at line 4, column 7)."
+            "accounts.d/cooking.yaml:5:1: error: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar that starts at line 4, column 7); a quote opened here is never closed."
         ),
         (
             "channel: { type: c }\nchannel: { type: d }\n",
@@ -163,7 +162,7 @@ struct AccountValidationTests {
                       with: { video: "{{ steps.video.path }}", title: T, publish_at: "2027-01-01T00:00:00Z" }
 
                 """)
-        fixture.files = ["secrets/c.json"]
+        fixture.files.insert("secrets/c.json")
         let diagnostics = fixture.diagnostics()
         #expect(
             diagnostics.contains {
@@ -240,7 +239,10 @@ struct AccountValidationTests {
         #expect(with["y"] == .string("no"))  // YAML 1.2: not a boolean
     }
 
-    @Test(arguments: [("Asia/Kolkata", true), ("Etc/GMT+5", true), ("UTC", true), ("EST", false), ("Mars/Base", false)])
+    @Test(arguments: [
+        ("Asia/Kolkata", true), ("Etc/GMT+5", true), ("UTC", true), ("EST", true), ("PDT", false), ("GMT+5", false),
+        ("Mars/Base", false),
+    ])
     func timeZones(_ name: String, _ valid: Bool) {
         let yaml =
             "channel: { type: c }\nschedule: { cron: \"0 9 * * *\", timezone: \(name) }\npipeline: shorts\n"

@@ -9,7 +9,8 @@ struct ConfigFixture {
     var pipelines: [String: String] = ["shorts": ConfigFixture.shorts]
     var settings: String?
     var environment: Set<String> = []
-    var files: Set<String> = []
+    /// Files that exist in the config folder: the topics files the fixtures name, unless a test says otherwise.
+    var files: Set<String> = ["topics/cooking.txt", "t"]
     var strict = false
 
     static let shorts = """

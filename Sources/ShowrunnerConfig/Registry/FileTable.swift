@@ -10,7 +10,10 @@ struct FileTable: Sendable {
     }
 
     struct Contents: Sendable {
-        var text: String
+        /// At most `ConfigText.maxBytes + 1` bytes: a larger file is an error, never read whole.
+        var data: Data
+        /// Why the file could not be read (then `data` is empty).
+        var unreadable: String? = nil
         var hash: String
         var signature: Signature?
     }
@@ -54,11 +57,19 @@ struct FileTable: Sendable {
         return listed
     }
 
+    /// The file's bytes (nil when it is gone). An unreadable file is an error like any invalid file: the
+    /// account keeps its last good version.
     static func read(_ directory: URL, _ path: String) -> Contents? {
         let url = directory.appendingPathComponent(path)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        let text = String(decoding: data, as: UTF8.self)
-        return Contents(text: text, hash: ContentHash.of(text), signature: signature(url))
+        do throws(ConfigText.ReadError) {
+            let data = try ConfigText.read(url)
+            return Contents(data: data, hash: ContentHash.of(data), signature: signature(url))
+        } catch {
+            guard case .unreadable(let reason) = error else { return nil }
+            let message = "cannot read the file: \(reason)."
+            return Contents(
+                data: Data(), unreadable: message, hash: ContentHash.of(message), signature: signature(url))
+        }
     }
 
     static func signature(_ url: URL) -> Signature? {

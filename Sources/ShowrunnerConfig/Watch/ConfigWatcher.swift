@@ -5,7 +5,8 @@ import ShowrunnerCore
 import Synchronization
 
 /// Applies config changes as they happen: inotify (or polling) events, debounced until the folder has been
-/// quiet for `debounce`, re-read through the registry (only the changed files), then handed to `onChange`.
+/// quiet for `debounce` — or for at most `maxWait` while writes keep coming — re-read through the registry (only
+/// the changed files), then handed to `onChange`.
 public final class ConfigWatcher: Service, Sendable {
     public enum Mode: Sendable { case inotify, poll(interval: Duration), off }
 
@@ -18,6 +19,8 @@ public final class ConfigWatcher: Service, Sendable {
     let registry: ConfigRegistry
     let mode: Mode
     let debounce: Duration
+    /// The longest a change waits while events keep arriving less than `debounce` apart.
+    let maxWait: Duration
     let clock: any Clock<Duration>
     let logger: Logger
     let onChange: @Sendable (ReloadReport) async -> Void
@@ -34,6 +37,7 @@ public final class ConfigWatcher: Service, Sendable {
         self.registry = registry
         self.mode = mode
         self.debounce = debounce
+        self.maxWait = Self.maxWait(for: debounce)
         self.clock = clock
         self.logger = logger
         self.onChange = onChange
@@ -73,13 +77,20 @@ public final class ConfigWatcher: Service, Sendable {
         }
     }
 
-    /// Waits until no event arrived for `debounce`; false when cancelled.
+    /// Ten debounce periods, at least a second: steady writes cannot hold back every reload.
+    static func maxWait(for debounce: Duration) -> Duration { max(debounce * 10, .seconds(1)) }
+
+    /// Waits until no event arrived for `debounce`, or `maxWait` passed since the first one; false when
+    /// cancelled. Time is counted in the clock's sleeps, so a test clock drives it.
     private func quiet() async -> Bool {
-        while true {
+        var waited = Duration.zero
+        while debounce > .zero {
             let seen = pending.withLock { $0.generation }
             do { try await clock.sleep(for: debounce) } catch { return false }
-            if pending.withLock({ $0.generation }) == seen { return true }
+            waited += debounce
+            if pending.withLock({ $0.generation }) == seen || waited >= maxWait { return true }
         }
+        return !Task.isCancelled
     }
 
     /// Applies what accumulated since the last flush.

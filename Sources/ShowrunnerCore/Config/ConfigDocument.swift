@@ -9,11 +9,15 @@ public struct ConfigDocument<Value: Sendable>: Sendable {
     public let diagnostics: [Diagnostic]
     /// A hash of the file's bytes, so an unchanged file can be recognised on reload.
     public let contentHash: String
+    /// The named document this one uses (an account's `pipeline: shorts`), known even when the rest of the file
+    /// is broken, so an unknown name is reported with the other errors.
+    public let refersTo: String?
 
     public init(
         path: String, name: String, value: Value?, sourceMap: SourceMap, diagnostics: [Diagnostic],
-        contentHash: String = ""
+        contentHash: String = "", refersTo: String? = nil
     ) {
+        self.refersTo = refersTo
         self.path = path
         self.name = name
         self.value = value

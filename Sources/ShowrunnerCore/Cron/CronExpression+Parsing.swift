@@ -11,6 +11,7 @@ extension CronExpression {
         guard !trimmed.isEmpty else { throw CronSyntaxError("The cron expression is empty.") }
         let expanded = try Self.expandMacro(trimmed)
         var parts = expanded.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        try Self.rejectYearField(parts)
         guard parts.count == 5 || parts.count == 6 else {
             throw CronSyntaxError(
                 "Expected 5 fields (minute hour day-of-month month day-of-week) or 6 (seconds first), found \(parts.count)."
@@ -44,6 +45,20 @@ extension CronExpression {
                 )
             }
         }
+    }
+
+    /// `0 9 * * * 2027`: a sixth (or seventh) field that looks like a year, as Quartz and AWS write it.
+    private static func rejectYearField(_ parts: [String]) throws(CronSyntaxError) {
+        guard parts.count >= 6, let last = parts.last else { return }
+        let numbers = last.split(whereSeparator: { $0 == "," || $0 == "-" || $0 == "/" })
+        let numeric = !numbers.isEmpty && numbers.allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
+        guard numeric, numbers.contains(where: { $0.count == 4 && Int($0).map { $0 >= 1970 } == true }) else {
+            return
+        }
+        throw CronSyntaxError(
+            token: last,
+            "'\(last)' looks like a year, but cron has no year field: the 6-field form is seconds first (second "
+                + "minute hour day-of-month month day-of-week); remove the year.")
     }
 
     private static func expandMacro(_ text: String) throws(CronSyntaxError) -> String {

@@ -1,10 +1,14 @@
 /// "Did you mean …?" — the closest candidate by edit distance, when it is close enough to be a likely typo.
 public enum Suggestion {
     public static func closest(to word: String, in candidates: [String]) -> String? {
+        let length = word.count
+        let allowed = max(1, min(3, length / 3 + 1))
+        // The distance is at least the difference in length: a long word (a pasted blob) costs nothing here.
+        let near = candidates.filter { abs($0.count - length) <= allowed }
+        guard !near.isEmpty else { return nil }
         let lowered = word.lowercased()
-        let scored = candidates.map { ($0, distance(lowered, $0.lowercased())) }
+        let scored = near.map { ($0, distance(lowered, $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
-        let allowed = max(1, min(3, word.count / 3 + 1))
         return best.1 <= allowed ? best.0 : nil
     }
 

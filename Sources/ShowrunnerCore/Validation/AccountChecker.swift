@@ -12,11 +12,46 @@ struct AccountChecker {
 
     func check() -> (diagnostics: [Diagnostic], plan: Pipeline?) {
         let (pipeline, pipelineProblems) = resolvePipeline()
-        guard let pipeline else { return (pipelineProblems, nil) }
+        guard let pipeline else { return (pipelineProblems + varTemplates() + accountSecrets(), nil) }
         let plan = pipeline.applying(account.stepOverrides)
         var found = pipelineProblems + checkOverrides(pipeline) + checkVars(plan) + checkYouTube(plan)
-        found += accountSecrets()
+        found += accountSecrets() + resourceProblems(plan)
         return (found, plan)
+    }
+
+    /// "unknown pipeline 'x'", with the closest name; also reported for an account file with other errors.
+    static func unknownPipeline(_ name: String, in snapshot: ConfigSnapshot, map: SourceMap) -> Diagnostic {
+        let names = snapshot.pipelines.map(\.name).sorted()
+        let hint = Suggestion.closest(to: name, in: names).map { "did you mean '\($0)'? " } ?? ""
+        let known =
+            names.isEmpty ? "there are no pipelines in pipelines/" : "pipelines: \(names.joined(separator: ", "))"
+        return map.diagnostic(.error, at: "pipeline", "unknown pipeline '\(name)'; \(hint)(\(known)).")
+    }
+
+    /// Files and colours that this account sets: in its step overrides, or through `{{ vars.NAME }}`.
+    private func resourceProblems(_ plan: Pipeline) -> [Diagnostic] {
+        plan.steps.flatMap { step in
+            (ResourceInput.inputs[step.uses] ?? []).compactMap { input -> Diagnostic? in
+                let overridden = account.stepOverrides[step.id]?.with[input.name]
+                let value = step.with[input.name]
+                let place: String
+                let text: String?
+                if overridden != nil {
+                    place = "steps.\(step.id).with.\(input.name)"
+                    text = ResourceInput.literal(overridden)
+                } else if let name = ResourceInput.varName(value) {
+                    place = "vars.\(name)"
+                    text = ResourceInput.literal(account.vars[name])
+                } else {
+                    return nil
+                }
+                guard let text,
+                    let problem = ResourceInput.problem(
+                        text, kind: input.kind, input: input.name, fileExists: secrets.fileExists)
+                else { return nil }
+                return map.diagnostic(.error, at: place, "step '\(step.id)' (\(input.name)): \(problem)")
+            }
+        }
     }
 
     private func resolvePipeline() -> (Pipeline?, [Diagnostic]) {
@@ -27,12 +62,7 @@ struct AccountChecker {
             return (pipeline, found)
         case .named(let name):
             guard let document = snapshot.pipeline(named: name) else {
-                let names = snapshot.pipelines.map(\.name).sorted()
-                let hint = Suggestion.closest(to: name, in: names).map { "did you mean '\($0)'? " } ?? ""
-                let known =
-                    names.isEmpty
-                    ? "there are no pipelines in pipelines/" : "pipelines: \(names.joined(separator: ", "))"
-                return (nil, [map.diagnostic(.error, at: "pipeline", "unknown pipeline '\(name)'; \(hint)(\(known)).")])
+                return (nil, [Self.unknownPipeline(name, in: snapshot, map: map)])
             }
             guard let pipeline = document.value, !brokenPipelines.contains(name) else {
                 return (

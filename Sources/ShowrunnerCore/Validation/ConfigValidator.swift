@@ -56,6 +56,9 @@ public struct ConfigValidator: Sendable {
             .check()
             found += checked.diagnostics
             plan = checked.plan
+        } else if let name = document.refersTo, snapshot.pipeline(named: name) == nil {
+            // Reported with the file's other errors, not after they are fixed.
+            found.append(AccountChecker.unknownPipeline(name, in: snapshot, map: document.sourceMap))
         }
         return AccountReport(document: document, plan: plan, diagnostics: found)
     }

@@ -55,7 +55,18 @@ struct PipelineChecker {
         found += InputChecker(kind: kind, step: step, graph: graph, steps: pipeline.steps)
             .check(step.with, at: keyPath(index, ".with"), in: sourceMap, requireAll: true)
         found += secrets.check(step.with, at: keyPath(index, ".with"), in: sourceMap)
-        return found
+        return found + resourceProblems(step, index)
+    }
+
+    /// Files and colours written literally in the pipeline (a template is checked per account).
+    private func resourceProblems(_ step: PipelineStep, _ index: Int) -> [Diagnostic] {
+        (ResourceInput.inputs[step.uses] ?? []).compactMap { input in
+            guard let text = ResourceInput.literal(step.with[input.name]),
+                let problem = ResourceInput.problem(
+                    text, kind: input.kind, input: input.name, fileExists: secrets.fileExists)
+            else { return nil }
+            return error(at: "steps[\(index)].with.\(input.name)", "step '\(step.id)': \(problem)")
+        }
     }
 
     private func checkNeeds(_ step: PipelineStep, _ index: Int) -> [Diagnostic] {

@@ -1,9 +1,10 @@
 /// A colour as ffmpeg writes it: `#rrggbb`, `#rrggbbaa`, `0xrrggbb` or one of ffmpeg's colour names (`navy`,
 /// `tomato`), optionally with `@alpha` (`black@0.5`).
-enum MediaColor {
+public enum MediaColor {
     /// The colour in ffmpeg's syntax (`0xrrggbb`, `navy`), or nil when `text` is not a colour.
-    static func parse(_ text: String) -> String? {
-        let parts = text.trimmingSpaces().split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
+    public static func parse(_ text: String) -> String? {
+        let trimmed = text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()
+        let parts = String(trimmed).split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
         guard let base = parts.first, !base.isEmpty else { return nil }
         var alpha = ""
         if parts.count == 2 {
@@ -28,7 +29,7 @@ enum MediaColor {
     }
 
     /// `ffmpeg -colors` (ffmpeg 5.1).
-    static let names: Set<String> = [
+    public static let names: Set<String> = [
         "aliceblue", "antiquewhite", "aqua", "aquamarine", "azure", "beige", "bisque", "black", "blanchedalmond",
         "blue", "blueviolet", "brown", "burlywood", "cadetblue", "chartreuse", "chocolate", "coral", "cornflowerblue",
         "cornsilk", "crimson", "cyan", "darkblue", "darkcyan", "darkgoldenrod", "darkgray", "darkgreen", "darkkhaki",

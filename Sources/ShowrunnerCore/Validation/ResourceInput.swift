@@ -1,0 +1,64 @@
+/// Step inputs that name something outside the config text — a file that must exist, or a colour — checked by
+/// `validate` instead of failing at run time: `topic.list`'s `file`, the `background` of `thumbnail` and
+/// `video`, and `thumbnail`'s `text_color`.
+enum ResourceInput {
+    enum Kind { case file, colour, colourOrFile }
+
+    static let inputs: [String: [(name: String, kind: Kind)]] = [
+        "topic.list": [("file", .file)],
+        "thumbnail": [("background", .colourOrFile), ("text_color", .colour)],
+        "video": [("background", .colourOrFile)],
+    ]
+
+    /// The literal text a value stands for when it is known before a run: plain text without `{{ }}` or `${ }`.
+    static func literal(_ value: ConfigValue?) -> String? {
+        guard case .string(let text)? = value, !text.contains("{{"), !text.contains("${") else { return nil }
+        return text
+    }
+
+    /// `NAME` when the value is exactly `{{ vars.NAME }}`.
+    static func varName(_ value: ConfigValue?) -> String? {
+        guard case .string(let text)? = value, let template = try? Template(parsing: text), template.parts.count == 1,
+            case .reference(let reference) = template.parts[0], reference.root == "vars",
+            reference.segments.count == 2
+        else { return nil }
+        return reference.segments[1]
+    }
+
+    /// What is wrong with `text` as input `input` of kind `kind`, or nil. Paths are relative to the config folder.
+    static func problem(_ text: String, kind: Kind, input: String, fileExists: (String) -> Bool) -> String? {
+        let trimmed = text.trimmingWhitespace()
+        switch kind {
+        case .file:
+            return fileExists(trimmed)
+                ? nil
+                : "the file '\(trimmed)' does not exist (paths are relative to the config folder); create it or fix "
+                    + "the path."
+        case .colour:
+            return MediaColor.parse(trimmed) == nil ? "'\(trimmed)' is not a colour; \(colourAdvice(trimmed))" : nil
+        case .colourOrFile:
+            if MediaColor.parse(trimmed) != nil { return nil }
+            if !trimmed.contains("/") && !trimmed.contains(".") {
+                return "'\(trimmed)' is neither a colour nor a file; \(colourAdvice(trimmed))"
+            }
+            return fileExists(trimmed)
+                ? nil
+                : "the \(input) file '\(trimmed)' does not exist (paths are relative to the config folder); create "
+                    + "it, fix the path or use a colour."
+        }
+    }
+
+    private static func colourAdvice(_ text: String) -> String {
+        let use = "#rrggbb, 0xrrggbb or a colour name such as navy or white, optionally with @alpha."
+        guard let hint = Suggestion.closest(to: text.lowercased(), in: MediaColor.names.sorted()) else {
+            return "use " + use
+        }
+        return "did you mean '\(hint)'? Otherwise use " + use
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}
