@@ -3,6 +3,10 @@ import Testing
 
 @testable import ShowrunnerSteps
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Which children are started through `setpriv --pdeathsig KILL`, and which directly (so launch errors stay the
 /// ones swift-subprocess reports).
 struct ChildLaunchTests {
@@ -59,6 +63,32 @@ struct ChildLaunchTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let launch = ChildLaunch.plan(Self.invocation(["elf"], path: nil, folder: folder), wrapper: nil)
         #expect(launch == ChildLaunch(executable: "elf", arguments: [], wrapped: false))
+    }
+
+    /// The planned command line really ties the child to its parent: a shell starts it in the background, the
+    /// shell is killed with SIGKILL, and the child must be gone soon after (it would sleep for 10 minutes).
+    @Test func aChildStartedAsPlannedDiesWithItsParent() async throws {
+        let folder = try Self.programs()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let launch = ChildLaunch.plan(Self.invocation(["sleep", "600"], path: nil, folder: folder))
+        #expect(launch.wrapped)
+        let command = ([launch.executable] + launch.arguments).joined(separator: " ")
+        let parent = Process()
+        parent.executableURL = URL(fileURLWithPath: "/bin/sh")
+        parent.arguments = ["-c", "\(command) & echo $! > child; wait"]
+        parent.currentDirectoryURL = folder
+        try parent.run()
+        let child = try await ProcessProbe.waitForPID(in: folder.appendingPathComponent("child"))
+        #expect(ProcessProbe.isAlive(child))
+
+        kill(parent.processIdentifier, SIGKILL)
+        parent.waitUntilExit()
+        let deadline = ContinuousClock.now + .seconds(5)
+        while ProcessProbe.isAlive(child), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(!ProcessProbe.isAlive(child), "the child \(child) outlived its parent")
+        kill(child, SIGKILL)
     }
 
     @Test func setprivIsFoundOnThisMachine() {
