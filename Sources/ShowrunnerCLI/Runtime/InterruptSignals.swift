@@ -24,7 +24,12 @@ enum InterruptSignals {
         }
         defer { watcher.cancel() }
         let result = await task.result
-        if interrupted.load(ordering: .relaxed) { throw ExitCode(exitStatus) }
+        if interrupted.load(ordering: .relaxed) {
+            let message =
+                "stopped; the interrupted runs stay resumable: showrunner retry RUN (ids in 'showrunner history')"
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            throw ExitCode(exitStatus)
+        }
         return try result.get()
     }
 
