@@ -40,7 +40,9 @@ struct ProcessLedger: Sendable {
             let entry = Entry(pid: pid, startTime: stat.startTime, bootID: Self.bootID, program: program)
             guard let data = try? JSONEncoder().encode(entry) else { return }
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try? AtomicFile.store(data, to: file(for: pid))
+            // Written whole (temp + rename) but not flushed: the record must outlive this process, not the machine
+            // (after a power loss no child is left to kill).
+            try? data.write(to: file(for: pid), options: .atomic)
         #endif
     }
 
