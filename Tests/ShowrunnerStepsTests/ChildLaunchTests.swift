@@ -66,29 +66,42 @@ struct ChildLaunchTests {
     }
 
     /// The planned command line really ties the child to its parent: a shell starts it in the background, the
-    /// shell is killed with SIGKILL, and the child must be gone soon after (it would sleep for 10 minutes).
+    /// shell is killed with SIGKILL, and the child must be gone soon after (it would sleep for a minute).
     @Test func aChildStartedAsPlannedDiesWithItsParent() async throws {
         let folder = try Self.programs()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let launch = ChildLaunch.plan(Self.invocation(["sleep", "600"], path: nil, folder: folder))
+        let launch = ChildLaunch.plan(Self.invocation(["sleep", "60"], path: nil, folder: folder))
         #expect(launch.wrapped)
-        let command = ([launch.executable] + launch.arguments).joined(separator: " ")
         let parent = Process()
         parent.executableURL = URL(fileURLWithPath: "/bin/sh")
-        parent.arguments = ["-c", "\(command) & echo $! > child; wait"]
+        parent.arguments = [
+            "-c", ([launch.executable] + launch.arguments).joined(separator: " ") + " & echo $! > child; wait",
+        ]
         parent.currentDirectoryURL = folder
         try parent.run()
         let child = try await ProcessProbe.waitForPID(in: folder.appendingPathComponent("child"))
-        #expect(ProcessProbe.isAlive(child))
+        defer { kill(child, SIGKILL) }
+        // Until `setpriv` has set the signal and exec'd `sleep`, the child is not tied yet (`setpriv` does not check
+        // whether its parent died in that instant): act only once it is `sleep`.
+        #expect(await Self.within(.seconds(60)) { Self.name(of: child) == "sleep" })
 
         kill(parent.processIdentifier, SIGKILL)
-        parent.waitUntilExit()
-        let deadline = ContinuousClock.now + .seconds(5)
-        while ProcessProbe.isAlive(child), ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(10))
+        #expect(await Self.within(.seconds(5)) { !ProcessProbe.isAlive(child) }, "the child outlived its parent")
+    }
+
+    /// `/proc/<pid>/comm`, the program a process runs now.
+    static func name(of pid: pid_t) -> String? {
+        (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .newlines)
+    }
+
+    /// Polls `condition` until it holds (true) or `limit` passes (false).
+    static func within(_ limit: Duration, _ condition: () -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + limit
+        while !condition() {
+            guard ContinuousClock.now < deadline else { return false }
+            try? await Task.sleep(for: .milliseconds(10))
         }
-        #expect(!ProcessProbe.isAlive(child), "the child \(child) outlived its parent")
-        kill(child, SIGKILL)
+        return true
     }
 
     @Test func setprivIsFoundOnThisMachine() {

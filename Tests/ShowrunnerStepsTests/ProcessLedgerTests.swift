@@ -78,8 +78,9 @@ struct ProcessLedgerTests {
 
     @Test func anAttemptRecordsEachChildWhileItRunsAndForgetsItAfter() async throws {
         let step = AttemptProcessScope(step: CommandStep())
-        // The record is written right after the spawn: the child waits for it (at most 5 s), then lists it.
-        let script = "i=0; while [ ! -f .children/$$.json ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i+1)); done; "
+        // The record is written right after the spawn: the child waits for it (at most a minute), then lists it.
+        let wait = "end=$(($(date +%s) + 60)); while [ ! -f .children/$$.json ] && [ $(date +%s) -lt $end ]; "
+        let script = wait + "do sleep 0.02; done; "
         let result = try await step.run(
             fixture.context(["run": .strings("sh", "-c", script + "ls .children; echo $$")]))
         let lines = try #require(result.outputs["stdout"]?.stringValue).split(separator: "\n").map(String.init)
