@@ -49,9 +49,8 @@ struct ChildLaunchTests {
         #expect(launch.wrapped == wrapped)
         if wrapped {
             #expect(launch.executable == Self.wrapper)
-            #expect(
-                launch.arguments == ["--pdeathsig", "KILL", "--", folder.path + "/" + program]
-                    + arguments.dropFirst())
+            let guarded = ["/bin/sh", "-c", ChildLaunch.guardScript(parent: getpid()), folder.path + "/" + program]
+            #expect(launch.arguments == ["--pdeathsig", "KILL", "--"] + guarded + arguments.dropFirst())
         } else {
             #expect(launch.executable == path ?? program)
             #expect(launch.arguments == Array(arguments.dropFirst()))
@@ -70,23 +69,41 @@ struct ChildLaunchTests {
     @Test func aChildStartedAsPlannedDiesWithItsParent() async throws {
         let folder = try Self.programs()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let launch = ChildLaunch.plan(Self.invocation(["sleep", "60"], path: nil, folder: folder))
-        #expect(launch.wrapped)
         let parent = Process()
         parent.executableURL = URL(fileURLWithPath: "/bin/sh")
-        parent.arguments = [
-            "-c", ([launch.executable] + launch.arguments).joined(separator: " ") + " & echo $! > child; wait",
-        ]
+        // The shell says its pid, waits for the command line planned for it, and runs it as its direct child.
+        let script = #"echo $$ > parent; while [ ! -f cmd ]; do sleep 0.01; done; eval "exec $(cat cmd)" & "#
+        parent.arguments = ["-c", script + "echo $! > child; wait"]
         parent.currentDirectoryURL = folder
         try parent.run()
+        let shell = try await ProcessProbe.waitForPID(in: folder.appendingPathComponent("parent"))
+        let launch = ChildLaunch.plan(Self.invocation(["sleep", "60"], path: nil, folder: folder), parent: shell)
+        #expect(launch.wrapped)
+        let command = Self.invocation([launch.executable] + launch.arguments, path: nil, folder: folder).commandLine
+        try command.write(to: folder.appendingPathComponent("cmd"), atomically: true, encoding: .utf8)
         let child = try await ProcessProbe.waitForPID(in: folder.appendingPathComponent("child"))
         defer { kill(child, SIGKILL) }
-        // Until `setpriv` has set the signal and exec'd `sleep`, the child is not tied yet (`setpriv` does not check
-        // whether its parent died in that instant): act only once it is `sleep`.
         #expect(await Self.within(.seconds(60)) { Self.name(of: child) == "sleep" })
 
         kill(parent.processIdentifier, SIGKILL)
         #expect(await Self.within(.seconds(5)) { !ProcessProbe.isAlive(child) }, "the child outlived its parent")
+    }
+
+    /// A child whose parent is not the one it was planned for (showrunner died before the signal was set) never
+    /// starts the program.
+    @Test func aChildWhoseParentIsAlreadyGoneDoesNotStart() throws {
+        let folder = try Self.programs()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let launch = ChildLaunch.plan(
+            Self.invocation(["touch", "started"], path: nil, folder: folder), parent: getpid() + 1)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: launch.executable)
+        process.arguments = launch.arguments
+        process.currentDirectoryURL = folder
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 129)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("started").path))
     }
 
     /// `/proc/<pid>/comm`, the program a process runs now.

@@ -7,8 +7,10 @@ import Foundation
 #endif
 
 /// How a child is started so that it dies with showrunner: on Linux, through util-linux's
-/// `setpriv --pdeathsig KILL -- PROGRAM ARGS…`, which sets the parent-death signal and then execs the program
-/// (the setting survives `execve`).
+/// `setpriv --pdeathsig KILL -- /bin/sh -c GUARD PROGRAM ARGS…`: setpriv sets the parent-death signal and execs
+/// the guard, which checks that its parent is still showrunner and execs the program (the signal setting survives
+/// `execve`). The guard closes the one gap: showrunner dying after the spawn but before `prctl` ran (the child would
+/// then be an orphan whose new parent never dies); the program never starts then.
 ///
 /// Why a wrapper: swift-subprocess 1.0 has no pre-exec hook on Linux (`prctl` must run in the child between fork
 /// and exec), and `prctl` is variadic, so Swift cannot call it anyway. Why this is robust: the kernel sends the
@@ -27,8 +29,16 @@ struct ChildLaunch: Sendable, Equatable {
     var arguments: [String]
     var wrapped: Bool
 
-    /// `wrapper`: the `setpriv` binary, nil where there is none (the program is then started directly).
-    static func plan(_ invocation: CommandInvocation, wrapper: String? = setpriv) -> ChildLaunch {
+    /// Run by `/bin/sh -c` with the program as `$0`: exec it only while the parent is still `parent`.
+    static func guardScript(parent: pid_t) -> String {
+        "[ \"$PPID\" = \(parent) ] || exit 129; exec \"$0\" \"$@\""
+    }
+
+    /// `wrapper`: the `setpriv` binary, nil where there is none (the program is then started directly); `parent`:
+    /// this process.
+    static func plan(
+        _ invocation: CommandInvocation, wrapper: String? = setpriv, parent: pid_t = getpid()
+    ) -> ChildLaunch {
         let rest = Array(invocation.arguments.dropFirst())
         let path = invocation.environment["PATH"] ?? ProcessInfo.processInfo.environment["PATH"] ?? ""
         let program = invocation.executablePath ?? resolve(invocation.program, searchPath: path)
@@ -36,8 +46,9 @@ struct ChildLaunch: Sendable, Equatable {
             return ChildLaunch(
                 executable: invocation.executablePath ?? invocation.program, arguments: rest, wrapped: false)
         }
+        let guarded = ["/bin/sh", "-c", guardScript(parent: parent), program]
         return ChildLaunch(
-            executable: wrapper, arguments: ["--pdeathsig", "KILL", "--", program] + rest, wrapped: true)
+            executable: wrapper, arguments: ["--pdeathsig", "KILL", "--"] + guarded + rest, wrapped: true)
     }
 
     /// util-linux's `setpriv` (Essential on Debian and Ubuntu), looked up once; nil off Linux or when missing.
