@@ -4,7 +4,8 @@ import ShowrunnerCore
 /// The step kinds this module implements, by their `uses:` name.
 public enum BuiltInSteps {
     /// `topic.list`, `script.template`, `command`, `http`, `upload.local`, and the media kinds `tts`, `subtitles`,
-    /// `thumbnail` and `video`. `http` and the OpenAI-compatible voices send through `httpClient`; `command` and
+    /// `thumbnail` and `video`; the kinds that start processes run in an `AttemptProcessScope`. `http` and the
+    /// OpenAI-compatible voices send through `httpClient`; `command` and
     /// the media programs (espeak-ng, ffmpeg, a voice command) get `commandGrace` between SIGTERM and SIGKILL when
     /// cancelled; `command` logs its start and end at debug level to `logger`, when given. `tts` resolves the
     /// voice's `api_key` with `resolveSecret` (nil: from the environment and files under the config folder).
@@ -15,13 +16,14 @@ public enum BuiltInSteps {
         [
             "topic.list": TopicListStep(),
             "script.template": ScriptTemplateStep(),
-            "command": CommandStep(grace: commandGrace, logger: logger),
+            "command": AttemptProcessScope(step: CommandStep(grace: commandGrace, logger: logger)),
             "http": HTTPStep(client: httpClient),
             "upload.local": UploadLocalStep(),
-            "tts": TTSStep(httpClient: httpClient, grace: commandGrace, resolveSecret: resolveSecret),
+            "tts": AttemptProcessScope(
+                step: TTSStep(httpClient: httpClient, grace: commandGrace, resolveSecret: resolveSecret)),
             "subtitles": SubtitlesStep(),
-            "thumbnail": ThumbnailStep(grace: commandGrace),
-            "video": VideoStep(grace: commandGrace),
+            "thumbnail": AttemptProcessScope(step: ThumbnailStep(grace: commandGrace)),
+            "video": AttemptProcessScope(step: VideoStep(grace: commandGrace)),
         ]
     }
 }

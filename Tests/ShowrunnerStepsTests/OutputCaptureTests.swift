@@ -28,10 +28,12 @@ struct OutputCaptureTests {
     }
 
     @Test func procStatParsesNamesWithSpacesAndParentheses() {
-        let stat = ProcessStat(statLine: "4242 (my (odd) prog) S 1 4240 4239 0 -1 4194560 0 0")
+        let line = "4242 (my (odd) prog) S 1 4240 4239 0 -1 4194560 0 0 0 0 1 2 0 0 20 0 1 0 987654 1000 200"
+        let stat = ProcessStat(statLine: line)
         #expect(stat?.state == "S")
         #expect(stat?.processGroup == 4240)
         #expect(stat?.session == 4239)
+        #expect(stat?.startTime == 987654)
     }
 }
 

@@ -9,7 +9,8 @@ struct RetryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retry",
         abstract: "Resume an interrupted run, or re-run a failed one from its failed steps with the current config.",
-        discussion: "Exit status: 0 when the run succeeds, 1 otherwise."
+        discussion:
+            "Exit status: 0 when the run succeeds, 1 otherwise, 130 when stopped by Ctrl-C (it stays resumable)."
     )
 
     @OptionGroup var options: ConfigOptions
@@ -25,9 +26,12 @@ struct RetryCommand: AsyncParsableCommand {
         let (account, plan) = runtime.validAccount(old.accountID)
         let printer = ProgressPrinter(accountIDs: [account.id])
         do {
-            let (_, outcome) = try await runtime.launcher(logger: Logger(label: "showrunner")).retry(
-                runID: runID, account: account, plan: plan, configRevision: runtime.configRevision,
-                observer: printer.observer(for: account.id))
+            let launcher = try runtime.launcher(logger: Logger(label: "showrunner"))
+            let (runID, revision, observer) = (runID, runtime.configRevision, printer.observer(for: account.id))
+            let (_, outcome) = try await InterruptSignals.run {
+                try await launcher.retry(
+                    runID: runID, account: account, plan: plan, configRevision: revision, observer: observer)
+            }
             if outcome != .succeeded { throw ExitCode(1) }
         } catch let error as RunLauncher.LaunchError {
             fail(error.description)

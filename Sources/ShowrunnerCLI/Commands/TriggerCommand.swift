@@ -9,7 +9,10 @@ struct TriggerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trigger",
         abstract: "Run accounts' pipelines now, in this process (no daemon needed).",
-        discussion: "Exit status: 0 when every run succeeded, 1 otherwise."
+        discussion: """
+            Exit status: 0 when every run succeeded, 1 otherwise. Ctrl-C (SIGINT) or SIGTERM stops the runs, ends \
+            their child processes and leaves them resumable with 'showrunner retry' (exit status 130).
+            """
     )
 
     @OptionGroup var options: ConfigOptions
@@ -40,9 +43,10 @@ struct TriggerCommand: AsyncParsableCommand {
         let targets = ids.map { runtime.validAccount($0) }
         let launcher = try runtime.launcher(logger: Logger(label: "showrunner"), dryRun: dryRun)
         let printer = ProgressPrinter(accountIDs: ids)
-        let results = try await runAll(
-            targets, launcher: launcher, printer: printer, limit: runtime.settings.maxConcurrentRuns,
-            revision: runtime.configRevision)
+        let (limit, revision) = (runtime.settings.maxConcurrentRuns, runtime.configRevision)
+        let results = try await InterruptSignals.run { [self] in
+            try await runAll(targets, launcher: launcher, printer: printer, limit: limit, revision: revision)
+        }
         if format == .json { print(try JSONOutput.encode(results)) }
         if results.contains(where: { $0.status != RunStatus.succeeded.rawValue }) { throw ExitCode(1) }
     }

@@ -12,13 +12,15 @@ enum MachineChecks {
             return (account, MediaPreflight.Usage(account: value, pipeline: plan))
         }
         let byID = Dictionary(valid.map { ($0.0.id, $0.0) }) { first, _ in first }
-        return await MediaPreflight().check(valid.map(\.1)).map { problem in
-            guard let id = problem.accountID, let account = byID[id] else {
-                return Diagnostic(.error, file: machine, problem.message)
+        let lifetime = ChildLifetime.missingWrapperWarning.map { [Diagnostic(.warning, file: machine, $0)] } ?? []
+        return lifetime
+            + (await MediaPreflight().check(valid.map(\.1))).map { problem in
+                guard let id = problem.accountID, let account = byID[id] else {
+                    return Diagnostic(.error, file: machine, problem.message)
+                }
+                let message =
+                    problem.message.hasPrefix("voice.voice: ") ? String(problem.message.dropFirst(13)) : problem.message
+                return account.document.sourceMap.diagnostic(.error, at: "voice.voice", message)
             }
-            let message =
-                problem.message.hasPrefix("voice.voice: ") ? String(problem.message.dropFirst(13)) : problem.message
-            return account.document.sourceMap.diagnostic(.error, at: "voice.voice", message)
-        }
     }
 }

@@ -24,9 +24,11 @@ struct CapturedOutput: Sendable {
     var stderr: TailCapture
 }
 
-/// Runs one child process in a session of its own. Cancelling the calling task tears the whole session down:
+/// Runs one child process in a session (and so a process group) of its own, with the parent-death signal set
+/// (`ChildLaunch`): it dies when showrunner dies. Cancelling the calling task tears the whole session down:
 /// SIGTERM to the process group, SIGKILL after `grace` (Subprocess's teardown sequence), then the same for any
-/// process of the session that outlived the main one (`SessionSweeper`).
+/// process of the session that outlived the main one (`SessionSweeper`). Inside an attempt the session is recorded
+/// in the attempt's `ProcessLedger` until it is empty.
 struct ProcessRunner: Sendable {
     static let stdoutLimit = 1 << 20
     static let stderrTailLimit = 4096
@@ -40,6 +42,7 @@ struct ProcessRunner: Sendable {
     /// a pipe: a child that exits without reading it must not raise SIGPIPE in this process.
     func run(_ invocation: CommandInvocation, progress: @escaping Progress) async throws -> ProcessOutcome {
         let session = Mutex<pid_t?>(nil)
+        let ledger = ProcessLedger.current
         let result: Result<ProcessOutcome, any Error>
         do {
             if let text = invocation.standardInput {
@@ -54,7 +57,10 @@ struct ProcessRunner: Sendable {
         } catch {
             result = .failure(error)
         }
-        if let leader = session.withLock({ $0 }) { await SessionSweeper(grace: grace).sweep(session: leader) }
+        if let leader = session.withLock({ $0 }) {
+            await SessionSweeper(grace: grace).sweep(session: leader)
+            ledger?.remove(leader)
+        }
         try Task.checkCancellation()
         return try result.get()
     }
@@ -63,15 +69,21 @@ struct ProcessRunner: Sendable {
         _ invocation: CommandInvocation, input: some InputProtocol, session: borrowing Mutex<pid_t?>,
         _ progress: @escaping Progress
     ) async throws -> ProcessOutcome {
-        let executable: Executable = invocation.executablePath.map { .path(FilePath($0)) } ?? .name(invocation.program)
+        let launch = ChildLaunch.plan(invocation)
+        let executable: Executable =
+            launch.wrapped || invocation.executablePath != nil
+            ? .path(FilePath(launch.executable)) : .name(launch.executable)
         let overrides = invocation.environment.map { (Environment.Key(stringLiteral: $0.key), Optional($0.value)) }
+        let ledger = ProcessLedger.current
         let result = try await Subprocess.run(
-            executable, arguments: Arguments(Array(invocation.arguments.dropFirst())),
+            executable, arguments: Arguments(launch.arguments),
             environment: .inherit.updating(Dictionary(overrides) { _, last in last }),
             workingDirectory: FilePath(invocation.workingDirectory.path), platformOptions: platformOptions,
             input: input, output: .sequence, error: .sequence
         ) { execution in
-            session.withLock { $0 = execution.processIdentifier.value }
+            let pid = execution.processIdentifier.value
+            session.withLock { $0 = pid }
+            ledger?.record(pid, program: invocation.program)
             return try await collect(execution, progress: progress)
         }
         let (stdout, stderr) = (result.closureResult.stdout, result.closureResult.stderr)

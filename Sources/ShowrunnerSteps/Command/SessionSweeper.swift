@@ -58,7 +58,7 @@ struct SessionSweeper: Sendable {
                     String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
                 }
                 guard let pid = pid_t(name), let stat = ProcessStat(pid: pid) else { continue }
-                if stat.session == session, stat.state != "Z", stat.state != "X" { members.append(pid) }
+                if stat.session == session, stat.isAlive { members.append(pid) }
             }
             return members
         }
@@ -66,11 +66,13 @@ struct SessionSweeper: Sendable {
 }
 
 #if os(Linux)
-    /// The fields of `/proc/<pid>/stat` the sweeper needs.
+    /// The fields of `/proc/<pid>/stat` the sweeper and the ledger need.
     struct ProcessStat: Sendable, Equatable {
         var state: Character
         var processGroup: pid_t
         var session: pid_t
+        /// Clock ticks after boot when the process started: with the pid, it names one process for good.
+        var startTime: UInt64
 
         init?(pid: pid_t) {
             let fd = open("/proc/\(pid)/stat", O_RDONLY)
@@ -82,14 +84,18 @@ struct SessionSweeper: Sendable {
             self.init(statLine: String(decoding: buffer.prefix(count), as: UTF8.self))
         }
 
-        /// `pid (comm) state ppid pgrp session …`; `comm` may hold spaces and parentheses, so parse after the last `)`.
+        /// `pid (comm) state ppid pgrp session … starttime …` (field 22); `comm` may hold spaces and parentheses, so
+        /// parse after the last `)`.
         init?(statLine: String) {
             guard let close = statLine.lastIndex(of: ")") else { return nil }
             let fields = statLine[statLine.index(after: close)...].split(separator: " ")
-            guard fields.count >= 4, let state = fields[0].first, let group = pid_t(fields[2]),
-                let session = pid_t(fields[3])
+            guard fields.count >= 20, let state = fields[0].first, let group = pid_t(fields[2]),
+                let session = pid_t(fields[3]), let start = UInt64(fields[19])
             else { return nil }
-            (self.state, self.processGroup, self.session) = (state, group, session)
+            (self.state, self.processGroup, self.session, self.startTime) = (state, group, session, start)
         }
+
+        /// Dead processes still listed: zombies wait only for their parent to collect their status.
+        var isAlive: Bool { state != "Z" && state != "X" }
     }
 #endif

@@ -13,7 +13,7 @@ struct VideoCancellationTests {
     let fixture: StepFixture
     init() throws { fixture = try StepFixture() }
 
-    /// This process's ffmpeg children that run in `folder` (other tests render in parallel elsewhere).
+    /// This process's ffmpeg children that run in `folder` or below (other tests render in parallel elsewhere).
     private func ffmpegChildren(in folder: URL) -> [pid_t] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap(pid_t.init).filter { pid in
@@ -22,7 +22,8 @@ struct VideoCancellationTests {
                 let cwd = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/cwd")
             else { return false }
             let parent = stat[stat.index(after: stat.lastIndex(of: ")")!)...].split(separator: " ")[1]
-            return cwd == folder.path && pid_t(parent) == getpid()
+            // ffmpeg runs in the attempt's own folder below the artifacts folder.
+            return (cwd == folder.path || cwd.hasPrefix(folder.path + "/")) && pid_t(parent) == getpid()
         }
     }
 
@@ -45,5 +46,7 @@ struct VideoCancellationTests {
         #expect(throws: CancellationError.self) { try result.get() }
         #expect(running.allSatisfy { !ProcessProbe.isAlive($0) })
         #expect(ffmpegChildren(in: fixture.artifactsDirectory).isEmpty)
+        let left = try FileManager.default.contentsOfDirectory(atPath: fixture.artifactsDirectory.path)
+        #expect(left.isEmpty, "a cancelled render left \(left)")
     }
 }

@@ -25,7 +25,8 @@ final class StepFixture: Sendable {
 
     /// `voice` and `settings` for the media steps; `artifacts` replaces the step's artifacts folder.
     func context(
-        _ inputs: [String: ConfigValue], runID: String = "run-1", dryRun: Bool = false, voice: Voice = Voice(),
+        _ inputs: [String: ConfigValue], runID: String = "run-1", attempt: Int = 1, dryRun: Bool = false,
+        voice: Voice = Voice(),
         settings: DaemonSettings = DaemonSettings(), artifacts: URL? = nil,
         randomIndex: @escaping @Sendable (Int) -> Int = { _ in 0 },
         redact: @escaping @Sendable (String) -> String = { $0 },
@@ -37,7 +38,7 @@ final class StepFixture: Sendable {
             id: runID, accountID: account.id, pipeline: "shorts", trigger: .schedule, scheduledAt: Self.scheduledAt,
             createdAt: Self.scheduledAt)
         return StepContext(
-            inputs: inputs, account: account, run: run, stepID: "step", attempt: 1,
+            inputs: inputs, account: account, run: run, stepID: "step", attempt: attempt,
             artifactsDirectory: artifacts ?? artifactsDirectory, configDirectory: configDirectory, settings: settings,
             dryRun: dryRun, now: { Self.scheduledAt }, randomIndex: randomIndex, topics: topics, redact: redact,
             progress: progress)

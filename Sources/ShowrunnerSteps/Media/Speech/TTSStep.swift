@@ -3,7 +3,8 @@ import ShowrunnerCore
 
 /// `tts`: speaks `text` with the account's voice (espeak-ng offline, an OpenAI-compatible endpoint, or the
 /// account's own command) into `voice.wav` in the step's folder. Outputs `audio` (the WAV's path) and
-/// `duration_s`, read from the WAV header.
+/// `duration_s`, read from the WAV header. Each attempt works in its own `AttemptWorkspace`; the WAV is checked
+/// (`MediaCheck`) and only then renamed into the step's folder.
 public struct TTSStep: Step {
     let tool: MediaTool
     let openAI: OpenAISpeech
@@ -22,22 +23,27 @@ public struct TTSStep: Step {
 
     public func run(_ context: StepContext) async throws -> StepResult {
         let text = try Self.script(context)
-        let folder = context.artifactsDirectory
-        try OutputFolder.prepare(folder)
+        let workspace = try AttemptWorkspace.open(context)
         let voice = context.account.voice
         context.progress("speaking with \(voice.provider.rawValue) voice \(voice.voice)")
-        let speech: URL
-        switch voice.provider {
-        case .espeak: speech = try await EspeakSpeech(tool: tool).synthesize(text, voice: voice, in: folder)
-        case .openai: speech = try await openAI.synthesize(text, context: context, in: folder)
-        case .command:
-            speech = try await CommandSpeech(runner: tool.runner).synthesize(text, context: context, in: folder)
+        let (audio, duration) = try await workspace.produce("voice.wav") { folder in
+            let speech = try await speak(text, voice: voice, context: context, in: folder)
+            let wav = folder.appendingPathComponent("voice.wav")
+            let duration = try await AudioFile.makeWAV(from: speech, to: wav, tool: tool).duration
+            try await MediaCheck(tool: tool).verify(wav, what: "speech audio", expected: duration)
+            return duration
         }
-        let audio = folder.appendingPathComponent("voice.wav")
-        let info = try await AudioFile.makeWAV(from: speech, to: audio, tool: tool)
-        let seconds = (info.duration * 1000).rounded() / 1000
+        let seconds = (duration * 1000).rounded() / 1000
         return StepResult(
             outputs: ["audio": .string(audio.path), "duration_s": .double(seconds)], artifacts: [audio.path])
+    }
+
+    private func speak(_ text: String, voice: Voice, context: StepContext, in folder: URL) async throws -> URL {
+        switch voice.provider {
+        case .espeak: try await EspeakSpeech(tool: tool).synthesize(text, voice: voice, in: folder)
+        case .openai: try await openAI.synthesize(text, context: context, in: folder)
+        case .command: try await CommandSpeech(runner: tool.runner).synthesize(text, context: context, in: folder)
+        }
     }
 
     /// The `text` input; blank text or text without a letter or digit (nothing to say) is a permanent failure.

@@ -20,22 +20,24 @@ public struct ThumbnailStep: Step {
             try context.trimmedString("background") ?? Self.defaultBackground, input: "background",
             resolve: context.path)
         let textColor = try Self.textColor(context)
-        let folder = context.artifactsDirectory
-        try OutputFolder.prepare(folder)
+        let workspace = try AttemptWorkspace.open(context)
         let layout = TitleLayout.fit(
             title, width: ThumbnailRecipe.width, height: ThumbnailRecipe.height, padding: ThumbnailRecipe.padding)
-        var lineFiles: [String] = []
-        for (index, line) in layout.lines.enumerated() {
-            let name = "title-\(index + 1).txt"
-            try OutputFolder.write(line, to: folder.appendingPathComponent(name))
-            lineFiles.append(name)
+        let (image, _) = try await workspace.produce("thumbnail.png") { folder in
+            var lineFiles: [String] = []
+            for (index, line) in layout.lines.enumerated() {
+                let name = "title-\(index + 1).txt"
+                try OutputFolder.write(line, to: folder.appendingPathComponent(name))
+                lineFiles.append(name)
+            }
+            let recipe = ThumbnailRecipe(
+                background: background, layout: layout, textColor: textColor,
+                fontFile: try await FontLocator.boldSans(using: tool, in: folder), lineFiles: lineFiles,
+                output: "thumbnail.png")
+            _ = try await tool.run("ffmpeg", recipe.arguments, in: folder)
+            try await MediaCheck(tool: tool).verifyImage(
+                folder.appendingPathComponent(recipe.output), what: "thumbnail")
         }
-        let recipe = ThumbnailRecipe(
-            background: background, layout: layout, textColor: textColor,
-            fontFile: try await FontLocator.boldSans(using: tool, in: folder), lineFiles: lineFiles,
-            output: "thumbnail.png")
-        _ = try await tool.run("ffmpeg", recipe.arguments, in: folder)
-        let image = folder.appendingPathComponent(recipe.output)
         return StepResult(outputs: ["image": .string(image.path)], artifacts: [image.path])
     }
 

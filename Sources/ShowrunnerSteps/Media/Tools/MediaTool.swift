@@ -21,17 +21,24 @@ struct MediaTool: Sendable {
         _ program: String, _ arguments: [String], in folder: URL, stdin: String? = nil,
         progress: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws -> ProcessOutcome {
+        let outcome = try await outcome(program, arguments, in: folder, stdin: stdin, progress: progress)
+        if case .exited(0) = outcome.status { return outcome }
+        throw Self.failure(program, outcome)
+    }
+
+    /// Like `run`, but any exit status is returned rather than thrown (only a launch failure throws).
+    func outcome(
+        _ program: String, _ arguments: [String], in folder: URL, stdin: String? = nil,
+        progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) async throws -> ProcessOutcome {
         let invocation = CommandInvocation(
             arguments: [program] + arguments, executablePath: nil, environment: [:], workingDirectory: folder,
             standardInput: stdin)
-        let outcome: ProcessOutcome
         do {
-            outcome = try await runner.run(invocation, progress: progress)
+            return try await runner.run(invocation, progress: progress)
         } catch let error as SubprocessError {
             throw Self.launchFailure(program, error)
         }
-        if case .exited(0) = outcome.status { return outcome }
-        throw Self.failure(program, outcome)
     }
 
     /// The program's stdout as text; nil when it is missing or fails (for look-ups such as `espeak-ng --voices`).

@@ -4,7 +4,8 @@ import ShowrunnerCore
 /// `video`: renders `audio` over `background` (a colour, an image with a slow zoom, or a looped video; default
 /// `#14213d`) with `subtitles` (an SRT) burned in, as an MP4 of the audio's duration: `format: short`
 /// (1080×1920, the default) or `landscape` (1920×1080). Live progress is `encoding 42%`. Outputs `video` (the
-/// MP4's path) and `duration_s`.
+/// MP4's path) and `duration_s`. Each attempt renders in its own `AttemptWorkspace`; the MP4 is checked
+/// (`MediaCheck`) and only then renamed into the step's folder.
 public struct VideoStep: Step {
     static let defaultBackground = "#14213d"
 
@@ -27,17 +28,19 @@ public struct VideoStep: Step {
         let srt =
             try context.trimmedString("subtitles") != nil
             ? try context.existingFile("subtitles", what: "subtitles file") : nil
-        let folder = context.artifactsDirectory
-        try OutputFolder.prepare(folder)
+        let workspace = try AttemptWorkspace.open(context)
         let duration = try await AudioFile.duration(of: audio, tool: tool)
-        let subtitles = try srt.map { srt throws(StepFailure) in
-            try Self.writeASS(from: srt, format: format, in: folder)
+        let (video, _) = try await workspace.produce("video.mp4") { folder in
+            let subtitles = try srt.map { srt throws(StepFailure) in
+                try Self.writeASS(from: srt, format: format, in: folder)
+            }
+            let recipe = VideoRecipe(
+                format: format, background: background, audio: audio, subtitles: subtitles, duration: duration,
+                threads: threads, output: "video.mp4")
+            try await encode(recipe, in: folder, progress: context.progress)
+            try await MediaCheck(tool: tool).verify(
+                folder.appendingPathComponent(recipe.output), what: "video", expected: duration)
         }
-        let recipe = VideoRecipe(
-            format: format, background: background, audio: audio, subtitles: subtitles, duration: duration,
-            threads: threads, output: "video.mp4")
-        try await encode(recipe, in: folder, progress: context.progress)
-        let video = folder.appendingPathComponent(recipe.output)
         let seconds = (duration * 1000).rounded() / 1000
         return StepResult(
             outputs: ["video": .string(video.path), "duration_s": .double(seconds)], artifacts: [video.path])
