@@ -1,5 +1,6 @@
 import Foundation
 import ShowrunnerCore
+import ShowrunnerTestSupport
 
 @testable import ShowrunnerSteps
 
