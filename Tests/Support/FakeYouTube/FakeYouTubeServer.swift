@@ -1,4 +1,5 @@
 import Foundation
+import ShowrunnerCore
 import Synchronization
 
 #if canImport(Glibc)
@@ -55,7 +56,7 @@ public final class FakeYouTubeServer: Sendable {
         var total: Int
         var metadata: Data
         var bytes = Data()
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a64()
         var received = 0
         var videoID: String?
         var forgotten = false
