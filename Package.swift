@@ -89,13 +89,13 @@ let package = Package(
         .target(name: "ShowrunnerTestSupport", dependencies: ["ShowrunnerCore"], path: "Tests/Support"),
         .testTarget(name: "ShowrunnerCoreTests", dependencies: ["ShowrunnerCore"]),
         .testTarget(name: "ShowrunnerConfigTests", dependencies: ["ShowrunnerConfig", "ShowrunnerTestSupport"]),
-        .testTarget(name: "ShowrunnerCLITests", dependencies: ["ShowrunnerCLI"]),
+        .testTarget(name: "ShowrunnerCLITests", dependencies: ["ShowrunnerCLI", "ShowrunnerTestSupport"]),
         .testTarget(name: "ShowrunnerStoreTests", dependencies: ["ShowrunnerStore"]),
         .testTarget(
             name: "ShowrunnerEngineTests",
             dependencies: ["ShowrunnerEngine", "ShowrunnerStore", "ShowrunnerSteps", "ShowrunnerTestSupport"]
         ),
-        .testTarget(name: "ShowrunnerStepsTests", dependencies: ["ShowrunnerSteps"]),
+        .testTarget(name: "ShowrunnerStepsTests", dependencies: ["ShowrunnerSteps", "ShowrunnerTestSupport"]),
         .testTarget(
             name: "ShowrunnerServerTests",
             dependencies: ["ShowrunnerServer", "ShowrunnerStore", "ShowrunnerTestSupport"]

@@ -85,12 +85,8 @@ enum ContentHash {
     static func of(_ data: Data) -> String { of(bytes: data) }
 
     private static func of(bytes: some Sequence<UInt8>) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        var hash = FNV1a64()
+        hash.update(bytes)
+        return hash.hex
     }
 }

@@ -33,12 +33,12 @@ struct AttemptRunner: Sendable {
             }
             return .success(redactedResult(result, redactor))
         } catch let failure as StepFailure {
-            return .failure(redacted(failure, redactor))
+            return .failure(redactor.redact(failure))
         } catch is CancellationError {
             return .failure(StepFailure(.transient, "interrupted: showrunner was stopping."))
         } catch {
             let message = "step kind '\(step.uses)' failed unexpectedly: \(error)."
-            return .failure(redacted(StepFailure(.permanent, message), redactor))
+            return .failure(redactor.redact(StepFailure(.permanent, message)))
         }
     }
 
@@ -102,13 +102,6 @@ struct AttemptRunner: Sendable {
             }
             return result
         }
-    }
-
-    private func redacted(_ failure: StepFailure, _ redactor: Redactor) -> StepFailure {
-        var failure = failure
-        failure.message = redactor.redact(failure.message)
-        failure.stderrTail = failure.stderrTail.map(redactor.redact)
-        return failure
     }
 
     private func redactedResult(_ result: StepResult, _ redactor: Redactor) -> StepResult {

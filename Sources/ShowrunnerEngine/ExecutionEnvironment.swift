@@ -14,7 +14,7 @@ public struct ExecutionEnvironment: Sendable {
     /// A retry-delay jitter factor in 0.8...1.2.
     public var jitter: @Sendable () -> Double
     public var randomIndex: @Sendable (Int) -> Int
-    public var resolveSecret: @Sendable (SecretReference) throws(StepFailure) -> String
+    public var resolveSecret: SecretReference.Resolver
     /// `STATE`: artifacts go to `STATE/runs/<run-id>/<step-id>/`.
     public var stateDirectory: URL
     public var configDirectory: URL
@@ -34,7 +34,7 @@ public struct ExecutionEnvironment: Sendable {
         recentTitles: any RecentTitles = NoRecentTitles(), clock: any Clock<Duration>,
         now: @escaping @Sendable () -> Date, jitter: @escaping @Sendable () -> Double,
         randomIndex: @escaping @Sendable (Int) -> Int,
-        resolveSecret: @escaping @Sendable (SecretReference) throws(StepFailure) -> String, stateDirectory: URL,
+        resolveSecret: @escaping SecretReference.Resolver, stateDirectory: URL,
         configDirectory: URL, settings: DaemonSettings, owner: @escaping @Sendable () -> RunOwner, logger: Logger,
         maxParallelSteps: Int = 4, kindLimiter: KindLimiter = .standard, metrics: SchedulerMetrics = SchedulerMetrics(),
         heartbeatInterval: Duration = .seconds(15), storeHealth: StoreHealth = StoreHealth()

@@ -11,7 +11,7 @@ public enum BuiltInSteps {
     /// voice's `api_key` with `resolveSecret` (nil: from the environment and files under the config folder).
     public static func registry(
         httpClient: HTTPClient = HTTPClient(), commandGrace: Duration = .seconds(5), logger: Logger? = nil,
-        resolveSecret: SecretResolver.Resolver? = nil
+        resolveSecret: SecretReference.Resolver? = nil
     ) -> [String: any Step] {
         [
             "topic.list": TopicListStep(),

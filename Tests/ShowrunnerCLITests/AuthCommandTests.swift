@@ -1,4 +1,5 @@
 import Foundation
+import ShowrunnerTestSupport
 import Testing
 
 /// `showrunner auth youtube` with the real binary against the fake Google token endpoint.

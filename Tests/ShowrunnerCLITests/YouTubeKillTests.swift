@@ -1,4 +1,5 @@
 import Foundation
+import ShowrunnerTestSupport
 import Testing
 
 #if canImport(Glibc)

@@ -15,17 +15,6 @@ struct ConfigWatcherMaxWaitTests {
         func append(_ report: ReloadReport) { value.withLock { $0.append(report) } }
     }
 
-    /// Polls `condition` until it holds; fails (throws) after 60 s of real time instead of hanging.
-    static func until(_ what: String, _ condition: () -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while !condition() {
-            guard ContinuousClock.now < deadline else { throw WaitError(what: what) }
-            try await Task.sleep(for: .milliseconds(1))
-        }
-    }
-
-    struct WaitError: Error { let what: String }
-
     @Test func steadyWritesHoldBackAReloadForAtMostTheMaximumWait() async throws {
         let folder = try ConfigFolder()
         try folder.write("accounts.d/a.yaml", ConfigFolder.account())
@@ -40,16 +29,16 @@ struct ConfigWatcherMaxWaitTests {
             onChange: { reports.append($0) })
         let task = Task { try await watcher.run() }
         defer { task.cancel() }
-        try await Self.until("the watches are installed") { watcher.isWatching }
+        try await Deadline.until("the watches are installed") { watcher.isWatching }
 
         try folder.save("accounts.d/a.yaml", ConfigFolder.account(cron: "15 9 * * *"))
-        try await Self.until("the watcher waits for quiet") { clock.sleepers == 1 }
+        try await Deadline.until("the watcher waits for quiet") { clock.sleepers == 1 }
         var waited = Duration.zero
         while reports.all.isEmpty, waited < .seconds(5) {
             watcher.record(["accounts.d/other.yaml"])  // another write, less than a debounce after the last one
             clock.advance(by: debounce)
             waited += debounce
-            try await Self.until("the watcher sleeps again or reports") {
+            try await Deadline.until("the watcher sleeps again or reports") {
                 clock.sleepers == 1 || !reports.all.isEmpty
             }
         }
@@ -57,6 +46,6 @@ struct ConfigWatcherMaxWaitTests {
         #expect(waited == ConfigWatcher.maxWait(for: debounce))
         #expect(ConfigWatcher.maxWait(for: debounce) == .seconds(1))
         #expect(ConfigWatcher.maxWait(for: .milliseconds(250)) == .milliseconds(2500))
-        #expect(ConfigRegistryTests.cron(registry, "a") == "15 9 * * *")
+        #expect(registry.cron("a") == "15 9 * * *")
     }
 }

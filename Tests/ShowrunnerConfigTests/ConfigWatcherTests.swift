@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ShowrunnerCore
+import ShowrunnerTestSupport
 import Testing
 
 @testable import ShowrunnerConfig
@@ -52,13 +53,9 @@ import Testing
         func stop() { task.cancel() }
     }
 
-    static func cron(_ registry: ConfigRegistry, _ id: String) -> String? {
-        registry.goodVersions.first { $0.account.id == id }?.account.schedule?.cron.source
-    }
-
-    /// Waits (yielding) until the watches are installed, then checks a first change is reported.
+    /// Waits until the watches are installed, then checks a first change is reported.
     static func ready(_ running: Running, _ folder: ConfigFolder) async throws {
-        for _ in 0..<10_000_000 where !running.watcher.isWatching { await Task.yield() }
+        try await Deadline.until("the watches are installed") { running.watcher.isWatching }
         try folder.save("accounts.d/probe.yaml", ConfigFolder.account())
         _ = try await running.next { $0.applied.contains("probe") }
     }
@@ -71,7 +68,7 @@ import Testing
         try await Self.ready(running, folder)
         try folder.save("accounts.d/a.yaml", ConfigFolder.account(cron: "15 9 * * *"))
         _ = try await running.next { $0.applied == ["a"] }
-        #expect(Self.cron(running.registry, "a") == "15 9 * * *")
+        #expect(running.registry.cron("a") == "15 9 * * *")
     }
 
     @Test func anInvalidEditKeepsTheLastGoodVersionAndADeletionUnschedules() async throws {
@@ -83,7 +80,7 @@ import Testing
         try folder.save("accounts.d/a.yaml", "channel: { type: t }\nschedule: { cron: \"61 9 * * *\" }\npipeline: p\n")
         let rejected = try await running.next { !$0.errors.isEmpty }
         #expect(rejected.errors.first?.message == "minute value 61 is out of range 0–59.")
-        #expect(Self.cron(running.registry, "a") == "0 9 * * *")
+        #expect(running.registry.cron("a") == "0 9 * * *")
         try folder.delete("accounts.d/a.yaml")
         _ = try await running.next { $0.removed == ["a"] }
     }
@@ -97,32 +94,31 @@ import Testing
         try folder.save("accounts.d/b.yaml", ConfigFolder.account(cron: "0 1 * * *", id: "a"))
         let report = try await running.next { $0.errors.count >= 2 }
         #expect(Set(report.errors.map(\.file)) == ["accounts.d/a.yaml", "accounts.d/b.yaml"])
-        #expect(Self.cron(running.registry, "a") == "0 9 * * *")
+        #expect(running.registry.cron("a") == "0 9 * * *")
     }
 
     @Test func aGitCheckoutOfAnotherBranchAppliesAsOneChangeSet() async throws {
         let folder = try ConfigFolder()
         for name in ["a", "b", "c"] { try folder.write("accounts.d/\(name).yaml", ConfigFolder.account()) }
-        _ = try GitRevisionTests.git(["init", "-q", "-b", "main"], in: folder.url)
-        _ = try GitRevisionTests.git(["add", "."], in: folder.url)
-        _ = try GitRevisionTests.git(["commit", "-q", "-m", "one"], in: folder.url)
-        _ = try GitRevisionTests.git(["checkout", "-q", "-b", "evening"], in: folder.url)
+        try Git.run(["init", "-q", "-b", "main"], in: folder.url)
+        try Git.run(["add", "."], in: folder.url)
+        try Git.run(["commit", "-q", "-m", "one"], in: folder.url)
+        try Git.run(["checkout", "-q", "-b", "evening"], in: folder.url)
         for name in ["a", "b"] { try folder.write("accounts.d/\(name).yaml", ConfigFolder.account(cron: "0 20 * * *")) }
         try folder.delete("accounts.d/c.yaml")
-        _ = try GitRevisionTests.git(["commit", "-q", "-am", "evening"], in: folder.url)
-        _ = try GitRevisionTests.git(["checkout", "-q", "main"], in: folder.url)
+        try Git.run(["commit", "-q", "-am", "evening"], in: folder.url)
+        try Git.run(["checkout", "-q", "main"], in: folder.url)
 
         let running = Running(directory: folder.url)
         defer { running.stop() }
         try await Self.ready(running, folder)
-        _ = try GitRevisionTests.git(["checkout", "-q", "evening"], in: folder.url)
-        _ = try await running.next { $0.removed == ["c"] || $0.applied == ["a", "b"] }
-        for _ in 0..<10_000_000
-        where Self.cron(running.registry, "c") != nil || Self.cron(running.registry, "a") != "0 20 * * *" {
-            await Task.yield()
-        }
-        #expect(Self.cron(running.registry, "c") == nil)
-        #expect(Self.cron(running.registry, "b") == "0 20 * * *")
+        try Git.run(["checkout", "-q", "evening"], in: folder.url)
+        // The checkout may arrive as one report or several: wait for the report after which the registry holds
+        // the evening branch (the registry is updated before its report is handed out).
+        let registry = running.registry
+        _ = try await running.next { _ in registry.cron("c") == nil && registry.cron("a") == "0 20 * * *" }
+        #expect(running.registry.cron("c") == nil)
+        #expect(running.registry.cron("b") == "0 20 * * *")
     }
 
     @Test func aSymlinkSwapOfTheWholeFolderIsSeen() async throws {
@@ -141,7 +137,7 @@ import Testing
         try FileManager.default.createSymbolicLink(at: staging, withDestinationURL: second.url)
         #expect(rename(staging.path, link.path) == 0)  // atomic swap, as deploy tools do
         _ = try await running.next { $0.applied == ["a"] }
-        #expect(Self.cron(running.registry, "a") == "0 6 * * *")
+        #expect(running.registry.cron("a") == "0 6 * * *")
     }
 
     @Test func aKubernetesConfigMapSwapIsSeen() async throws {
@@ -168,7 +164,7 @@ import Testing
             rename(accounts.appendingPathComponent("..data_tmp").path, accounts.appendingPathComponent("..data").path)
                 == 0)
         _ = try await running.next { $0.applied == ["a"] }
-        #expect(Self.cron(running.registry, "a") == "0 11 * * *")
+        #expect(running.registry.cron("a") == "0 11 * * *")
     }
 
     @Test func pollingFindsChangesToo() async throws {
@@ -176,14 +172,9 @@ import Testing
         try folder.write("accounts.d/a.yaml", ConfigFolder.account())
         let running = Running(directory: folder.url, mode: .poll(interval: .milliseconds(100)))
         defer { running.stop() }
-        for _ in 0..<10_000_000 where !running.watcher.isWatching { await Task.yield() }
+        try await Deadline.until("the polling loop runs") { running.watcher.isWatching }
         try folder.save("accounts.d/a.yaml", ConfigFolder.account(cron: "0 5 * * *"))
         _ = try await running.next { $0.applied == ["a"] }
-        #expect(Self.cron(running.registry, "a") == "0 5 * * *")
+        #expect(running.registry.cron("a") == "0 5 * * *")
     }
-}
-
-extension ConfigFolder {
-    /// An existing folder (no files written).
-    init(existing url: URL) { self.url = url }
 }

@@ -1,3 +1,4 @@
+import ShowrunnerCore
 import Testing
 
 @testable import ShowrunnerSteps

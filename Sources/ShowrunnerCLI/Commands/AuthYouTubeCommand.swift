@@ -44,7 +44,7 @@ struct AuthYouTubeCommand: AsyncParsableCommand {
         printError(consent.consentURL.absoluteString + "\n")
         printError("Then paste the address the browser was sent to (http://127.0.0.1:\(port)/?code=…) or its code:")
         let line = readLine() ?? ""
-        if line.contains("error=") { fail("Google sent no code (\(line.trimmingCharacters(in: .whitespaces))).") }
+        if line.contains("error=") { fail("Google sent no code (\(line.trimmingWhitespace())).") }
         guard let code = OAuthConsent.code(fromPasted: line) else { fail("no code was pasted; run the command again.") }
         guard let tokenURL = URL(string: runtime.settings.providers.youtube.tokenURL) else {
             fail("providers.youtube.token_url is not a URL.")

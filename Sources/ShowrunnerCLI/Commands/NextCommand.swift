@@ -46,7 +46,7 @@ struct NextCommand: ParsableCommand {
     }
 
     private func runExpression(_ text: String) throws {
-        guard let zone = NextCommand.zone(named: tz) else {
+        guard let zone = TimeZoneNames.zone(named: tz) else {
             fail("unknown time zone '\(tz)'; use an IANA name such as America/New_York.")
         }
         let start = try startDate(in: zone)
@@ -109,8 +109,6 @@ struct NextCommand: ParsableCommand {
         }
         return date
     }
-
-    static func zone(named name: String) -> TimeZone? { TimeZoneNames.zone(named: name) }
 }
 
 /// Prints `error: message` on stderr and exits 1.

@@ -37,7 +37,7 @@ enum RunFormatting {
         return rows.map { row in
             row.enumerated().map { column, cell in
                 column == columns - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+            }.joined(separator: "  ").trimmingWhitespace()
         }.joined(separator: "\n")
     }
 

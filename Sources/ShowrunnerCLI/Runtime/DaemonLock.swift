@@ -1,4 +1,5 @@
 import Foundation
+import ShowrunnerCore
 
 #if canImport(Glibc)
     import Glibc
@@ -45,7 +46,7 @@ final class DaemonLock: Sendable {
         var buffer = [UInt8](repeating: 0, count: 32)
         let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
         guard count > 0 else { return nil }
-        let text = String(decoding: buffer.prefix(count), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: buffer.prefix(count), as: UTF8.self).trimmingWhitespace()
         return Int(text) != nil ? text : nil
     }
 }

@@ -111,7 +111,7 @@ struct Runtime {
 
     /// Every built-in step kind: local and media, LLM, and YouTube (which keeps its sessions and quota in `store`).
     static func stepKinds(store: SQLiteStore, logger: Logger, resolve resolver: SecretResolver) -> [String: any Step] {
-        let resolve: @Sendable (SecretReference) throws(StepFailure) -> String = { reference throws(StepFailure) in
+        let resolve: SecretReference.Resolver = { reference throws(StepFailure) in
             try resolver.resolve(reference)
         }
         let http = HTTPClient()

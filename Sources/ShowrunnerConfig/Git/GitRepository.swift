@@ -1,4 +1,5 @@
 import Foundation
+import ShowrunnerCore
 
 /// A git work tree found by walking up from a folder: where `.git` is and what HEAD points to.
 struct GitRepository {
@@ -57,7 +58,7 @@ struct GitRepository {
 
     static func text(_ url: URL) -> String? {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(decoding: data, as: UTF8.self).trimmingWhitespace()
     }
 
     static func isCommit(_ text: String) -> Bool {

@@ -25,13 +25,6 @@ public struct ScheduleBook: Sendable {
         if let next { insert(next) }
     }
 
-    /// Keeps an entry as it is (an unchanged account keeps its next fire).
-    public mutating func keep(_ entry: Entry) {
-        remove(entry.account.id)
-        entries[entry.account.id] = entry
-        if let next = entry.next { insert(next) }
-    }
-
     public mutating func remove(_ accountID: String) {
         guard entries.removeValue(forKey: accountID) != nil else { return }
         queue.removeAll { $0.accountID == accountID }

@@ -10,4 +10,12 @@ public struct Redactor: Sendable {
     public func redact(_ text: String) -> String {
         secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "***") }
     }
+
+    /// `failure` with its message and stderr tail redacted.
+    public func redact(_ failure: StepFailure) -> StepFailure {
+        var failure = failure
+        failure.message = redact(failure.message)
+        failure.stderrTail = failure.stderrTail.map(redact)
+        return failure
+    }
 }

@@ -13,6 +13,10 @@ public struct SecretReference: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "${\(source.rawValue):\(name)}" }
 
+    /// What turns a reference into its value (the engine's `resolveSecret`, `SecretResolver.resolve`); failures
+    /// name the reference, never a value.
+    public typealias Resolver = @Sendable (SecretReference) throws(StepFailure) -> String
+
     /// Key names whose values must not be written literally.
     public static let secretLookingKeys = ["api_key", "token", "secret", "password", "refresh_token", "client_secret"]
 

@@ -5,7 +5,7 @@ public enum TemplateContext {
     /// `account`, `channel`, `voice`, `vars` (rendered), `run` and `steps` (outputs of succeeded steps).
     public static func make(
         account: Account, run: RunRecord, outputs: [String: [String: ConfigValue]],
-        resolveSecret: @escaping @Sendable (SecretReference) throws(StepFailure) -> String
+        resolveSecret: @escaping SecretReference.Resolver
     ) throws(StepFailure) -> [String: ConfigValue] {
         let zone = account.schedule?.timeZone ?? TimeZone(identifier: "UTC")!
         let instant = run.scheduledAt ?? run.createdAt

@@ -3,11 +3,11 @@
 public struct TemplateRenderer: Sendable {
     /// Roots `account`, `channel`, `voice`, `vars`, `run`, `steps`.
     public let context: [String: ConfigValue]
-    public let resolveSecret: @Sendable (SecretReference) throws(StepFailure) -> String
+    public let resolveSecret: SecretReference.Resolver
 
     public init(
         context: [String: ConfigValue],
-        resolveSecret: @escaping @Sendable (SecretReference) throws(StepFailure) -> String
+        resolveSecret: @escaping SecretReference.Resolver
     ) {
         self.context = context
         self.resolveSecret = resolveSecret

@@ -14,11 +14,6 @@ public enum RFC3339 {
             + ":\(pad(secondOfDay % 60))\(sign)\(pad(offsetMinutes / 60)):\(pad(offsetMinutes % 60))"
     }
 
-    /// The wall-clock time of `date` in `timeZone` as `HH:MM`.
-    public static func clockTime(_ date: Date, in timeZone: TimeZone) -> String {
-        String(format(date, in: timeZone).dropFirst(11).prefix(5))
-    }
-
     /// Parses `YYYY-MM-DDTHH:MM[:SS[.fff]]` followed by `Z`, `±HH:MM`, or nothing (then the wall time is read in
     /// `timeZone`; a time in a DST gap moves forward, a repeated time means its first occurrence). A date alone
     /// means its midnight.

@@ -56,9 +56,3 @@ enum ResourceInput {
         return "did you mean '\(hint)'? Otherwise use " + use
     }
 }
-
-extension String {
-    func trimmingWhitespace() -> String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    }
-}

@@ -8,7 +8,7 @@ struct HTTPCall: Sendable, Equatable {
     var expectedStatuses: Set<Int>?
 
     static func from(_ context: StepContext) throws(StepFailure) -> HTTPCall {
-        let urlText = try context.requiredString("url").trimmingCharacters(in: .whitespacesAndNewlines)
+        let urlText = try context.requiredString("url").trimmingWhitespace()
         guard let url = URL(string: urlText), ["http", "https"].contains(url.scheme?.lowercased()), url.host != nil
         else {
             throw StepFailure(.permanent, "input 'url' must be an http:// or https:// URL, found '\(urlText)'.")
@@ -58,7 +58,7 @@ struct HTTPCall: Sendable, Equatable {
         }
         var statuses: Set<Int> = []
         for item in items {
-            guard let text = item.scalarText?.trimmingCharacters(in: .whitespaces), let status = Int(text),
+            guard let text = item.scalarText?.trimmingWhitespace(), let status = Int(text),
                 (100...599).contains(status)
             else {
                 throw StepFailure(.permanent, "input 'expect_status' must be HTTP statuses like 200 or [200, 204].")

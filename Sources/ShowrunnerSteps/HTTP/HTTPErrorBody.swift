@@ -1,4 +1,5 @@
 import Foundation
+import ShowrunnerCore
 
 /// The human part of an error reply: `error.message` (OpenAI, Google), `error_description` (OAuth), `message`,
 /// `detail` (problem+json) or `error`; otherwise the start of the text.
@@ -31,7 +32,7 @@ enum HTTPErrorBody {
     }
 
     private static func clipped(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace()
         let clipped = trimmed.count > maxSummary ? trimmed.prefix(maxSummary) + "…" : trimmed
         return clipped.hasSuffix(".") ? String(clipped.dropLast()) : String(clipped)
     }

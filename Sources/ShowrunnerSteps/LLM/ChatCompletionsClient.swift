@@ -41,9 +41,8 @@ public struct ChatCompletionsClient: Sendable {
                 throw failure
             }
             return try ChatReply.object(from: response.body, shape: shape)
-        } catch var failure as StepFailure {
-            failure.message = redact(failure.message)
-            throw failure
+        } catch let failure as StepFailure {
+            throw Redactor(secrets: apiKey.map { [$0] } ?? []).redact(failure)
         }
     }
 
@@ -74,10 +73,5 @@ public struct ChatCompletionsClient: Sendable {
             }
             return response
         }
-    }
-
-    private func redact(_ text: String) -> String {
-        guard let apiKey, apiKey.count >= 4 else { return text }
-        return text.replacingOccurrences(of: apiKey, with: "***")
     }
 }

@@ -29,7 +29,7 @@ enum ChatReply {
             throw StepFailure(.transient, "the endpoint replied without any choices.")
         }
         let content = choice.message?.content ?? ""
-        guard !content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !content.trimmingWhitespace().isEmpty else {
             if let refusal = choice.message?.refusal, !refusal.isEmpty {
                 throw StepFailure(.transient, "the model refused: \(excerpt(refusal)).")
             }
@@ -41,7 +41,7 @@ enum ChatReply {
     /// The JSON object in `content`: the whole text, or what is inside a ```json fence or between the first `{` and
     /// the last `}` (some local models wrap JSON-mode replies in prose).
     static func jsonObject(in content: String, finishReason: String?) throws(StepFailure) -> [String: ConfigValue] {
-        let text = content.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = content.trimmingWhitespace()
         var candidates = [text]
         if let open = text.firstIndex(of: "{"), let close = text.lastIndex(of: "}"), open < close {
             candidates.append(String(text[open...close]))

@@ -5,7 +5,7 @@ import ShowrunnerCore
 /// request deadline. Builds one attempt's client and asks it.
 struct LLMConnection: Sendable {
     let http: HTTPClient
-    let resolveSecret: @Sendable (SecretReference) throws(StepFailure) -> String
+    let resolveSecret: SecretReference.Resolver
     let clock: any Clock<Duration>
 
     /// The model's checked reply; failure messages also pass through `context.redact`.

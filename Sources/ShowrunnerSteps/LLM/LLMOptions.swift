@@ -16,12 +16,12 @@ struct LLMOptions: Sendable, Equatable {
 
     static func from(_ context: StepContext, defaultTemperature: Double) throws(StepFailure) -> LLMOptions {
         let provider = context.settings.providers.llm
-        let base = provider.baseURL.trimmingCharacters(in: .whitespaces)
+        let base = provider.baseURL.trimmingWhitespace()
         guard let url = URL(string: base), ["http", "https"].contains(url.scheme?.lowercased()), url.host != nil else {
             throw StepFailure(
                 .permanent, "providers.llm.base_url must be an http:// or https:// URL, found '\(base)'.")
         }
-        guard let model = try context.trimmedString("model") ?? nonBlank(provider.model) else {
+        guard let model = try context.trimmedString("model") ?? provider.model.nonBlankTrimmed() else {
             throw StepFailure(.permanent, "no model: set providers.llm.model in showrunner.yaml or with.model.")
         }
         return LLMOptions(
@@ -31,18 +31,11 @@ struct LLMOptions: Sendable, Equatable {
 
     /// The key with its secret references resolved; nil when none is configured.
     func apiKey(
-        resolve: (SecretReference) throws(StepFailure) -> String
+        resolve: SecretReference.Resolver
     ) throws(StepFailure) -> String? {
-        guard let reference = apiKeyReference.flatMap(Self.nonBlank) else { return nil }
-        let references: [SecretReference]
-        do { references = try SecretScanner.references(in: reference) } catch {
-            throw StepFailure(.permanent, "providers.llm.api_key: \(error.description)")
-        }
-        var key = reference
-        for secret in references {
-            key = key.replacingOccurrences(of: secret.description, with: try resolve(secret))
-        }
-        return Self.nonBlank(key)
+        guard let reference = apiKeyReference?.nonBlankTrimmed() else { return nil }
+        let key = try SecretResolver.resolveAll(in: reference, setting: "providers.llm.api_key", using: resolve)
+        return key.nonBlankTrimmed()
     }
 
     private static func temperature(_ context: StepContext) throws(StepFailure) -> Double? {
@@ -51,7 +44,7 @@ struct LLMOptions: Sendable, Equatable {
         case nil, .null?: return nil
         case .double(let number)?: value = number
         case .int(let number)?: value = Double(number)
-        case .string(let text)?: value = Double(text.trimmingCharacters(in: .whitespaces))
+        case .string(let text)?: value = Double(text.trimmingWhitespace())
         default: value = nil
         }
         guard let value, temperatures.contains(value) else {
@@ -67,10 +60,5 @@ struct LLMOptions: Sendable, Equatable {
         guard let timeout = try? Duration(parsing: text) else { throw problem }
         guard timeout > .zero, timeout <= .seconds(3600) else { throw problem }
         return timeout
-    }
-
-    private static func nonBlank(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? nil : trimmed
     }
 }

@@ -7,7 +7,7 @@ extension BuiltInSteps {
     /// which sends nothing).
     public static func llmSteps(
         httpClient: HTTPClient = HTTPClient(),
-        resolveSecret: @escaping @Sendable (SecretReference) throws(StepFailure) -> String
+        resolveSecret: @escaping SecretReference.Resolver
     ) -> [String: any Step] {
         [
             "topic.llm": TopicLLMStep(http: httpClient, resolveSecret: resolveSecret),

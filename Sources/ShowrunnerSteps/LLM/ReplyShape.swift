@@ -61,7 +61,7 @@ public struct ReplyShape: Sendable, Equatable {
             guard !field.required else { return .failure(Problem(description: "\(name) is missing")) }
             return .success(field.kind == .text ? .string("") : .list([]))
         case (.text, .string(let text)?):
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmingWhitespace()
             guard !(field.required && trimmed.isEmpty) else {
                 return .failure(Problem(description: "\(name) is empty"))
             }
@@ -82,7 +82,7 @@ public struct ReplyShape: Sendable, Equatable {
     }
 
     private static func items(_ texts: [String], field: Field) -> Result<ConfigValue, Problem> {
-        let items = texts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let items = texts.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         guard !(field.required && items.isEmpty) else {
             return .failure(Problem(description: "'\(field.name)' is empty"))
         }

@@ -16,7 +16,7 @@ public struct ScriptLLMStep: Step {
     let connection: LLMConnection
 
     public init(
-        http: HTTPClient, resolveSecret: @escaping @Sendable (SecretReference) throws(StepFailure) -> String,
+        http: HTTPClient, resolveSecret: @escaping SecretReference.Resolver,
         clock: any Clock<Duration> = ContinuousClock()
     ) {
         connection = LLMConnection(http: http, resolveSecret: resolveSecret, clock: clock)
@@ -35,7 +35,7 @@ public struct ScriptLLMStep: Step {
         let channel = context.account.channel
         let prompt = ScriptPrompt(
             channelType: channel.type, language: channel.language, prompt: try context.trimmedString("prompt"),
-            topic: try context.requiredString("topic").trimmingCharacters(in: .whitespacesAndNewlines),
+            topic: try context.requiredString("topic").trimmingWhitespace(),
             angle: try context.trimmedString("angle"), words: try words(context))
         if dryRun { return placeholder(prompt, options: options, context: context) }
         let reply = try await connection.ask(prompt.messages, shape: Self.shape, options: options, context: context)

@@ -1,4 +1,5 @@
 import Foundation
+import ShowrunnerCore
 
 /// What `script.llm` asks: the reply format (title, description, tags, narration of about `words` words), the
 /// language, and the ask (the step's `prompt`, or a default for the channel's type) followed by the topic and angle.
@@ -23,7 +24,7 @@ struct ScriptPrompt: Sendable, Equatable {
     }
 
     var user: String {
-        let type = channelType.trimmingCharacters(in: .whitespacesAndNewlines)
+        let type = channelType.trimmingWhitespace()
         var lines = [prompt ?? "Write a short video for a \(type.isEmpty ? "general" : type) channel."]
         lines.append("Topic: " + Self.oneLine(topic))
         if let angle { lines.append("Angle: " + Self.oneLine(angle)) }

@@ -34,7 +34,7 @@ public struct TitleSimilarity: Sendable, Equatable {
         if overlap >= wordOverlap { return true }
         let longer = max(title.count, other.count)
         let allowed = Int((Double(longer) * (1 - spelling)).rounded(.down))
-        return abs(title.count - other.count) <= allowed && Self.editDistance(title, other) <= allowed
+        return abs(title.count - other.count) <= allowed && Suggestion.distance(title, other) <= allowed
     }
 
     /// Lowercase, without accents, punctuation or repeated spaces.
@@ -43,7 +43,4 @@ public struct TitleSimilarity: Sendable, Equatable {
         let spaced = folded.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : " " }
         return String(spaced).split(separator: " ").joined(separator: " ")
     }
-
-    /// Levenshtein distance over characters.
-    static func editDistance(_ first: String, _ second: String) -> Int { Suggestion.distance(first, second) }
 }

@@ -15,7 +15,7 @@ public struct TopicLLMStep: Step {
     let similarity: TitleSimilarity
 
     public init(
-        http: HTTPClient, resolveSecret: @escaping @Sendable (SecretReference) throws(StepFailure) -> String,
+        http: HTTPClient, resolveSecret: @escaping SecretReference.Resolver,
         clock: any Clock<Duration> = ContinuousClock(), similarity: TitleSimilarity = TitleSimilarity()
     ) {
         connection = LLMConnection(http: http, resolveSecret: resolveSecret, clock: clock)

@@ -1,4 +1,5 @@
 import Foundation
+import ShowrunnerCore
 
 /// What `topic.llm` asks: the reply format, the ask (the step's `prompt`, or a default for the channel's type), the
 /// language, and the account's recent titles, which the topic must not repeat. The `prompt` replaces only the ask,
@@ -30,7 +31,7 @@ struct TopicPrompt: Sendable, Equatable {
 
     /// "Suggest one new topic for a short video on a YouTube channel about cooking: …".
     static func defaultAsk(channelType: String) -> String {
-        let type = channelType.trimmingCharacters(in: .whitespacesAndNewlines)
+        let type = channelType.trimmingWhitespace()
         let words = type.lowercased().split { !$0.isLetter && !$0.isNumber }
         let focus =
             focuses.first { entry in entry.keywords.contains { key in words.contains { $0.hasPrefix(key) } } }?.focus

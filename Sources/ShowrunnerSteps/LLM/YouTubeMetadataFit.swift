@@ -1,3 +1,5 @@
+import ShowrunnerCore
+
 /// Makes generated metadata fit YouTube's limits rather than fail at upload: a title of at most 100 characters, a
 /// description of at most 5000 UTF-8 bytes, tags of at most 500 characters in all, and no `<` or `>` in any of them.
 /// Characters are counted as UTF-16 code units, which is never fewer than what YouTube counts.
@@ -76,13 +78,5 @@ public enum YouTubeMetadataFit {
         let punctuation: Set<Character> = [",", ";", ":", "-", "–", "—", "(", "/", "&"]
         while let last = result.last, last.isWhitespace || punctuation.contains(last) { result.removeLast() }
         return String(result)
-    }
-}
-
-extension String {
-    fileprivate func trimmingWhitespace() -> String {
-        let start = firstIndex { !$0.isWhitespace } ?? endIndex
-        let end = lastIndex { !$0.isWhitespace }.map(index(after:)) ?? start
-        return String(self[start..<end])
     }
 }

@@ -11,7 +11,7 @@ public struct ScriptTemplateStep: Step {
         }
         let description = try context.trimmedString("description") ?? ""
         let tags = try (context.stringList("tags") ?? [])
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .map { $0.trimmingWhitespace() }
             .filter { !$0.isEmpty }
         let text = try context.trimmedString("text") ?? title
         return StepResult(outputs: [

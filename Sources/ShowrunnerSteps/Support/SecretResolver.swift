@@ -38,15 +38,17 @@ public struct SecretResolver: Sendable {
         try Self.resolveAll(in: text) { reference throws(StepFailure) in try resolve(reference) }
     }
 
-    /// A resolver's shape: the engine's `resolveSecret`.
-    public typealias Resolver = @Sendable (SecretReference) throws(StepFailure) -> String
-
     /// `text` with every `${…}` reference replaced through `resolve` (config strings the engine does not render,
-    /// such as the account's `voice.api_key`).
-    public static func resolveAll(in text: String, using resolve: Resolver) throws(StepFailure) -> String {
+    /// such as the account's `voice.api_key`); a malformed reference is reported under `setting` when given.
+    public static func resolveAll(
+        in text: String, setting: String? = nil, using resolve: SecretReference.Resolver
+    ) throws(StepFailure) -> String {
         let references: [SecretReference]
         do { references = try SecretScanner.references(in: text) } catch {
-            throw StepFailure(.permanent, "'\(text.prefix(40))' is not a valid secret reference: \(error.description)")
+            throw StepFailure(
+                .permanent,
+                setting.map { "\($0): \(error.description)" }
+                    ?? "'\(text.prefix(40))' is not a valid secret reference: \(error.description)")
         }
         var result = text
         for reference in references {

@@ -5,8 +5,7 @@ import ShowrunnerCore
 extension StepContext {
     /// A text input with surrounding whitespace and newlines removed; nil when absent or blank.
     func trimmedString(_ name: String) throws(StepFailure) -> String? {
-        let text = try string(name)?.trimmingCharacters(in: .whitespacesAndNewlines)
-        return text?.isEmpty == false ? text : nil
+        try string(name)?.nonBlankTrimmed()
     }
 
     /// A list of scalars (`run: [ffmpeg, -y, 3]`), each as text.

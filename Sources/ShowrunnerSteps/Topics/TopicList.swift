@@ -20,7 +20,7 @@ struct TopicList: Sendable, Equatable {
         case (_?, _?):
             throw StepFailure(.permanent, "give topic.list either 'items' or 'file', not both.")
         case (let items?, nil):
-            let topics = unique(items.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+            let topics = unique(items.map { $0.trimmingWhitespace() })
             guard !topics.isEmpty else { throw StepFailure(.permanent, "input 'items' has no topics.") }
             return TopicList(id: "items:" + FNV1a64.hex(of: topics.joined(separator: "\n")), topics: topics)
         case (nil, let file?):
@@ -33,7 +33,7 @@ struct TopicList: Sendable, Equatable {
     /// One topic per line; blank lines and lines starting with `#` are skipped; duplicates count once.
     static func parse(_ text: String) -> [String] {
         let lines = text.split(whereSeparator: \.isNewline).map {
-            $0.trimmingCharacters(in: .whitespaces)
+            $0.trimmingWhitespace()
         }
         return unique(lines.filter { !$0.hasPrefix("#") })
     }

@@ -50,7 +50,7 @@ public enum TopicSupply {
         let run = RunRecord(
             id: "validate", accountID: account.id, pipeline: "", trigger: .manual, scheduledAt: now,
             configRevision: nil, createdAt: now)
-        let noSecrets: @Sendable (SecretReference) throws(StepFailure) -> String = { _ throws(StepFailure) in
+        let noSecrets: SecretReference.Resolver = { _ throws(StepFailure) in
             throw StepFailure(.permanent, "no secrets here")
         }
         guard
@@ -70,7 +70,7 @@ public enum TopicSupply {
     private static func strings(_ value: ConfigValue) -> [String]? {
         switch value {
         case .list(let items): items.compactMap(\.stringValue)
-        case .string(let text): text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        case .string(let text): text.split(separator: ",").map { $0.trimmingWhitespace() }
         default: nil
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ShowrunnerCore
 
 /// A file's size and 64-bit FNV-1a checksum, read in 1 MiB chunks. Enough to tell "the same bytes" from "other
 /// bytes" when publishing again; not a cryptographic hash.

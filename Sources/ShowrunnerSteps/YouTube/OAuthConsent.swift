@@ -37,7 +37,7 @@ public struct OAuthConsent: Sendable {
 
     /// The code in what the user pasted: the code itself, or the whole address the browser was sent to.
     public static func code(fromPasted text: String) -> String? {
-        let pasted = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let pasted = text.trimmingWhitespace()
         guard !pasted.isEmpty else { return nil }
         let isAddress = ["code=", "://", "?", "&"].contains { pasted.contains($0) }
         guard isAddress else { return pasted.contains(where: \.isWhitespace) ? nil : pasted }

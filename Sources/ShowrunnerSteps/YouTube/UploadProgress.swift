@@ -1,3 +1,5 @@
+import ShowrunnerCore
+
 /// What the server says about a resumable session after a `PUT`.
 enum UploadProgress: Sendable, Equatable {
     /// `308`: the first `received` bytes arrived (from its `Range: bytes=0-N`; none without a `Range`).
@@ -9,7 +11,7 @@ enum UploadProgress: Sendable, Equatable {
 
     /// `Range: bytes=0-N` → N + 1; nil when the header is absent or says something else.
     static func received(fromRange header: String?) -> Int? {
-        guard let header = header?.trimmingCharacters(in: .whitespaces), header.lowercased().hasPrefix("bytes=")
+        guard let header = header?.trimmingWhitespace(), header.lowercased().hasPrefix("bytes=")
         else { return nil }
         let parts = header.dropFirst("bytes=".count).split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0] == "0", let last = Int(parts[1]), last >= 0 else { return nil }

@@ -21,7 +21,7 @@ struct YouTubeCredentials: Sendable, Hashable {
             throw StepFailure(
                 .permanent, "channel.youtube.credentials \(reference): " + problems.joined(separator: " "))
         }
-        let trim = { (text: String) in text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let trim = { (text: String) in text.trimmingWhitespace() }
         return YouTubeCredentials(
             clientID: trim(clientID), clientSecret: trim(clientSecret), refreshToken: trim(refreshToken))
     }
@@ -29,9 +29,9 @@ struct YouTubeCredentials: Sendable, Hashable {
     /// Resolves `reference` (`${file:secrets/x.json}`, possibly with text around it) and parses the result.
     static func load(
         reference: String?, accountID: String,
-        resolve: (SecretReference) throws(StepFailure) -> String
+        resolve: SecretReference.Resolver
     ) throws(StepFailure) -> YouTubeCredentials {
-        guard let reference = reference?.trimmingCharacters(in: .whitespaces), !reference.isEmpty else {
+        guard let reference = reference?.trimmingWhitespace(), !reference.isEmpty else {
             throw StepFailure(
                 .permanent,
                 "account '\(accountID)' has no channel.youtube.credentials; set it to ${file:secrets/\(accountID).json}."
@@ -45,10 +45,7 @@ struct YouTubeCredentials: Sendable, Hashable {
             throw StepFailure(
                 .permanent, "channel.youtube.credentials must be a secret reference like ${file:secrets/x.json}.")
         }
-        var text = reference
-        for secret in references {
-            text = text.replacingOccurrences(of: secret.description, with: try resolve(secret))
-        }
+        let text = try SecretResolver.resolveAll(in: reference, using: resolve)
         return try parse(text, reference: reference)
     }
 }

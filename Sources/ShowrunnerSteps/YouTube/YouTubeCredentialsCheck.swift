@@ -1,4 +1,5 @@
 import Foundation
+import ShowrunnerCore
 
 /// The shape of a YouTube credentials file (Google's `authorized_user` JSON: `client_id`, `client_secret`,
 /// `refresh_token`; other keys ignored), checked without contacting Google. For `validate` and for the step itself;
@@ -32,7 +33,7 @@ public enum YouTubeCredentialsCheck {
                 problems.append("the credentials have no '\(key)'.")
                 continue
             }
-            guard let text = value as? String, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard let text = value as? String, !text.trimmingWhitespace().isEmpty else {
                 problems.append("the credentials' '\(key)' must be a non-empty text.")
                 continue
             }

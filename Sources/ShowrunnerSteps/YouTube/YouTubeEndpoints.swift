@@ -26,7 +26,7 @@ struct YouTubeEndpoints: Sendable, Equatable {
     }
 
     private static func url(_ text: String, key: String) throws(StepFailure) -> URL {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         guard let url = URL(string: trimmed), ["http", "https"].contains(url.scheme?.lowercased()), url.host != nil
         else {
             throw StepFailure(

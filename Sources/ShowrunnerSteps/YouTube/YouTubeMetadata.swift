@@ -17,8 +17,8 @@ struct YouTubeMetadata: Sendable, Equatable {
     static func from(_ context: StepContext) throws(StepFailure) -> YouTubeMetadata {
         let channel = context.account.channel.youtube ?? YouTubeSettings()
         let metadata = YouTubeMetadata(
-            title: try context.requiredString("title").trimmingCharacters(in: .whitespacesAndNewlines),
-            description: try context.string("description")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
+            title: try context.requiredString("title").trimmingWhitespace(),
+            description: try context.string("description")?.trimmingWhitespace() ?? "",
             tags: try context.stringList("tags") ?? [],
             categoryID: try context.trimmedString("category_id") ?? channel.categoryID,
             privacy: try privacy(context) ?? channel.privacy,

@@ -7,7 +7,7 @@ extension BuiltInSteps {
     /// `clock`.
     public static func youtubeSteps(
         uploads: any UploadSessionStore, quota: any QuotaLedger, httpClient: HTTPClient = HTTPClient(),
-        resolveSecret: @escaping @Sendable (SecretReference) throws(StepFailure) -> String,
+        resolveSecret: @escaping SecretReference.Resolver,
         clock: any Clock<Duration> = ContinuousClock(), recovery: UploadRecovery = UploadRecovery()
     ) -> [String: any Step] {
         [

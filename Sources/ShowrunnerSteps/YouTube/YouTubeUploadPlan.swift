@@ -26,7 +26,7 @@ struct YouTubeUploadPlan: Sendable {
         let plan = YouTubeUploadPlan(
             video: video, videoSize: try size(of: video, input: "video"), thumbnail: thumbnail,
             metadata: try YouTubeMetadata.from(context),
-            playlistID: try context.trimmedString("playlist_id") ?? channel.playlistID.flatMap(nonBlank),
+            playlistID: try context.trimmedString("playlist_id") ?? channel.playlistID?.nonBlankTrimmed(),
             chunkSize: try chunkSize(context), project: project(of: context.account),
             credentials: channel.credentials)
         if let thumbnail { try checkThumbnail(thumbnail) }
@@ -38,7 +38,7 @@ struct YouTubeUploadPlan: Sendable {
 
     /// The account's quota project (`channel.youtube.project`), `default` when none is set.
     static func project(of account: Account) -> String {
-        account.channel.youtube.flatMap { nonBlank($0.project) } ?? "default"
+        account.channel.youtube?.project.nonBlankTrimmed() ?? "default"
     }
 
     /// `video/mp4`, `video/quicktime`, …; YouTube accepts any `video/*` type it can decode.
@@ -66,7 +66,7 @@ struct YouTubeUploadPlan: Sendable {
         guard let text = try context.trimmedString("chunk_size") else { return defaultChunkSize }
         let units = [("MiB", 1 << 20), ("KiB", 1 << 10), ("M", 1 << 20), ("K", 1 << 10), ("", 1)]
         let (unit, factor) = units.first { text.hasSuffix($0.0) }!
-        let number = Int(text.dropLast(unit.count).trimmingCharacters(in: .whitespaces))
+        let number = Int(text.dropLast(unit.count).trimmingWhitespace())
         guard let number, number > 0, number * factor % chunkQuantum == 0, number * factor <= 1 << 30 else {
             throw StepFailure(
                 .permanent,
@@ -95,10 +95,5 @@ struct YouTubeUploadPlan: Sendable {
             throw StepFailure(
                 .permanent, "input 'thumbnail' has \(size) bytes; YouTube takes 1 byte to 2 MiB: \(url.path).")
         }
-    }
-
-    private static func nonBlank(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? nil : trimmed
     }
 }

@@ -10,14 +10,14 @@ public struct YouTubeUploadStep: Step {
     let uploads: any UploadSessionStore
     let ledger: any QuotaLedger
     let http: HTTPClient
-    let resolveSecret: @Sendable (SecretReference) throws(StepFailure) -> String
+    let resolveSecret: SecretReference.Resolver
     let clock: any Clock<Duration>
     let recovery: UploadRecovery
     let tokens = AccessTokenCache()
 
     public init(
         uploads: any UploadSessionStore, quota: any QuotaLedger, http: HTTPClient = HTTPClient(),
-        resolveSecret: @escaping @Sendable (SecretReference) throws(StepFailure) -> String,
+        resolveSecret: @escaping SecretReference.Resolver,
         clock: any Clock<Duration> = ContinuousClock(), recovery: UploadRecovery = UploadRecovery()
     ) {
         self.uploads = uploads
@@ -103,10 +103,7 @@ public struct YouTubeUploadStep: Step {
     }
 
     private static func redacted(_ failure: StepFailure, _ secrets: [String], _ context: StepContext) -> StepFailure {
-        var failure = failure
-        for secret in secrets where secret.count >= 4 {
-            failure.message = failure.message.replacingOccurrences(of: secret, with: "***")
-        }
+        var failure = Redactor(secrets: secrets).redact(failure)
         failure.message = context.redact(failure.message)
         return failure
     }

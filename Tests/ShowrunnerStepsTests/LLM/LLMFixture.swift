@@ -9,7 +9,7 @@ import Synchronization
 struct LLMFixture {
     static let key = "sk-test-7f3a9c0e"
     static let keyReference = "${env:LLM_TEST_KEY}"
-    static let resolveSecret: @Sendable (SecretReference) throws(StepFailure) -> String = {
+    static let resolveSecret: SecretReference.Resolver = {
         reference throws(StepFailure) in
         guard reference == SecretReference(source: .env, name: "LLM_TEST_KEY") else {
             throw StepFailure(.permanent, "secret \(reference) is not set; export \(reference.name) for showrunner.")

@@ -1,3 +1,4 @@
+import ShowrunnerCore
 import Testing
 
 @testable import ShowrunnerSteps
@@ -41,6 +42,6 @@ struct TitleSimilarityTests {
 
     @Test(arguments: [("kitten", "sitting", 3), ("", "abc", 3), ("abc", "abc", 0), ("flaw", "lawn", 2)])
     func editDistance(_ first: String, _ second: String, _ expected: Int) {
-        #expect(TitleSimilarity.editDistance(first, second) == expected)
+        #expect(Suggestion.distance(first, second) == expected)
     }
 }

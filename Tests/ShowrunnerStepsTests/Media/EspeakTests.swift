@@ -4,20 +4,7 @@ import Testing
 @testable import ShowrunnerSteps
 
 struct EspeakTests {
-    static let voices = """
-        Pty Language       Age/Gender VoiceName          File                 Other Languages
-         5  af              --/M      Afrikaans          gmw/af
-         5  cmn             --/M      Chinese_(Mandarin,_latin_as_English) sit/cmn              (zh-cmn 5)(zh 5)
-         2  en-gb           --/M      English_(Great_Britain) gmw/en               (en 2)
-         2  en-us           --/M      English_(America)  gmw/en-US            (en 3)
-        """
-    static let variants = """
-        Pty Language       Age/Gender VoiceName          File                 Other Languages
-         5  variant         --/M      Adam               !v/adam
-         5  variant         --/F      f3                 !v/f3
-         5  variant         --/M      Klatt              !v/klatt
-        """
-    let catalog = EspeakVoiceCatalog(voices: voices, variants: variants)
+    let catalog = EspeakVoiceCatalog(voices: EspeakListing.voices, variants: EspeakListing.variants)
 
     @Test(arguments: [
         "en-us", "EN-US", "en", "af", "zh", "zh-cmn", "cmn", "gmw/en-US", "en-US", "en-us+f3", "en+Klatt", "en+adam",

@@ -18,7 +18,7 @@ struct MediaPipelineTests {
     }
 
     @Test func aShortRendersWithSpeechAndBurnedSubtitles() async throws {
-        let text = "Pasta needs salt. Lots of it, more than you think, and then a little more for luck."
+        let text = "Pasta needs salt. Lots of it."  // two sentences, two cues: short, as every frame is encoded
         let speech = try await run(TTSStep(), "voice", ["text": .string(text)])
         let subtitles = try await run(
             SubtitlesStep(), "subtitles",

@@ -11,8 +11,8 @@ struct MediaPreflightTests {
             output: { program, arguments in
                 guard programs.contains(program) else { return nil }
                 switch (program, arguments) {
-                case ("espeak-ng", ["--voices"]): return EspeakTests.voices
-                case ("espeak-ng", ["--voices=variant"]): return EspeakTests.variants
+                case ("espeak-ng", ["--voices"]): return EspeakListing.voices
+                case ("espeak-ng", ["--voices=variant"]): return EspeakListing.variants
                 case ("fc-match", _): return fcMatch
                 default: return nil
                 }

@@ -28,14 +28,14 @@ struct VideoStepTests {
 
     @Test func aLandscapeVideoOverAnImageZooms() async throws {
         try fixture.ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=800x600", "-frames:v", "1", "kitchen.png"])
-        var inputs = try inputs(seconds: 2.5)
+        var inputs = try inputs(seconds: 1.25)  // short: every frame is a full-HD zoom
         inputs["format"] = .string("landscape")
         inputs["background"] = .string("kitchen.png")
         let (probed, result) = try await render(inputs)
         #expect(probed.video?.codec_name == "h264" && probed.audio?.codec_name == "aac")
         #expect(probed.video?.width == 1920 && probed.video?.height == 1080)
-        #expect(abs(probed.duration - 2.5) < 0.1)
-        #expect(result.outputs["duration_s"] == .double(2.5))
+        #expect(abs(probed.duration - 1.25) < 0.1)
+        #expect(result.outputs["duration_s"] == .double(1.25))
         let ass = try String(
             contentsOf: fixture.artifactsDirectory.appendingPathComponent("subtitles.ass"), encoding: .utf8)
         #expect(ass.contains("PlayResX: 1920\nPlayResY: 1080"))
@@ -43,13 +43,13 @@ struct VideoStepTests {
 
     @Test func aShortOverALoopedVideoLastsAsLongAsTheAudio() async throws {
         try fixture.ffmpeg([
-            "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-t", "1", "-pix_fmt", "yuv420p", "loop.mp4",
+            "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-t", "0.5", "-pix_fmt", "yuv420p", "loop.mp4",
         ])
-        var inputs = try inputs(seconds: 3.2)
+        var inputs = try inputs(seconds: 1.6)  // more than three times the loop
         inputs["background"] = .string("loop.mp4")
         let (probed, _) = try await render(inputs)
         #expect(probed.video?.width == 1080 && probed.video?.height == 1920)
-        #expect(abs(probed.duration - 3.2) < 0.1)
+        #expect(abs(probed.duration - 1.6) < 0.1)
         #expect(probed.streams.filter { $0.codec_type == "audio" }.count == 1)
     }
 

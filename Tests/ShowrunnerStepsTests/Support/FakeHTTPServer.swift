@@ -1,4 +1,5 @@
 import Foundation
+import ShowrunnerTestSupport
 import Synchronization
 
 #if canImport(Glibc)
@@ -30,6 +31,8 @@ final class FakeHTTPServer: Sendable {
     private struct State {
         var replies: [Reply]
         var requests: [Request] = []
+        /// Tests waiting for a number of requests to have arrived.
+        var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
         /// Shut down and closed under the lock, so a number reused by another socket is never touched.
         var openConnections: Set<Int32> = []
         var stopped = false
@@ -48,6 +51,18 @@ final class FakeHTTPServer: Sendable {
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
     var requests: [Request] { state.withLock { $0.requests } }
+
+    /// Returns once `count` requests have arrived (the event itself, not a poll).
+    func received(_ count: Int) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let arrived = state.withLock { state in
+                if state.requests.count >= count { return true }
+                state.waiters.append((count, continuation))
+                return false
+            }
+            if arrived { continuation.resume() }
+        }
+    }
 
     /// Closes the listener and every open connection (wakes blocked threads).
     func stop() {
@@ -77,11 +92,16 @@ final class FakeHTTPServer: Sendable {
             }
         }
         guard let request = HTTPWire.readRequest(fd) else { return }
-        let reply = state.withLock { state -> Reply in
+        let (reply, woken) = state.withLock { state in
             state.requests.append(request)
-            return state.replies.isEmpty
-                ? .respond(status: 500, body: "no scripted reply") : state.replies.removeFirst()
+            let arrived = state.requests.count
+            let woken = state.waiters.filter { $0.count <= arrived }.map(\.continuation)
+            state.waiters.removeAll { $0.count <= arrived }
+            let reply: Reply =
+                state.replies.isEmpty ? .respond(status: 500, body: "no scripted reply") : state.replies.removeFirst()
+            return (reply, woken)
         }
+        for continuation in woken { continuation.resume() }
         switch reply {
         case .respond(let status, let headers, let body):
             HTTPWire.respond(fd, status: status, headers: headers, body: body)

@@ -1,4 +1,5 @@
 import Foundation
+import ShowrunnerTestSupport
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,6 @@
 import Foundation
+import ShowrunnerCore
+import ShowrunnerTestSupport
 
 @testable import ShowrunnerSteps
 
@@ -16,22 +18,13 @@ enum ProcessProbe {
         return stat.state != "Z" && stat.state != "X"
     }
 
-    /// Polls (short checks, no fixed sleep) until `file` holds a pid; fails after `limit`.
+    /// Waits (bounded) until `file` holds a pid.
     static func waitForPID(in file: URL, limit: Duration = .seconds(180)) async throws -> pid_t {
-        let deadline = ContinuousClock.now + limit
-        while ContinuousClock.now < deadline {
-            if let text = try? String(contentsOf: file, encoding: .utf8),
-                let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))
-            {
-                return pid
-            }
-            try await Task.sleep(for: .milliseconds(2))
+        var pid: pid_t?
+        try await Deadline.until("a pid appears in \(file.path)", within: limit) {
+            pid = (try? String(contentsOf: file, encoding: .utf8)).flatMap { pid_t($0.trimmingWhitespace()) }
+            return pid != nil
         }
-        throw ProbeTimeout(file: file.path)
+        return pid!
     }
-}
-
-struct ProbeTimeout: Error, CustomStringConvertible {
-    var file: String
-    var description: String { "no pid appeared in \(file)" }
 }

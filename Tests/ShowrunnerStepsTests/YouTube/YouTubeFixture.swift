@@ -1,5 +1,6 @@
 import Foundation
 import ShowrunnerCore
+import ShowrunnerTestSupport
 
 @testable import ShowrunnerSteps
 
@@ -34,7 +35,7 @@ final class YouTubeFixture: Sendable {
              "client_secret": "\(Self.clientSecret)", "refresh_token": "\(Self.refreshToken)"}
             """, to: "secrets/yt.json")
         let folder = files.configDirectory
-        let resolver: @Sendable (SecretReference) throws(StepFailure) -> String = { reference throws(StepFailure) in
+        let resolver: SecretReference.Resolver = { reference throws(StepFailure) in
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(reference.name).path)
             else { throw StepFailure(.permanent, "secret file \(reference.name) is missing.") }
             return String(decoding: data, as: UTF8.self)

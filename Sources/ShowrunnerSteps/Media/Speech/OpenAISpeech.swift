@@ -11,7 +11,7 @@ struct OpenAISpeech: Sendable {
     var client: HTTPClient
     var tool: MediaTool
     /// Nil: the environment and files relative to the config folder.
-    var resolveSecret: SecretResolver.Resolver?
+    var resolveSecret: SecretReference.Resolver?
     var timeout: Duration = .seconds(300)
 
     /// Writes the reply's audio (WAV when the server honours `response_format`) into `folder`.
@@ -83,9 +83,8 @@ struct OpenAISpeech: Sendable {
 
     /// The reply's body on 2xx; otherwise a failure classified by `HTTPFailure`, with the key scrubbed out.
     private func send(_ request: HTTPRequest, apiKey: String, context: StepContext) async throws -> Data {
-        let scrub = { (text: String) in
-            context.redact(apiKey.isEmpty ? text : text.replacingOccurrences(of: apiKey, with: "***"))
-        }
+        let key = Redactor(secrets: [apiKey])
+        let scrub = { (text: String) in context.redact(key.redact(text)) }
         let response: HTTPResponse
         do {
             response = try await client.send(request)

@@ -15,7 +15,7 @@ public struct TTSStep: Step {
     /// to the config folder.
     public init(
         httpClient: HTTPClient = HTTPClient(), grace: Duration = .seconds(5),
-        resolveSecret: SecretResolver.Resolver? = nil
+        resolveSecret: SecretReference.Resolver? = nil
     ) {
         tool = MediaTool(grace: grace)
         openAI = OpenAISpeech(client: httpClient, tool: tool, resolveSecret: resolveSecret)

@@ -1,4 +1,5 @@
 import Foundation
+import ShowrunnerTestSupport
 import Synchronization
 
 #if canImport(Glibc)

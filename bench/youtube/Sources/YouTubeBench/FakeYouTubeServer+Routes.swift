@@ -1,1 +1,1 @@
-../../../../Tests/ShowrunnerStepsTests/YouTube/FakeYouTubeServer+Routes.swift
+../../../../Tests/Support/FakeYouTube/FakeYouTubeServer+Routes.swift

@@ -1,1 +1,1 @@
-../../../../Tests/ShowrunnerStepsTests/YouTube/FakeYouTubeServer+Upload.swift
+../../../../Tests/Support/FakeYouTube/FakeYouTubeServer+Upload.swift

@@ -1,1 +1,1 @@
-../../../../Tests/ShowrunnerStepsTests/YouTube/FakeYouTubeServer.swift
+../../../../Tests/Support/FakeYouTube/FakeYouTubeServer.swift

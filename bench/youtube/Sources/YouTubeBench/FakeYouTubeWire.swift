@@ -1,1 +1,1 @@
-../../../../Tests/ShowrunnerStepsTests/YouTube/FakeYouTubeWire.swift
+../../../../Tests/Support/FakeYouTube/FakeYouTubeWire.swift

@@ -1,4 +1,5 @@
 import Foundation
+import ShowrunnerCore
 import Synchronization
 
 #if canImport(Glibc)
@@ -12,9 +13,9 @@ import Synchronization
 /// `playlistItems.insert`, each behind a Bearer token it issued. Faults are injected by chunk number (the n-th data
 /// `PUT` the server receives, from 1). It keeps every completed video's bytes (or, with `.digest`, only their
 /// checksum and size) so a test can check that exactly one complete video exists and equals the file.
-/// Shared by the step tests, the CLI kill test and the benchmark (the same file, linked).
-final class FakeYouTubeServer: Sendable {
-    enum Fault: Sendable, Equatable {
+/// Shared by the step tests, the CLI kill test (through `ShowrunnerTestSupport`) and the benchmark (linked).
+public final class FakeYouTubeServer: Sendable {
+    public enum Fault: Sendable, Equatable {
         /// The n-th data PUT is cut after `after` body bytes (they are kept) and the connection closed unanswered.
         case dropConnection(chunk: Int, after: Int)
         /// The n-th data PUT is read and answered with `status` (503); nothing of it is kept.
@@ -35,19 +36,19 @@ final class FakeYouTubeServer: Sendable {
         case thumbnailError(status: Int)
     }
 
-    enum Storage: Sendable { case memory, digest }
+    public enum Storage: Sendable { case memory, digest }
 
-    struct Video: Sendable {
-        var id: String
-        var session: String
-        var size: Int
+    public struct Video: Sendable {
+        public var id: String
+        public var session: String
+        public var size: Int
         /// The bytes (`.memory`), else empty.
-        var bytes: Data
+        public var bytes: Data
         /// FNV-1a 64 of the bytes, as 16 hex digits.
-        var fnv1a64: String
+        public var fnv1a64: String
         /// The `videos.insert` body.
-        var metadata: Data
-        var thumbnail: Data?
+        public var metadata: Data
+        public var thumbnail: Data?
     }
 
     struct Session: Sendable {
@@ -55,7 +56,7 @@ final class FakeYouTubeServer: Sendable {
         var total: Int
         var metadata: Data
         var bytes = Data()
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a64()
         var received = 0
         var videoID: String?
         var forgotten = false
@@ -77,7 +78,7 @@ final class FakeYouTubeServer: Sendable {
         var stopped = false
     }
 
-    let port: UInt16
+    public let port: UInt16
     let storage: Storage
     let listener: Int32
     let state: Mutex<State>
@@ -85,7 +86,7 @@ final class FakeYouTubeServer: Sendable {
     let releaseSignal = DispatchSemaphore(value: 0)
     let pausedRequestDone = DispatchSemaphore(value: 0)
 
-    init(faults: [Fault] = [], storage: Storage = .memory) throws {
+    public init(faults: [Fault] = [], storage: Storage = .memory) throws {
         state = Mutex(State(faults: faults))
         self.storage = storage
         (listener, port) = try LoopbackSocket.openListener()
@@ -93,30 +94,32 @@ final class FakeYouTubeServer: Sendable {
         Thread { [self] in acceptLoop(listener) }.start()
     }
 
-    var baseURL: String { "http://127.0.0.1:\(port)" }
-    var tokenURL: String { "\(baseURL)/token" }
-    var apiBase: String { "\(baseURL)/youtube/v3" }
-    var uploadBase: String { "\(baseURL)/upload/youtube/v3" }
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    public var tokenURL: String { "\(baseURL)/token" }
+    public var apiBase: String { "\(baseURL)/youtube/v3" }
+    public var uploadBase: String { "\(baseURL)/upload/youtube/v3" }
 
-    var videos: [Video] { state.withLock { $0.videos } }
-    var sessionCount: Int { state.withLock { $0.sessionOrder.count } }
-    var tokenRequests: Int { state.withLock { $0.tokenRequests } }
-    var dataPuts: Int { state.withLock { $0.dataPuts } }
-    var log: [String] { state.withLock { $0.log } }
-    var playlistItems: [(id: String, playlist: String, video: String)] { state.withLock { $0.playlistItems } }
+    public var videos: [Video] { state.withLock { $0.videos } }
+    public var sessionCount: Int { state.withLock { $0.sessionOrder.count } }
+    public var tokenRequests: Int { state.withLock { $0.tokenRequests } }
+    public var dataPuts: Int { state.withLock { $0.dataPuts } }
+    public var log: [String] { state.withLock { $0.log } }
+    public var playlistItems: [(id: String, playlist: String, video: String)] { state.withLock { $0.playlistItems } }
     /// Bytes each session holds, in the order the sessions were made.
-    var receivedBySession: [Int] { state.withLock { state in state.sessionOrder.map { state.sessions[$0]!.received } } }
+    public var receivedBySession: [Int] {
+        state.withLock { state in state.sessionOrder.map { state.sessions[$0]!.received } }
+    }
 
-    func inject(_ fault: Fault) { state.withLock { $0.faults.append(fault) } }
+    public func inject(_ fault: Fault) { state.withLock { $0.faults.append(fault) } }
 
     /// Waits (off the test's thread) until a `.pause` fault holds a PUT; false after `timeout` seconds.
-    func waitUntilPaused(timeout: TimeInterval = 60) async -> Bool {
+    public func waitUntilPaused(timeout: TimeInterval = 60) async -> Bool {
         await Self.wait(for: pausedSignal, timeout: timeout)
     }
 
     /// Lets the paused PUT go on and waits until it is handled: it reads and keeps whatever its client still sends
     /// (all of the chunk, or what a killed client had already written) and answers if the client is still there.
-    func release(timeout: TimeInterval = 60) async -> Bool {
+    public func release(timeout: TimeInterval = 60) async -> Bool {
         releaseSignal.signal()
         return await Self.wait(for: pausedRequestDone, timeout: timeout)
     }
@@ -128,7 +131,7 @@ final class FakeYouTubeServer: Sendable {
     }
 
     /// Closes the listener and every open connection.
-    func stop() {
+    public func stop() {
         state.withLock { state in
             guard !state.stopped else { return }
             state.stopped = true
@@ -165,11 +168,11 @@ final class FakeYouTubeServer: Sendable {
 
     func hasFault(_ matches: (Fault) -> Bool) -> Bool { state.withLock { $0.faults.contains(where: matches) } }
 
-    static func json(_ object: [String: Any]) -> Data {
+    public static func json(_ object: [String: Any]) -> Data {
         (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
     }
 
-    static func googleError(_ status: Int, reason: String, message: String) -> Data {
+    public static func googleError(_ status: Int, reason: String, message: String) -> Data {
         json(["error": ["code": status, "message": message, "errors": [["reason": reason, "message": message]]]])
     }
 }

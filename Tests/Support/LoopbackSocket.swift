@@ -7,9 +7,9 @@ import Foundation
 #endif
 
 /// The socket plumbing the fake servers share: a listener on 127.0.0.1, and writing a whole buffer.
-enum LoopbackSocket {
+public enum LoopbackSocket {
     /// A listening socket on 127.0.0.1 and its ephemeral port.
-    static func openListener() throws -> (fd: Int32, port: UInt16) {
+    public static func openListener() throws -> (fd: Int32, port: UInt16) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -29,7 +29,7 @@ enum LoopbackSocket {
     }
 
     /// Writes all of `bytes`; stops early when the peer has gone.
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }

@@ -78,9 +78,7 @@ extension FakeYouTubeServer {
             if storage == .memory {
                 session.bytes.append(contentsOf: bytes)
             } else {
-                var hash = session.hash
-                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-                session.hash = hash
+                session.hash.update(bytes)
             }
             session.received += bytes.count
             if session.received == session.total { finish(&session, in: &state) }
@@ -91,11 +89,10 @@ extension FakeYouTubeServer {
     private func finish(_ session: inout Session, in state: inout State) {
         let id = "VID" + String(format: "%08d", state.videos.count + 1)
         session.videoID = id
-        let digest = String(session.hash, radix: 16)
         state.videos.append(
             Video(
                 id: id, session: session.id, size: session.received, bytes: session.bytes,
-                fnv1a64: String(repeating: "0", count: 16 - digest.count) + digest, metadata: session.metadata))
+                fnv1a64: session.hash.hex, metadata: session.metadata))
         session.bytes = Data()
     }
 

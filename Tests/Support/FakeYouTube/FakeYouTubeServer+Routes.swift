@@ -74,8 +74,8 @@ extension FakeYouTubeServer {
         reply(head, &wire, 200, body: body)
     }
 
-    static let consentCode = "4/0AfakeConsent-code"
-    static let consentRefreshToken = "1//0fake-refresh-from-consent"
+    public static let consentCode = "4/0AfakeConsent-code"
+    public static let consentRefreshToken = "1//0fake-refresh-from-consent"
 
     private func authorized(_ head: FakeYouTubeWire.Head) -> Bool {
         if takeFault({ $0 == .expireAccessToken }) != nil {

@@ -1,1 +1,0 @@
-../../ShowrunnerStepsTests/YouTube/FakeYouTubeServer+Routes.swift

@@ -1,1 +1,0 @@
-../../ShowrunnerStepsTests/YouTube/FakeYouTubeWire.swift

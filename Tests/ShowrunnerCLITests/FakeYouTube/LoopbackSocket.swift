@@ -1,1 +1,0 @@
-../../ShowrunnerStepsTests/Support/LoopbackSocket.swift

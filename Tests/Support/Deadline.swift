@@ -1,0 +1,20 @@
+/// Bounded waits for tests: the observable effect is checked until it shows or a real-time deadline passes, so a
+/// test fails with a reason instead of hanging, and never depends on a count of yields or polls.
+public enum Deadline {
+    /// The effect did not show in time.
+    public struct Missed: Error, CustomStringConvertible {
+        public let what: String
+        public var description: String { "timed out waiting until \(what)" }
+    }
+
+    /// Checks `condition` every millisecond until it holds; throws `Missed` after `limit` of real time.
+    public static func until(
+        _ what: String, within limit: Duration = .seconds(60), _ condition: () throws -> Bool
+    ) async throws {
+        let deadline = ContinuousClock.now + limit
+        while try !condition() {
+            guard ContinuousClock.now < deadline else { throw Missed(what: what) }
+            try await Task.sleep(for: .milliseconds(1))
+        }
+    }
+}
