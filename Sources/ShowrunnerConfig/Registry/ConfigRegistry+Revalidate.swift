@@ -19,7 +19,8 @@ extension ConfigRegistry {
     /// go into the snapshot: every account sharing an id with a changed one is among them, so duplicate ids are
     /// still found, and a one-file edit among 10,000 accounts does not copy the other 9,999.
     func revalidate(
-        _ state: inout State, accounts changed: Set<String>, pipelinesChanged: Bool, oldIDs: Set<String>
+        _ state: inout State, accounts changed: Set<String>, pipelinesChanged: Bool, oldIDs: Set<String>,
+        revision: String?
     )
         -> ReloadReport
     {
@@ -32,7 +33,7 @@ extension ConfigRegistry {
         let report = ConfigValidator(secrets: secrets).validate(snapshot)
         for path in changed where state.accounts[path] == nil { state.reports[path] = nil }
         for account in report.accounts { state.reports[account.document.path] = account }
-        var summary = updateLastGood(&state, from: report.accounts, touchedIDs: touchedIDs)
+        var summary = updateLastGood(&state, from: report.accounts, touchedIDs: touchedIDs, revision: revision)
         state.otherDiagnostics = report.diagnostics.filter { ConfigPath.kind(of: $0.file) != .account }
         summary.errors = (report.accounts.flatMap(\.diagnostics) + state.otherDiagnostics).filter {
             $0.severity == .error
@@ -42,12 +43,11 @@ extension ConfigRegistry {
     }
 
     private func updateLastGood(
-        _ state: inout State, from checked: [AccountReport], touchedIDs: Set<String>
+        _ state: inout State, from checked: [AccountReport], touchedIDs: Set<String>, revision: String?
     )
         -> ReloadReport
     {
         var summary = ReloadReport()
-        let revision = revision()
         for account in checked where account.isValid {
             guard let value = account.account, let plan = account.plan else { continue }
             let hash = account.document.contentHash
