@@ -31,7 +31,7 @@ public final class ConfigRegistry: Sendable {
     public let loader: ConfigLoader
     let secrets: SecretChecker
     let revision: @Sendable () -> String?
-    /// Readers take it only to copy a value out; a reload holds it only to copy the state and to publish the next.
+    /// Readers take it only to copy a value out; a reload only to record decoded files and to publish results.
     let state = Mutex(State())
     /// One reload at a time (the watcher, SIGHUP and the API may ask together).
     let reloading = Mutex(())
@@ -84,32 +84,35 @@ public final class ConfigRegistry: Sendable {
         reloading.withLock { _ in reload(paths, revalidateAll: revalidateAll) }
     }
 
-    /// One reload (the caller holds `reloading`): reads, decodes and validates on a copy of the state, then
-    /// publishes it; the state lock is held only to copy and to publish, so readers never wait for a reload.
+    /// One reload (the caller holds `reloading`). Reading, decoding, validation and the git revision happen outside
+    /// the state lock; it is held only to record the decoded files and to publish the results, each O(changed files),
+    /// so readers never wait for a reload.
     private func reload(_ paths: Set<String>, revalidateAll: Bool) -> ReloadReport {
         let directory = loader.directory
         let read = Array(paths).concurrentMap { ($0, ConfigReader.read(directory, $0)) }
-        var next = state.withLock { $0 }
-        let changed = read.filter { next.files.differs($0.0, $0.1) }.map { ($0.0, $0.1, next.accounts[$0.0]?.name) }
-        let decoded = changed.concurrentMap { ($0.0, $0.1, DecodedFile(path: $0.0, contents: $0.1, knownID: $0.2)) }
-        var changedAccounts: Set<String> = []
-        var changedPipelines = false
-        var oldIDs: Set<String> = []
-        for (path, contents, file) in decoded {
-            if let previousID = next.accounts[path]?.name { oldIDs.insert(previousID) }
-            next.files.record(path, contents)
-            switch ConfigPath.kind(of: path) {
-            case .account: changedAccounts.insert(path)
-            case .pipeline: changedPipelines = true
-            case .settings, .other: break
-            }
-            store(file, at: path, into: &next)
+        let known = state.withLock { state in
+            read.filter { state.files.differs($0.0, $0.1) }.map { ($0.0, $0.1, state.accounts[$0.0]?.name) }
         }
-        if revalidateAll { changedAccounts.formUnion(next.accounts.keys) }
-        let report = revalidate(
-            &next, accounts: changedAccounts, pipelinesChanged: changedPipelines, oldIDs: oldIDs,
-            revision: revision())
-        state.withLock { $0 = next }
-        return report
+        let decoded = known.concurrentMap { ($0.0, $0.1, DecodedFile(path: $0.0, contents: $0.1, knownID: $0.2)) }
+        let revalidation = state.withLock { state in
+            var changedAccounts: Set<String> = []
+            var changedPipelines = false
+            var oldIDs: Set<String> = []
+            for (path, contents, file) in decoded {
+                if let previousID = state.accounts[path]?.name { oldIDs.insert(previousID) }
+                state.files.record(path, contents)
+                switch ConfigPath.kind(of: path) {
+                case .account: changedAccounts.insert(path)
+                case .pipeline: changedPipelines = true
+                case .settings, .other: break
+                }
+                store(file, at: path, into: &state)
+            }
+            if revalidateAll { changedAccounts.formUnion(state.accounts.keys) }
+            return prepare(state, accounts: changedAccounts, pipelinesChanged: changedPipelines, oldIDs: oldIDs)
+        }
+        let report = ConfigValidator(secrets: secrets).validate(revalidation.snapshot)
+        let revision = revision()
+        return state.withLock { publish(report, of: revalidation, into: &$0, revision: revision) }
     }
 }
