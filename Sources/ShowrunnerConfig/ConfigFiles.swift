@@ -18,14 +18,10 @@ public enum ConfigFiles {
         return String(name[..<dot])
     }
 
-    /// Config files directly in `folder` (symlinks followed), sorted by name; nil when the folder is missing.
+    /// Config files directly in `folder`, sorted by name; nil when the folder is missing. Every entry with a config
+    /// name is listed, a directory or a symlink to nothing too: reading it is an error, never a silent skip.
     public static func list(_ folder: URL) -> [String]? {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return nil }
-        return names.filter(isConfigFile).filter { name in
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(
-                atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
-            return exists && !isDirectory.boolValue
-        }.sorted()
+        return names.filter(isConfigFile).sorted()
     }
 }

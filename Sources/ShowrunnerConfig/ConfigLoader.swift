@@ -27,20 +27,23 @@ public struct ConfigLoader: Sendable {
             accounts: accounts, pipelines: pipelines, settings: loadSettings(), folderDiagnostics: folderProblems)
     }
 
+    /// The account file at `path` (relative to the folder), read as the daemon reads it.
     public func loadAccount(_ path: String) -> ConfigDocument<Account> {
-        read(path) { ConfigDecoder.account(data: $0, path: $1) }
+        ConfigReader.read(directory, path).map { ConfigReader.account($0, path: path, knownID: nil) }
+            ?? ConfigReader.vanished(path: path)
     }
 
     public func loadPipeline(_ path: String) -> ConfigDocument<Pipeline> {
-        read(path) { ConfigDecoder.pipeline(data: $0, path: $1) }
+        ConfigReader.read(directory, path).map { ConfigReader.pipeline($0, path: path) }
+            ?? ConfigReader.vanished(path: path)
     }
 
-    /// `showrunner.yaml` (or `.yml`), nil when there is none.
+    /// `showrunner.yaml` (or `.yml`), nil when there is none (a symlink to nothing is there, and an error).
     public func loadSettings() -> ConfigDocument<DaemonSettings>? {
         guard
-            let name = ConfigFiles.settingsNames.first(where: { FileManager.default.fileExists(atPath: url($0).path) })
+            let name = ConfigFiles.settingsNames.first(where: { FileTable.signature(url($0)) != nil })
         else { return nil }
-        return read(name) { ConfigDecoder.settings(data: $0, path: $1) }
+        return ConfigReader.read(directory, name).map { ConfigReader.settings($0, path: name) }
     }
 
     /// A checker that resolves `${env:…}` against this process and `${file:…}` against this folder.
@@ -60,20 +63,4 @@ public struct ConfigLoader: Sendable {
     }
 
     func url(_ relative: String) -> URL { directory.appendingPathComponent(relative) }
-
-    /// Reads at most `ConfigText.maxBytes + 1` bytes, so a huge file is refused without being read whole.
-    private func read<Value>(_ path: String, decode: (Data, String) -> ConfigDocument<Value>) -> ConfigDocument<Value> {
-        do throws(ConfigText.ReadError) {
-            return decode(try ConfigText.read(url(path)), path)
-        } catch {
-            switch error {
-            case .missing: return unreadable(path, "cannot read the file: it does not exist any more.")
-            case .unreadable(let reason): return unreadable(path, "cannot read the file: \(reason).")
-            }
-        }
-    }
-
-    private func unreadable<Value>(_ path: String, _ message: String) -> ConfigDocument<Value> {
-        ConfigDecoder.unreadable(path: path, name: ConfigFiles.stem(of: path), message)
-    }
 }

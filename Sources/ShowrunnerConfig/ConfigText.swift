@@ -21,8 +21,13 @@ enum ConfigText {
     static func read(_ url: URL, limit: Int = maxBytes + 1) throws(ReadError) -> Data {
         let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
-            if errno == ENOENT || errno == ENOTDIR { throw .missing }
-            throw .unreadable(String(cString: strerror(errno)))
+            let error = errno
+            if error == ENOENT || error == ENOTDIR {
+                // Gone only when there is no entry at all: a symlink to nothing is an unreadable file.
+                guard let target = danglingTarget(url) else { throw .missing }
+                throw .unreadable("it is a symbolic link to '\(target)', which does not exist")
+            }
+            throw .unreadable(String(cString: strerror(error)))
         }
         defer { close(descriptor) }
         var info = stat()
@@ -41,6 +46,16 @@ enum ConfigText {
             data.append(contentsOf: buffer[0..<count])
         }
         return data
+    }
+
+    /// The target of the symbolic link at `url`, nil when `url` names no entry at all (the file is gone).
+    static func danglingTarget(_ url: URL) -> String? {
+        var info = stat()
+        guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(url.path, &buffer, buffer.count - 1)
+        guard count >= 0 else { return "?" }
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The text, or a diagnostic: too large, or not UTF-8 (at the first invalid byte).

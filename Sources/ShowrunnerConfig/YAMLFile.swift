@@ -34,21 +34,13 @@ enum YAMLFile {
     }
 
     static func diagnostic(for error: YamlError, file: String, text: String) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation { SourceLocation(line: mark.line, column: mark.column) }
-        func sentence(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> String {
-            var sentence = "YAML syntax error: \(problem)"
-            if let context, context.mark.line != mark.line || context.mark.column != mark.column {
-                sentence += " (\(context.text) that starts at line \(context.mark.line), column \(context.mark.column))"
-            } else if let context {
-                sentence += " (\(context.text))"
-            }
-            let advice = YAMLHint.advice(problem: problem, context: context?.text, text: text, line: mark.line)
-            return sentence + "; " + advice + "."
-        }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            return Diagnostic(.error, file: file, location: at(mark), sentence(problem, context, mark))
+            let start = context.flatMap { constructStart(problem: problem, context: $0, mark: mark) }
+            return Diagnostic(
+                .error, file: file, location: at(start ?? mark),
+                sentence(problem, context, mark, reportedAt: start ?? mark, text: text))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return Diagnostic(
@@ -63,6 +55,34 @@ enum YAMLFile {
             return Diagnostic(
                 .error, file: file, location: SourceLocation(line: 1, column: 1), "cannot parse the file: \(error).")
         }
+    }
+
+    static func at(_ mark: Mark) -> SourceLocation { SourceLocation(line: mark.line, column: mark.column) }
+
+    /// Where the broken construct starts, when that is the better place to point than where libyaml gave up: a
+    /// token libyaml was scanning (a quoted scalar never closed, a key without its ':') starts at its context mark.
+    /// A bad escape inside a quoted scalar is pointed at where it is.
+    static func constructStart(problem: String, context: YamlError.Context, mark: Mark) -> Mark? {
+        guard context.text.hasPrefix("while scanning"), !problem.contains("escape"), !problem.contains("hexdecimal"),
+            context.mark.line != mark.line || context.mark.column != mark.column
+        else { return nil }
+        return context.mark
+    }
+
+    /// "YAML syntax error: <problem> (<context> …); <advice>." naming whichever of the two marks is not reported.
+    static func sentence(
+        _ problem: String, _ context: YamlError.Context?, _ mark: Mark, reportedAt reported: Mark, text: String
+    ) -> String {
+        var sentence = "YAML syntax error: \(problem)"
+        if let context, reported.line != mark.line || reported.column != mark.column {
+            sentence += " at line \(mark.line), column \(mark.column) (\(context.text) that starts here)"
+        } else if let context, context.mark.line != mark.line || context.mark.column != mark.column {
+            sentence += " (\(context.text) that starts at line \(context.mark.line), column \(context.mark.column))"
+        } else if let context {
+            sentence += " (\(context.text))"
+        }
+        let advice = YAMLHint.advice(problem: problem, context: context?.text, text: text, line: mark.line)
+        return sentence + "; " + advice + "."
     }
 
     /// The line and column of the `offset`-th character of `text`.

@@ -57,7 +57,7 @@ struct AccountValidationTests {
         ),
         (
             "channel: { type: c }\nschedule: { cron: \"0 9 * * *\" }\npipeline: shorts\nname: \"unterminated\n",
-            "accounts.d/cooking.yaml:5:1: error: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar that starts at line 4, column 7); a quote opened here is never closed."
+            "accounts.d/cooking.yaml:4:7: error: YAML syntax error: found unexpected end of stream at line 5, column 1 (while scanning a quoted scalar that starts here); a quote opened here is never closed."
         ),
         (
             "channel: { type: c }\nchannel: { type: d }\n",

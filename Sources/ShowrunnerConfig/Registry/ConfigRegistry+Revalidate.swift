@@ -14,25 +14,36 @@ extension ConfigRegistry {
         }
     }
 
-    /// Re-validates the changed account files, the accounts that share an id with them, and — when a pipeline
-    /// changed — the accounts that use it; then updates each account's last good version. Only those documents
-    /// go into the snapshot: every account sharing an id with a changed one is among them, so duplicate ids are
-    /// still found, and a one-file edit among 10,000 accounts does not copy the other 9,999.
-    func revalidate(
-        _ state: inout State, accounts changed: Set<String>, pipelinesChanged: Bool, oldIDs: Set<String>
-    )
-        -> ReloadReport
-    {
+    /// What a reload validates: the changed account files, the accounts that share an id with them, and — when a
+    /// pipeline changed — the accounts that use it. Only those documents go into the snapshot: every account sharing
+    /// an id with a changed one is among them, so duplicate ids are still found, and a one-file edit among 10,000
+    /// accounts does not copy the other 9,999.
+    struct Revalidation: Sendable {
+        var changed: Set<String>
+        var touchedIDs: Set<String>
+        var snapshot: ConfigSnapshot
+    }
+
+    func prepare(
+        _ state: State, accounts changed: Set<String>, pipelinesChanged: Bool, oldIDs: Set<String>
+    ) -> Revalidation {
         let touchedIDs = oldIDs.union(changed.compactMap { state.accounts[$0]?.name })
         var affected = pipelinesChanged ? Set(state.accounts.keys) : changed.filter { state.accounts[$0] != nil }
         for id in touchedIDs { affected.formUnion(state.pathsByID[id] ?? []) }
         let snapshot = ConfigSnapshot(
             accounts: affected.sorted().compactMap { state.accounts[$0] },
             pipelines: state.pipelines.keys.sorted().compactMap { state.pipelines[$0] }, settings: state.settings)
-        let report = ConfigValidator(secrets: secrets).validate(snapshot)
-        for path in changed where state.accounts[path] == nil { state.reports[path] = nil }
+        return Revalidation(changed: changed, touchedIDs: touchedIDs, snapshot: snapshot)
+    }
+
+    /// Records the validation results and updates each account's last good version.
+    func publish(
+        _ report: ValidationReport, of revalidation: Revalidation, into state: inout State, revision: String?
+    ) -> ReloadReport {
+        for path in revalidation.changed where state.accounts[path] == nil { state.reports[path] = nil }
         for account in report.accounts { state.reports[account.document.path] = account }
-        var summary = updateLastGood(&state, from: report.accounts, touchedIDs: touchedIDs)
+        var summary = updateLastGood(
+            &state, from: report.accounts, touchedIDs: revalidation.touchedIDs, revision: revision)
         state.otherDiagnostics = report.diagnostics.filter { ConfigPath.kind(of: $0.file) != .account }
         summary.errors = (report.accounts.flatMap(\.diagnostics) + state.otherDiagnostics).filter {
             $0.severity == .error
@@ -42,12 +53,11 @@ extension ConfigRegistry {
     }
 
     private func updateLastGood(
-        _ state: inout State, from checked: [AccountReport], touchedIDs: Set<String>
+        _ state: inout State, from checked: [AccountReport], touchedIDs: Set<String>, revision: String?
     )
         -> ReloadReport
     {
         var summary = ReloadReport()
-        let revision = revision()
         for account in checked where account.isValid {
             guard let value = account.account, let plan = account.plan else { continue }
             let hash = account.document.contentHash

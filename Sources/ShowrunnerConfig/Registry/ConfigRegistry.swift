@@ -31,7 +31,10 @@ public final class ConfigRegistry: Sendable {
     public let loader: ConfigLoader
     let secrets: SecretChecker
     let revision: @Sendable () -> String?
+    /// Readers take it only to copy a value out; a reload only to record decoded files and to publish results.
     let state = Mutex(State())
+    /// One reload at a time (the watcher, SIGHUP and the API may ask together).
+    let reloading = Mutex(())
 
     public init(loader: ConfigLoader, secrets: SecretChecker, revision: @escaping @Sendable () -> String? = { nil }) {
         self.loader = loader
@@ -66,43 +69,50 @@ public final class ConfigRegistry: Sendable {
     /// every file even when its stat signature is unchanged.
     @discardableResult
     public func rescan(force: Bool = false) -> ReloadReport {
-        let listed = FileTable.scan(loader.directory)
-        let changed = state.withLock { state in
-            force ? state.files.allPaths.union(listed.keys) : state.files.changes(comparedTo: listed)
+        reloading.withLock { _ in
+            let listed = FileTable.scan(loader.directory)
+            let files = state.withLock { $0.files }
+            let changed = force ? files.allPaths.union(listed.keys) : files.changes(comparedTo: listed)
+            return reload(changed, revalidateAll: force)
         }
-        return apply(changed, revalidateAll: force)
     }
 
     /// Applies the files that changed (relative paths); unchanged content is a no-op unless `revalidateAll`
     /// (an explicit reload reports every account).
     @discardableResult
     public func apply(_ paths: Set<String>, revalidateAll: Bool = false) -> ReloadReport {
+        reloading.withLock { _ in reload(paths, revalidateAll: revalidateAll) }
+    }
+
+    /// One reload (the caller holds `reloading`). Reading, decoding, validation and the git revision happen outside
+    /// the state lock; it is held only to record the decoded files and to publish the results, each O(changed files),
+    /// so readers never wait for a reload.
+    private func reload(_ paths: Set<String>, revalidateAll: Bool) -> ReloadReport {
         let directory = loader.directory
-        let read = Array(paths).concurrentMap { ($0, FileTable.read(directory, $0)) }
-        let changed = state.withLock { state in
+        let read = Array(paths).concurrentMap { ($0, ConfigReader.read(directory, $0)) }
+        let known = state.withLock { state in
             read.filter { state.files.differs($0.0, $0.1) }.map { ($0.0, $0.1, state.accounts[$0.0]?.name) }
         }
-        let decoded = Dictionary(
-            changed.concurrentMap { ($0.0, DecodedFile(path: $0.0, contents: $0.1, knownID: $0.2)) }
-        ) { first, _ in first }
-        return state.withLock { state in
+        let decoded = known.concurrentMap { ($0.0, $0.1, DecodedFile(path: $0.0, contents: $0.1, knownID: $0.2)) }
+        let revalidation = state.withLock { state in
             var changedAccounts: Set<String> = []
             var changedPipelines = false
             var oldIDs: Set<String> = []
-            for (path, contents) in read {
-                let previousID = state.accounts[path]?.name
-                guard state.files.update(path, contents) else { continue }  // checked again: another apply may have won
-                if let previousID { oldIDs.insert(previousID) }
+            for (path, contents, file) in decoded {
+                if let previousID = state.accounts[path]?.name { oldIDs.insert(previousID) }
+                state.files.record(path, contents)
                 switch ConfigPath.kind(of: path) {
                 case .account: changedAccounts.insert(path)
                 case .pipeline: changedPipelines = true
                 case .settings, .other: break
                 }
-                let file = decoded[path] ?? DecodedFile(path: path, contents: contents, knownID: previousID)
                 store(file, at: path, into: &state)
             }
             if revalidateAll { changedAccounts.formUnion(state.accounts.keys) }
-            return revalidate(&state, accounts: changedAccounts, pipelinesChanged: changedPipelines, oldIDs: oldIDs)
+            return prepare(state, accounts: changedAccounts, pipelinesChanged: changedPipelines, oldIDs: oldIDs)
         }
+        let report = ConfigValidator(secrets: secrets).validate(revalidation.snapshot)
+        let revision = revision()
+        return state.withLock { publish(report, of: revalidation, into: &$0, revision: revision) }
     }
 }

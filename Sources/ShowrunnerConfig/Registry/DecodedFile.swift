@@ -1,7 +1,8 @@
 import Foundation
 import ShowrunnerCore
 
-/// A changed config file, decoded outside the registry's lock (on every core when many files change).
+/// A changed config file, decoded outside the registry's lock (on every core when many files change); nil
+/// documents mean the file is gone.
 enum DecodedFile: Sendable {
     case account(ConfigDocument<Account>?)
     case pipeline(ConfigDocument<Pipeline>?)
@@ -10,21 +11,10 @@ enum DecodedFile: Sendable {
 
     /// `knownID`: the id the account file had, kept when the new text is not YAML at all.
     init(path: String, contents: FileTable.Contents?, knownID: String?) {
-        if let message = contents?.unreadable {
-            let name = knownID ?? ConfigFiles.stem(of: path)
-            switch ConfigPath.kind(of: path) {
-            case .account: self = .account(ConfigDecoder.unreadable(path: path, name: name, message))
-            case .pipeline: self = .pipeline(ConfigDecoder.unreadable(path: path, name: name, message))
-            case .settings: self = .settings(ConfigDecoder.unreadable(path: path, name: "showrunner", message))
-            case .other: self = .other
-            }
-            return
-        }
         switch ConfigPath.kind(of: path) {
-        case .account:
-            self = .account(contents.map { ConfigDecoder.account(data: $0.data, path: path, knownID: knownID) })
-        case .pipeline: self = .pipeline(contents.map { ConfigDecoder.pipeline(data: $0.data, path: path) })
-        case .settings: self = .settings(contents.map { ConfigDecoder.settings(data: $0.data, path: path) })
+        case .account: self = .account(contents.map { ConfigReader.account($0, path: path, knownID: knownID) })
+        case .pipeline: self = .pipeline(contents.map { ConfigReader.pipeline($0, path: path) })
+        case .settings: self = .settings(contents.map { ConfigReader.settings($0, path: path) })
         case .other: self = .other
         }
     }

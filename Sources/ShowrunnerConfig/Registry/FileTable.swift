@@ -20,11 +20,9 @@ struct FileTable: Sendable {
 
     private var entries: [String: (signature: Signature?, hash: String)] = [:]
 
-    /// Records `contents` (nil = the file is gone); true when the content differs from what was recorded.
-    mutating func update(_ path: String, _ contents: Contents?) -> Bool {
-        let changed = differs(path, contents)
+    /// Records `contents` (nil = the file is gone).
+    mutating func record(_ path: String, _ contents: Contents?) {
         entries[path] = contents.map { ($0.signature, $0.hash) }
-        return changed
     }
 
     /// Whether `update` would record a change.
@@ -57,24 +55,10 @@ struct FileTable: Sendable {
         return listed
     }
 
-    /// The file's bytes (nil when it is gone). An unreadable file is an error like any invalid file: the
-    /// account keeps its last good version.
-    static func read(_ directory: URL, _ path: String) -> Contents? {
-        let url = directory.appendingPathComponent(path)
-        do throws(ConfigText.ReadError) {
-            let data = try ConfigText.read(url)
-            return Contents(data: data, hash: ContentHash.of(data), signature: signature(url))
-        } catch {
-            guard case .unreadable(let reason) = error else { return nil }
-            let message = "cannot read the file: \(reason)."
-            return Contents(
-                data: Data(), unreadable: message, hash: ContentHash.of(message), signature: signature(url))
-        }
-    }
-
+    /// The file's signature (symlinks followed); a symlink to nothing has the link's own, so it is seen as a change.
     static func signature(_ url: URL) -> Signature? {
         var info = stat()
-        guard stat(url.path, &info) == 0 else { return nil }
+        guard stat(url.path, &info) == 0 || lstat(url.path, &info) == 0 else { return nil }
         let modified = TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9
         return Signature(inode: UInt64(info.st_ino), size: Int64(info.st_size), modified: modified)
     }

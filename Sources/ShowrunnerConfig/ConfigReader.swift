@@ -1,0 +1,52 @@
+import Foundation
+import ShowrunnerCore
+
+/// The one reader of config files: `validate`, `trigger`/`retry` (through `ConfigLoader`) and the daemon's registry
+/// read and decode a file here, so the same broken file gives the same diagnostics everywhere. A file that exists
+/// but cannot be read (a directory, a symlink to nothing, a FIFO, no permission, not UTF-8) is an error document;
+/// only a file that is really gone reads as nil (SPEC §4).
+enum ConfigReader {
+    /// The bytes of `path` (relative to `directory`), or why they cannot be read; nil when the file is gone.
+    static func read(_ directory: URL, _ path: String) -> FileTable.Contents? {
+        let url = directory.appendingPathComponent(path)
+        do throws(ConfigText.ReadError) {
+            let data = try ConfigText.read(url)
+            return FileTable.Contents(data: data, hash: ContentHash.of(data), signature: FileTable.signature(url))
+        } catch {
+            guard case .unreadable(let reason) = error else { return nil }
+            let message = "cannot read the file: \(reason)."
+            return FileTable.Contents(
+                data: Data(), unreadable: message, hash: ContentHash.of(message), signature: FileTable.signature(url))
+        }
+    }
+
+    /// An account file's document; `knownID` is the id to keep when the file is not YAML (or not readable) at all.
+    static func account(_ contents: FileTable.Contents, path: String, knownID: String?) -> ConfigDocument<Account> {
+        document(contents, path: path, name: knownID ?? ConfigFiles.stem(of: path)) {
+            ConfigDecoder.account(data: $0, path: path, knownID: knownID)
+        }
+    }
+
+    static func pipeline(_ contents: FileTable.Contents, path: String) -> ConfigDocument<Pipeline> {
+        document(contents, path: path, name: ConfigFiles.stem(of: path)) {
+            ConfigDecoder.pipeline(data: $0, path: path)
+        }
+    }
+
+    static func settings(_ contents: FileTable.Contents, path: String) -> ConfigDocument<DaemonSettings> {
+        document(contents, path: path, name: "showrunner") { ConfigDecoder.settings(data: $0, path: path) }
+    }
+
+    /// The error document of a listed file that disappeared before it could be read (`validate` lists, then reads).
+    static func vanished<Value>(path: String) -> ConfigDocument<Value> {
+        ConfigDecoder.unreadable(
+            path: path, name: ConfigFiles.stem(of: path), "cannot read the file: it does not exist any more.")
+    }
+
+    private static func document<Value>(
+        _ contents: FileTable.Contents, path: String, name: String, decode: (Data) -> ConfigDocument<Value>
+    ) -> ConfigDocument<Value> {
+        guard let message = contents.unreadable else { return decode(contents.data) }
+        return ConfigDecoder.unreadable(path: path, name: name, message)
+    }
+}
