@@ -20,17 +20,21 @@ struct RetryCommand: AsyncParsableCommand {
     func run() async throws {
         let runtime = try Runtime(options: options)
         guard let old = try await runtime.store.run(id: runID) else {
-            fail("no run with id '\(runID)'; see 'showrunner history'.")
+            throw CommandFailure("no run with id '\(runID)'; see 'showrunner history'.")
         }
-        let (account, plan) = runtime.validAccount(old.accountID)
+        let (account, plan) = try runtime.validAccount(old.accountID)
         let printer = ProgressPrinter(accountIDs: [account.id])
         do {
-            let (_, outcome) = try await runtime.launcher(logger: Logger(label: "showrunner")).retry(
-                runID: runID, account: account, plan: plan, configRevision: runtime.configRevision,
-                observer: printer.observer(for: account.id))
+            let coordinator = try runtime.coordinator(logger: Logger(label: "showrunner"))
+            let (runID, revision) = (runID, runtime.configRevision)
+            let (_, outcome) = try await coordinator.whileRunning {
+                try await coordinator.retryToEnd(
+                    runID: runID, account: account, plan: plan, configRevision: revision,
+                    observer: printer.observer(for: account.id))
+            }
             if outcome != .succeeded { throw ExitCode(1) }
         } catch let error as RunLauncher.LaunchError {
-            fail(error.description)
+            throw CommandFailure(error.description)
         }
     }
 }
