@@ -8,14 +8,15 @@ import ShowrunnerCore
 extension RunLauncher {
     func start(
         account: Account, plan: Pipeline, trigger: RunTrigger, scheduledAt: Date? = nil, dryRun: Bool = false,
-        cancellation: RunCancellation = RunCancellation()
+        cancellation: RunCancellation = RunCancellation(), observer: @escaping @Sendable (RunEvent) -> Void = { _ in }
     ) async throws -> (RunRecord, RunOutcome?) {
         let environment = executor.environment
         let submission = RunSubmission(
             account: account, plan: plan, trigger: trigger, scheduledAt: scheduledAt, configRevision: nil)
         let run = RunRecords(environment: environment).queued([submission])[0]
         guard try await environment.store.insertRun(run) else { throw LaunchError.fireAlreadyRecorded(run.id) }
-        let job = RunJob(run: run, account: account, plan: plan, dryRun: dryRun, cancellation: cancellation)
+        let job = RunJob(run: run, account: account, plan: plan, dryRun: dryRun, observer: observer,
+            cancellation: cancellation)
         return (run, try await executor.execute(job))
     }
 
