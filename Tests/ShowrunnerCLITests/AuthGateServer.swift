@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A loopback HTTP server (python3's http.server in a child process) that answers 401 while a file exists and
 /// 200 `{}` otherwise: a revoked credential, then a fixed one.
 final class AuthGateServer: Sendable {
@@ -28,19 +32,22 @@ final class AuthGateServer: Sendable {
         process.arguments = ["-c", Self.script, path]
         process.standardOutput = output
         try process.run()
-        var line = Data()
-        while let byte = try output.fileHandleForReading.read(upToCount: 1), let first = byte.first, first != 10 {
-            line.append(first)
+        var text = ""
+        while !text.contains("\n") {
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty { break }  // it exited
+            text += String(decoding: data, as: UTF8.self)
         }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
-            process.terminate()
+        guard let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            kill(process.processIdentifier, SIGKILL)
             throw DaemonProcess.DaemonError(message: "the gate server printed no port")
         }
         self.port = port
     }
 
+    /// SIGKILL: the child may inherit a mask that blocks SIGTERM.
     func stop() {
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 }

@@ -15,7 +15,8 @@ extension RunLauncher {
             account: account, plan: plan, trigger: trigger, scheduledAt: scheduledAt, configRevision: nil)
         let run = RunRecords(environment: environment).queued([submission])[0]
         guard try await environment.store.insertRun(run) else { throw LaunchError.fireAlreadyRecorded(run.id) }
-        let job = RunJob(run: run, account: account, plan: plan, dryRun: dryRun, observer: observer,
+        let job = RunJob(
+            run: run, account: account, plan: plan, dryRun: dryRun, observer: observer,
             cancellation: cancellation)
         return (run, try await executor.execute(job))
     }
