@@ -83,6 +83,7 @@ let package = Package(
                 "ShowrunnerServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(name: "showrunner", dependencies: ["ShowrunnerCLI"]),

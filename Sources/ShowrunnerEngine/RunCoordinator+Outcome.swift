@@ -1,22 +1,8 @@
 import Foundation
 import ShowrunnerCore
 
-/// How a run's end is recorded: its status (a store failure included), the account's failure count.
+/// How a run's end is recorded: a store failure, and the account's failure count, auth flag and pauses.
 extension RunCoordinator {
-    /// A run stopped on request: recorded even though this task is cancelled.
-    func markCancelled(_ runID: String) async throws {
-        let (store, now) = (store, now)
-        try await uncancelled {
-            for attempt in try await store.attempts(runID: runID) where attempt.status == .running {
-                try await store.finishAttempt(
-                    runID: runID, stepID: attempt.stepID, attempt: attempt.attempt, status: .failed,
-                    failure: StepFailure(.transient, "cancelled by request."), result: nil, at: now)
-            }
-            try await store.updateRun(
-                id: runID, status: .cancelled, reason: "cancelled by request", owner: nil, at: now)
-        }
-    }
-
     /// Failure count, auto-pause (`pause_after_failures`), the auth flag, and the pause a skipping step asked for.
     func recordOutcome(_ outcome: RunOutcome, of run: RunRecord, account: Account) async throws {
         if case .skipped(let skip) = outcome, skip.pausesAccount {

@@ -3,8 +3,10 @@ import Logging
 import ShowrunnerCore
 import Synchronization
 
-/// Runs fired or triggered runs: at most `maxConcurrentRuns` at once, the overlap policy per account, the
-/// account's failure count and auto-pause, user cancellation, and the drain on shutdown.
+/// The one owner of a run's life, for the daemon, the API and the CLI alike: records runs, queues them (at most
+/// `maxConcurrentRuns` at once, the overlap policy per account), executes them as child tasks of `run()`, and
+/// records how they ended — the account's failure count, auth flag and auto-pause, user cancellation — then tells
+/// its `RunFinishListener`. `drain` stops it.
 public final class RunCoordinator: Sendable {
     /// A run waiting for a free slot or for its account's active run (overlap: queue).
     struct Pending: Sendable {
@@ -16,22 +18,35 @@ public final class RunCoordinator: Sendable {
         var afterActiveRun = false
         /// A prepared job (a retry that reuses steps); nil = run from the start.
         var job: RunJob?
+        var dryRun = false
+        var observer: @Sendable (RunEvent) -> Void = { _ in }
+        /// Told the outcome once the run ended (nil: it did not end, e.g. shutdown); for callers that wait.
+        var finished: (@Sendable (RunOutcome?) -> Void)?
+        let cancellation = RunCancellation()
     }
 
-    private struct State {
-        var active: [String: (accountID: String, task: Task<Void, Never>)] = [:]
+    enum Command: Sendable {
+        case start(Pending)
+        /// The grace period is over: stop the running runs (they stay resumable).
+        case stopRuns
+    }
+
+    struct State {
+        var active: [String: (accountID: String, cancellation: RunCancellation)] = [:]
         var waiting: [Pending] = []
-        var cancelled: Set<String> = []
         var draining = false
+        var stopped = false
+        var idleWaiters: [CheckedContinuation<Void, Never>] = []
     }
 
     let launcher: RunLauncher
     let accountStates: any AccountStateStore
     let maxConcurrentRuns: Int
     let logger: Logger
-    private let state = Mutex(State())
-    /// Called when a run finished (metrics, the scheduler's view of auto-pause).
-    private let finishHandler = Mutex<@Sendable (RunRecord, RunOutcome?) -> Void>({ _, _ in })
+    let state = Mutex(State())
+    let listener = Mutex<(any RunFinishListener)?>(nil)
+    private let commands: AsyncStream<Command>
+    let commandSink: AsyncStream<Command>.Continuation
 
     public init(
         launcher: RunLauncher, accountStates: any AccountStateStore, maxConcurrentRuns: Int, logger: Logger
@@ -40,23 +55,24 @@ public final class RunCoordinator: Sendable {
         self.accountStates = accountStates
         self.maxConcurrentRuns = max(1, maxConcurrentRuns)
         self.logger = logger
+        (commands, commandSink) = AsyncStream.makeStream()
     }
 
-    /// Sets what happens when a run ends (wired after the scheduler exists).
-    public func onRunFinished(_ handler: @escaping @Sendable (RunRecord, RunOutcome?) -> Void) {
-        finishHandler.withLock { $0 = handler }
+    /// Who is told when a run ended (the scheduler; wired once it exists, before `run()`).
+    public func setFinishListener(_ listener: any RunFinishListener) {
+        self.listener.withLock { $0 = listener }
     }
 
     var environment: ExecutionEnvironment { launcher.executor.environment }
     var store: any RunStore { environment.store }
     var now: Date { environment.now() }
+    var records: RunRecords { RunRecords(environment: environment) }
 
     /// Store writes that failed and wait to be retried, for `/healthz`; nil while the store works.
     public var storeProblem: String? { environment.storeHealth.problem }
 
-    /// What the overlap policy counts for an account: its runs that started and have not ended (an interrupted
-    /// run waiting to be resumed among them), and its runs recorded but not started (waiting for a slot or for
-    /// its active run).
+    /// What the overlap policy counts for an account in this process: its runs that started and have not ended
+    /// (an interrupted run waiting to be resumed among them), and its runs recorded but not started.
     public func runs(of accountID: String) -> (running: Int, waiting: Int) {
         state.withLock { state in
             let waiting = state.waiting.filter { $0.account.id == accountID }
@@ -69,6 +85,24 @@ public final class RunCoordinator: Sendable {
 
     /// Nothing running and nothing waiting.
     public var isIdle: Bool { state.withLock { $0.active.isEmpty && $0.waiting.isEmpty } }
+
+    /// Executes the runs it is given, each a child task, until `drain` has stopped them all.
+    public func run() async {
+        await withDiscardingTaskGroup { group in
+            for await command in commands {
+                switch command {
+                case .start(let pending): group.addTask { await self.execute(pending) }
+                case .stopRuns: group.cancelAll()
+                }
+            }
+        }
+        let left = state.withLock { state in
+            state.stopped = true
+            defer { state.waiting = [] }
+            return state.waiting
+        }
+        for pending in left { pending.finished?(nil) }  // recorded `queued`: the next start takes them over
+    }
 
     /// Records a new run (`queued`) and starts it when a slot is free. Returns nil when the fire already has a run.
     public func submit(
@@ -86,28 +120,23 @@ public final class RunCoordinator: Sendable {
     /// has a run.
     public func submit(_ submissions: [RunSubmission]) async throws -> [RunRecord?] {
         guard !submissions.isEmpty else { return [] }
-        let created = now
-        let ids = RunID.make(submissions.count, at: created, randomIndex: environment.randomIndex)
-        let owner = environment.owner()  // a queued run is this process's: a restart elsewhere leaves it alone
-        let runs = zip(submissions, ids).map { submission, id in
-            RunRecord(
-                id: id,
-                accountID: submission.account.id, pipeline: submission.plan.name, trigger: submission.trigger,
-                scheduledAt: submission.scheduledAt, configRevision: submission.configRevision, createdAt: created,
-                owner: owner)
-        }
-        let inserted = try await store.insertRuns(runs)
-        let recorded = zip(runs, inserted).map { run, isNew in isNew ? run : nil }
-        let pending = zip(submissions, recorded).compactMap { submission, run in
-            run.map {
+        let recorded = try await record(submissions)
+        for (submission, run) in zip(submissions, recorded) {
+            guard let run else { continue }
+            enqueue(
                 Pending(
-                    run: $0, account: submission.account, plan: submission.plan,
-                    afterActiveRun: submission.afterActiveRun)
-            }
+                    run: run, account: submission.account, plan: submission.plan,
+                    afterActiveRun: submission.afterActiveRun), start: false)
         }
-        state.withLock { $0.waiting.append(contentsOf: pending) }
         startWaiting()
         return recorded
+    }
+
+    /// Inserts the runs; nil where the store's unique key says the fire already has one.
+    func record(_ submissions: [RunSubmission]) async throws -> [RunRecord?] {
+        let runs = records.queued(submissions)
+        let inserted = try await store.insertRuns(runs)
+        return zip(runs, inserted).map { run, isNew in isNew ? run : nil }
     }
 
     /// Starts a run that was recorded `queued` but never started (the process stopped first); `afterActiveRun`:
@@ -121,58 +150,33 @@ public final class RunCoordinator: Sendable {
         enqueue(Pending(run: run, account: account, plan: plan, resume: true))
     }
 
-    /// Retries a failed run (a new `retry` run) or resumes an interrupted one, in the background.
-    public func retry(
-        runID: String, account: Account, plan: Pipeline, configRevision: String? = nil
-    ) async throws
-        -> RunRecord
-    {
-        switch try await launcher.prepareRetry(
-            runID: runID, account: account, plan: plan, configRevision: configRevision)
-        {
-        case .resume(let run):
-            let owner = run.owner
-            guard owner.map(launcher.probe.isGone) ?? true else {
-                throw RunLauncher.LaunchError.alreadyRunning(
-                    runID, owner: owner.map { "pid \($0.pid) on \($0.host)" } ?? "")
-            }
-            resume(run, account: account, plan: plan)
-            return run
-        case .run(let job):
-            enqueue(Pending(run: job.run, account: account, plan: plan, job: job))
-            return job.run
-        }
-    }
-
-    /// Cancels a run: not yet started → `cancelled` at once; running → its steps are stopped, it ends `cancelled`.
+    /// Cancels a run: not yet started → `cancelled` at once; running → the state machine stops its steps and it
+    /// ends `cancelled`.
     public func cancel(_ runID: String) async throws -> Bool {
-        let (waiting, task) = state.withLock { state -> (Pending?, Task<Void, Never>?) in
+        let (waiting, active) = state.withLock { state -> (Pending?, RunCancellation?) in
             if let index = state.waiting.firstIndex(where: { $0.run.id == runID }) {
                 return (state.waiting.remove(at: index), nil)
             }
-            guard let active = state.active[runID] else { return (nil, nil) }
-            state.cancelled.insert(runID)
-            return (nil, active.task)
+            return (nil, state.active[runID]?.cancellation)
         }
-        if waiting != nil {
+        if let waiting {
             try await store.updateRun(
                 id: runID, status: .cancelled, reason: "cancelled before it started", owner: nil, at: now)
+            waiting.finished?(.cancelled)
             return true
         }
-        task?.cancel()
-        return task != nil
+        active?.request()
+        return active != nil
     }
 
-    func wasCancelledByUser(_ runID: String) -> Bool { state.withLock { $0.cancelled.contains(runID) } }
-
-    private func enqueue(_ pending: Pending) {
+    func enqueue(_ pending: Pending, start: Bool = true) {
         state.withLock { $0.waiting.append(pending) }
-        startWaiting()
+        if start { startWaiting() }
     }
 
-    /// Starts waiting runs while slots are free, oldest first. Tasks are created under the lock, so a run is
-    /// `active` before it can finish.
-    private func startWaiting() {
+    /// Starts waiting runs while slots are free, oldest first. A run is `active` before its task exists, so it
+    /// is counted before it can finish.
+    func startWaiting() {
         state.withLock { state in
             guard !state.draining else { return }
             var started: Set<Int> = []  // removed afterwards in one pass: one by one moved 1,000 runs 1,000 times
@@ -181,8 +185,8 @@ public final class RunCoordinator: Sendable {
                 if pending.afterActiveRun, state.active.values.contains(where: { $0.accountID == pending.account.id }) {
                     continue
                 }
-                let task = Task { [self] in await execute(pending) }
-                state.active[pending.run.id] = (pending.account.id, task)
+                state.active[pending.run.id] = (pending.account.id, pending.cancellation)
+                commandSink.yield(.start(pending))
                 started.insert(index)
             }
             guard !started.isEmpty else { return }
@@ -190,59 +194,30 @@ public final class RunCoordinator: Sendable {
         }
     }
 
-    private func execute(_ pending: Pending) async {
-        let run = pending.run
-        var outcome: RunOutcome?
-        var storeFailed = false
-        do {
-            if pending.resume {
-                outcome = try await launcher.resume(runID: run.id, account: pending.account, plan: pending.plan)
-            } else {
-                let job = pending.job ?? RunJob(run: run, account: pending.account, plan: pending.plan)
-                outcome = try await launcher.executor.execute(job)
-            }
-        } catch is CancellationError {
-            if !wasCancelledByUser(run.id) {
-                logger.notice("run interrupted; it will resume at the next start", metadata: ["run.id": "\(run.id)"])
-            }
-        } catch let error as RunLauncher.LaunchError {
-            logger.error("run could not be resumed", metadata: ["run.id": "\(run.id)", "error": "\(error)"])
-        } catch {
-            storeFailed = true
-            outcome = await recordStoreFailure(of: run, error)
+    /// A run ended: it leaves `active`; a drain waiting for the last one is let go.
+    func ended(_ runID: String) {
+        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.active[runID] = nil
+            guard state.draining, state.active.isEmpty else { return [] }
+            commandSink.finish()
+            defer { state.idleWaiters = [] }
+            return state.idleWaiters
         }
-        if outcome == nil, wasCancelledByUser(run.id) {
-            outcome = .cancelled
-            do { try await markCancelled(run.id) } catch {
-                logger.error("cancelled run not recorded", metadata: ["run.id": "\(run.id)", "error": "\(error)"])
-            }
-        }
-        if let outcome, !storeFailed {
-            do { try await recordOutcome(outcome, of: run, account: pending.account) } catch {
-                logger.error(
-                    "account state not saved", metadata: ["account": "\(run.accountID)", "error": "\(error)"])
-            }
-        }
-        let finishedOutcome = outcome
-        state.withLock { state in
-            state.active[run.id] = nil
-            state.cancelled.remove(run.id)
-        }
-        finishHandler.withLock { $0 }(run, finishedOutcome)
-        startWaiting()
+        for waiter in waiters { waiter.resume() }
     }
 
     /// Shutdown: no new runs start; running ones get `grace` to finish, then they are cancelled and left
     /// resumable. Returns when every run has stopped.
     public func drain(grace: Duration, clock: any Clock<Duration>) async {
-        let tasks = state.withLock { state in
+        let running = state.withLock { state in
             state.draining = true
-            return state.active.values.map(\.task)
+            if state.active.isEmpty { commandSink.finish() }
+            return state.active.count
         }
-        guard !tasks.isEmpty else { return }
+        guard running > 0 else { return }
         await withTaskGroup(of: Bool.self) { group in
             group.addTask {
-                for task in tasks { await task.value }
+                await self.untilIdle()
                 return true
             }
             group.addTask {
@@ -250,11 +225,23 @@ public final class RunCoordinator: Sendable {
                 return false
             }
             if await group.next() == false {
-                logger.notice("grace period over; stopping running steps", metadata: ["runs": "\(tasks.count)"])
-                for task in tasks { task.cancel() }
+                logger.notice("grace period over; stopping running steps", metadata: ["runs": "\(running)"])
+                commandSink.yield(.stopRuns)
             }
             group.cancelAll()
         }
-        for task in tasks { await task.value }
+        await untilIdle()
+    }
+
+    /// Returns once no run is active (while draining).
+    private func untilIdle() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let idle = state.withLock { state in
+                if state.active.isEmpty { return true }
+                state.idleWaiters.append(continuation)
+                return false
+            }
+            if idle { continuation.resume() }
+        }
     }
 }

@@ -12,6 +12,10 @@ public struct RunExecutor: Sendable {
     private enum Event: Sendable {
         case attemptEnded(step: String, attempt: Int, result: Result<StepResult, StepFailure>, seconds: Double)
         case retryDue(step: String)
+        /// The user asked to cancel the run.
+        case cancelRequested
+        /// A wait that ended without news (a retry dropped by a cancel, the cancel listener stopped).
+        case none
     }
 
     /// Executes `job` to the end. Returns nil when the task was cancelled (shutdown): the run is left `running`
@@ -37,7 +41,9 @@ public struct RunExecutor: Sendable {
             plan: job.plan, resume: job.resume, maxParallelSteps: environment.maxParallelSteps)
         var outputs = job.outputs
         let runner = AttemptRunner(environment: environment, job: job)
+        var stopping = false  // the user cancelled: the failures of the stopped attempts say so
         return try await withThrowingTaskGroup(of: Event.self) { group in
+            group.addTask { await job.cancellation.requested() ? .cancelRequested : .none }
             var actions = machine.start()
             while true {
                 for action in actions {
@@ -57,12 +63,16 @@ public struct RunExecutor: Sendable {
                         job.observer(.retryScheduled(step: step, after: delay))
                         let clock = environment.clock
                         group.addTask {
-                            try await clock.sleep(for: delay)
+                            do { try await clock.sleep(for: delay) } catch { return .none }
                             return .retryDue(step: step)
                         }
                     case .skip(let step, let reason):
                         try await skip(step, reason: reason, job: job)
+                    case .stopAttempts:
+                        stopping = true
+                        group.cancelAll()
                     case .finish(let outcome):
+                        group.cancelAll()  // the cancel listener
                         try await finish(outcome, job: job)
                         return outcome
                     }
@@ -71,12 +81,20 @@ public struct RunExecutor: Sendable {
                     return try await interrupted(job, draining: &group)
                 }
                 switch event {
-                case .attemptEnded(let step, let attempt, let result, let seconds):
+                case .attemptEnded(let step, let attempt, var result, let seconds):
+                    if stopping, case .failure = result {
+                        result = .failure(StepFailure(.transient, "cancelled by request."))
+                    }
                     actions = try await record(
                         step, attempt: attempt, result: result, seconds: seconds, job: job, outputs: &outputs,
                         machine: &machine)
                 case .retryDue(let step):
                     actions = machine.retryDue(step)
+                case .cancelRequested:
+                    logger(job).notice("run cancelled by request")
+                    actions = machine.cancel()
+                case .none:
+                    actions = []
                 }
             }
         }
@@ -130,7 +148,7 @@ public struct RunExecutor: Sendable {
                     "step.attempt": "\(attempt)", "failure.kind": "\(failure.kind.rawValue)",
                     "error": "\(failure.message)",
                 ])
-            return machine.stepFailed(step, failure, jitter: environment.jitter())
+            return machine.stepFailed(step, failure, jitter: environment.jitter(), at: environment.now())
         }
     }
 

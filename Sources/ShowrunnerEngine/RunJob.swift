@@ -13,11 +13,13 @@ public struct RunJob: Sendable {
     /// Steps with side effects are described, not performed.
     public var dryRun: Bool
     public var observer: @Sendable (RunEvent) -> Void
+    /// The user's cancel request, fed to the state machine.
+    public var cancellation: RunCancellation
 
     public init(
         run: RunRecord, account: Account, plan: Pipeline, resume: ResumePoint = ResumePoint(),
         outputs: [String: [String: ConfigValue]] = [:], dryRun: Bool = false,
-        observer: @escaping @Sendable (RunEvent) -> Void = { _ in }
+        observer: @escaping @Sendable (RunEvent) -> Void = { _ in }, cancellation: RunCancellation = RunCancellation()
     ) {
         self.run = run
         self.account = account
@@ -26,5 +28,6 @@ public struct RunJob: Sendable {
         self.outputs = outputs
         self.dryRun = dryRun
         self.observer = observer
+        self.cancellation = cancellation
     }
 }

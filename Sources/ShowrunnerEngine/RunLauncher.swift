@@ -1,7 +1,7 @@
 import Foundation
 import ShowrunnerCore
 
-/// Starts runs, resumes interrupted ones and retries failed ones, then hands them to the executor.
+/// Resumes interrupted runs and prepares retries of failed ones for the `RunCoordinator`, which executes them.
 public struct RunLauncher: Sendable {
     public let executor: RunExecutor
     public let probe: OwnerProbe
@@ -37,27 +37,11 @@ public struct RunLauncher: Sendable {
         }
     }
 
-    /// Records a new run and executes it. For `schedule`/`catch_up` triggers a fire that already has a run is
-    /// refused (the store's unique key decides).
-    public func start(
-        account: Account, plan: Pipeline, trigger: RunTrigger, scheduledAt: Date? = nil, configRevision: String? = nil,
-        dryRun: Bool = false, observer: @escaping @Sendable (RunEvent) -> Void = { _ in }
-    ) async throws -> (RunRecord, RunOutcome?) {
-        let now = environment.now()
-        let run = RunRecord(
-            id: RunID.make(at: now, randomIndex: environment.randomIndex), accountID: account.id, pipeline: plan.name,
-            trigger: trigger, scheduledAt: scheduledAt, configRevision: configRevision, createdAt: now,
-            owner: environment.owner())  // queued by this live process: a daemon starting up leaves it alone
-        guard try await environment.store.insertRun(run) else { throw LaunchError.fireAlreadyRecorded(run.id) }
-        let outcome = try await executor.execute(
-            RunJob(run: run, account: account, plan: plan, dryRun: dryRun, observer: observer))
-        return (run, outcome)
-    }
-
     /// Takes over a `running` run whose owner is gone: its interrupted attempts count as transient failures,
     /// completed steps are not redone.
     public func resume(
-        runID: String, account: Account, plan: Pipeline, observer: @escaping @Sendable (RunEvent) -> Void = { _ in }
+        runID: String, account: Account, plan: Pipeline, observer: @escaping @Sendable (RunEvent) -> Void = { _ in },
+        cancellation: RunCancellation = RunCancellation()
     ) async throws -> RunOutcome? {
         let store = environment.store
         guard let run = try await store.run(id: runID) else { throw LaunchError.noSuchRun(runID) }
@@ -67,31 +51,17 @@ public struct RunLauncher: Sendable {
             throw LaunchError.alreadyRunning(runID, owner: owner)
         }
         let attempts = try await markInterrupted(try await store.attempts(runID: runID))
-        let (resume, outputs) = Self.resumePoint(attempts, countFailures: true)
+        let (resume, outputs) = ResumePoint.from(attempts, countFailures: true)
         return try await executor.execute(
-            RunJob(run: run, account: account, plan: plan, resume: resume, outputs: outputs, observer: observer))
+            RunJob(
+                run: run, account: account, plan: plan, resume: resume, outputs: outputs, observer: observer,
+                cancellation: cancellation))
     }
 
     /// How a retry proceeds: an interrupted run is resumed in place; a failed one gets a new `retry` run.
     public enum RetryPlan: Sendable {
         case resume(RunRecord)
         case run(RunJob)
-    }
-
-    /// Re-runs a failed or cancelled run from its unfinished steps with the current config: a new `retry` run
-    /// that reuses the outputs of the steps that succeeded. An interrupted (`running`, owner gone) run is resumed.
-    public func retry(
-        runID: String, account: Account, plan: Pipeline, configRevision: String? = nil,
-        observer: @escaping @Sendable (RunEvent) -> Void = { _ in }
-    ) async throws -> (RunRecord, RunOutcome?) {
-        switch try await prepareRetry(
-            runID: runID, account: account, plan: plan, configRevision: configRevision, observer: observer)
-        {
-        case .resume(let run):
-            return (run, try await resume(runID: run.id, account: account, plan: plan, observer: observer))
-        case .run(let job):
-            return (job.run, try await executor.execute(job))
-        }
     }
 
     /// Records the `retry` run and its reused steps (or decides to resume), without executing anything.
@@ -107,13 +77,11 @@ public struct RunLauncher: Sendable {
             throw LaunchError.nothingToRetry(runID, old.status)
         }
         if let retry = try await store.retryRun(of: runID) { throw LaunchError.alreadyRetried(runID, by: retry.id) }
-        let now = environment.now()
-        let run = RunRecord(
-            id: RunID.make(at: now, randomIndex: environment.randomIndex), accountID: account.id, pipeline: plan.name,
-            trigger: .retry, scheduledAt: old.scheduledAt, configRevision: configRevision ?? old.configRevision,
-            retryOf: old.id, createdAt: now, owner: environment.owner())
+        let run = RunRecords(environment: environment).retry(
+            of: old, account: account, plan: plan, configRevision: configRevision)
+        let now = run.createdAt
         _ = try await store.insertRun(run)
-        let (previous, outputs) = Self.resumePoint(try await store.attempts(runID: runID), countFailures: false)
+        let (previous, outputs) = ResumePoint.from(try await store.attempts(runID: runID), countFailures: false)
         let reused = previous.succeeded.filter { plan.step($0) != nil }
         for step in reused.sorted() {
             try await store.insertAttempt(
@@ -141,27 +109,5 @@ public struct RunLauncher: Sendable {
             result.append(attempt)
         }
         return result
-    }
-
-    /// Where a run stands according to its attempts: succeeded steps and their outputs, attempt numbers, and
-    /// (for a resume) the failures that count against each step's retry budget.
-    static func resumePoint(
-        _ attempts: [AttemptRecord], countFailures: Bool
-    ) -> (ResumePoint, [String: [String: ConfigValue]]) {
-        var point = ResumePoint()
-        var outputs: [String: [String: ConfigValue]] = [:]
-        for attempt in attempts {
-            point.lastAttempt[attempt.stepID] = max(point.lastAttempt[attempt.stepID, default: 0], attempt.attempt)
-            switch attempt.status {
-            case .succeeded, .reused:
-                point.succeeded.insert(attempt.stepID)
-                outputs[attempt.stepID] = attempt.outputs ?? [:]
-            case .failed where countFailures && attempt.failureKind != .quota:
-                point.countedFailures[attempt.stepID, default: 0] += 1
-            default:
-                break
-            }
-        }
-        return (point, outputs)
     }
 }

@@ -110,6 +110,12 @@ extension Scheduler {
             configRevision: scheduled.configRevision)
     }
 
+    /// The coordinator's `RunFinishListener`: counts the run in the metrics, then picks up the account's state.
+    public func runFinished(_ run: RunRecord, outcome: RunOutcome?) async {
+        if let status = outcome?.status { metrics.recordRun(accountID: run.accountID, status: status) }
+        await runFinished(run)
+    }
+
     /// A run ended: the account's durable state may have changed (auto-pause).
     public func runFinished(_ run: RunRecord) async {
         guard let fresh = try? await accountStates.accountState(run.accountID) else { return }

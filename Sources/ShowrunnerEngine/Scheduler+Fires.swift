@@ -67,8 +67,7 @@ extension Scheduler {
     ) async -> Set<String> {
         guard !fires.isEmpty else { return [] }
         var submissions: [RunSubmission] = []
-        var skipped: [RunRecord] = []
-        let created = now()
+        var skipped: [NotRunFire] = []
         for (scheduled, instant, overlap) in fires {
             let account = scheduled.account
             let (running, waiting) = coordinator.runs(of: account.id)
@@ -77,7 +76,7 @@ extension Scheduler {
                 skipped.append(
                     notRun(
                         account, plan: scheduled.plan, at: instant, trigger: trigger, status: .skipped,
-                        created: created, reason: OverlapDecision.skipReason(overlap, waiting: waiting)))
+                        reason: OverlapDecision.skipReason(overlap, waiting: waiting)))
             } else {
                 submissions.append(
                     RunSubmission(
@@ -161,13 +160,12 @@ extension Scheduler {
         let reason =
             "missed: showrunner was not running, the clock jumped or the store refused writes (catch_up window "
             + "\(schedule.catchUpWindow.configText), policy \(schedule.catchUpPolicy.rawValue))"
-        let created = now()
         do {
             try await insertNotRun(
                 instants.map {
                     notRun(
                         scheduled.account, plan: scheduled.plan, at: $0, trigger: .catchUp, status: .missed,
-                        created: created, reason: reason)
+                        reason: reason)
                 })
             return true
         } catch {
@@ -177,27 +175,17 @@ extension Scheduler {
         }
     }
 
-    /// A fire that did not run, recorded (by `insertNotRun`, which gives it its id) so nothing is dropped silently.
+    /// A fire that did not run, recorded (by `insertNotRun`) so nothing is dropped silently.
     func notRun(
-        _ account: Account, plan: Pipeline, at instant: Date, trigger: RunTrigger, status: RunStatus, created: Date,
-        reason: String
-    ) -> RunRecord {
-        RunRecord(
-            id: "", accountID: account.id, pipeline: plan.name, trigger: trigger, scheduledAt: instant, status: status,
-            reason: reason, createdAt: created, finishedAt: created)
+        _ account: Account, plan: Pipeline, at instant: Date, trigger: RunTrigger, status: RunStatus, reason: String
+    ) -> NotRunFire {
+        NotRunFire(
+            accountID: account.id, pipeline: plan.name, trigger: trigger, scheduledAt: instant, status: status,
+            reason: reason)
     }
 
-    func insertNotRun(_ records: [RunRecord]) async throws {
-        guard let created = records.first?.createdAt else { return }
-        let ids = RunID.make(
-            records.count, at: created, randomIndex: coordinator.launcher.executor.environment.randomIndex)
-        let runs = zip(records, ids).map { record, id in
-            var run = record
-            run.id = id
-            return run
-        }
-        let inserted = try await self.runs.insertRuns(runs)
-        for (run, isNew) in zip(runs, inserted) where isNew {
+    func insertNotRun(_ fires: [NotRunFire]) async throws {
+        for run in try await coordinator.recordNotRun(fires) {
             metrics.recordRun(accountID: run.accountID, status: run.status)
         }
     }

@@ -8,7 +8,7 @@ import Synchronization
 /// it sleeps until the earliest start (at most `maxIdle`, which is also its heartbeat). Fires that are late by
 /// more than `lateTolerance` (the process was down, suspended, or the wall clock jumped) go through the
 /// account's catch-up policy; every fire not run is recorded as `missed` or `skipped`.
-public final class Scheduler: Service, Sendable {
+public final class Scheduler: Service, RunFinishListener, Sendable {
     enum Event: Sendable { case tick, changed }
 
     struct State {

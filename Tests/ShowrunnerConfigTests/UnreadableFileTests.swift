@@ -66,7 +66,7 @@ struct UnreadableFileTests {
         let broken = Self.reload(registry, reload)
         #expect(broken.errors.map(\.rendered) == [breakage.expected])
         #expect(broken.removed.isEmpty)
-        #expect(ConfigRegistryTests.cron(registry, "a") == "0 9 * * *")
+        #expect(registry.cron("a") == "0 9 * * *")
         #expect(registry.diagnostics.map(\.rendered) == [breakage.expected])
         #expect(Self.reload(registry, reload) == ReloadReport(), "an unchanged broken file is a no-op")
 
@@ -87,7 +87,7 @@ struct UnreadableFileTests {
         let report = registry.apply(["accounts.d/a.yaml"])
         #expect(
             report.errors.map(\.rendered) == ["accounts.d/a.yaml:1:1: error: cannot read the file: Permission denied."])
-        #expect(ConfigRegistryTests.cron(registry, "a") == "0 9 * * *")
+        #expect(registry.cron("a") == "0 9 * * *")
     }
 
     @Test func validateAndTheDaemonReportTheSameDiagnosticsForTheSameBrokenFiles() throws {
@@ -142,14 +142,14 @@ struct UnreadableFileTests {
         let answered = DispatchSemaphore(value: 0)
         let seen = Shared<String?>(nil)
         DispatchQueue.global().async {
-            seen.value = ConfigRegistryTests.cron(registry, "a")
+            seen.value = registry.cron("a")
             answered.signal()
         }
         #expect(answered.wait(timeout: .now() + 5) == .success, "a reader waited for the reload")
         #expect(seen.value == "0 9 * * *")
         release.signal()
         #expect(reloaded.wait(timeout: .now() + 30) == .success)
-        #expect(ConfigRegistryTests.cron(registry, "a") == "5 9 * * *")
+        #expect(registry.cron("a") == "5 9 * * *")
     }
 }
 

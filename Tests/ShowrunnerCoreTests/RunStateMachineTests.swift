@@ -1,8 +1,11 @@
+import Foundation
 import Testing
 
 @testable import ShowrunnerCore
 
 struct RunStateMachineTests {
+    /// 2026-07-01 12:00 Pacific (PDT, UTC-7).
+    static let noon = Date(timeIntervalSince1970: 1_782_932_400)
     static func step(
         _ id: String, needs: [String] = [], optional: Bool = false, retry: RetryPolicy = .default
     ) -> PipelineStep {
@@ -81,17 +84,17 @@ struct RunStateMachineTests {
         var machine = RunStateMachine(plan: Self.linear)
         _ = machine.start()
         #expect(
-            machine.stepFailed("topic", StepFailure(.transient, "reset"), jitter: 1) == [
+            machine.stepFailed("topic", StepFailure(.transient, "reset"), jitter: 1, at: Self.noon) == [
                 .retry(step: "topic", after: .seconds(2))
             ])
         #expect(machine.retryDue("topic") == [.start(step: "topic", attempt: 2)])
         #expect(
-            machine.stepFailed("topic", StepFailure(.transient, "reset"), jitter: 1) == [
+            machine.stepFailed("topic", StepFailure(.transient, "reset"), jitter: 1, at: Self.noon) == [
                 .retry(step: "topic", after: .seconds(4))
             ])
         #expect(machine.retryDue("topic") == [.start(step: "topic", attempt: 3)])
         #expect(
-            machine.stepFailed("topic", StepFailure(.transient, "reset"), jitter: 1) == [
+            machine.stepFailed("topic", StepFailure(.transient, "reset"), jitter: 1, at: Self.noon) == [
                 .skip(step: "script", reason: "step 'topic' did not succeed"),
                 .skip(step: "voice", reason: "step 'script' did not succeed"),
                 .finish(.failed(reason: "step 'topic' failed: reset")),
@@ -102,7 +105,7 @@ struct RunStateMachineTests {
         for kind in [FailureKind.permanent, .auth] {
             var machine = RunStateMachine(plan: Self.linear)
             _ = machine.start()
-            let actions = machine.stepFailed("topic", StepFailure(kind, "no"), jitter: 1)
+            let actions = machine.stepFailed("topic", StepFailure(kind, "no"), jitter: 1, at: Self.noon)
             #expect(actions.last == .finish(.failed(reason: "step 'topic' failed: no")))
             #expect(!actions.contains { if case .retry = $0 { true } else { false } })
         }
@@ -114,7 +117,10 @@ struct RunStateMachineTests {
         var machine = RunStateMachine(plan: Pipeline(name: "p", steps: [Self.step("upload", retry: retry)]))
         _ = machine.start()
         let failure = StepFailure(.quota, "daily quota used", retryAfter: .seconds(7200))
-        #expect(machine.stepFailed("upload", failure, jitter: 1) == [.retry(step: "upload", after: .seconds(7200))])
+        #expect(
+            machine.stepFailed("upload", failure, jitter: 1, at: Self.noon) == [
+                .retry(step: "upload", after: .seconds(7200))
+            ])
         #expect(machine.retryDue("upload") == [.start(step: "upload", attempt: 2)])
         #expect(machine.stepSucceeded("upload") == [.finish(.succeeded)])
     }
@@ -123,7 +129,7 @@ struct RunStateMachineTests {
         var machine = RunStateMachine(plan: Self.diamond)
         _ = machine.start()
         _ = machine.stepSucceeded("script")
-        #expect(machine.stepFailed("thumbnail", StepFailure(.permanent, "no font"), jitter: 1) == [])
+        #expect(machine.stepFailed("thumbnail", StepFailure(.permanent, "no font"), jitter: 1, at: Self.noon) == [])
         #expect(machine.stepSucceeded("voice") == [.start(step: "video", attempt: 1)])
         #expect(machine.stepSucceeded("video") == [.start(step: "upload", attempt: 1)])
         #expect(machine.stepSucceeded("upload") == [.finish(.succeeded)])
@@ -134,7 +140,7 @@ struct RunStateMachineTests {
         _ = machine.start()
         _ = machine.stepSucceeded("script")
         #expect(
-            machine.stepFailed("voice", StepFailure(.permanent, "bad voice"), jitter: 1) == [
+            machine.stepFailed("voice", StepFailure(.permanent, "bad voice"), jitter: 1, at: Self.noon) == [
                 .skip(step: "video", reason: "step 'voice' did not succeed"),
                 .skip(step: "upload", reason: "step 'video' did not succeed"),
             ])
@@ -165,11 +171,36 @@ struct RunStateMachineTests {
         _ = machine.stepSucceeded("script")
         #expect(
             machine.cancel() == [
+                .stopAttempts,
                 .skip(step: "video", reason: "the run was cancelled"),
                 .skip(step: "upload", reason: "the run was cancelled"),
             ])
-        _ = machine.stepFailed("voice", StepFailure(.transient, "cancelled"), jitter: 1)
+        _ = machine.stepFailed("voice", StepFailure(.transient, "cancelled"), jitter: 1, at: Self.noon)
         #expect(
-            machine.stepFailed("thumbnail", StepFailure(.transient, "cancelled"), jitter: 1) == [.finish(.cancelled)])
+            machine.stepFailed("thumbnail", StepFailure(.transient, "cancelled"), jitter: 1, at: Self.noon) == [
+                .finish(.cancelled)
+            ])
+    }
+
+    /// A quota failure without `retryAfter` waits until midnight Pacific time, not a fixed hour.
+    @Test(arguments: [
+        ("2026-07-01T12:00:00-07:00", Duration.seconds(12 * 3600)),  // summer noon: 12 h to midnight PDT
+        ("2026-07-01T23:59:00-07:00", .seconds(60)),
+        ("2026-01-15T00:00:00Z", .seconds(8 * 3600)),  // 16:00 PST the day before: 8 h
+        ("2026-11-01T00:30:00-07:00", .seconds(24 * 3600 + 1800)),  // DST ends that night: a 25-hour day
+    ])
+    func quotaWithoutRetryAfterWaitsUntilTheReset(_ now: String, _ wait: Duration) throws {
+        let at = try #require(RFC3339.parse(now, defaultZone: PacificDay.timeZone))
+        var machine = RunStateMachine(plan: Pipeline(name: "p", steps: [Self.step("upload")]))
+        _ = machine.start()
+        let actions = machine.stepFailed("upload", StepFailure(.quota, "daily quota used"), jitter: 1, at: at)
+        #expect(actions == [.retry(step: "upload", after: wait)])
+    }
+
+    @Test func cancellingTwiceOrAfterTheEndDecidesNothing() {
+        var machine = RunStateMachine(plan: Self.linear)
+        _ = machine.start()
+        #expect(machine.cancel().first == .stopAttempts)
+        #expect(machine.cancel() == [])
     }
 }

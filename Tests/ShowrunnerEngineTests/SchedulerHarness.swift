@@ -37,7 +37,12 @@ final class SchedulerHarness: Sendable {
         scheduler = Scheduler(
             coordinator: coordinator, accountStates: harness.store, clock: harness.clock, now: now, logger: logger,
             probe: probe, metrics: metrics)
+        coordinator.setFinishListener(scheduler)  // as DaemonAssembly wires them
+        runLoop = Task { [coordinator] in await coordinator.run() }
     }
+
+    /// The coordinator's `run()`, as the daemon's `CoordinatorService` runs it; ends after `drain`.
+    let runLoop: Task<Void, Never>
 
     var now: Date { wallClock.now }
 

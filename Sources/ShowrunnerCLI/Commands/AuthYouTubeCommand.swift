@@ -34,9 +34,9 @@ struct AuthYouTubeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let runtime = try Runtime(options: options)
-        let account = decodedAccount(in: runtime)
-        let (file, shown) = credentialsFile(of: account, in: runtime.configDirectory)
-        let client = oauthClient(existing: file)
+        let account = try decodedAccount(in: runtime)
+        let (file, shown) = try credentialsFile(of: account, in: runtime.configDirectory)
+        let client = try oauthClient(existing: file)
         let consent = OAuthConsent(
             clientID: client.id, clientSecret: client.secret, redirect: "http://127.0.0.1:\(port)")
         printError("Open this address, sign in with the Google account that owns the channel of '\(account.id)', pick")
@@ -44,33 +44,37 @@ struct AuthYouTubeCommand: AsyncParsableCommand {
         printError(consent.consentURL.absoluteString + "\n")
         printError("Then paste the address the browser was sent to (http://127.0.0.1:\(port)/?code=…) or its code:")
         let line = readLine() ?? ""
-        if line.contains("error=") { fail("Google sent no code (\(line.trimmingWhitespace())).") }
-        guard let code = OAuthConsent.code(fromPasted: line) else { fail("no code was pasted; run the command again.") }
+        if line.contains("error=") {
+            throw CommandFailure("Google sent no code (\(line.trimmingWhitespace())).")
+        }
+        guard let code = OAuthConsent.code(fromPasted: line) else {
+            throw CommandFailure("no code was pasted; run the command again.")
+        }
         guard let tokenURL = URL(string: runtime.settings.providers.youtube.tokenURL) else {
-            fail("providers.youtube.token_url is not a URL.")
+            throw CommandFailure("providers.youtube.token_url is not a URL.")
         }
         do {
             let refreshToken = try await consent.exchange(code: code, tokenURL: tokenURL, http: HTTPClient())
             try write(consent.credentialsFile(refreshToken: refreshToken), to: file)
         } catch let failure as StepFailure {
-            fail(failure.message)
+            throw CommandFailure(failure.message)
         }
         print("wrote \(shown) (mode 600); account '\(account.id)' can upload.")
     }
 
     /// The account as written, even when it has other problems (a pipeline typo must not block the consent).
-    private func decodedAccount(in runtime: Runtime) -> Account {
+    private func decodedAccount(in runtime: Runtime) throws -> Account {
         let report = runtime.report.accounts.first { $0.id == self.account }
-        guard let account = report?.account else { return runtime.validAccount(self.account).0 }  // exits with why
+        guard let account = report?.account else { return try runtime.validAccount(self.account).0 }  // fails with why
         return account
     }
 
     /// The file `channel.youtube.credentials` names, and how to show it.
-    private func credentialsFile(of account: Account, in directory: URL) -> (URL, String) {
+    private func credentialsFile(of account: Account, in directory: URL) throws -> (URL, String) {
         guard let reference = account.channel.youtube?.credentials,
             let secret = try? SecretScanner.references(in: reference).first, secret.source == .file
         else {
-            fail(
+            throw CommandFailure(
                 "account '\(account.id)' has no channel.youtube.credentials file; set it to "
                     + "${file:secrets/\(account.id).json} first.")
         }
@@ -78,20 +82,21 @@ struct AuthYouTubeCommand: AsyncParsableCommand {
         return (directory.appendingPathComponent(secret.name), options.displayPath(secret.name))
     }
 
-    private func oauthClient(existing file: URL) -> (id: String, secret: String) {
+    private func oauthClient(existing file: URL) throws -> (id: String, secret: String) {
         if let clientSecrets {
             guard let text = try? String(contentsOfFile: clientSecrets, encoding: .utf8) else {
-                fail("cannot read --client-secrets \(clientSecrets).")
+                throw CommandFailure("cannot read --client-secrets \(clientSecrets).")
             }
             guard let client = OAuthConsent.client(fromJSON: text) else {
-                fail("\(clientSecrets) has no client_id and client_secret (download it for a Desktop app client).")
+                throw CommandFailure(
+                    "\(clientSecrets) has no client_id and client_secret (download it for a Desktop app client).")
             }
             return client
         }
         guard let text = try? String(contentsOf: file, encoding: .utf8),
             let client = OAuthConsent.client(fromJSON: text)
         else {
-            fail(
+            throw CommandFailure(
                 "no OAuth client: pass --client-secrets FILE (the JSON Google offers for a Desktop app client), or "
                     + "put client_id and client_secret in \(file.path).")
         }
@@ -106,13 +111,15 @@ struct AuthYouTubeCommand: AsyncParsableCommand {
         let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
         unlink(temporary.path)
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { fail("cannot create \(temporary.path): \(String(cString: strerror(errno))).") }
+        guard descriptor >= 0 else {
+            throw CommandFailure("cannot create \(temporary.path): \(String(cString: strerror(errno))).")
+        }
         let written = data.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
         let synced = fsync(descriptor) == 0
         close(descriptor)
         guard written == data.count, synced, rename(temporary.path, file.path) == 0 else {
             unlink(temporary.path)
-            fail("cannot write \(file.path): \(String(cString: strerror(errno))).")
+            throw CommandFailure("cannot write \(file.path): \(String(cString: strerror(errno))).")
         }
     }
 }

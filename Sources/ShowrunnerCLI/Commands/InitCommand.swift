@@ -25,7 +25,7 @@ struct InitCommand: ParsableCommand {
                     at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(contents.utf8).write(to: url)
             } catch {
-                fail("cannot write \(url.path): \(error.localizedDescription)")
+                throw CommandFailure("cannot write \(url.path): \(error.localizedDescription)")
             }
             created.append(path)
             print("created  \(path)")

@@ -47,14 +47,14 @@ struct NextCommand: ParsableCommand {
 
     private func runExpression(_ text: String) throws {
         guard let zone = TimeZoneNames.zone(named: tz) else {
-            fail("unknown time zone '\(tz)'; use an IANA name such as America/New_York.")
+            throw CommandFailure("unknown time zone '\(tz)'; use an IANA name such as America/New_York.")
         }
         let start = try startDate(in: zone)
         let expression: CronExpression
         do throws(CronSyntaxError) {
             expression = try CronExpression(parsing: text)
         } catch {
-            fail(error.message)
+            throw CommandFailure(error.message)
         }
         let fires = expression.fires(after: start, in: zone, count: count).map { RFC3339.format($0.date, in: zone) }
         print(format == .json ? try JSONOutput.encode(fires) : fires.joined(separator: "\n"))
@@ -67,7 +67,7 @@ struct NextCommand: ParsableCommand {
         let known = report.accounts.map(\.id)
         for id in accounts where !known.contains(id) {
             let hint = Suggestion.closest(to: id, in: known).map { " Did you mean '\($0)'?" } ?? ""
-            fail("no account '\(id)' in \(options.displayPath(ConfigFiles.accountsFolder))/.\(hint)")
+            throw CommandFailure("no account '\(id)' in \(options.displayPath(ConfigFiles.accountsFolder))/.\(hint)")
         }
         let chosen = report.accounts.filter {
             accounts.isEmpty ? $0.account?.enabled == true : accounts.contains($0.id)
@@ -103,16 +103,10 @@ struct NextCommand: ParsableCommand {
     private func startDate(in zone: TimeZone) throws -> Date {
         guard let from else { return Date() }
         guard let date = RFC3339.parse(from, defaultZone: zone) else {
-            fail(
+            throw CommandFailure(
                 "--from '\(from)' is not a time; write 2026-03-08T01:30:00-05:00, 2026-03-08T06:30:00Z or 2026-03-08T01:30."
             )
         }
         return date
     }
-}
-
-/// Prints `error: message` on stderr and exits 1.
-func fail(_ message: String) -> Never {
-    printError("error: \(message)")
-    exit(1)
 }

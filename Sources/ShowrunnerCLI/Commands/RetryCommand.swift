@@ -21,20 +21,22 @@ struct RetryCommand: AsyncParsableCommand {
     func run() async throws {
         let runtime = try Runtime(options: options)
         guard let old = try await runtime.store.run(id: runID) else {
-            fail("no run with id '\(runID)'; see 'showrunner history'.")
+            throw CommandFailure("no run with id '\(runID)'; see 'showrunner history'.")
         }
-        let (account, plan) = runtime.validAccount(old.accountID)
+        let (account, plan) = try runtime.validAccount(old.accountID)
         let printer = ProgressPrinter(accountIDs: [account.id])
         do {
-            let launcher = try runtime.launcher(logger: Logger(label: "showrunner"))
+            let coordinator = try runtime.coordinator(logger: Logger(label: "showrunner"))
             let (runID, revision, observer) = (runID, runtime.configRevision, printer.observer(for: account.id))
             let (_, outcome) = try await InterruptSignals.run {
-                try await launcher.retry(
-                    runID: runID, account: account, plan: plan, configRevision: revision, observer: observer)
+                try await coordinator.whileRunning {
+                    try await coordinator.retryToEnd(
+                        runID: runID, account: account, plan: plan, configRevision: revision, observer: observer)
+                }
             }
             if outcome != .succeeded { throw ExitCode(1) }
         } catch let error as RunLauncher.LaunchError {
-            fail(error.description)
+            throw CommandFailure(error.description)
         }
     }
 }

@@ -17,7 +17,7 @@ struct ShowCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try Runtime.openStore(options: options)
         guard let run = try await store.run(id: runID) else {
-            fail("no run with id '\(runID)'; see 'showrunner history'.")
+            throw CommandFailure("no run with id '\(runID)'; see 'showrunner history'.")
         }
         let attempts = try await store.attempts(runID: runID)
         if format == .json {

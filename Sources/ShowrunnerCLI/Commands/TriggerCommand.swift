@@ -4,7 +4,9 @@ import Logging
 import ShowrunnerCore
 import ShowrunnerEngine
 
-/// `showrunner trigger`: runs accounts' pipelines now, in this process.
+/// `showrunner trigger`: runs accounts' pipelines now, in this process, through a run coordinator over the
+/// daemon's store (the account's `overlap` counts a running daemon's runs; its failure count and auth flag are
+/// kept as for the daemon's runs).
 struct TriggerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trigger",
@@ -40,12 +42,14 @@ struct TriggerCommand: AsyncParsableCommand {
     func run() async throws {
         let runtime = try Runtime(options: options)
         let ids = all ? runtime.report.accounts.filter { $0.account?.enabled == true }.map(\.id) : accounts
-        let targets = ids.map { runtime.validAccount($0) }
-        let launcher = try runtime.launcher(logger: Logger(label: "showrunner"), dryRun: dryRun)
+        let targets = try ids.map { try runtime.validAccount($0) }
+        let coordinator = try runtime.coordinator(logger: Logger(label: "showrunner"), dryRun: dryRun)
         let printer = ProgressPrinter(accountIDs: ids)
         let (limit, revision) = (runtime.settings.maxConcurrentRuns, runtime.configRevision)
         let results = try await InterruptSignals.run { [self] in
-            try await runAll(targets, launcher: launcher, printer: printer, limit: limit, revision: revision)
+            try await coordinator.whileRunning {
+                try await runAll(targets, coordinator: coordinator, printer: printer, limit: limit, revision: revision)
+            }
         }
         if format == .json { print(try JSONOutput.encode(results)) }
         if results.contains(where: { $0.status != RunStatus.succeeded.rawValue }) { throw ExitCode(1) }
@@ -53,7 +57,7 @@ struct TriggerCommand: AsyncParsableCommand {
 
     /// Runs the accounts concurrently, at most `limit` at a time.
     private func runAll(
-        _ targets: [(Account, Pipeline)], launcher: RunLauncher, printer: ProgressPrinter, limit: Int,
+        _ targets: [(Account, Pipeline)], coordinator: RunCoordinator, printer: ProgressPrinter, limit: Int,
         revision: String?
     ) async throws -> [RunSummary] {
         var results: [RunSummary] = []
@@ -61,7 +65,8 @@ struct TriggerCommand: AsyncParsableCommand {
             for (index, target) in targets.enumerated() {
                 if index >= limit, let finished = try await group.next() { results.append(finished) }
                 group.addTask {
-                    try await runOne(target.0, target.1, launcher: launcher, printer: printer, revision: revision)
+                    try await runOne(
+                        target.0, target.1, coordinator: coordinator, printer: printer, revision: revision)
                 }
             }
             for try await finished in group { results.append(finished) }
@@ -70,13 +75,16 @@ struct TriggerCommand: AsyncParsableCommand {
     }
 
     private func runOne(
-        _ account: Account, _ plan: Pipeline, launcher: RunLauncher, printer: ProgressPrinter, revision: String?
+        _ account: Account, _ plan: Pipeline, coordinator: RunCoordinator, printer: ProgressPrinter,
+        revision: String?
     ) async throws -> RunSummary {
         var observer: @Sendable (RunEvent) -> Void = { _ in }
         if format == .text { observer = printer.observer(for: account.id) }
-        let (run, outcome) = try await launcher.start(
-            account: account, plan: plan, trigger: .manual, configRevision: revision, dryRun: dryRun, observer: observer
-        )
+        let submission = RunSubmission(
+            account: account, plan: plan, trigger: .manual, scheduledAt: nil, configRevision: revision)
+        let overlap = dryRun ? nil : account.schedule?.overlap ?? .skip
+        let (run, outcome) = try await coordinator.runToEnd(
+            submission, overlap: overlap, dryRun: dryRun, observer: observer)
         return RunSummary(account: account.id, run: run.id, outcome: outcome)
     }
 }

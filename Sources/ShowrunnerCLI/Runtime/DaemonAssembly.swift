@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Logging
 import Metrics
@@ -10,9 +9,10 @@ import ShowrunnerEngine
 import ShowrunnerServer
 import ShowrunnerSteps
 import ShowrunnerStore
+import UnixSignals
 
 /// Builds the daemon from the config folder and runs it as one `ServiceGroup`
-/// (watcher → scheduler → run coordinator → HTTP); SIGTERM/SIGINT stop it in reverse, SIGHUP rescans.
+/// (watcher → SIGHUP rescans → scheduler → run coordinator → HTTP); SIGTERM/SIGINT stop it in reverse.
 struct DaemonAssembly {
     let options: ConfigOptions
     let settings: DaemonSettings
@@ -35,13 +35,13 @@ struct DaemonAssembly {
         self.settings = settings
         logger = Logger(label: "showrunner")
         let stateDirectory = Runtime.stateDirectory(options: options, settings: settings)
-        Runtime.requireConfigFolder(options)
+        try Runtime.requireConfigFolder(options)
         do {
             lock = try DaemonLock(stateDirectory: stateDirectory)
         } catch {
-            fail("\(error)")
+            throw CommandFailure("\(error)")
         }
-        store = Runtime.openStore(in: stateDirectory, options: options)
+        store = try Runtime.openStore(in: stateDirectory, options: options)
     }
 
     func run() async throws {
@@ -61,24 +61,20 @@ struct DaemonAssembly {
             probe: launcher.probe)
         let daemon = Daemon(
             registry: registry, scheduler: scheduler, coordinator: coordinator, store: store, logger: logger)
-        coordinator.onRunFinished { run, outcome in
-            if let status = outcome?.status { scheduler.metrics.recordRun(accountID: run.accountID, status: status) }
-            Task { await scheduler.runFinished(run) }
-        }
+        coordinator.setFinishListener(scheduler)
         await scheduler.apply(daemon.scheduledAccounts())
         let api = try makeAPI(daemon: daemon, prometheus: prometheus)
         let watcher = ConfigWatcher(
             registry: registry, mode: watchMode, debounce: settings.debounce, logger: logger,
             onChange: { await daemon.configChanged($0) })
-        let reloadOnHangUp = HangUpHandler { [logger] in
-            logger.info("SIGHUP: rescanning the config folder")
-            Task { _ = await daemon.reload() }
-        }
+        let hangUps = await UnixSignalsSequence(trapping: .sighup)  // trapped before the ready line is printed
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [
-                    .init(service: watcher), .init(service: scheduler),
-                    .init(service: CoordinatorDrain(coordinator: coordinator, grace: settings.shutdownGrace)),
+                    .init(service: watcher),
+                    .init(service: HangUpReload(signals: hangUps, daemon: daemon, logger: logger)),
+                    .init(service: scheduler),
+                    .init(service: CoordinatorService(coordinator: coordinator, grace: settings.shutdownGrace)),
                     .init(
                         service: RetentionSweeper(
                             store: store, stateDirectory: Runtime.stateDirectory(options: options, settings: settings),
@@ -88,7 +84,6 @@ struct DaemonAssembly {
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
-        reloadOnHangUp.cancel()
         logger.info("showrunner stopped")
     }
 
@@ -107,7 +102,7 @@ struct DaemonAssembly {
             token = try settings.apiToken.map { reference throws(StepFailure) in try resolver.resolveAll(in: reference)
             }
         } catch {
-            fail("api_token: \(error.message)")
+            throw CommandFailure("api_token: \(error.message)")
         }
         let accounts = daemon.scheduledAccounts().count { $0.account.enabled }
         do {
@@ -120,23 +115,9 @@ struct DaemonAssembly {
                     FileHandle.standardOutput.write(Data(line.utf8))  // unbuffered: scripts wait for this line
                 })
         } catch {
-            fail("\(error)")
+            throw CommandFailure("\(error)")
         }
     }
 
     private var runtimeDirectory: URL { URL(fileURLWithPath: options.configDirectory, isDirectory: true) }
-}
-
-/// Runs `action` on SIGHUP.
-final class HangUpHandler: Sendable {
-    nonisolated(unsafe) private let source: DispatchSourceSignal
-
-    init(_ action: @escaping @Sendable () -> Void) {
-        signal(SIGHUP, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
-        source.setEventHandler(handler: action)
-        source.resume()
-    }
-
-    func cancel() { source.cancel() }
 }

@@ -6,7 +6,7 @@ import ShowrunnerEngine
 import ShowrunnerSteps
 import ShowrunnerStore
 
-/// The composition root for commands that run pipelines: the validated config, the store, the launcher.
+/// The composition root for commands that run pipelines: the validated config, the store, the run coordinator.
 struct Runtime {
     let options: ConfigOptions
     let report: ValidationReport
@@ -22,7 +22,7 @@ struct Runtime {
         report = ConfigValidator(secrets: loader.secretChecker(strict: false)).validate(snapshot)
         settings = snapshot.daemonSettings
         stateDirectory = Self.stateDirectory(options: options, settings: settings)
-        store = Self.openStore(in: stateDirectory, options: options)
+        store = try Self.openStore(in: stateDirectory, options: options)
     }
 
     /// For the daemon: an already open store, no validation report of its own.
@@ -46,28 +46,28 @@ struct Runtime {
     /// The store alone, for commands that only read history.
     static func openStore(options: ConfigOptions) throws -> SQLiteStore {
         let settings = ConfigLoader(directory: options.configDirectory).loadSettings()?.value ?? DaemonSettings()
-        return openStore(in: stateDirectory(options: options, settings: settings), options: options)
+        return try openStore(in: stateDirectory(options: options, settings: settings), options: options)
     }
 
-    /// `STATE/showrunner.sqlite`, or exit 1 when the config folder has no `accounts.d/` (a command started in the
+    /// `STATE/showrunner.sqlite`; a `CommandFailure` when the config folder has no `accounts.d/` (a command started in the
     /// wrong folder would otherwise create a store there) or the store cannot be opened.
-    static func openStore(in stateDirectory: URL, options: ConfigOptions) -> SQLiteStore {
-        requireConfigFolder(options)
+    static func openStore(in stateDirectory: URL, options: ConfigOptions) throws -> SQLiteStore {
+        try requireConfigFolder(options)
         do {
             return try SQLiteStore(path: stateDirectory.appendingPathComponent("showrunner.sqlite").path)
         } catch {
-            fail("cannot open the store in \(stateDirectory.path): \(error)")
+            throw CommandFailure("cannot open the store in \(stateDirectory.path): \(error)")
         }
     }
 
-    /// Exits 1 unless `--config` is a config folder (it has `accounts.d/`).
-    static func requireConfigFolder(_ options: ConfigOptions) {
+    /// A `CommandFailure` unless `--config` is a config folder (it has `accounts.d/`).
+    static func requireConfigFolder(_ options: ConfigOptions) throws {
         let accounts = URL(fileURLWithPath: options.configDirectory, isDirectory: true)
             .appendingPathComponent(ConfigFiles.accountsFolder).path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: accounts, isDirectory: &isDirectory), isDirectory.boolValue else {
             let folder = options.configDirectory == "." ? "the current directory" : "'\(options.configDirectory)'"
-            fail(
+            throw CommandFailure(
                 "\(folder) is not a showrunner config folder: it has no \(ConfigFiles.accountsFolder)/ folder. "
                     + "Run this command in your config folder, pass --config DIR, or create one with 'showrunner init'."
             )
@@ -79,27 +79,36 @@ struct Runtime {
 
     var configDirectory: URL { URL(fileURLWithPath: options.configDirectory, isDirectory: true) }
 
-    /// The account and its merged pipeline, or exit 1 with its diagnostics.
-    func validAccount(_ id: String) -> (Account, Pipeline) {
+    /// The account and its merged pipeline, or a `CommandFailure` with its diagnostics.
+    func validAccount(_ id: String) throws -> (Account, Pipeline) {
         guard let account = report.accounts.first(where: { $0.id == id }) else {
             let hint = Suggestion.closest(to: id, in: report.accounts.map(\.id)).map { " Did you mean '\($0)'?" } ?? ""
-            fail("no account '\(id)' in \(options.displayPath(ConfigFiles.accountsFolder))/.\(hint)")
+            throw CommandFailure("no account '\(id)' in \(options.displayPath(ConfigFiles.accountsFolder))/.\(hint)")
         }
         guard account.isValid, let value = account.account, let plan = account.plan else {
             let problems = account.diagnostics.filter { $0.severity == .error }.map { "  " + $0.rendered }
-            fail("account '\(id)' is not valid:\n" + problems.joined(separator: "\n"))
+            throw CommandFailure("account '\(id)' is not valid:\n" + problems.joined(separator: "\n"))
         }
         return (value, plan)
     }
 
-    /// A dry run is recorded in a throwaway in-memory store (history stays clean) and keeps its artifacts under
-    /// `STATE/dry-runs/`; topics are read from the real store but not marked used.
-    func launcher(logger: Logger, dryRun: Bool = false) throws -> RunLauncher {
+    /// The run coordinator of a command that runs pipelines, over the same store as the daemon (its overlap sees
+    /// the daemon's runs). A dry run is recorded in a throwaway in-memory store (history and account state stay
+    /// clean) and keeps its artifacts under `STATE/dry-runs/`; topics are read from the real store but not marked
+    /// used.
+    func coordinator(logger: Logger, dryRun: Bool = false) throws -> RunCoordinator {
+        let throwaway: SQLiteStore? = dryRun ? try SQLiteStore.inMemory() : nil
+        return RunCoordinator(
+            launcher: try launcher(logger: logger, dryRun: dryRun, runs: throwaway),
+            accountStates: throwaway ?? store, maxConcurrentRuns: settings.maxConcurrentRuns, logger: logger)
+    }
+
+    /// `runs`: where runs are recorded (default: the store).
+    func launcher(logger: Logger, dryRun: Bool = false, runs: SQLiteStore? = nil) throws -> RunLauncher {
         let resolver = SecretResolver(configDirectory: configDirectory)
-        let runs: any RunStore = dryRun ? try SQLiteStore.inMemory() : store
         let folder = dryRun ? stateDirectory.appendingPathComponent("dry-runs", isDirectory: true) : stateDirectory
         let environment = ExecutionEnvironment(
-            store: runs, topics: store,
+            store: runs ?? store, topics: store,
             steps: Self.stepKinds(store: store, logger: logger, resolve: resolver), recentTitles: store,
             clock: ContinuousClock(), now: { Date() },
             jitter: { Double.random(in: 0.8...1.2) }, randomIndex: { Int.random(in: 0..<max($0, 1)) },

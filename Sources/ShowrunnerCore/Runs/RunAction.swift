@@ -6,6 +6,8 @@ public enum RunAction: Sendable, Equatable {
     case retry(step: String, after: Duration)
     /// Record that the step will not run.
     case skip(step: String, reason: String)
+    /// The run was cancelled: stop the running attempts (they are reported back as failed).
+    case stopAttempts
     case finish(RunOutcome)
 }
 
@@ -32,7 +34,8 @@ public enum RunOutcome: Sendable, Equatable {
         switch self {
         case .failed(let reason): reason
         case .skipped(let skip): skip.reason
-        case .succeeded, .cancelled: nil
+        case .cancelled: "cancelled by request"
+        case .succeeded: nil
         }
     }
 }

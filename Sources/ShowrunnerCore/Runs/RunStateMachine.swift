@@ -1,3 +1,5 @@
+import Foundation
+
 /// The logic of one run as a value: it decides which steps start, retry, are skipped, and how the run ends.
 /// The executor performs the actions it returns (STYLE habit 2).
 public struct RunStateMachine: Sendable {
@@ -49,11 +51,11 @@ public struct RunStateMachine: Sendable {
         return advance()
     }
 
-    /// `jitter` in 0.8...1.2 is drawn by the caller.
-    public mutating func stepFailed(_ id: String, _ failure: StepFailure, jitter: Double) -> [RunAction] {
+    /// `jitter` in 0.8...1.2 is drawn by the caller; `now` places a quota wait that names no end at the reset.
+    public mutating func stepFailed(_ id: String, _ failure: StepFailure, jitter: Double, at now: Date) -> [RunAction] {
         guard let step = plan.step(id) else { return advance() }
-        if failure.kind != .quota { countedFailures[id, default: 0] += 1 }
-        if !cancelled, let wait = retryDelay(step, failure, jitter: jitter) {
+        if Self.countsAgainstRetries(failure.kind) { countedFailures[id, default: 0] += 1 }
+        if !cancelled, let wait = retryDelay(step, failure, jitter: jitter, now: now) {
             states[id] = .waiting
             return [.retry(step: id, after: wait)] + advance()
         }
@@ -68,10 +70,23 @@ public struct RunStateMachine: Sendable {
         return advance()
     }
 
-    /// No new attempts start; running ones are cancelled by the executor and reported as failed.
+    /// The user cancelled the run: no new attempt starts, waiting retries are dropped, running attempts are
+    /// stopped (`stopAttempts`) and reported back as failed; the run ends `cancelled`.
     public mutating func cancel() -> [RunAction] {
+        guard !cancelled, !finished else { return [] }
         cancelled = true
-        return advance()
+        let running = states.values.contains { if case .running = $0 { true } else { false } }
+        return (running ? [.stopAttempts] : []) + advance()
+    }
+
+    /// Whether a failure of this kind uses up one of the step's attempts: a quota failure does not (it waits for
+    /// the reset instead). The one place this is decided, for running and for resumed runs.
+    public static func countsAgainstRetries(_ kind: FailureKind) -> Bool { kind != .quota }
+
+    /// How long a quota failure waits: the provider's `retryAfter`, else until the daily reset (midnight Pacific
+    /// time, when YouTube's quota resets).
+    public static func quotaWait(_ failure: StepFailure, now: Date) -> Duration {
+        failure.retryAfter ?? PacificDay(containing: now).timeUntilReset(from: now)
     }
 
     public var isFinished: Bool { finished }
@@ -79,8 +94,8 @@ public struct RunStateMachine: Sendable {
     /// Cancelled or skipped: no new attempt starts.
     private var isStopping: Bool { cancelled || skip != nil }
 
-    private func retryDelay(_ step: PipelineStep, _ failure: StepFailure, jitter: Double) -> Duration? {
-        if failure.kind == .quota { return failure.retryAfter ?? .seconds(3600) }
+    private func retryDelay(_ step: PipelineStep, _ failure: StepFailure, jitter: Double, now: Date) -> Duration? {
+        if failure.kind == .quota { return Self.quotaWait(failure, now: now) }
         return step.retry.delay(
             afterFailures: countedFailures[step.id, default: 0], kind: failure.kind, jitter: jitter,
             retryAfter: failure.retryAfter)

@@ -1,0 +1,46 @@
+import Foundation
+import ShowrunnerCore
+
+/// One run, from its start to its recorded end: a child task of `RunCoordinator.run()`.
+extension RunCoordinator {
+    func execute(_ pending: Pending) async {
+        let run = pending.run
+        var outcome: RunOutcome?
+        var storeFailed = false
+        do {
+            outcome = try await perform(pending)
+        } catch is CancellationError {
+            logger.notice("run interrupted; it will resume at the next start", metadata: ["run.id": "\(run.id)"])
+        } catch let error as RunLauncher.LaunchError {
+            logger.error("run could not be resumed", metadata: ["run.id": "\(run.id)", "error": "\(error)"])
+        } catch {
+            storeFailed = true
+            outcome = await recordStoreFailure(of: run, error)
+        }
+        if let outcome, !storeFailed {
+            do { try await recordOutcome(outcome, of: run, account: pending.account) } catch {
+                logger.error(
+                    "account state not saved", metadata: ["account": "\(run.accountID)", "error": "\(error)"])
+            }
+        }
+        await listener.withLock { $0 }?.runFinished(run, outcome: outcome)
+        ended(run.id)
+        pending.finished?(outcome)
+        startWaiting()
+    }
+
+    /// Resumes or executes the run; nil when it was interrupted (shutdown).
+    private func perform(_ pending: Pending) async throws -> RunOutcome? {
+        if pending.resume {
+            return try await launcher.resume(
+                runID: pending.run.id, account: pending.account, plan: pending.plan, observer: pending.observer,
+                cancellation: pending.cancellation)
+        }
+        var job =
+            pending.job
+            ?? RunJob(run: pending.run, account: pending.account, plan: pending.plan, dryRun: pending.dryRun)
+        job.observer = pending.observer
+        job.cancellation = pending.cancellation
+        return try await launcher.executor.execute(job)
+    }
+}

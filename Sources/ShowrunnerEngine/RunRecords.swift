@@ -1,0 +1,63 @@
+import Foundation
+import ShowrunnerCore
+
+/// The one place run records and their ids are made: runs to start (owned by this process while queued, so a
+/// daemon starting up leaves them alone), retries, and fires that did not run.
+struct RunRecords: Sendable {
+    let environment: ExecutionEnvironment
+
+    /// New `queued` runs for `submissions`, created now, with ids that differ even at the same instant.
+    func queued(_ submissions: [RunSubmission]) -> [RunRecord] {
+        let created = environment.now()
+        let ids = RunID.make(submissions.count, at: created, randomIndex: environment.randomIndex)
+        let owner = environment.owner()
+        return zip(submissions, ids).map { submission, id in
+            RunRecord(
+                id: id, accountID: submission.account.id, pipeline: submission.plan.name, trigger: submission.trigger,
+                scheduledAt: submission.scheduledAt, configRevision: submission.configRevision, createdAt: created,
+                owner: owner)
+        }
+    }
+
+    /// The `retry` run of `old`, run with `configRevision` (nil: the failed run's).
+    func retry(of old: RunRecord, account: Account, plan: Pipeline, configRevision: String?) -> RunRecord {
+        let now = environment.now()
+        return RunRecord(
+            id: RunID.make(at: now, randomIndex: environment.randomIndex), accountID: account.id, pipeline: plan.name,
+            trigger: .retry, scheduledAt: old.scheduledAt, configRevision: configRevision ?? old.configRevision,
+            retryOf: old.id, createdAt: now, owner: environment.owner())
+    }
+
+    /// Fires that did not run (`missed`, `skipped`), finished when recorded.
+    func notRun(_ fires: [NotRunFire]) -> [RunRecord] {
+        let created = environment.now()
+        let ids = RunID.make(fires.count, at: created, randomIndex: environment.randomIndex)
+        return zip(fires, ids).map { fire, id in
+            RunRecord(
+                id: id, accountID: fire.accountID, pipeline: fire.pipeline, trigger: fire.trigger,
+                scheduledAt: fire.scheduledAt, status: fire.status, reason: fire.reason, createdAt: created,
+                finishedAt: created)
+        }
+    }
+}
+
+/// A fire recorded without running: the account, when, and why.
+public struct NotRunFire: Sendable {
+    public var accountID: String
+    public var pipeline: String
+    public var trigger: RunTrigger
+    public var scheduledAt: Date?
+    public var status: RunStatus
+    public var reason: String
+
+    public init(
+        accountID: String, pipeline: String, trigger: RunTrigger, scheduledAt: Date?, status: RunStatus, reason: String
+    ) {
+        self.accountID = accountID
+        self.pipeline = pipeline
+        self.trigger = trigger
+        self.scheduledAt = scheduledAt
+        self.status = status
+        self.reason = reason
+    }
+}
