@@ -12,24 +12,6 @@ import Testing
         "fifo": { #expect(mkfifo($0.path, 0o644) == 0) },
     ]
 
-    /// An account firing every second whose run appends its time to `<id>.log`.
-    static func config() throws -> URL {
-        let folder = try CommandRunner.temporaryFolder()
-        let accounts = folder.appendingPathComponent("accounts.d")
-        try FileManager.default.createDirectory(at: accounts, withIntermediateDirectories: true)
-        for id in breakages.keys {
-            let account = """
-                channel: { type: test }
-                schedule: { cron: "* * * * * *", overlap: allow }
-                pipeline:
-                  steps:
-                    - { id: mark, uses: command, with: { run: [sh, -c, 'date +%s.%N >> \(id).log'], workdir: . } }
-                """
-            try account.write(to: accounts.appendingPathComponent("\(id).yaml"), atomically: true, encoding: .utf8)
-        }
-        return folder
-    }
-
     /// The rendered diagnostics the daemon's API shows.
     static func diagnostics(_ reply: HTTP.Reply) -> Set<String> {
         let list = ((reply.json as? [String: Any])?["diagnostics"] as? [[String: Any]]) ?? []
@@ -37,7 +19,7 @@ import Testing
     }
 
     @Test func unreadableFilesKeepFiringAndReportLikeValidateUntilTheyAreDeleted() throws {
-        let folder = try Self.config()
+        let folder = try DeletedAccountTests.everySecondConfig(Self.breakages.keys)
         defer { try? FileManager.default.removeItem(at: folder) }
         let daemon = try DaemonProcess(config: folder)
         defer { _ = daemon.stop(SIGKILL) }

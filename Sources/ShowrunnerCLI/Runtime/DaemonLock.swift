@@ -19,6 +19,13 @@ final class DaemonLock: Sendable {
         }
     }
 
+    struct CannotOpen: Error, CustomStringConvertible {
+        let path: String
+        let reason: String
+
+        var description: String { "cannot open the daemon lock \(path): \(reason)." }
+    }
+
     private let descriptor: Int32
 
     /// Takes the lock or throws `Held` (naming the owner) or a plain error when the file cannot be opened.
@@ -26,9 +33,7 @@ final class DaemonLock: Sendable {
         try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
         let path = stateDirectory.appendingPathComponent("daemon.lock").path
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
+        guard descriptor >= 0 else { throw CannotOpen(path: path, reason: String(cString: strerror(errno))) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let owner = Self.readOwner(descriptor)
             close(descriptor)
