@@ -15,10 +15,14 @@ final class Daemon: DaemonControl {
     let logger: Logger
     /// `showrunner.yaml` as the daemon started with it: its settings apply at the next start.
     let settingsAtStart: DaemonSettings?
+    /// The dashboard's live events (reload, diagnostics changed).
+    let events: LiveEventHub
 
     init(
-        registry: ConfigRegistry, scheduler: Scheduler, coordinator: RunCoordinator, store: SQLiteStore, logger: Logger
+        registry: ConfigRegistry, scheduler: Scheduler, coordinator: RunCoordinator, store: SQLiteStore, logger: Logger,
+        events: LiveEventHub = LiveEventHub()
     ) {
+        self.events = events
         self.registry = registry
         self.scheduler = scheduler
         self.coordinator = coordinator
@@ -44,6 +48,7 @@ final class Daemon: DaemonControl {
         let removed = versions.filter { $0.1 == nil }.map(\.0)
         await scheduler.update(scheduled: scheduled, removed: removed)
         scheduler.metrics.recordReload(errors: report.errors.count)
+        publishReload(report)
         if registry.settings != settingsAtStart {
             logger.notice("showrunner.yaml changed; daemon settings apply at the next start (accounts apply now)")
         }
@@ -55,6 +60,7 @@ final class Daemon: DaemonControl {
         let report = registry.rescan(force: true)
         await scheduler.apply(scheduledAccounts(), reload: true)
         scheduler.metrics.recordReload(errors: report.errors.count)
+        publishReload(report)
         return report
     }
 
@@ -111,6 +117,15 @@ final class Daemon: DaemonControl {
     }
 
     func diagnostics() async -> [Diagnostic] { registry.diagnostics }
+
+    func plan(accountID: String) async -> Pipeline? { registry.goodVersion(accountID)?.plan }
+
+    func scheduledAccount(id: String) async -> Account? { registry.goodVersion(id)?.account }
+
+    private func publishReload(_ report: ReloadReport) {
+        events.publish(.reload, ["applied": "\(report.applied.count)", "errors": "\(report.errors.count)"])
+        events.publish(.diagnosticsChanged, ["diagnostics": "\(registry.diagnostics.count)"])
+    }
 
     func cancel(runID: String) async throws -> Bool { try await coordinator.cancel(runID) }
 

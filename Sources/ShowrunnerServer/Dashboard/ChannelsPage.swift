@@ -1,0 +1,96 @@
+import Foundation
+import ShowrunnerCore
+import ShowrunnerEngine
+
+/// The channels page's view model: one page of accounts (searched by id or name) with their schedule, recent runs
+/// and badges. Only the shown page's runs are read, so it stays fast with 10,000 channels.
+struct ChannelsPage {
+    struct Row: Sendable {
+        var id: String
+        var name: String
+        var type: String?
+        var language: String?
+        var zone: String?
+        var nextFire: Date?
+        /// Newest first, at most 14.
+        var recent: [RunRecord]
+        var videosThisWeek: Int
+        var badges: [Badge]
+        var paused: Bool
+    }
+
+    struct Badge: Sendable, Equatable {
+        var kind: String
+        var text: String
+        var detail: String?
+    }
+
+    static let pageSize = 50
+    static let marks = 14
+    var rows: [Row]
+    var search: String
+    var page: Int
+    var total: Int
+    var now: Date
+
+    var pageCount: Int { max(1, (total + Self.pageSize - 1) / Self.pageSize) }
+
+    static func load(
+        control: any DaemonControl, runs: any RunStore, search: String, page: Int, now: Date
+    ) async throws -> ChannelsPage {
+        let needle = search.lowercased()
+        let matching = await control.accounts().filter { account in
+            needle.isEmpty || account.id.lowercased().contains(needle)
+                || (account.name?.lowercased().contains(needle) ?? false)
+        }
+        let pageCount = max(1, (matching.count + pageSize - 1) / pageSize)
+        let page = min(max(1, page), pageCount)
+        let shown = matching.dropFirst((page - 1) * pageSize).prefix(pageSize)
+        let jobs = Dictionary(await control.jobs(accountID: nil).map { ($0.accountID, $0) }) { first, _ in first }
+        var rows: [Row] = []
+        for account in shown {
+            rows.append(try await row(account, job: jobs[account.id], control: control, runs: runs, now: now))
+        }
+        return ChannelsPage(rows: rows, search: search, page: page, total: matching.count, now: now)
+    }
+
+    static func row(
+        _ account: AccountStatus, job: SchedulerJob?, control: any DaemonControl, runs: any RunStore, now: Date
+    ) async throws -> Row {
+        let recent = try await runs.runs(matching: RunQuery(accountID: account.id, limit: marks))
+        let weekAgo = now.addingTimeInterval(-7 * 86400)
+        let published = try await runs.runs(matching: RunQuery(accountID: account.id, status: .succeeded, limit: 200))
+        var quotaWaiting = false
+        if let newest = recent.first, newest.status == .running {
+            quotaWaiting = try await runs.attempts(runID: newest.id).last?.failureKind == .quota
+        }
+        let configured = await control.scheduledAccount(id: account.id)
+        return Row(
+            id: account.id, name: account.name ?? account.id, type: configured?.channel.type,
+            language: configured?.channel.language, zone: job?.timezone, nextFire: job?.nextRunAt, recent: recent,
+            videosThisWeek: published.count { ($0.finishedAt ?? $0.createdAt) >= weekAgo },
+            badges: badges(account, quotaWaiting: quotaWaiting), paused: account.paused)
+    }
+
+    /// Paused by hand or automatically, auth needed, waiting for the quota, running on the last good config.
+    static func badges(_ account: AccountStatus, quotaWaiting: Bool) -> [Badge] {
+        var badges: [Badge] = []
+        if account.paused {
+            let automatic = account.pauseReason.map { !$0.lowercased().contains("api") && !$0.isEmpty } ?? false
+            badges.append(
+                Badge(kind: "paused", text: automatic ? "auto-paused" : "paused", detail: account.pauseReason))
+        }
+        if let flag = account.authFlag { badges.append(Badge(kind: "auth", text: "auth needed", detail: flag)) }
+        if quotaWaiting { badges.append(Badge(kind: "quota", text: "quota waiting", detail: nil)) }
+        if !account.valid, account.scheduled {
+            let reason = account.diagnostics.first { $0.severity == .error }?.rendered
+            badges.append(
+                Badge(
+                    kind: "lastgood",
+                    text: "last good config \(account.lastGoodRevision ?? "")".trimmingCharacters(
+                        in: .whitespaces), detail: reason))
+        }
+        if !account.enabled { badges.append(Badge(kind: "disabled", text: "disabled", detail: nil)) }
+        return badges
+    }
+}
