@@ -27,6 +27,9 @@ public protocol DaemonControl: Sendable {
     func heartbeat() async -> Date?
     /// Why the store cannot be written, while writes it refused wait to be retried; `/healthz` is 503 meanwhile.
     func storeProblem() async -> String?
+    /// The dashboard's reads (defaults in `DaemonControl+Dashboard.swift`).
+    func plan(accountID: String) async -> Pipeline?
+    func scheduledAccount(id: String) async -> Account?
 }
 
 extension DaemonControl {

@@ -100,6 +100,8 @@ def test_the_runs_page_shows_a_new_run_live_and_its_detail_plays_the_video(signe
         "var v = document.getElementById('video'); return !!v && v.readyState >= 2"),
         timeout=30, message="the video did not reach readyState 2")
     signed_in.save_screenshot(str(OUTPUT / "run-detail.png"))
+    signed_in.execute_script("document.getElementById('video').scrollIntoView()")
+    signed_in.save_screenshot(str(OUTPUT / "run-detail-artifacts.png"))
     assert console_errors(signed_in) == []
 
 
@@ -109,6 +111,7 @@ def test_pause_shows_the_badge(signed_in, daemon):
     signed_in.find_element(By.CSS_SELECTOR, f"{row} form[action$='/pause'] button").click()
     wait(signed_in, lambda d: d.find_elements(By.CSS_SELECTOR, f"{row} .badge.paused"), message="no paused badge")
     signed_in.save_screenshot(str(OUTPUT / "channels-paused.png"))
+    open_page(signed_in, daemon, "/channels", "channels-overview")
 
 
 def test_a_broken_account_file_shows_its_diagnostic_on_the_config_page(signed_in, daemon):
