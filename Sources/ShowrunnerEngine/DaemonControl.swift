@@ -21,7 +21,7 @@ public protocol DaemonControl: Sendable {
     func diagnostics() async -> [Diagnostic]
     /// False when the run is not active or waiting.
     func cancel(runID: String) async throws -> Bool
-    /// Retries a failed run (or resumes an interrupted one) in the daemon; throws `RunLauncher.LaunchError`.
+    /// Retries a failed run (or resumes an interrupted one) in the daemon; throws `RunRefusal`.
     func retry(runID: String) async throws -> RunRecord
     /// The scheduler loop's last pass; `/healthz` is 200 while it is recent.
     func heartbeat() async -> Date?

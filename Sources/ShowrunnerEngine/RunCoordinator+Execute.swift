@@ -11,7 +11,7 @@ extension RunCoordinator {
             outcome = try await perform(pending)
         } catch is CancellationError {
             logger.notice("run interrupted; it will resume at the next start", metadata: ["run.id": "\(run.id)"])
-        } catch let error as RunLauncher.LaunchError {
+        } catch let error as RunRefusal {
             logger.error("run could not be resumed", metadata: ["run.id": "\(run.id)", "error": "\(error)"])
         } catch {
             storeFailed = true

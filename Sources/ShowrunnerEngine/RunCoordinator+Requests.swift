@@ -34,7 +34,7 @@ extension RunCoordinator {
         case .resume(let run):
             let owner = run.owner
             guard owner.map(launcher.probe.isGone) ?? true else {
-                throw RunLauncher.LaunchError.alreadyRunning(
+                throw RunRefusal.alreadyRunning(
                     runID, owner: owner.map { "pid \($0.pid) on \($0.host)" } ?? "")
             }
             return Pending(run: run, account: account, plan: plan, resume: true)
@@ -60,7 +60,7 @@ extension RunCoordinator {
                     accountID: submission.account.id, pipeline: submission.plan.name, trigger: submission.trigger,
                     scheduledAt: submission.scheduledAt, status: .skipped, reason: reason)
                 guard let run = try await recordNotRun([fire]).first else {
-                    throw RunLauncher.LaunchError.fireAlreadyRecorded(submission.account.id)
+                    throw RunRefusal.fireAlreadyRecorded(submission.account.id)
                 }
                 let outcome = RunOutcome.skipped(RunSkip(reason: reason))
                 observer(.runFinished(runID: run.id, outcome: outcome))
@@ -73,7 +73,7 @@ extension RunCoordinator {
             }
         }
         guard let run = try await record([submission])[0] else {
-            throw RunLauncher.LaunchError.fireAlreadyRecorded(submission.account.id)
+            throw RunRefusal.fireAlreadyRecorded(submission.account.id)
         }
         let pending = Pending(
             run: run, account: submission.account, plan: submission.plan,
@@ -119,7 +119,7 @@ extension RunCoordinator {
 
     private func waitForOtherProcesses(_ accountID: String, every interval: Duration) async throws {
         while try await otherProcessRuns(of: accountID).running > 0 {
-            try await environment.clock.sleep(for: interval)
+            try await environment.time.clock.sleep(for: interval)
         }
     }
 

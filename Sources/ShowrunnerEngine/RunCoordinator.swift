@@ -64,12 +64,12 @@ public final class RunCoordinator: Sendable {
     }
 
     var environment: ExecutionEnvironment { launcher.executor.environment }
-    var store: any RunStore { environment.store }
-    var now: Date { environment.now() }
+    var store: any RunStore { environment.runs }
+    var now: Date { environment.time.now() }
     var records: RunRecords { RunRecords(environment: environment) }
 
     /// Store writes that failed and wait to be retried, for `/healthz`; nil while the store works.
-    public var storeProblem: String? { environment.storeHealth.problem }
+    public var storeProblem: String? { environment.reporting.storeHealth.problem }
 
     /// What the overlap policy counts for an account in this process: its runs that started and have not ended
     /// (an interrupted run waiting to be resumed among them), and its runs recorded but not started.

@@ -21,16 +21,16 @@ public struct RunExecutor: Sendable {
     /// Executes `job` to the end. Returns nil when the task was cancelled (shutdown): the run is left `running`
     /// with its in-flight attempts recorded as interrupted, so the next start resumes it.
     public func execute(_ job: RunJob) async throws -> RunOutcome? {
-        let store = environment.store
+        let store = environment.runs
         try await store.updateRun(
-            id: job.run.id, status: .running, reason: nil, owner: environment.owner(), at: environment.now())
+            id: job.run.id, status: .running, reason: nil, owner: environment.owner(), at: environment.time.now())
         job.observer(.runStarted(runID: job.run.id, accountID: job.account.id))
         logger(job).info("run started")
         return try await withThrowingTaskGroup(of: Void.self) { heartbeat in
             heartbeat.addTask { try await beat(job.run.id) }
             defer {
                 heartbeat.cancelAll()
-                environment.storeHealth.succeeded("heartbeat \(job.run.id)")  // no more beats to retry
+                environment.reporting.storeHealth.succeeded("heartbeat \(job.run.id)")  // no more beats to retry
             }
             return try await drive(job)
         }
@@ -38,7 +38,7 @@ public struct RunExecutor: Sendable {
 
     private func drive(_ job: RunJob) async throws -> RunOutcome? {
         var machine = RunStateMachine(
-            plan: job.plan, resume: job.resume, maxParallelSteps: environment.maxParallelSteps)
+            plan: job.plan, resume: job.resume, maxParallelSteps: environment.limits.maxParallelSteps)
         var outputs = job.outputs
         let runner = AttemptRunner(environment: environment, job: job)
         var stopping = false  // the user cancelled: the failures of the stopped attempts say so
@@ -61,7 +61,7 @@ public struct RunExecutor: Sendable {
                         }
                     case .retry(let step, let delay):
                         job.observer(.retryScheduled(step: step, after: delay))
-                        let clock = environment.clock
+                        let clock = environment.time.clock
                         group.addTask {
                             do { try await clock.sleep(for: delay) } catch { return .none }
                             return .retryDue(step: step)
@@ -111,8 +111,8 @@ public struct RunExecutor: Sendable {
     }
 
     private func begin(_ step: String, attempt: Int, job: RunJob) async throws {
-        let record = AttemptRecord(runID: job.run.id, stepID: step, attempt: attempt, startedAt: environment.now())
-        try await environment.store.insertAttempt(record)
+        let record = AttemptRecord(runID: job.run.id, stepID: step, attempt: attempt, startedAt: environment.time.now())
+        try await environment.runs.insertAttempt(record)
         job.observer(.stepStarted(step: step, attempt: attempt))
         logger(job, step: step).info("step attempt started", metadata: ["step.attempt": "\(attempt)"])
     }
@@ -121,15 +121,16 @@ public struct RunExecutor: Sendable {
         _ step: String, attempt: Int, result: Result<StepResult, StepFailure>, seconds: Double, job: RunJob,
         outputs: inout [String: [String: ConfigValue]], machine: inout RunStateMachine
     ) async throws -> [RunAction] {
-        let store = environment.store
+        let store = environment.runs
         if let kind = job.plan.step(step)?.uses {
-            environment.metrics.recordStep(kind: kind, seconds: seconds, succeeded: (try? result.get()) != nil)
+            environment.reporting.metrics.recordStep(
+                kind: kind, seconds: seconds, succeeded: (try? result.get()) != nil)
         }
         switch result {
         case .success(let stepResult):
             try await store.finishAttempt(
                 runID: job.run.id, stepID: step, attempt: attempt, status: .succeeded, failure: nil, result: stepResult,
-                at: environment.now())
+                at: environment.time.now())
             outputs[step] = stepResult.outputs
             job.observer(.stepSucceeded(step: step, attempt: attempt, seconds: seconds))
             if job.dryRun, case .string(let text)? = stepResult.outputs["description"] {
@@ -140,7 +141,7 @@ public struct RunExecutor: Sendable {
         case .failure(let failure):
             try await store.finishAttempt(
                 runID: job.run.id, stepID: step, attempt: attempt, status: .failed, failure: failure, result: nil,
-                at: environment.now())
+                at: environment.time.now())
             job.observer(.stepFailed(step: step, attempt: attempt, failure: failure, seconds: seconds))
             logger(job, step: step).warning(
                 "step attempt failed",
@@ -148,21 +149,23 @@ public struct RunExecutor: Sendable {
                     "step.attempt": "\(attempt)", "failure.kind": "\(failure.kind.rawValue)",
                     "error": "\(failure.message)",
                 ])
-            return machine.stepFailed(step, failure, jitter: environment.jitter(), at: environment.now())
+            return machine.stepFailed(
+                step, failure, jitter: environment.randomness.jitter(), at: environment.time.now())
         }
     }
 
     private func skip(_ step: String, reason: String, job: RunJob) async throws {
         let record = AttemptRecord(
-            runID: job.run.id, stepID: step, attempt: 0, status: .skipped, error: reason, startedAt: environment.now(),
-            finishedAt: environment.now())
-        try await environment.store.insertAttempt(record)
+            runID: job.run.id, stepID: step, attempt: 0, status: .skipped, error: reason,
+            startedAt: environment.time.now(),
+            finishedAt: environment.time.now())
+        try await environment.runs.insertAttempt(record)
         job.observer(.stepSkipped(step: step, reason: reason))
     }
 
     /// Records the outcome, retried until the store takes it (a full disk must not leave the run `running`).
     private func finish(_ outcome: RunOutcome, job: RunJob) async throws {
-        let (store, now) = (environment.store, environment.now)
+        let (store, now) = (environment.runs, environment.time.now)
         try await environment.writeUntilStored("run \(job.run.id)") {
             try await store.updateRun(
                 id: job.run.id, status: outcome.status, reason: outcome.reason, owner: nil, at: now())
@@ -183,7 +186,7 @@ public struct RunExecutor: Sendable {
             guard case .attemptEnded(let step, let attempt, let result, _) = event else { continue }
             let failure: StepFailure? = if case .failure(let failure) = result { failure } else { nil }
             let stepResult: StepResult? = if case .success(let value) = result { value } else { nil }
-            let (store, now) = (environment.store, environment.now())
+            let (store, now) = (environment.runs, environment.time.now())
             try await uncancelled {
                 try await store.finishAttempt(
                     runID: job.run.id, stepID: step, attempt: attempt, status: failure == nil ? .succeeded : .failed,
@@ -199,19 +202,19 @@ public struct RunExecutor: Sendable {
     private func beat(_ runID: String) async throws {
         let key = "heartbeat \(runID)"
         while true {
-            try await environment.clock.sleep(for: environment.heartbeatInterval)
+            try await environment.time.clock.sleep(for: environment.time.heartbeatInterval)
             do {
-                try await environment.store.heartbeat(runID: runID, at: environment.now())
-                environment.storeHealth.succeeded(key)
+                try await environment.runs.heartbeat(runID: runID, at: environment.time.now())
+                environment.reporting.storeHealth.succeeded(key)
             } catch {
                 try Task.checkCancellation()
-                environment.storeHealth.failed(key, error)
+                environment.reporting.storeHealth.failed(key, error)
             }
         }
     }
 
     private func logger(_ job: RunJob, step: String? = nil) -> Logger {
-        var logger = environment.logger
+        var logger = environment.reporting.logger
         logger[metadataKey: "account"] = "\(job.account.id)"
         logger[metadataKey: "run.id"] = "\(job.run.id)"
         if let step { logger[metadataKey: "step.id"] = "\(step)" }

@@ -53,7 +53,7 @@ extension Scheduler {
         }
     }
 
-    var storeHealth: StoreHealth { coordinator.environment.storeHealth }
+    var storeHealth: StoreHealth { coordinator.environment.reporting.storeHealth }
 
     static func firesKey(_ accountID: String) -> String { "fires of \(accountID)" }
 

@@ -47,7 +47,7 @@ public final class Scheduler: Service, RunFinishListener, Sendable {
         metrics: SchedulerMetrics = SchedulerMetrics()
     ) {
         self.coordinator = coordinator
-        self.runs = coordinator.launcher.executor.environment.store
+        self.runs = coordinator.launcher.executor.environment.runs
         self.accountStates = accountStates
         self.clock = clock
         self.now = now

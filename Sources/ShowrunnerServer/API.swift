@@ -10,7 +10,7 @@ import ShowrunnerEngine
 /// Every `/api/*` route needs `Authorization: Bearer <token>` when `token` is non-nil; `/healthz` and `/metrics`
 /// stay open. `registry` is the daemon's Prometheus registry (nil: `/metrics` answers 404).
 public func makeAPI(
-    control: any DaemonControl, runs: any RunStore, registry: PrometheusCollectorRegistry?, token: String?,
+    control: any DaemonControl, runs: any RunHistory, registry: PrometheusCollectorRegistry?, token: String?,
     logger: Logger
 ) -> Router<BasicRequestContext> {
     makeAPI(control: control, runs: runs, registry: registry, token: token, logger: logger, now: { Date() })
@@ -18,7 +18,7 @@ public func makeAPI(
 
 /// The seam: `now` is the clock `/healthz` measures the heartbeat's age with.
 func makeAPI(
-    control: any DaemonControl, runs: any RunStore, registry: PrometheusCollectorRegistry?, token: String?,
+    control: any DaemonControl, runs: any RunHistory, registry: PrometheusCollectorRegistry?, token: String?,
     logger: Logger, now: @escaping @Sendable () -> Date
 ) -> Router<BasicRequestContext> {
     let router = Router()

@@ -14,7 +14,7 @@ extension RunLauncher {
         let submission = RunSubmission(
             account: account, plan: plan, trigger: trigger, scheduledAt: scheduledAt, configRevision: nil)
         let run = RunRecords(environment: environment).queued([submission])[0]
-        guard try await environment.store.insertRun(run) else { throw LaunchError.fireAlreadyRecorded(run.id) }
+        guard try await environment.runs.insertRun(run) else { throw RunRefusal.fireAlreadyRecorded(run.id) }
         let job = RunJob(
             run: run, account: account, plan: plan, dryRun: dryRun, observer: observer,
             cancellation: cancellation)

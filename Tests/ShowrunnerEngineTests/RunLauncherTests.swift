@@ -51,7 +51,7 @@ struct RunLauncherTests {
         let run = RunRecord(id: "r2", accountID: "cooking", pipeline: "p", trigger: .manual, createdAt: Harness.start)
         _ = try await harness.store.insertRun(run)
         try await harness.store.updateRun(id: "r2", status: .running, reason: nil, owner: alive, at: Harness.start)
-        await #expect(throws: RunLauncher.LaunchError.self) {
+        await #expect(throws: RunRefusal.self) {
             try await harness.launcher().resume(runID: "r2", account: Harness.account, plan: Self.plan)
         }
     }
@@ -78,7 +78,7 @@ struct RunLauncherTests {
                 "topic#0:reused", "script#1:succeeded", "upload#1:succeeded",
             ])
         #expect(try await harness.store.run(id: first.id)?.status == .failed)
-        await #expect(throws: RunLauncher.LaunchError.nothingToRetry(retry.id, .succeeded)) {
+        await #expect(throws: RunRefusal.nothingToRetry(retry.id, .succeeded)) {
             try await launcher.retry(runID: retry.id, account: Harness.account, plan: Self.plan)
         }
     }
@@ -89,7 +89,7 @@ struct RunLauncherTests {
         let fire = Date(timeIntervalSince1970: 1_790_000_000)
         _ = try await harness.launcher().start(
             account: Harness.account, plan: plan, trigger: .schedule, scheduledAt: fire)
-        await #expect(throws: RunLauncher.LaunchError.self) {
+        await #expect(throws: RunRefusal.self) {
             try await harness.launcher().start(
                 account: Harness.account, plan: plan, trigger: .catchUp, scheduledAt: fire)
         }

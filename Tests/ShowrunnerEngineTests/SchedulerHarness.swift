@@ -25,9 +25,9 @@ final class SchedulerHarness: Sendable {
         self.wallClock = wallClock
         let now: @Sendable () -> Date = { wallClock.now }
         var environment = harness.executionEnvironment(owner: ownerPID)
-        environment.now = now
+        environment.time.now = now
         environment.owner = { RunOwner(host: ProcessInfo.processInfo.hostName, pid: ownerPID, heartbeatAt: now()) }
-        if let runStore { environment.store = runStore }
+        if let runStore { environment.runs = runStore }
         if let steps { environment.steps = steps }
         let probe = OwnerProbe(now: now)
         let launcher = RunLauncher(executor: RunExecutor(environment: environment), probe: probe)

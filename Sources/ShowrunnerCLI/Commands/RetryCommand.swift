@@ -35,7 +35,7 @@ struct RetryCommand: AsyncParsableCommand {
                 }
             }
             if outcome != .succeeded { throw ExitCode(1) }
-        } catch let error as RunLauncher.LaunchError {
+        } catch let error as RunRefusal {
             throw CommandFailure(error.description)
         }
     }

@@ -115,9 +115,9 @@ final class Daemon: DaemonControl {
     func cancel(runID: String) async throws -> Bool { try await coordinator.cancel(runID) }
 
     func retry(runID: String) async throws -> RunRecord {
-        guard let run = try await store.run(id: runID) else { throw RunLauncher.LaunchError.noSuchRun(runID) }
+        guard let run = try await store.run(id: runID) else { throw RunRefusal.noSuchRun(runID) }
         guard let version = registry.goodVersion(run.accountID) else {
-            throw RunLauncher.LaunchError.accountNotConfigured(run.accountID)
+            throw RunRefusal.accountNotConfigured(run.accountID)
         }
         return try await coordinator.retry(
             runID: runID, account: version.account, plan: version.plan, configRevision: version.revision)
