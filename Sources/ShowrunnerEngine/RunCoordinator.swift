@@ -36,7 +36,17 @@ public final class RunCoordinator: Sendable {
         var waiting: [Pending] = []
         var draining = false
         var stopped = false
-        var idleWaiters: [CheckedContinuation<Void, Never>] = []
+        /// Tasks waiting until no run is active (`drain`) or none is active or waiting either (`untilIdle`).
+        var idleWaiters: [(id: Int, countsWaiting: Bool, continuation: CheckedContinuation<Void, Never>)] = []
+        var nextWaiterID = 0
+
+        /// Removes and returns the idle waiters whose condition now holds.
+        mutating func idleWaitersToWake() -> [CheckedContinuation<Void, Never>] {
+            guard active.isEmpty else { return [] }
+            let woken = idleWaiters.filter { !$0.countsWaiting || waiting.isEmpty }
+            idleWaiters.removeAll { !$0.countsWaiting || waiting.isEmpty }
+            return woken.map(\.continuation)
+        }
     }
 
     let launcher: RunLauncher
@@ -96,12 +106,14 @@ public final class RunCoordinator: Sendable {
                 }
             }
         }
-        let left = state.withLock { state in
+        let (left, idle) = state.withLock { state in
             state.stopped = true
-            defer { state.waiting = [] }
-            return state.waiting
+            let left = state.waiting
+            state.waiting = []
+            return (left, state.idleWaitersToWake())
         }
         for pending in left { pending.finished?(nil) }  // recorded `queued`: the next start takes them over
+        for waiter in idle { waiter.resume() }
     }
 
     /// Records a new run (`queued`) and starts it when a slot is free. Returns nil when the fire already has a run.
@@ -163,6 +175,7 @@ public final class RunCoordinator: Sendable {
             try await store.updateRun(
                 id: runID, status: .cancelled, reason: "cancelled before it started", owner: nil, at: now)
             waiting.finished?(.cancelled)
+            for waiter in state.withLock({ $0.idleWaitersToWake() }) { waiter.resume() }
             return true
         }
         active?.request()
@@ -194,14 +207,12 @@ public final class RunCoordinator: Sendable {
         }
     }
 
-    /// A run ended: it leaves `active`; a drain waiting for the last one is let go.
+    /// A run ended: it leaves `active`; a drain waiting for the last one, or a caller waiting for idleness, is let go.
     func ended(_ runID: String) {
         let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
             state.active[runID] = nil
-            guard state.draining, state.active.isEmpty else { return [] }
-            commandSink.finish()
-            defer { state.idleWaiters = [] }
-            return state.idleWaiters
+            if state.draining, state.active.isEmpty { commandSink.finish() }
+            return state.idleWaitersToWake()
         }
         for waiter in waiters { waiter.resume() }
     }
@@ -217,7 +228,7 @@ public final class RunCoordinator: Sendable {
         guard running > 0 else { return }
         await withTaskGroup(of: Bool.self) { group in
             group.addTask {
-                await self.untilIdle()
+                await self.untilNoneActive(countingWaiting: false)
                 return true
             }
             group.addTask {
@@ -230,18 +241,35 @@ public final class RunCoordinator: Sendable {
             }
             group.cancelAll()
         }
-        await untilIdle()
+        await untilNoneActive(countingWaiting: false)
     }
 
-    /// Returns once no run is active (while draining).
-    private func untilIdle() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let idle = state.withLock { state in
-                if state.active.isEmpty { return true }
-                state.idleWaiters.append(continuation)
-                return false
+    /// Returns once no run is active and none waits to start, or when the caller is cancelled.
+    public func untilIdle() async { await untilNoneActive(countingWaiting: true) }
+
+    /// Returns once no run is active (and, `countingWaiting`, none waits either; a drain leaves waiting runs
+    /// queued for the next start), or when the caller is cancelled.
+    private func untilNoneActive(countingWaiting: Bool) async {
+        let id = state.withLock { state in
+            state.nextWaiterID += 1
+            return state.nextWaiterID
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let idle = state.withLock { state in
+                    if Task.isCancelled || state.active.isEmpty && (!countingWaiting || state.waiting.isEmpty) {
+                        return true
+                    }
+                    state.idleWaiters.append((id, countingWaiting, continuation))
+                    return false
+                }
+                if idle { continuation.resume() }
             }
-            if idle { continuation.resume() }
+        } onCancel: {
+            let waiter = state.withLock { state in
+                state.idleWaiters.firstIndex { $0.id == id }.map { state.idleWaiters.remove(at: $0) }
+            }
+            waiter?.continuation.resume()
         }
     }
 }

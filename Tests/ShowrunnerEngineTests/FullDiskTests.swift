@@ -24,7 +24,7 @@ struct FullDiskTests {
         ])
         try await test.scheduler.startUp()
         await test.step(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
-        await test.settle()
+        try await test.settle()
         disk.refuse()
         for minute in 1...30 {
             await test.step(to: SchedulerHarness.date("2026-06-01T10:00:00Z").addingTimeInterval(Double(minute * 60)))
@@ -34,7 +34,7 @@ struct FullDiskTests {
 
         disk.accept()
         await test.step(to: SchedulerHarness.date("2026-06-01T10:30:05Z"))
-        await test.settle()
+        try await test.settle()
         let runs = try await test.runs()
         #expect(runs.count == 31)  // 10:00 … 10:30: one row per fire
         #expect(runs.dropFirst().dropLast().allSatisfy { $0.hasPrefix("catch_up:missed@") })
@@ -43,7 +43,7 @@ struct FullDiskTests {
         let state = try await test.harness.store.accountState("minutely")
         #expect(state.lastFireAt == SchedulerHarness.date("2026-06-01T10:30:00Z"))
         await test.step(to: SchedulerHarness.date("2026-06-01T10:31:00Z"))
-        await test.settle()
+        try await test.settle()
         #expect(try await test.runs().last == "schedule:succeeded@2026-06-01T10:31:00+00:00")
     }
 
@@ -67,7 +67,7 @@ struct FullDiskTests {
 
         store.accept()
         #expect(try await test.advanceUntil { try await test.harness.store.run(id: run.id)?.status == .succeeded })
-        await test.settle()
+        try await test.settle()
         #expect(test.coordinator.storeProblem == nil)
         #expect(step.callCount == 1)
     }
@@ -89,7 +89,7 @@ struct FullDiskTests {
         #expect(await test.advanceUntil { test.coordinator.storeProblem != nil })
         store.accept()
         #expect(try await test.advanceUntil { try await test.harness.store.run(id: run.id)?.status == .failed })
-        await test.settle()
+        try await test.settle()
         let stored = try #require(try await test.harness.store.run(id: run.id))
         #expect(stored.reason?.contains("the store could not be written (database or disk is full)") == true)
         #expect(try await test.harness.attemptSummary(run.id) == ["work#1:failed"])

@@ -40,7 +40,7 @@ struct RunExecutorTests {
         let plan = Pipeline(name: "p", steps: [Harness.step("fetch", "command")])
         let launcher = harness.launcher()
         let task = Task { try await launcher.start(account: Harness.account, plan: plan, trigger: .manual) }
-        #expect(await harness.clock.waitForSleepers(2))  // heartbeat + the retry wait (2s × 1.2)
+        try await harness.clock.waitForSleepers(2)  // heartbeat + the retry wait (2s × 1.2)
         harness.clock.advance(by: .milliseconds(2_399))
         #expect(flaky.callCount == 1)
         harness.clock.advance(by: .milliseconds(1))
@@ -61,7 +61,7 @@ struct RunExecutorTests {
         let plan = Pipeline(name: "p", steps: [Harness.step("call", "http")])
         let launcher = harness.launcher()
         let task = Task { try await launcher.start(account: Harness.account, plan: plan, trigger: .manual) }
-        #expect(await harness.clock.waitForSleepers(2))
+        try await harness.clock.waitForSleepers(2)
         harness.clock.advance(by: .seconds(29))
         #expect(limited.callCount == 1)
         harness.clock.advance(by: .seconds(1))
@@ -89,7 +89,7 @@ struct RunExecutorTests {
             name: "p", steps: [Harness.step("left", "command"), Harness.step("right", "command", needs: [])])
         let launcher = harness.launcher()
         let task = Task { try await launcher.start(account: Harness.account, plan: plan, trigger: .manual) }
-        #expect(await gate.waitUntilStarted(2))  // both started while neither has finished
+        try await gate.waitUntilStarted(2)  // both started while neither has finished
         gate.open()
         #expect(try await task.value.1 == .succeeded)
     }
@@ -102,9 +102,11 @@ struct RunExecutorTests {
         let launcher = harness.launcher()
         let first = Task { try await launcher.start(account: Harness.account, plan: plan, trigger: .manual) }
         let second = Task { try await launcher.start(account: Harness.account, plan: plan, trigger: .manual) }
-        #expect(await gate.waitUntilStarted(1))
-        for _ in 0..<1000 { await Task.yield() }
-        #expect(gate.started == 1)  // the second render waits for the slot
+        try await gate.waitUntilStarted(1)
+        try await Deadline.until("the second render waits for the video slot") {
+            harness.kindLimiter.waiting(for: "video") == 1
+        }
+        #expect(gate.started == 1)
         gate.open()
         #expect(try await first.value.1 == .succeeded)
         #expect(try await second.value.1 == .succeeded)
@@ -116,7 +118,7 @@ struct RunExecutorTests {
         let plan = Pipeline(name: "p", steps: [Harness.step("slow", "command", attempts: 1, timeout: .seconds(600))])
         let launcher = harness.launcher()
         let task = Task { try await launcher.start(account: Harness.account, plan: plan, trigger: .manual) }
-        #expect(await harness.clock.waitForSleepers(2))  // heartbeat + the timeout
+        try await harness.clock.waitForSleepers(2)  // heartbeat + the timeout
         harness.clock.advance(by: .seconds(600))
         let (run, outcome) = try await task.value
         #expect(outcome == .failed(reason: "step 'slow' failed: step 'slow' timed out after 10m."))

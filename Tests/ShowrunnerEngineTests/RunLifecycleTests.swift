@@ -25,7 +25,7 @@ struct RunLifecycleTests {
         let wait = reset.timeIntervalSince(Harness.start)
         var iterator = events.makeAsyncIterator()
         #expect(await iterator.next() == .seconds(Int64(wait)))
-        #expect(await harness.clock.waitForSleepers(2))  // the retry and the heartbeat
+        try await harness.clock.waitForSleepers(2)  // the retry and the heartbeat
         harness.clock.advance(by: .seconds(Int64(wait) - 1))
         #expect(step.callCount == 1)
         harness.clock.advance(by: .seconds(1))
@@ -45,7 +45,7 @@ struct RunLifecycleTests {
         try await test.scheduler.startUp()
         #expect(test.scheduler.jobs().first?.nextRunAt != nil)
         await test.step(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
-        await test.settle()  // the listener is told before the run leaves the coordinator
+        try await test.settle()  // the listener is told before the run leaves the coordinator
         #expect(test.scheduler.jobs().first?.paused == true)
         #expect(test.scheduler.jobs().first?.nextRunAt == nil)
     }

@@ -54,10 +54,9 @@ final class SchedulerHarness: Sendable {
         await scheduler.step()
     }
 
-    /// Waits (yielding) until no run is active. The bound is for a stuck test on a loaded CI machine, not a timing.
-    func settle() async {
-        let safety = ContinuousClock.now.advanced(by: .seconds(120))
-        while !coordinator.isIdle, ContinuousClock.now < safety { await Task.yield() }
+    /// Returns once no run is active or waiting: the moment the coordinator says so (a stuck run fails the test).
+    func settle() async throws {
+        try await Deadline.within("no run is active or waiting") { [coordinator] in await coordinator.untilIdle() }
     }
 
     /// Moves the manual clock a second at a time (retries and steps wait on it) until `condition` holds; false

@@ -18,7 +18,7 @@ struct SchedulerTests {
         await test.step(to: SchedulerHarness.date("2026-03-08T06:59:59Z"))
         #expect(try await test.runs().isEmpty)
         await test.step(to: SchedulerHarness.date("2026-03-08T07:00:00Z"))
-        await test.settle()
+        try await test.settle()
         #expect(try await test.runs() == ["schedule:succeeded@2026-03-08T07:00:00+00:00"])
         #expect(test.scheduler.jobs().first?.nextRunAt == SchedulerHarness.date("2026-03-09T06:30:00Z"))
     }
@@ -61,7 +61,7 @@ struct SchedulerTests {
         await test.scheduler.apply([account])
         try await test.scheduler.startUp()
         await test.scheduler.step()
-        await test.settle()
+        try await test.settle()
         let runs = try await test.runs().map {
             $0.replacingOccurrences(of: "2026-06-01T", with: "").replacingOccurrences(of: ":00+00:00", with: "")
         }
@@ -91,11 +91,11 @@ struct SchedulerTests {
         await test.scheduler.apply([try SchedulerHarness.account("busy", cron: "* * * * *", overlap: policy)])
         try await test.scheduler.startUp()
         await test.step(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
-        #expect(await gate.waitUntilStarted(1))
+        try await gate.waitUntilStarted(1)
         await test.step(to: SchedulerHarness.date("2026-06-01T10:01:00Z"))
-        if policy == .allow { #expect(await gate.waitUntilStarted(2)) } else { #expect(gate.started == 1) }
+        if policy == .allow { try await gate.waitUntilStarted(2) } else { #expect(gate.started == 1) }
         gate.open()
-        await test.settle()
+        try await test.settle()
         let runs = try await test.runs().map {
             $0.replacingOccurrences(of: "2026-06-01T", with: "").replacingOccurrences(of: ":00+00:00", with: "")
         }
@@ -130,7 +130,7 @@ struct SchedulerTests {
             await test.scheduler.apply([account])
             try await test.scheduler.startUp()
             await test.step(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
-            await test.settle()
+            try await test.settle()
         }
         let runs = try await harness.store.runs(matching: RunQuery())
         #expect(runs.count == 1)
@@ -144,7 +144,7 @@ struct SchedulerTests {
         try await test.scheduler.startUp()
         for hour in ["10", "11"] {
             await test.step(to: SchedulerHarness.date("2026-06-01T\(hour):00:00Z"))
-            await test.settle()
+            try await test.settle()
             if let run = try await test.harness.store.runs(matching: RunQuery(limit: 1)).first {
                 await test.scheduler.runFinished(run)
             }

@@ -32,7 +32,7 @@ struct TopicExhaustionTests {
                     try await test.coordinator.submit(
                         account: account, plan: Self.plan(onExhausted: policy), trigger: .manual, scheduledAt: nil,
                         configRevision: nil)))
-            await test.settle()
+            try await test.settle()
         }
         let store = test.harness.store
         #expect(try await store.run(id: runs[0].id)?.status == .succeeded)
