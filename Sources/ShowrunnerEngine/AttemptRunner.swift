@@ -52,7 +52,7 @@ struct AttemptRunner: Sendable {
         let renderer = TemplateRenderer(context: context, resolveSecret: environment.resolveSecret)
         var inputs: [String: ConfigValue] = [:]
         var secrets: [String] = []
-        for (name, value) in StepWiring.inputs(for: step, in: job.plan, outputs: outputs) {
+        for (name, value) in StepWiring.inputs(for: step, in: job.mergedPipeline, outputs: outputs) {
             let (rendered, found) = try renderer.render(value, input: name)
             inputs[name] = rendered
             secrets += found

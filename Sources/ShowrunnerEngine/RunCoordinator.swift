@@ -12,7 +12,7 @@ public final class RunCoordinator: Sendable {
     struct Pending: Sendable {
         let run: RunRecord
         let account: Account
-        let plan: Pipeline
+        let mergedPipeline: Pipeline
         var resume = false
         /// Overlap `queue`: start only when the account has no active run.
         var afterActiveRun = false
@@ -118,12 +118,12 @@ public final class RunCoordinator: Sendable {
 
     /// Records a new run (`queued`) and starts it when a slot is free. Returns nil when the fire already has a run.
     public func submit(
-        account: Account, plan: Pipeline, trigger: RunTrigger, scheduledAt: Date?, configRevision: String?,
+        account: Account, mergedPipeline: Pipeline, trigger: RunTrigger, scheduledAt: Date?, configRevision: String?,
         afterActiveRun: Bool = false
     ) async throws -> RunRecord? {
         try await submit([
             RunSubmission(
-                account: account, plan: plan, trigger: trigger, scheduledAt: scheduledAt,
+                account: account, mergedPipeline: mergedPipeline, trigger: trigger, scheduledAt: scheduledAt,
                 configRevision: configRevision, afterActiveRun: afterActiveRun)
         ])[0]
     }
@@ -137,7 +137,7 @@ public final class RunCoordinator: Sendable {
             guard let run else { continue }
             enqueue(
                 Pending(
-                    run: run, account: submission.account, plan: submission.plan,
+                    run: run, account: submission.account, mergedPipeline: submission.mergedPipeline,
                     afterActiveRun: submission.afterActiveRun), start: false)
         }
         startWaiting()
@@ -153,13 +153,15 @@ public final class RunCoordinator: Sendable {
 
     /// Starts a run that was recorded `queued` but never started (the process stopped first); `afterActiveRun`:
     /// only once the account's active run ended (overlap `queue`).
-    public func enqueueRecorded(_ run: RunRecord, account: Account, plan: Pipeline, afterActiveRun: Bool = false) {
-        enqueue(Pending(run: run, account: account, plan: plan, afterActiveRun: afterActiveRun))
+    public func enqueueRecorded(
+        _ run: RunRecord, account: Account, mergedPipeline: Pipeline, afterActiveRun: Bool = false
+    ) {
+        enqueue(Pending(run: run, account: account, mergedPipeline: mergedPipeline, afterActiveRun: afterActiveRun))
     }
 
     /// Resumes a run left `running` by a process that is gone.
-    public func resume(_ run: RunRecord, account: Account, plan: Pipeline) {
-        enqueue(Pending(run: run, account: account, plan: plan, resume: true))
+    public func resume(_ run: RunRecord, account: Account, mergedPipeline: Pipeline) {
+        enqueue(Pending(run: run, account: account, mergedPipeline: mergedPipeline, resume: true))
     }
 
     /// Cancels a run: not yet started → `cancelled` at once; running → the state machine stops its steps and it

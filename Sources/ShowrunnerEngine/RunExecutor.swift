@@ -38,7 +38,8 @@ public struct RunExecutor: Sendable {
 
     private func drive(_ job: RunJob) async throws -> RunOutcome? {
         var machine = RunStateMachine(
-            plan: job.plan, resume: job.resume, maxParallelSteps: environment.limits.maxParallelSteps)
+            mergedPipeline: job.mergedPipeline, resume: job.resume,
+            maxParallelSteps: environment.limits.maxParallelSteps)
         var outputs = job.outputs
         let runner = AttemptRunner(environment: environment, job: job)
         var stopping = false  // the user cancelled: the failures of the stopped attempts say so
@@ -51,7 +52,7 @@ public struct RunExecutor: Sendable {
                     case .start(let step, let attempt):
                         try await begin(step, attempt: attempt, job: job)
                         let snapshot = outputs
-                        let definition = job.plan.step(step)!
+                        let definition = job.mergedPipeline.step(step)!
                         let clock = ContinuousClock()
                         group.addTask {
                             let started = clock.now
@@ -122,7 +123,7 @@ public struct RunExecutor: Sendable {
         outputs: inout [String: [String: ConfigValue]], machine: inout RunStateMachine
     ) async throws -> [RunAction] {
         let store = environment.runs
-        if let kind = job.plan.step(step)?.uses {
+        if let kind = job.mergedPipeline.step(step)?.uses {
             environment.reporting.metrics.recordStep(
                 kind: kind, seconds: seconds, succeeded: (try? result.get()) != nil)
         }

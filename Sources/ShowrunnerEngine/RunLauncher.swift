@@ -16,7 +16,8 @@ public struct RunLauncher: Sendable {
     /// Takes over a `running` run whose owner is gone: its interrupted attempts count as transient failures,
     /// completed steps are not redone.
     public func resume(
-        runID: String, account: Account, plan: Pipeline, observer: @escaping @Sendable (RunEvent) -> Void = { _ in },
+        runID: String, account: Account, mergedPipeline: Pipeline,
+        observer: @escaping @Sendable (RunEvent) -> Void = { _ in },
         cancellation: RunCancellation = RunCancellation()
     ) async throws -> RunOutcome? {
         let store = environment.runs
@@ -30,7 +31,8 @@ public struct RunLauncher: Sendable {
         let (resume, outputs) = ResumePoint.from(attempts, countFailures: true)
         return try await executor.execute(
             RunJob(
-                run: run, account: account, plan: plan, resume: resume, outputs: outputs, observer: observer,
+                run: run, account: account, mergedPipeline: mergedPipeline, resume: resume, outputs: outputs,
+                observer: observer,
                 cancellation: cancellation))
     }
 
@@ -43,7 +45,7 @@ public struct RunLauncher: Sendable {
     /// Records the `retry` run and its reused steps (or decides to resume), without executing anything.
     /// `configRevision`: the config the retry runs with (nil: the failed run's).
     public func prepareRetry(
-        runID: String, account: Account, plan: Pipeline, configRevision: String? = nil,
+        runID: String, account: Account, mergedPipeline: Pipeline, configRevision: String? = nil,
         observer: @escaping @Sendable (RunEvent) -> Void = { _ in }
     ) async throws -> RetryPlan {
         let store = environment.runs
@@ -54,11 +56,11 @@ public struct RunLauncher: Sendable {
         }
         if let retry = try await store.retryRun(of: runID) { throw RunRefusal.alreadyRetried(runID, by: retry.id) }
         let run = RunRecords(environment: environment).retry(
-            of: old, account: account, plan: plan, configRevision: configRevision)
+            of: old, account: account, mergedPipeline: mergedPipeline, configRevision: configRevision)
         let now = run.createdAt
         _ = try await store.insertRun(run)
         let (previous, outputs) = ResumePoint.from(try await store.attempts(runID: runID), countFailures: false)
-        let reused = previous.succeeded.filter { plan.step($0) != nil }
+        let reused = previous.succeeded.filter { mergedPipeline.step($0) != nil }
         for step in reused.sorted() {
             try await store.insertAttempt(
                 AttemptRecord(
@@ -67,7 +69,7 @@ public struct RunLauncher: Sendable {
         }
         return .run(
             RunJob(
-                run: run, account: account, plan: plan, resume: ResumePoint(succeeded: reused),
+                run: run, account: account, mergedPipeline: mergedPipeline, resume: ResumePoint(succeeded: reused),
                 outputs: outputs.filter { reused.contains($0.key) }, observer: observer))
     }
 

@@ -13,18 +13,19 @@ struct RunRecords: Sendable {
         let owner = environment.owner()
         return zip(submissions, ids).map { submission, id in
             RunRecord(
-                id: id, accountID: submission.account.id, pipeline: submission.plan.name, trigger: submission.trigger,
+                id: id, accountID: submission.account.id, pipeline: submission.mergedPipeline.name,
+                trigger: submission.trigger,
                 scheduledAt: submission.scheduledAt, configRevision: submission.configRevision, createdAt: created,
                 owner: owner)
         }
     }
 
     /// The `retry` run of `old`, run with `configRevision` (nil: the failed run's).
-    func retry(of old: RunRecord, account: Account, plan: Pipeline, configRevision: String?) -> RunRecord {
+    func retry(of old: RunRecord, account: Account, mergedPipeline: Pipeline, configRevision: String?) -> RunRecord {
         let now = environment.time.now()
         return RunRecord(
             id: RunID.make(at: now, randomIndex: environment.randomness.randomIndex), accountID: account.id,
-            pipeline: plan.name,
+            pipeline: mergedPipeline.name,
             trigger: .retry, scheduledAt: old.scheduledAt, configRevision: configRevision ?? old.configRevision,
             retryOf: old.id, createdAt: now, owner: environment.owner())
     }

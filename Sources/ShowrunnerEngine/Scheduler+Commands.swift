@@ -70,11 +70,12 @@ extension Scheduler {
             return
         }
         if let old = state.book.entries[id] {
-            guard old.account != scheduled.account || old.plan != scheduled.plan else { return }
-            state.book.set(scheduled.account, plan: scheduled.plan, schedule: schedule, after: now)
+            guard old.account != scheduled.account || old.mergedPipeline != scheduled.mergedPipeline else { return }
+            state.book.set(scheduled.account, mergedPipeline: scheduled.mergedPipeline, schedule: schedule, after: now)
         } else {
             state.book.set(
-                scheduled.account, plan: scheduled.plan, schedule: schedule, after: durable?.lastFireAt ?? now)
+                scheduled.account, mergedPipeline: scheduled.mergedPipeline, schedule: schedule,
+                after: durable?.lastFireAt ?? now)
         }
     }
 
@@ -106,7 +107,7 @@ extension Scheduler {
     public func trigger(_ accountID: String) async throws -> RunRecord? {
         guard let scheduled = state.withLock({ $0.desired[accountID] }) else { return nil }
         return try await coordinator.submit(
-            account: scheduled.account, plan: scheduled.plan, trigger: .manual, scheduledAt: nil,
+            account: scheduled.account, mergedPipeline: scheduled.mergedPipeline, trigger: .manual, scheduledAt: nil,
             configRevision: scheduled.configRevision)
     }
 

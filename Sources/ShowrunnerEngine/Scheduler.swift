@@ -67,7 +67,7 @@ public final class Scheduler: Service, RunFinishListener, Sendable {
         try await startUp()
         continuation.yield(.tick)
         for await _ in events.cancelOnGracefulShutdown() {
-            await step()
+            await handleDueFires()
         }
         state.withLock { $0.timer?.cancel() }
         logger.info("scheduler stopped")
@@ -91,7 +91,7 @@ public final class Scheduler: Service, RunFinishListener, Sendable {
     }
 
     /// One pass: handle what is due, then sleep until the next start.
-    func step() async {
+    func handleDueFires() async {
         let now = now()
         lastBeat.withLock { $0 = now }
         let (due, behind) = state.withLock { ($0.book.takeDue(at: now), Set($0.unrecorded.keys)) }

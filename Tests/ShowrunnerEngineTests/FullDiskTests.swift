@@ -23,17 +23,18 @@ struct FullDiskTests {
             try SchedulerHarness.account("minutely", cron: "* * * * *", catchUp: (.seconds(3600), .latest))
         ])
         try await test.scheduler.startUp()
-        await test.step(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
+        await test.advance(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
         try await test.settle()
         disk.refuse()
         for minute in 1...30 {
-            await test.step(to: SchedulerHarness.date("2026-06-01T10:00:00Z").addingTimeInterval(Double(minute * 60)))
+            await test.advance(
+                to: SchedulerHarness.date("2026-06-01T10:00:00Z").addingTimeInterval(Double(minute * 60)))
         }
         #expect(try await test.runs() == ["schedule:succeeded@2026-06-01T10:00:00+00:00"])
         #expect(test.coordinator.storeProblem?.contains("database or disk is full") == true)
 
         disk.accept()
-        await test.step(to: SchedulerHarness.date("2026-06-01T10:30:05Z"))
+        await test.advance(to: SchedulerHarness.date("2026-06-01T10:30:05Z"))
         try await test.settle()
         let runs = try await test.runs()
         #expect(runs.count == 31)  // 10:00 … 10:30: one row per fire
@@ -42,7 +43,7 @@ struct FullDiskTests {
         #expect(test.coordinator.storeProblem == nil)
         let state = try await test.harness.store.accountState("minutely")
         #expect(state.lastFireAt == SchedulerHarness.date("2026-06-01T10:30:00Z"))
-        await test.step(to: SchedulerHarness.date("2026-06-01T10:31:00Z"))
+        await test.advance(to: SchedulerHarness.date("2026-06-01T10:31:00Z"))
         try await test.settle()
         #expect(try await test.runs().last == "schedule:succeeded@2026-06-01T10:31:00+00:00")
     }
@@ -60,7 +61,8 @@ struct FullDiskTests {
         let account = try SchedulerHarness.account("a", cron: "0 11 * * *")
         let run = try #require(
             try await test.coordinator.submit(
-                account: account.account, plan: account.plan, trigger: .manual, scheduledAt: nil, configRevision: nil))
+                account: account.account, mergedPipeline: account.mergedPipeline, trigger: .manual, scheduledAt: nil,
+                configRevision: nil))
         #expect(await test.advanceUntil { test.coordinator.storeProblem != nil })
         #expect(try await test.harness.store.run(id: run.id)?.status == .running)
         #expect(test.coordinator.storeProblem?.contains("database or disk is full") == true)
@@ -85,7 +87,8 @@ struct FullDiskTests {
         let account = try SchedulerHarness.account("a", cron: "0 11 * * *")
         let run = try #require(
             try await test.coordinator.submit(
-                account: account.account, plan: account.plan, trigger: .manual, scheduledAt: nil, configRevision: nil))
+                account: account.account, mergedPipeline: account.mergedPipeline, trigger: .manual, scheduledAt: nil,
+                configRevision: nil))
         #expect(await test.advanceUntil { test.coordinator.storeProblem != nil })
         store.accept()
         #expect(try await test.advanceUntil { try await test.harness.store.run(id: run.id)?.status == .failed })

@@ -31,7 +31,7 @@ struct OverlapPileUpTests {
             harness.clock.advance(by: .seconds(1))
             test.set(start.addingTimeInterval(Double(second)))
             try await settle(test, step)
-            await test.scheduler.step()
+            await test.scheduler.handleDueFires()
             try await settle(test, step)
             for id in ids {
                 let runs = try await harness.store.runs(matching: RunQuery(accountID: id, limit: 1000))

@@ -20,7 +20,7 @@ struct RestartTests {
             steps: ["command": HangingStep()])
         await first.scheduler.apply(accounts)
         try await first.scheduler.startUp()
-        await first.step(to: at)  // a takes the one slot, b waits
+        await first.advance(to: at)  // a takes the one slot, b waits
         #expect(await first.advanceUntil { (try? await Self.run("a", harness))?.status == .running })
         await first.coordinator.drain(grace: .zero, clock: harness.clock)  // systemctl restart: SIGTERM
         #expect(try await Self.run("a", harness).status == .running)

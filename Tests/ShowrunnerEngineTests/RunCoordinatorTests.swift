@@ -14,7 +14,8 @@ struct RunCoordinatorTests {
         let account = try SchedulerHarness.account("slow", cron: "0 * * * *")
         let run = try #require(
             try await test.coordinator.submit(
-                account: account.account, plan: account.plan, trigger: .manual, scheduledAt: nil, configRevision: nil))
+                account: account.account, mergedPipeline: account.mergedPipeline, trigger: .manual, scheduledAt: nil,
+                configRevision: nil))
         try await step.started.wait(untilAtLeast: 1, "the step started")
         #expect(try await test.coordinator.cancel(run.id))
         try await test.settle()
@@ -32,10 +33,12 @@ struct RunCoordinatorTests {
             maxConcurrentRuns: 1)
         let account = try SchedulerHarness.account("busy", cron: "0 * * * *")
         _ = try await test.coordinator.submit(
-            account: account.account, plan: account.plan, trigger: .manual, scheduledAt: nil, configRevision: nil)
+            account: account.account, mergedPipeline: account.mergedPipeline, trigger: .manual, scheduledAt: nil,
+            configRevision: nil)
         let waiting = try #require(
             try await test.coordinator.submit(
-                account: account.account, plan: account.plan, trigger: .manual, scheduledAt: nil, configRevision: nil))
+                account: account.account, mergedPipeline: account.mergedPipeline, trigger: .manual, scheduledAt: nil,
+                configRevision: nil))
         #expect(try await test.coordinator.cancel(waiting.id))
         gate.open()
         try await test.settle()

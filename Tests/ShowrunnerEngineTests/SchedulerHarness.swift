@@ -7,7 +7,7 @@ import Synchronization
 
 @testable import ShowrunnerEngine
 
-/// A scheduler over an in-memory store with a settable wall clock; tests call `step()` instead of waiting.
+/// A scheduler over an in-memory store with a settable wall clock; tests call `advance(to:)` instead of waiting.
 final class SchedulerHarness: Sendable {
     let harness: Harness
     let wallClock: WallClock
@@ -49,9 +49,9 @@ final class SchedulerHarness: Sendable {
     func set(_ date: Date) { wallClock.set(date) }
 
     /// Moves the wall clock and lets the scheduler handle what is due.
-    func step(to date: Date) async {
+    func advance(to date: Date) async {
         set(date)
-        await scheduler.step()
+        await scheduler.handleDueFires()
     }
 
     /// Returns once no run is active or waiting: the moment the coordinator says so (a stuck run fails the test).
@@ -91,8 +91,8 @@ final class SchedulerHarness: Sendable {
         schedule.catchUpPolicy = catchUp.1
         schedule.overlap = overlap
         let account = Account(id: id, channel: Channel(type: "test"), schedule: schedule, pipeline: .named("p"))
-        let plan = Pipeline(name: "p", steps: [Harness.step("work", "command")])
-        return ScheduledAccount(account: account, plan: plan, contentHash: "h-\(id)")
+        let mergedPipeline = Pipeline(name: "p", steps: [Harness.step("work", "command")])
+        return ScheduledAccount(account: account, mergedPipeline: mergedPipeline, contentHash: "h-\(id)")
     }
 
     static func date(_ text: String) -> Date { RFC3339.parse(text, defaultZone: TimeZone(identifier: "UTC")!)! }

@@ -85,11 +85,11 @@ struct Runtime {
             let hint = Suggestion.closest(to: id, in: report.accounts.map(\.id)).map { " Did you mean '\($0)'?" } ?? ""
             throw CommandFailure("no account '\(id)' in \(options.displayPath(ConfigFiles.accountsFolder))/.\(hint)")
         }
-        guard account.isValid, let value = account.account, let plan = account.plan else {
+        guard account.isValid, let value = account.account, let mergedPipeline = account.mergedPipeline else {
             let problems = account.diagnostics.filter { $0.severity == .error }.map { "  " + $0.rendered }
             throw CommandFailure("account '\(id)' is not valid:\n" + problems.joined(separator: "\n"))
         }
-        return (value, plan)
+        return (value, mergedPipeline)
     }
 
     /// The run coordinator of a command that runs pipelines, over the same store as the daemon (its overlap sees
@@ -122,7 +122,7 @@ struct Runtime {
             try resolver.resolve(reference)
         }
         let http = HTTPClient()
-        return BuiltInSteps.registry(httpClient: http, logger: logger, resolveSecret: resolve)
+        return BuiltInSteps.standardSteps(httpClient: http, logger: logger, resolveSecret: resolve)
             .merging(BuiltInSteps.llmSteps(httpClient: http, resolveSecret: resolve)) { $1 }
             .merging(BuiltInSteps.youtubeSteps(resolveSecret: resolve)) { $1 }
     }
