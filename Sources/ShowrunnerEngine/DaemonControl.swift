@@ -27,10 +27,13 @@ public protocol DaemonControl: Sendable {
     func heartbeat() async -> Date?
     /// Why the store cannot be written, while writes it refused wait to be retried; `/healthz` is 503 meanwhile.
     func storeProblem() async -> String?
+    /// Counts in the metrics the runs other processes (`trigger`, `retry`) ended; `/metrics` calls it first.
+    func countRunsEndedElsewhere() async
 }
 
 extension DaemonControl {
     public func storeProblem() async -> String? { nil }
+    public func countRunsEndedElsewhere() async {}
 }
 
 /// An account as the API shows it.

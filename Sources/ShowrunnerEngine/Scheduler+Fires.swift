@@ -195,7 +195,7 @@ extension Scheduler {
 
     func insertNotRun(_ fires: [NotRunFire]) async throws {
         for run in try await coordinator.recordNotRun(fires) {
-            metrics.recordRun(accountID: run.accountID, status: run.status)
+            count(run, status: run.status)
         }
     }
 

@@ -50,7 +50,7 @@ extension Scheduler {
     private func skipQueued(_ run: RunRecord, reason: String) async {
         do {
             try await runs.updateRun(id: run.id, status: .skipped, reason: reason, owner: nil, at: now())
-            metrics.recordRun(accountID: run.accountID, status: .skipped)
+            count(run, status: .skipped)
         } catch {
             logger.error("queued run not recorded skipped", metadata: ["run.id": "\(run.id)", "error": "\(error)"])
         }

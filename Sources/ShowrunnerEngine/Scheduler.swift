@@ -37,6 +37,8 @@ public final class Scheduler: Service, RunFinishListener, Sendable {
     let state = Mutex(State())
     let lastBeat = Mutex<Date?>(nil)
     public let metrics: SchedulerMetrics
+    /// The ended runs counted in `metrics`, this process's and other processes'.
+    let tally: RunTally
     private let events: AsyncStream<Event>
     private let continuation: AsyncStream<Event>.Continuation
 
@@ -57,6 +59,7 @@ public final class Scheduler: Service, RunFinishListener, Sendable {
         self.lateTolerance = lateTolerance
         self.retryInterval = retryInterval
         self.metrics = metrics
+        tally = RunTally(since: now())
         (events, continuation) = AsyncStream.makeStream()
     }
 
@@ -86,7 +89,7 @@ public final class Scheduler: Service, RunFinishListener, Sendable {
         try await resumeInterrupted()
         try await takeOverQueued()
         for (accountID, date) in try await runs.lastSuccessPerAccount() {
-            metrics.recordLastSuccess(date, accountID: accountID)
+            recordSuccess(date, accountID: accountID)
         }
     }
 

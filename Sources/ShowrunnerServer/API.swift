@@ -33,7 +33,7 @@ func makeAPI(
     RunsController(control: control, runs: runs).addRoutes(to: router)
     ConfigController(control: control).addRoutes(to: router)
     HealthController(control: control, now: now).addRoutes(to: router)
-    MetricsController(prometheus: prometheus).addRoutes(to: router)
+    MetricsController(prometheus: prometheus, control: control).addRoutes(to: router)
     OpenAPIController(document: .showrunner).addRoutes(to: router)
     return router
 }

@@ -128,4 +128,6 @@ final class Daemon: DaemonControl {
     func heartbeat() async -> Date? { scheduler.heartbeat }
 
     func storeProblem() async -> String? { coordinator.storeProblem }
+
+    func countRunsEndedElsewhere() async { await scheduler.countRunsEndedElsewhere() }
 }
