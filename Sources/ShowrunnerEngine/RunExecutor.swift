@@ -43,61 +43,82 @@ public struct RunExecutor: Sendable {
         var outputs = job.outputs
         let runner = AttemptRunner(environment: environment, job: job)
         var stopping = false  // the user cancelled: the failures of the stopped attempts say so
-        return try await withThrowingTaskGroup(of: Event.self) { group in
+        return try await withThrowingTaskGroup(of: Event.self, returning: RunOutcome?.self) { group in
             group.addTask { await job.cancellation.requested() ? .cancelRequested : .none }
             var actions = machine.start()
             while true {
                 for action in actions {
-                    switch action {
-                    case .start(let step, let attempt):
-                        try await begin(step, attempt: attempt, job: job)
-                        let snapshot = outputs
-                        let definition = job.mergedPipeline.step(step)!
-                        let clock = ContinuousClock()
-                        group.addTask {
-                            let started = clock.now
-                            let result = await runner.run(definition, attempt: attempt, outputs: snapshot)
-                            let elapsed = started.duration(to: clock.now)
-                            return .attemptEnded(step: step, attempt: attempt, result: result, seconds: elapsed.seconds)
-                        }
-                    case .retry(let step, let delay):
-                        job.observer(.retryScheduled(step: step, after: delay))
-                        let clock = environment.time.clock
-                        group.addTask {
-                            do { try await clock.sleep(for: delay) } catch { return .none }
-                            return .retryDue(step: step)
-                        }
-                    case .skip(let step, let reason):
-                        try await skip(step, reason: reason, job: job)
-                    case .stopAttempts:
-                        stopping = true
-                        group.cancelAll()
-                    case .finish(let outcome):
-                        group.cancelAll()  // the cancel listener
-                        try await finish(outcome, job: job)
+                    if let outcome = try await perform(
+                        action, job: job, runner: runner, outputs: outputs, stopping: &stopping, group: &group)
+                    {
                         return outcome
                     }
                 }
                 guard let event = try await nextEvent(&group) else {
                     return try await interrupted(job, draining: &group)
                 }
-                switch event {
-                case .attemptEnded(let step, let attempt, var result, let seconds):
-                    if stopping, case .failure = result {
-                        result = .failure(StepFailure(.transient, "cancelled by request."))
-                    }
-                    actions = try await record(
-                        step, attempt: attempt, result: result, seconds: seconds, job: job, outputs: &outputs,
-                        machine: &machine)
-                case .retryDue(let step):
-                    actions = machine.retryDue(step)
-                case .cancelRequested:
-                    logger(job).notice("run cancelled by request")
-                    actions = machine.cancel()
-                case .none:
-                    actions = []
-                }
+                actions = try await nextActions(
+                    after: event, job: job, stopping: stopping, outputs: &outputs, machine: &machine)
             }
+        }
+    }
+
+    /// Does what the state machine asked; returns the outcome once the run finished.
+    private func perform(
+        _ action: RunAction, job: RunJob, runner: AttemptRunner, outputs: [String: [String: ConfigValue]],
+        stopping: inout Bool, group: inout ThrowingTaskGroup<Event, any Error>
+    ) async throws -> RunOutcome? {
+        switch action {
+        case .start(let step, let attempt):
+            try await begin(step, attempt: attempt, job: job)
+            let definition = job.mergedPipeline.step(step)!
+            let clock = ContinuousClock()
+            group.addTask {
+                let started = clock.now
+                let result = await runner.run(definition, attempt: attempt, outputs: outputs)
+                let elapsed = started.duration(to: clock.now)
+                return .attemptEnded(step: step, attempt: attempt, result: result, seconds: elapsed.seconds)
+            }
+        case .retry(let step, let delay):
+            job.observer(.retryScheduled(step: step, after: delay))
+            let clock = environment.time.clock
+            group.addTask {
+                do { try await clock.sleep(for: delay) } catch { return .none }
+                return .retryDue(step: step)
+            }
+        case .skip(let step, let reason):
+            try await skip(step, reason: reason, job: job)
+        case .stopAttempts:
+            stopping = true
+            group.cancelAll()
+        case .finish(let outcome):
+            group.cancelAll()  // the cancel listener
+            try await finish(outcome, job: job)
+            return outcome
+        }
+        return nil
+    }
+
+    /// Feeds what happened to the state machine (after recording it); returns what to do next.
+    private func nextActions(
+        after event: Event, job: RunJob, stopping: Bool, outputs: inout [String: [String: ConfigValue]],
+        machine: inout RunStateMachine
+    ) async throws -> [RunAction] {
+        switch event {
+        case .attemptEnded(let step, let attempt, var result, let seconds):
+            if stopping, case .failure = result {
+                result = .failure(StepFailure(.transient, "cancelled by request."))
+            }
+            return try await record(
+                step, attempt: attempt, result: result, seconds: seconds, job: job, outputs: &outputs,
+                machine: &machine)
+        case .retryDue(let step):
+            return machine.retryDue(step)
+        case .cancelRequested:
+            logger(job).notice("run cancelled by request")
+            return machine.cancel()
+        case .none:
+            return []
         }
     }
 
