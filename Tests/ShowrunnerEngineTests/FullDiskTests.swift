@@ -48,11 +48,15 @@ struct FullDiskTests {
         #expect(try await test.runs().last == "schedule:succeeded@2026-06-01T10:31:00+00:00")
     }
 
-    @Test func aFinalStateTheStoreRefusedIsWrittenOnceItWorksAgain() async throws {
+    /// A manual run whose step fills the disk (the store refuses `writes`) while it works; returns once the
+    /// coordinator reports the store's problem.
+    static func runFillingTheDisk(
+        _ writes: Set<FullDiskStore.Write>
+    ) async throws -> (SchedulerHarness, FullDiskStore, ScriptedStep, RunRecord) {
         let disk = Mutex<FullDiskStore?>(nil)
         let step = ScriptedStep([
             { _ in
-                disk.withLock { $0 }?.refuse([.updateRun])  // the disk fills up while the run works
+                disk.withLock { $0 }?.refuse(writes)
                 return StepResult(outputs: [:])
             }
         ])
@@ -64,6 +68,11 @@ struct FullDiskTests {
                 account: account.account, mergedPipeline: account.mergedPipeline, trigger: .manual, scheduledAt: nil,
                 configRevision: nil))
         #expect(await test.advanceUntil { test.coordinator.storeProblem != nil })
+        return (test, store, step, run)
+    }
+
+    @Test func aFinalStateTheStoreRefusedIsWrittenOnceItWorksAgain() async throws {
+        let (test, store, step, run) = try await Self.runFillingTheDisk([.updateRun])
         #expect(try await test.harness.store.run(id: run.id)?.status == .running)
         #expect(test.coordinator.storeProblem?.contains("database or disk is full") == true)
 
@@ -75,21 +84,7 @@ struct FullDiskTests {
     }
 
     @Test func aRunWhoseStepsCannotBeRecordedEndsFailedNotRunning() async throws {
-        let disk = Mutex<FullDiskStore?>(nil)
-        let step = ScriptedStep([
-            { _ in
-                disk.withLock { $0 }?.refuse()
-                return StepResult(outputs: [:])
-            }
-        ])
-        let (test, store) = try Self.make(step, at: "2026-06-01T10:00:00Z")
-        disk.withLock { $0 = store }
-        let account = try SchedulerHarness.account("a", cron: "0 11 * * *")
-        let run = try #require(
-            try await test.coordinator.submit(
-                account: account.account, mergedPipeline: account.mergedPipeline, trigger: .manual, scheduledAt: nil,
-                configRevision: nil))
-        #expect(await test.advanceUntil { test.coordinator.storeProblem != nil })
+        let (test, store, _, run) = try await Self.runFillingTheDisk(Set(FullDiskStore.Write.allCases))
         store.accept()
         #expect(try await test.advanceUntil { try await test.harness.store.run(id: run.id)?.status == .failed })
         try await test.settle()
