@@ -8,20 +8,20 @@ import ShowrunnerEngine
 /// The HTTP API of SPEC §8 as a Hummingbird router.
 ///
 /// Every `/api/*` route needs `Authorization: Bearer <token>` when `token` is non-nil; `/healthz` and `/metrics`
-/// stay open. `registry` is the daemon's Prometheus registry (nil: `/metrics` answers 404).
+/// stay open. `prometheus` is the daemon's metrics registry (nil: `/metrics` answers 404).
 public func makeAPI(
-    control: any DaemonControl, runs: any RunStore, registry: PrometheusCollectorRegistry?, token: String?,
+    control: any DaemonControl, runs: any RunHistory, prometheus: PrometheusCollectorRegistry?, token: String?,
     logger: Logger, dashboard: Dashboard? = nil
 ) -> Router<BasicRequestContext> {
     makeAPI(
-        control: control, runs: runs, registry: registry, token: token, logger: logger, now: { Date() },
+        control: control, runs: runs, prometheus: prometheus, token: token, logger: logger, now: { Date() },
         dashboard: dashboard)
 }
 
 /// The seam: `now` is the clock `/healthz` measures the heartbeat's age with. With `dashboard`, the pages are
 /// served too and the token (or a signed-in session) protects them as well.
 func makeAPI(
-    control: any DaemonControl, runs: any RunStore, registry: PrometheusCollectorRegistry?, token: String?,
+    control: any DaemonControl, runs: any RunHistory, prometheus: PrometheusCollectorRegistry?, token: String?,
     logger: Logger, now: @escaping @Sendable () -> Date, dashboard: Dashboard? = nil
 ) -> Router<BasicRequestContext> {
     let router = Router()
@@ -37,7 +37,7 @@ func makeAPI(
     RunsController(control: control, runs: runs).addRoutes(to: router)
     ConfigController(control: control).addRoutes(to: router)
     HealthController(control: control, now: now).addRoutes(to: router)
-    MetricsController(registry: registry).addRoutes(to: router)
+    MetricsController(prometheus: prometheus, control: control).addRoutes(to: router)
     OpenAPIController(document: .showrunner).addRoutes(to: router)
     EventsController(hub: dashboard?.events ?? LiveEventHub()).addRoutes(to: router)
     if let dashboard {

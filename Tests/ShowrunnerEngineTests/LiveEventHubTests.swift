@@ -19,8 +19,9 @@ struct LiveEventHubTests {
         let account = try SchedulerHarness.account("live", cron: "0 * * * *")
         let run = try #require(
             try await test.coordinator.submit(
-                account: account.account, plan: account.plan, trigger: .manual, scheduledAt: nil, configRevision: nil))
-        #expect(await gate.waitUntilStarted(1))
+                account: account.account, mergedPipeline: account.mergedPipeline, trigger: .manual, scheduledAt: nil,
+                configRevision: nil))
+        try await gate.waitUntilStarted(1)
         gate.open()
         // Bounded: a missing event fails the test instead of hanging it.
         let collector = Task {
@@ -42,6 +43,6 @@ struct LiveEventHubTests {
         #expect(events.last?.fields["status"] == "succeeded")
         #expect(try await test.harness.store.run(id: run.id)?.status == .succeeded)
         #expect(seen == ["run.queued", "run.started", "step.started:work", "step.finished:work", "run.finished"])
-        await test.settle()
+        try await test.settle()
     }
 }

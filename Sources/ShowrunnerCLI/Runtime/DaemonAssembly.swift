@@ -115,7 +115,7 @@ struct DaemonAssembly {
                 events: events, stateDirectory: Runtime.stateDirectory(options: options, settings: settings),
                 redactor: Redactor(secrets: token.map { [$0] } ?? []))
             return try APIServer(
-                control: daemon, runs: store, registry: prometheus, token: token, listen: settings.listen,
+                control: daemon, runs: store, prometheus: prometheus, token: token, listen: settings.listen,
                 logger: logger, dashboard: dashboard,
                 onServerRunning: { port in
                     let host = ListenAddress.parse(settings.listen)?.host ?? "127.0.0.1"

@@ -1,4 +1,5 @@
 import Hummingbird
+import ShowrunnerCore
 import ShowrunnerEngine
 
 /// The dashboard's buttons: pause, resume, run now, reload, retry, cancel — each a POST with the session's CSRF
@@ -39,7 +40,7 @@ struct DashboardActions {
             do {
                 let retry = try await control.retry(runID: id)
                 return Response(status: .seeOther, headers: [.location: "/runs/\(URLQuery.segment(retry.id))"])
-            } catch let error as RunLauncher.LaunchError {
+            } catch let error as RunRefusal {
                 throw HTTPError(.conflict, message: error.description)
             }
         case "cancel":

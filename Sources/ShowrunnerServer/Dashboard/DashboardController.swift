@@ -7,7 +7,7 @@ import ShowrunnerEngine
 /// is a view model (`…Page.load`) and a renderer (`…View.render`).
 struct DashboardController {
     let control: any DaemonControl
-    let runs: any RunStore
+    let runs: any RunHistory
     let dashboard: Dashboard
     let gate: DashboardGate
     let now: @Sendable () -> Date

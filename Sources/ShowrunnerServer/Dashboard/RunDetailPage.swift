@@ -17,12 +17,12 @@ struct RunDetailPage {
     var now: Date
 
     static func load(
-        runID: String, control: any DaemonControl, runs: any RunStore, files: ArtifactFiles, masking: OutputMasking,
+        runID: String, control: any DaemonControl, runs: any RunHistory, files: ArtifactFiles, masking: OutputMasking,
         now: Date
     ) async throws -> RunDetailPage? {
         guard let run = try await runs.run(id: runID) else { return nil }
         let attempts = try await runs.attempts(runID: run.id).map(masking.mask)
-        let plan = await control.plan(accountID: run.accountID)
+        let plan = await control.mergedPipeline(accountID: run.accountID)
         var artifacts: [ArtifactFiles.Artifact] = []
         for attempt in attempts where attempt.status == .succeeded || attempt.status == .reused {
             for path in attempt.artifacts {

@@ -56,7 +56,7 @@ struct RunsPage {
     var now: Date
 
     static func load(
-        control: any DaemonControl, runs store: any RunStore, filters: Filters, now: Date
+        control: any DaemonControl, runs store: any RunHistory, filters: Filters, now: Date
     ) async throws -> RunsPage {
         var filters = filters
         if let before = filters.before, try await store.run(id: before) == nil { filters.before = nil }
