@@ -62,12 +62,10 @@ struct RunsPage {
         if let before = filters.before, try await store.run(id: before) == nil { filters.before = nil }
         let found = try await store.runs(matching: filters.query(limit: pageSize + 1))
         let page = Array(found.prefix(pageSize))
-        let accounts = Set(page.map(\.accountID))
-        let zones = Dictionary(
-            await control.jobs(accountID: nil).filter { accounts.contains($0.accountID) }.map {
-                ($0.accountID, $0.timezone)
-            }
-        ) { first, _ in first }
+        var zones: [String: String] = [:]
+        for account in Set(page.map(\.accountID)) {  // the page's accounts only, not all 10,000 jobs
+            zones[account] = await control.jobs(accountID: account).first?.timezone
+        }
         return RunsPage(
             runs: page, zones: zones, filters: filters, next: found.count > pageSize ? page.last?.id : nil, now: now)
     }
