@@ -32,6 +32,8 @@ public protocol DaemonControl: Sendable {
     /// The dashboard's reads (defaults in `DaemonControl+Dashboard.swift`).
     func mergedPipeline(accountID: String) async -> Pipeline?
     func scheduledAccount(id: String) async -> Account?
+    func accountNames() async -> [(id: String, name: String?)]
+    func accountStatuses(ids: [String]) async -> [AccountStatus]
 }
 
 extension DaemonControl {

@@ -92,6 +92,24 @@ final class Daemon: DaemonControl {
         }.sorted { ($0.id, $0.file) < ($1.id, $1.file) }
     }
 
+    /// Ids and names only: the channels page searches 10,000 of them without building every status.
+    func accountNames() async -> [(id: String, name: String?)] {
+        registry.reportsByPath.values.map { report in
+            (report.id, report.account?.name ?? registry.goodVersion(report.id)?.account.name)
+        }.sorted { $0.id < $1.id }
+    }
+
+    /// The statuses of one page of accounts (each file of a duplicated id), read one account at a time.
+    func accountStatuses(ids: [String]) async -> [AccountStatus] {
+        var statuses: [AccountStatus] = []
+        for id in ids {
+            let state = try? await store.accountState(id)
+            let scheduled = scheduler.jobs(accountID: id).first?.nextRunAt != nil
+            statuses += registry.reports(forID: id).map { status(of: $0, state: state, scheduled: scheduled) }
+        }
+        return statuses
+    }
+
     /// One account, with a warning when a topic list will not last the coming week (read here only, not in the
     /// list of every account, so the list stays cheap with thousands of accounts).
     func account(id: String) async -> AccountStatus? {

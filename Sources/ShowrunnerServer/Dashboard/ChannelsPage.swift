@@ -39,13 +39,16 @@ struct ChannelsPage {
         control: any DaemonControl, runs: any RunHistory, search: String, page: Int, now: Date
     ) async throws -> ChannelsPage {
         let needle = search.lowercased()
-        let matching = await control.accounts().filter { account in
-            needle.isEmpty || account.id.lowercased().contains(needle)
-                || (account.name?.lowercased().contains(needle) ?? false)
+        var seen: Set<String> = []
+        let matching = await control.accountNames().filter { account in
+            seen.insert(account.id).inserted
+                && (needle.isEmpty || account.id.lowercased().contains(needle)
+                    || (account.name?.lowercased().contains(needle) ?? false))
         }
         let pageCount = max(1, (matching.count + pageSize - 1) / pageSize)
         let page = min(max(1, page), pageCount)
-        let shown = matching.dropFirst((page - 1) * pageSize).prefix(pageSize)
+        let ids = matching.dropFirst((page - 1) * pageSize).prefix(pageSize).map(\.id)
+        let shown = await control.accountStatuses(ids: Array(ids))
         var rows: [Row] = []
         for account in shown {
             let job = await control.jobs(accountID: account.id).first
