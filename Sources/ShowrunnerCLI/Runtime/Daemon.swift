@@ -5,6 +5,7 @@ import ShowrunnerCore
 import ShowrunnerEngine
 import ShowrunnerSteps
 import ShowrunnerStore
+import Synchronization
 
 /// The running daemon as the HTTP API sees it: config registry + scheduler + run coordinator over one store.
 final class Daemon: DaemonControl {
@@ -17,6 +18,9 @@ final class Daemon: DaemonControl {
     let settingsAtStart: DaemonSettings?
     /// The dashboard's live events (reload, diagnostics changed).
     let events: LiveEventHub
+    /// `accountNames()` until the next config change (the channels page reads it on every request).
+    /// A generation counter keeps a list computed before a change from being stored after it.
+    private let names = Mutex<(generation: Int, list: [(id: String, name: String?)]?)>((0, nil))
 
     init(
         registry: ConfigRegistry, scheduler: Scheduler, coordinator: RunCoordinator, store: SQLiteStore, logger: Logger,
@@ -94,9 +98,13 @@ final class Daemon: DaemonControl {
 
     /// Ids and names only: the channels page searches 10,000 of them without building every status.
     func accountNames() async -> [(id: String, name: String?)] {
-        registry.reportsByPath.values.map { report in
-            (report.id, report.account?.name ?? registry.goodVersion(report.id)?.account.name)
+        let (generation, cached) = names.withLock { ($0.generation, $0.list) }
+        if let cached { return cached }
+        let fresh = registry.reportsByPath.values.map { report in
+            (id: report.id, name: report.account?.name ?? registry.goodVersion(report.id)?.account.name)
         }.sorted { $0.id < $1.id }
+        names.withLock { if $0.generation == generation { $0.list = fresh } }
+        return fresh
     }
 
     /// The statuses of one page of accounts (each file of a duplicated id), read one account at a time.
@@ -142,6 +150,7 @@ final class Daemon: DaemonControl {
     func scheduledAccount(id: String) async -> Account? { registry.goodVersion(id)?.account }
 
     private func publishReload(_ report: ReloadReport) {
+        names.withLock { $0 = ($0.generation + 1, nil) }
         events.publish(.reload, ["applied": "\(report.applied.count)", "errors": "\(report.errors.count)"])
         events.publish(.diagnosticsChanged, ["diagnostics": "\(registry.diagnostics.count)"])
     }
