@@ -9,7 +9,8 @@ enum SettingsDecoder {
     ]
     static let endpointKeys = ["base_url", "api_key", "model"]
     static let youtubeKeys = ["token_url", "api_base", "upload_base", "quota"]
-    static let quotaKeys = ["daily_units", "insert_cost", "insert_bucket", "thumbnail_cost", "playlist_insert_cost",
+    static let quotaKeys = [
+        "daily_units", "insert_cost", "insert_bucket", "thumbnail_cost", "playlist_insert_cost",
         "caption_insert_cost",
     ]
 

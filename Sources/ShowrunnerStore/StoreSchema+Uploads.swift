@@ -28,7 +28,9 @@ extension StoreSchema {
             t.primaryKey(["upload_id", "action", "target"])
         }
         try db.execute(
-            sql: "INSERT INTO upload_follow_ups_v3 SELECT upload_id, action, target, result, done_at FROM upload_follow_ups")
+            sql:
+                "INSERT INTO upload_follow_ups_v3 SELECT upload_id, action, target, result, done_at FROM upload_follow_ups"
+        )
         try db.drop(table: "upload_follow_ups")
         try db.rename(table: "upload_follow_ups_v3", to: "upload_follow_ups")
     }

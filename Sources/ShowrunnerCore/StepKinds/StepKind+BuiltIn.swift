@@ -44,7 +44,8 @@ extension StepKind {
         StepKind(
             "video",
             inputs: [
-                Input("audio", required: true, from: "audio"), Input("subtitles", from: "srt"), Input("ass", from: "ass"),
+                Input("audio", required: true, from: "audio"), Input("subtitles", from: "srt"),
+                Input("ass", from: "ass"),
                 Input("background"), Input("format"),
             ],
             outputs: ["video", "duration_s"]),

@@ -71,7 +71,8 @@ struct YouTubeFollowUps: Sendable {
                 let upload = YouTubeCaptionUpload(api: api, endpoints: endpoints, now: now)
                 (target, result) = (
                     checksum,
-                    try await upload.insert(url, videoID: videoID, language: plan.captionLanguage, name: plan.captionName)
+                    try await upload.insert(
+                        url, videoID: videoID, language: plan.captionLanguage, name: plan.captionName)
                 )
             }
             let followUp = UploadFollowUp(

@@ -37,7 +37,8 @@ struct YouTubeUploadPlan: Sendable {
         if try context.bool("captions") == true {
             plan.captions = try captionsFile(context)
             plan.captionLanguage =
-                try context.trimmedString("caption_language") ?? context.account.channel.language.nonBlankTrimmed() ?? "en"
+                try context.trimmedString("caption_language") ?? context.account.channel.language.nonBlankTrimmed()
+                ?? "en"
             plan.captionName = try context.trimmedString("caption_name") ?? ""
         }
         guard plan.videoSize > 0 else {

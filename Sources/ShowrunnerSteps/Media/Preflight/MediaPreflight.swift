@@ -103,7 +103,8 @@ public struct MediaPreflight: Sendable {
     private func piperProblems(_ speakers: [Usage]) -> [Problem] {
         speakers.compactMap { usage -> Problem? in
             do {
-                _ = try PiperRuntime.resolve(usage.voice, configDirectory: configDirectory, fileExists: probe.fileExists)
+                _ = try PiperRuntime.resolve(
+                    usage.voice, configDirectory: configDirectory, fileExists: probe.fileExists)
                 return nil
             } catch {
                 let key = (error as? PiperRuntime.Problem)?.key ?? "voice.model"

@@ -68,7 +68,8 @@ struct WordCaptionStyle: Sendable, Equatable {
         guard let value = try context.int(name) else { return nil }
         guard range.contains(value) else {
             throw StepFailure(
-                .permanent, "input '\(name)' must be between \(range.lowerBound) and \(range.upperBound), found \(value).")
+                .permanent,
+                "input '\(name)' must be between \(range.lowerBound) and \(range.upperBound), found \(value).")
         }
         return value
     }

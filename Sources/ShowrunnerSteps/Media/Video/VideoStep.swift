@@ -32,7 +32,8 @@ public struct VideoStep: Step {
         let workspace = try AttemptWorkspace.open(context)
         let duration = try await AudioFile.duration(of: audio, tool: tool)
         let (video, _) = try await workspace.produce("video.mp4") { folder in
-            let subtitles = try ass.map { ass throws(StepFailure) in try Self.copyASS(ass, in: folder) }
+            let subtitles =
+                try ass.map { ass throws(StepFailure) in try Self.copyASS(ass, in: folder) }
                 ?? srt.map { srt throws(StepFailure) in try Self.writeASS(from: srt, format: format, in: folder) }
             let recipe = VideoRecipe(
                 format: format, background: background, audio: audio, subtitles: subtitles, duration: duration,
