@@ -6,7 +6,7 @@ extension StepKind {
     static let all: [StepKind] = [
         StepKind(
             "topic.list", inputs: [Input("items"), Input("file"), Input("order"), Input("on_exhausted")],
-            outputs: ["title"],
+            outputs: ["title", "script", "scenes"],
             requiresOneOf: ["items", "file"]),
         StepKind(
             "topic.llm",
@@ -18,8 +18,9 @@ extension StepKind {
             "script.template",
             inputs: [
                 Input("title", required: true, from: "title"), Input("text"), Input("description"), Input("tags"),
+                Input("script", from: "script"), Input("scenes", from: "scenes"),
             ],
-            outputs: ["title", "description", "tags", "text"]),
+            outputs: ["title", "description", "tags", "text", "scenes"]),
         StepKind(
             "script.llm",
             inputs: [
