@@ -8,7 +8,7 @@ import Subprocess
 /// started and ended like every other child (`ProcessRunner`: own session, SIGTERM then SIGKILL on cancel).
 struct PiperSpeech: Sendable {
     /// Silence between sentences, in seconds.
-    static let sentenceGap = 0.3
+    static let sentenceGap = 0.4
 
     var runner: ProcessRunner
 
