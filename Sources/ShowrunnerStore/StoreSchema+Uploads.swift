@@ -16,7 +16,7 @@ extension StoreSchema {
         }
     }
 
-    /// Migration v3: a follow-up may also be `captions` (`captions.insert`, target the SRT's checksum, result the
+    /// Migration caption_follow_ups: a follow-up may also be `captions` (`captions.insert`, target the SRT's checksum, result the
     /// caption track's id). SQLite cannot change a CHECK, so the table is rebuilt with its rows.
     static func allowCaptionFollowUps(_ db: Database) throws {
         try db.create(table: "upload_follow_ups_v3", options: [.strict, .withoutRowID]) { t in

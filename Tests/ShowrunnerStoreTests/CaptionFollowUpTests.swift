@@ -5,7 +5,7 @@ import Testing
 
 @testable import ShowrunnerStore
 
-/// Migration v3: a `captions` follow-up (the SRT's caption track) is recorded once like the others, and a
+/// Migration caption_follow_ups: a `captions` follow-up (the SRT's caption track) is recorded once like the others, and a
 /// database made by v2 keeps its follow-ups when it is migrated.
 struct CaptionFollowUpTests {
     static let session = UploadSession(
