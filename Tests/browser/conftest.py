@@ -47,6 +47,10 @@ def _config(folder: Path) -> Path:
     demo.write_text(demo.read_text().replace('"*/5 * * * *"', '"0 0 1 1 *"'))
     xss = demo.read_text().replace("name: Quick Demo", f'name: "{XSS_NAME}"')
     (config / "accounts.d" / "xss.yaml").write_text(xss)
+    # The example's voice is Piper from the project's venv (scripts/install-deps.sh), looked for in the config folder.
+    venv = Path(os.environ.get("SHOWRUNNER_VENV", ROOT / ".venv"))
+    if venv.exists():
+        (config / ".venv").symlink_to(venv.resolve(), target_is_directory=True)
     (config / "showrunner.yaml").write_text(
         "api_token: ${env:SHOWRUNNER_BROWSER_TOKEN}\nlisten: 127.0.0.1:0\nstate_dir: " + str(folder / "state") + "\n"
     )
