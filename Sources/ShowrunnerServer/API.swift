@@ -16,10 +16,11 @@ public func makeAPI(
     makeAPI(control: control, runs: runs, registry: registry, token: token, logger: logger, now: { Date() })
 }
 
-/// The seam: `now` is the clock `/healthz` measures the heartbeat's age with.
+/// The seam: `now` is the clock `/healthz` measures the heartbeat's age with (and the dashboard's "today");
+/// `dashboard` replaces the daemon as the dashboard's source.
 func makeAPI(
     control: any DaemonControl, runs: any RunStore, registry: PrometheusCollectorRegistry?, token: String?,
-    logger: Logger, now: @escaping @Sendable () -> Date
+    logger: Logger, now: @escaping @Sendable () -> Date, dashboard: (any DashboardSource)? = nil
 ) -> Router<BasicRequestContext> {
     let router = Router()
     // Middleware applies to the routes added after it, and to the "no route" answer.
@@ -32,6 +33,11 @@ func makeAPI(
     AccountsController(control: control).addRoutes(to: router)
     RunsController(control: control, runs: runs).addRoutes(to: router)
     ConfigController(control: control).addRoutes(to: router)
+    if let store = runs as? any StatsReading & QuotaReading {
+        DashboardController(
+            source: dashboard ?? control as? any DashboardSource, stats: store, quota: store, now: now
+        ).addRoutes(to: router)
+    }
     HealthController(control: control, now: now).addRoutes(to: router)
     MetricsController(registry: registry).addRoutes(to: router)
     OpenAPIController(document: .showrunner).addRoutes(to: router)

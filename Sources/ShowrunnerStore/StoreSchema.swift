@@ -16,6 +16,7 @@ enum StoreSchema {
             try createQuotaUsage(db)
         }
         migrator.registerMigration("v2") { db in try createUploadFollowUps(db) }
+        migrator.registerMigration("v3") { db in try createStatsIndexes(db) }
         return migrator
     }()
 

@@ -15,6 +15,8 @@ final class Daemon: DaemonControl {
     let logger: Logger
     /// `showrunner.yaml` as the daemon started with it: its settings apply at the next start.
     let settingsAtStart: DaemonSettings?
+    /// The last reload, for the dashboard.
+    let reloadLog = ReloadLog()
 
     init(
         registry: ConfigRegistry, scheduler: Scheduler, coordinator: RunCoordinator, store: SQLiteStore, logger: Logger
@@ -44,6 +46,7 @@ final class Daemon: DaemonControl {
         let removed = versions.filter { $0.1 == nil }.map(\.0)
         await scheduler.update(scheduled: scheduled, removed: removed)
         scheduler.metrics.recordReload(errors: report.errors.count)
+        reloadLog.record("watch", report, directory: registry.loader.directory)
         if registry.settings != settingsAtStart {
             logger.notice("showrunner.yaml changed; daemon settings apply at the next start (accounts apply now)")
         }
@@ -55,6 +58,7 @@ final class Daemon: DaemonControl {
         let report = registry.rescan(force: true)
         await scheduler.apply(scheduledAccounts(), reload: true)
         scheduler.metrics.recordReload(errors: report.errors.count)
+        reloadLog.record("reload", report, directory: registry.loader.directory)
         return report
     }
 
