@@ -33,8 +33,8 @@ start   # creates and migrates the store
 stop
 python3 "$ROOT/bench/dashboard/fill_store.py" "$DATA/config" "$DATA/config/state/showrunner.sqlite" --runs "$RUNS"
 start
-A="$(ls "$DATA/config/accounts.d" | head -1 | sed 's/\.ya\?ml$//')"
-A_ID="$(sed -n 's/^id: *//p' "$DATA/config/accounts.d/$A.yaml" | head -1)"
+A="$(ls "$DATA/config/accounts.d" | sed -n "1s/\.ya\?ml$//p")"
+A_ID="$(sed -n "s/^id: *//p" "$DATA/config/accounts.d/$A.yaml")"
 python3 "$ROOT/bench/dashboard/load.py" "$PORT" "$N" \
     "/api/stats?days=90" "/api/stats?days=30" "/api/stats?days=7" "/api/stats?account=${A_ID:-$A}&days=90" \
     "/api/upcoming?hours=24" "/api/upcoming?hours=168" "/api/quota" "/api/config/status"

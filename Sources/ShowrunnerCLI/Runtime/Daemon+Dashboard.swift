@@ -22,8 +22,10 @@ extension Daemon: DashboardSource {
 
     func stepKinds() async -> [String: [String: String]] {
         var kinds: [String: [String: String]] = [:]
-        for version in registry.goodVersions {
-            for step in version.plan.steps { kinds[version.plan.name, default: [:]][step.id] = step.uses }
+        // Overrides change a step's settings, never its kind: one entry per pipeline.
+        for version in registry.goodVersions where kinds[version.plan.name] == nil {
+            kinds[version.plan.name] = Dictionary(
+                version.plan.steps.map { ($0.id, $0.uses) }, uniquingKeysWith: { first, _ in first })
         }
         return kinds
     }

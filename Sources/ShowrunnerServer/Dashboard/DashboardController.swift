@@ -10,6 +10,9 @@ struct DashboardController {
     let stats: StatsCache
     let quota: any QuotaReading
     let now: @Sendable () -> Date
+    /// Read again after 5 s (kinds change on a reload) and 2 s (a pause leaves the upcoming fires within 2 s).
+    let kinds = Memo<[String: [String: String]]>(lifetime: 5)
+    let schedules = Memo<[UpcomingSchedule]>(lifetime: 2)
 
     init(
         source: (any DashboardSource)?, stats: any StatsReading, quota: any QuotaReading,
@@ -34,14 +37,14 @@ struct DashboardController {
         let today = StatsDay.number(of: date)
         let days = (today - count + 1)...today
         let rows = try await stats.rows(days: days, accountID: accountID, now: date)
-        let kinds = await source?.stepKinds() ?? [:]
+        let kinds = await self.kinds.value(now: date) { [source] in await source?.stepKinds() ?? [:] }
         return JSONBody(value: StatsCalculator.report(rows, days: days, account: accountID, kinds: kinds))
     }
 
     @Sendable func upcoming(_ request: Request, context: BasicRequestContext) async throws -> JSONBody<UpcomingPlan> {
         let hours = try DashboardQuery.upcoming(request.uri.queryParameters)
         let from = now()
-        let schedules = await source?.upcomingSchedules() ?? []
+        let schedules = await self.schedules.value(now: from) { [source] in await source?.upcomingSchedules() ?? [] }
         return JSONBody(
             value: UpcomingPlanner.plan(schedules, from: from, to: from.addingTimeInterval(Double(hours) * 3600)))
     }
