@@ -1,9 +1,10 @@
 import Foundation
 import ShowrunnerCore
 
-/// Keeps the statistics of finished UTC days, so a request reads only today's runs from the store. Closed days are
-/// read again after `closedLifetime` (runs deleted by retention, a run finishing just after midnight), today after
-/// `todayLifetime`; at most `maxScopes` accounts (plus "all") are kept, the least recently read dropped first.
+/// Keeps the statistics of finished UTC days, so a request reads only today's runs from the store. A closed day
+/// does not change (a run counts on the day it finished), so it is read once: after midnight only the day that
+/// just closed is read. Today is read again after `todayLifetime`. At most `maxScopes` accounts (plus "all") are
+/// kept, the least recently read dropped first. Runs deleted by retention stay counted until the daemon restarts.
 actor StatsCache {
     struct Entry {
         var days: ClosedRange<Int>
@@ -14,47 +15,62 @@ actor StatsCache {
 
     static let maxDays = 90
     let reader: any StatsReading
-    let closedLifetime: TimeInterval
     let todayLifetime: TimeInterval
     let maxScopes: Int
-    /// Keyed by `closed/<account>` and `today/<account>` (`<account>` empty: every account).
-    private var entries: [String: Entry] = [:]
+    private var closed: [String: Entry] = [:]
+    private var today: [String: Entry] = [:]
 
-    init(
-        reader: any StatsReading, closedLifetime: TimeInterval = 600, todayLifetime: TimeInterval = 5,
-        maxScopes: Int = 64
-    ) {
+    init(reader: any StatsReading, todayLifetime: TimeInterval = 5, maxScopes: Int = 64) {
         self.reader = reader
-        self.closedLifetime = closedLifetime
         self.todayLifetime = todayLifetime
         self.maxScopes = maxScopes
     }
 
     /// The rows of `days` (which end today, at most `maxDays` long).
     func rows(days: ClosedRange<Int>, accountID: String?, now: Date) async throws -> StatsRows {
-        let todayNumber = days.upperBound
-        let closedDays = (todayNumber - Self.maxDays + 1)...(todayNumber - 1)
+        let day = days.upperBound
         let scope = accountID ?? ""
-        let past = try await entry("closed/" + scope, days: closedDays, lifetime: closedLifetime, accountID, now)
-        let current = try await entry(
-            "today/" + scope, days: todayNumber...todayNumber, lifetime: todayLifetime, accountID, now)
+        let past = try await closedRows((day - Self.maxDays + 1)...(day - 1), scope: scope, accountID, now)
+        let current = try await todayRows(day, scope: scope, accountID, now)
         return past.appending(current).within(days)
     }
 
-    private func entry(
-        _ key: String, days: ClosedRange<Int>, lifetime: TimeInterval,
-        _ accountID: String?, _ now: Date
+    /// Reads only the closed days not kept yet (all of them the first time).
+    private func closedRows(
+        _ wanted: ClosedRange<Int>, scope: String, _ accountID: String?, _ now: Date
     ) async throws -> StatsRows {
-        if var entry = entries[key], entry.days == days, now.timeIntervalSince(entry.readAt) < lifetime {
-            entry.usedAt = now
-            entries[key] = entry
-            return entry.rows
+        var rows: StatsRows
+        if let kept = closed[scope], kept.days.lowerBound <= wanted.lowerBound,
+            kept.days.upperBound >= wanted.lowerBound - 1, kept.days.upperBound <= wanted.upperBound
+        {
+            rows = kept.rows
+            if kept.days.upperBound < wanted.upperBound {
+                let missing = (kept.days.upperBound + 1)...wanted.upperBound
+                rows = rows.appending(try await reader.statsRows(days: missing, accountID: accountID))
+            }
+        } else {
+            rows = try await reader.statsRows(days: wanted, accountID: accountID)
         }
-        let rows = try await reader.statsRows(days: days, accountID: accountID)
-        entries[key] = Entry(days: days, readAt: now, usedAt: now, rows: rows)
-        if entries.count > 2 * maxScopes, let oldest = entries.min(by: { $0.value.usedAt < $1.value.usedAt })?.key {
-            entries[oldest] = nil
-        }
+        rows = rows.within(wanted)
+        store(Entry(days: wanted, readAt: now, usedAt: now, rows: rows), scope: scope, in: &closed)
         return rows
+    }
+
+    private func todayRows(_ day: Int, scope: String, _ accountID: String?, _ now: Date) async throws -> StatsRows {
+        if let kept = today[scope], kept.days == day...day, now.timeIntervalSince(kept.readAt) < todayLifetime,
+            now >= kept.readAt
+        {
+            return kept.rows
+        }
+        let rows = try await reader.statsRows(days: day...day, accountID: accountID)
+        store(Entry(days: day...day, readAt: now, usedAt: now, rows: rows), scope: scope, in: &today)
+        return rows
+    }
+
+    private func store(_ entry: Entry, scope: String, in table: inout [String: Entry]) {
+        table[scope] = entry
+        if table.count > maxScopes, let oldest = table.min(by: { $0.value.usedAt < $1.value.usedAt })?.key {
+            table[oldest] = nil
+        }
     }
 }
