@@ -9,7 +9,7 @@ public enum BuiltInSteps {
     /// the media programs (espeak-ng, ffmpeg, a voice command) get `commandGrace` between SIGTERM and SIGKILL when
     /// cancelled; `command` logs its start and end at debug level to `logger`, when given. `tts` resolves the
     /// voice's `api_key` with `resolveSecret` (nil: from the environment and files under the config folder).
-    public static func registry(
+    public static func standardSteps(
         httpClient: HTTPClient = HTTPClient(), commandGrace: Duration = .seconds(5), logger: Logger? = nil,
         resolveSecret: SecretReference.Resolver? = nil
     ) -> [String: any Step] {

@@ -16,7 +16,10 @@ enum StoreSchema {
             try createQuotaUsage(db)
         }
         migrator.registerMigration("v2") { db in try createUploadFollowUps(db) }
-        migrator.registerMigration("v3") { db in try createStatsIndexes(db) }
+        migrator.registerMigration("runs_finished_index") { db in
+            try db.create(index: "runs_finished", on: "runs", columns: ["finished_at"])
+        }
+        migrator.registerMigration("stats_account_finished_index") { db in try createStatsIndexes(db) }
         return migrator
     }()
 

@@ -23,9 +23,9 @@ extension Daemon: DashboardSource {
     func stepKinds() async -> [String: [String: String]] {
         var kinds: [String: [String: String]] = [:]
         // Overrides change a step's settings, never its kind: one entry per pipeline.
-        for version in registry.goodVersions where kinds[version.plan.name] == nil {
-            kinds[version.plan.name] = Dictionary(
-                version.plan.steps.map { ($0.id, $0.uses) }, uniquingKeysWith: { first, _ in first })
+        for version in registry.goodVersions where kinds[version.mergedPipeline.name] == nil {
+            kinds[version.mergedPipeline.name] = Dictionary(
+                version.mergedPipeline.steps.map { ($0.id, $0.uses) }, uniquingKeysWith: { first, _ in first })
         }
         return kinds
     }
@@ -33,7 +33,8 @@ extension Daemon: DashboardSource {
     func quotaPlan() async -> QuotaPlan {
         let quota = (registry.settings ?? settingsAtStart)?.providers.youtube.quota ?? ProviderSettings.Quota()
         var projects: [String: String] = [:]
-        for version in registry.goodVersions where version.plan.steps.contains(where: { $0.uses == "upload.youtube" }) {
+        for version in registry.goodVersions
+        where version.mergedPipeline.steps.contains(where: { $0.uses == "upload.youtube" }) {
             let project = version.account.channel.youtube?.project.trimmingCharacters(in: .whitespaces) ?? ""
             projects[version.account.id] = project.isEmpty ? "default" : project
         }
@@ -43,7 +44,7 @@ extension Daemon: DashboardSource {
 
     func configStatus() async -> ConfigStatus {
         let directory = registry.loader.directory
-        let reports = registry.reports
+        let reports = registry.reportsByPath
         let diagnostics = registry.diagnostics
         let lastGood = reports.values.compactMap { report -> LastGoodAccount? in
             guard !report.isValid, let good = registry.goodVersion(report.id) else { return nil }

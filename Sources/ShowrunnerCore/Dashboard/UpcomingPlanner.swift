@@ -4,7 +4,7 @@ import Foundation
 /// fire sequences with a heap, so the work is O(accounts + limit · log accounts), whatever the schedules.
 public enum UpcomingPlanner {
     public static let defaultPerChannelLimit = 48
-    public static let defaultLimit = 1000
+    public static let defaultLimit = 500
 
     public static func plan(
         _ schedules: [UpcomingSchedule], from: Date, to: Date, perChannelLimit: Int = defaultPerChannelLimit,

@@ -10,9 +10,11 @@ struct DashboardController {
     let stats: StatsCache
     let quota: any QuotaReading
     let now: @Sendable () -> Date
-    /// Read again after 5 s (kinds change on a reload) and 2 s (a pause leaves the upcoming fires within 2 s).
+    /// Read again after 5 s (kinds and quota projects change on a reload) and 2 s (a pause leaves the upcoming
+    /// fires within 2 s).
     let kinds = Memo<[String: [String: String]]>(lifetime: 5)
     let schedules = Memo<[UpcomingSchedule]>(lifetime: 2)
+    let quotaPlan = Memo<QuotaPlan?>(lifetime: 5)
 
     init(
         source: (any DashboardSource)?, stats: any StatsReading, quota: any QuotaReading,
@@ -53,7 +55,7 @@ struct DashboardController {
         try DashboardQuery.none(request.uri.queryParameters)
         let date = now()
         let plan =
-            await source?.quotaPlan()
+            await quotaPlan.value(now: date) { [source] in await source?.quotaPlan() }
             ?? QuotaPlan(
                 dailyUnits: ProviderSettings.Quota().dailyUnits, separateInserts: false, projects: [:])
         let usage = try await quota.quotaUsage(day: PacificDay(containing: date))

@@ -39,6 +39,11 @@ actor StatsCache {
     private func closedRows(
         _ wanted: ClosedRange<Int>, scope: String, _ accountID: String?, _ now: Date
     ) async throws -> StatsRows {
+        if var kept = closed[scope], kept.days == wanted {
+            kept.usedAt = now
+            closed[scope] = kept
+            return kept.rows
+        }
         var rows: StatsRows
         if let kept = closed[scope], kept.days.lowerBound <= wanted.lowerBound,
             kept.days.upperBound >= wanted.lowerBound - 1, kept.days.upperBound <= wanted.upperBound

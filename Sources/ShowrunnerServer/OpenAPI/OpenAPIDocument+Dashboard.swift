@@ -19,7 +19,7 @@ extension OpenAPIDocument.Paths {
             "get": api(
                 "upcoming",
                 "The fires of the coming hours across accounts, earliest first, with DST applied; at most 48 per "
-                    + "account and 1000 in all (`truncated` says when a cap left some out).",
+                    + "account and 500 in all (`truncated` says when a cap left some out).",
                 tag: "dashboard",
                 parameters: [
                     query("hours", "1–168 (default 24).", ["type": "integer", "minimum": 1, "maximum": 168])
