@@ -18,11 +18,13 @@ public func makeAPI(
         dashboard: dashboard)
 }
 
-/// The seam: `now` is the clock `/healthz` measures the heartbeat's age with. With `dashboard`, the pages are
-/// served too and the token (or a signed-in session) protects them as well.
+/// The seam: `now` is the clock `/healthz` measures the heartbeat's age with (and the dashboard's "today"). With
+/// `dashboard`, the pages are served too and the token (or a signed-in session) protects them as well; `source`
+/// replaces the daemon as the source of the dashboard's data.
 func makeAPI(
     control: any DaemonControl, runs: any RunHistory, prometheus: PrometheusCollectorRegistry?, token: String?,
-    logger: Logger, now: @escaping @Sendable () -> Date, dashboard: Dashboard? = nil
+    logger: Logger, now: @escaping @Sendable () -> Date, dashboard: Dashboard? = nil,
+    source: (any DashboardSource)? = nil
 ) -> Router<BasicRequestContext> {
     let router = Router()
     // Middleware applies to the routes added after it, and to the "no route" answer.
@@ -36,6 +38,11 @@ func makeAPI(
     AccountsController(control: control).addRoutes(to: router)
     RunsController(control: control, runs: runs).addRoutes(to: router)
     ConfigController(control: control).addRoutes(to: router)
+    if let store = runs as? any StatsReading & QuotaReading {
+        DashboardDataController(
+            source: source ?? control as? any DashboardSource, stats: store, quota: store, now: now
+        ).addRoutes(to: router)
+    }
     HealthController(control: control, now: now).addRoutes(to: router)
     MetricsController(prometheus: prometheus, control: control).addRoutes(to: router)
     OpenAPIController(document: .showrunner).addRoutes(to: router)

@@ -21,6 +21,8 @@ final class Daemon: DaemonControl {
     /// `accountNames()` until the next config change (the channels page reads it on every request).
     /// A generation counter keeps a list computed before a change from being stored after it.
     private let names = Mutex<(generation: Int, list: [(id: String, name: String?)]?)>((0, nil))
+    /// The last reload, for the dashboard.
+    let reloadLog = ReloadLog()
 
     init(
         registry: ConfigRegistry, scheduler: Scheduler, coordinator: RunCoordinator, store: SQLiteStore, logger: Logger,
@@ -53,6 +55,7 @@ final class Daemon: DaemonControl {
         await scheduler.update(scheduled: scheduled, removed: removed)
         scheduler.metrics.recordReload(errors: report.errors.count)
         publishReload(report)
+        reloadLog.record("watch", report, directory: registry.loader.directory)
         if registry.settings != settingsAtStart {
             logger.notice("showrunner.yaml changed; daemon settings apply at the next start (accounts apply now)")
         }
@@ -65,6 +68,7 @@ final class Daemon: DaemonControl {
         await scheduler.apply(scheduledAccounts(), reload: true)
         scheduler.metrics.recordReload(errors: report.errors.count)
         publishReload(report)
+        reloadLog.record("reload", report, directory: registry.loader.directory)
         return report
     }
 
