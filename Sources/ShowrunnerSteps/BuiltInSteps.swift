@@ -9,9 +9,10 @@ public enum BuiltInSteps {
     /// the media programs (espeak-ng, ffmpeg, a voice command) get `commandGrace` between SIGTERM and SIGKILL when
     /// cancelled; `command` logs its start and end at debug level to `logger`, when given. `tts` resolves the
     /// voice's `api_key` with `resolveSecret` (nil: from the environment and files under the config folder).
+    /// `video` reads what the account's recent videos used from `recentMedia`.
     public static func registry(
         httpClient: HTTPClient = HTTPClient(), commandGrace: Duration = .seconds(5), logger: Logger? = nil,
-        resolveSecret: SecretReference.Resolver? = nil
+        resolveSecret: SecretReference.Resolver? = nil, recentMedia: any RecentMedia = NoRecentMedia()
     ) -> [String: any Step] {
         [
             "topic.list": TopicListStep(),
@@ -23,7 +24,7 @@ public enum BuiltInSteps {
                 step: TTSStep(httpClient: httpClient, grace: commandGrace, resolveSecret: resolveSecret)),
             "subtitles": SubtitlesStep(),
             "thumbnail": AttemptProcessScope(step: ThumbnailStep(grace: commandGrace)),
-            "video": AttemptProcessScope(step: VideoStep(grace: commandGrace)),
+            "video": AttemptProcessScope(step: VideoStep(grace: commandGrace, history: recentMedia)),
         ]
     }
 }

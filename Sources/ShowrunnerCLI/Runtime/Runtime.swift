@@ -124,7 +124,7 @@ struct Runtime {
             try resolver.resolve(reference)
         }
         let http = HTTPClient()
-        return BuiltInSteps.registry(httpClient: http, logger: logger, resolveSecret: resolve)
+        return BuiltInSteps.registry(httpClient: http, logger: logger, resolveSecret: resolve, recentMedia: store)
             .merging(BuiltInSteps.llmSteps(httpClient: http, resolveSecret: resolve)) { $1 }
             .merging(BuiltInSteps.youtubeSteps(uploads: store, quota: store, resolveSecret: resolve)) { $1 }
     }

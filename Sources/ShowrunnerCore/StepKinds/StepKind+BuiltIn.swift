@@ -42,9 +42,10 @@ extension StepKind {
             "video",
             inputs: [
                 Input("audio", required: true, from: "audio"), Input("subtitles", from: "srt"), Input("background"),
-                Input("format"),
+                Input("format"), Input("text", from: "text"), Input("sentences", from: "sentences"), Input("music"),
+                Input("music_volume"), Input("transition"), Input("intro"), Input("outro"), Input("logo"),
             ],
-            outputs: ["video", "duration_s"]),
+            outputs: ["video", "duration_s", "scenes", "media", "music"]),
         StepKind(
             "upload.youtube",
             inputs: metadataInputs + [
