@@ -26,3 +26,6 @@ if [ ! -x .venv/bin/python3 ] || ! .venv/bin/python3 -c "import cronsim, pytest;
     python3 -m venv .venv
     .venv/bin/pip install --quiet --disable-pip-version-check "cronsim==2.8" "pytest==9.2.0"
 fi
+
+# The example config's scenes and music: generated, never downloaded or committed.
+./scripts/make-media.sh
