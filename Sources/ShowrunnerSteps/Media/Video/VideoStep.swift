@@ -62,6 +62,7 @@ public struct VideoStep: Step {
                 outro: settings.outro, logo: settings.logo, subtitles: subtitles, audio: sound, duration: total,
                 threads: threads, output: "video.mp4")
             try await encode(recipe, in: folder, progress: context.progress)
+            Self.removeSound(in: folder)
             try await MediaCheck(tool: tool).verify(
                 folder.appendingPathComponent(recipe.output), what: "video", expected: total)
         }

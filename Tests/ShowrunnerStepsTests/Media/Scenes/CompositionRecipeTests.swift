@@ -116,24 +116,28 @@ struct MixRecipeTests {
                 == "[0:a]\(MixRecipe.layout),adelay=delays=0:all=1,apad=whole_dur=4.000[mix]")
     }
 
-    @Test func loudnessIsReadFromLoudnormsReportAndCorrected() {
+    @Test func loudnessIsReadFromTheLastR128SummaryAndCorrected() {
         let stderr = """
-            [Parsed_loudnorm_7 @ 0x5] 
-            {
-            \t"input_i" : "-21.36",
-            \t"input_tp" : "-4.43",
-            \t"input_lra" : "16.90",
-            \t"normalization_type" : "dynamic",
-            \t"target_offset" : "1.73"
-            }
+            [Parsed_ebur128_6 @ 0x1] Summary:
+
+              Integrated loudness:
+                I:         -70.0 LUFS
+            [Parsed_ebur128_6 @ 0x2] Summary:
+
+              Integrated loudness:
+                I:         -21.4 LUFS
+                Threshold: -32.0 LUFS
+
+              True peak:
+                Peak:       -4.4 dBFS
             """
         let measured = Loudness.parse(stderr)
-        #expect(measured == Loudness.Measurement(integrated: -21.36, truePeak: -4.43))
-        #expect(Loudness.correction(after: 0, measured: measured!).map { ($0 * 100).rounded() } == 736)
+        #expect(measured == Loudness.Measurement(integrated: -21.4, truePeak: -4.4))
+        #expect(Loudness.correction(after: 0, measured: measured!).map { ($0 * 100).rounded() } == 740)
         #expect(Loudness.correction(after: 7, measured: .init(integrated: -14.2, truePeak: -1.6)) == nil)
-        #expect(Loudness.parse("{ \"input_i\" : \"-inf\", \"input_tp\" : \"-inf\" }") == nil)
+        #expect(Loudness.parse("Summary:\n I: -70.0 LUFS\n Peak: -inf dBFS") == nil)
         #expect(
             Loudness.passArguments("mix.wav", gain: 2.5, output: "s.wav").joined(separator: " ").contains(
-                "volume=2.50dB,aresample=192000,alimiter=limit=0.84"))
+                "volume=2.50dB,alimiter=limit=0.79"))
     }
 }
