@@ -3,13 +3,13 @@
 /// `video` (or the video's `background.library` folder), `thumbnail`'s `text_color`, and the video's `music`,
 /// `intro`, `outro` and `logo`. A dotted name is a key inside a mapping input.
 enum ResourceInput {
-    enum Kind { case file, colour, colourOrFile, audio }
+    enum Kind { case file, folder, colour, colourOrFile, audio }
 
     static let inputs: [String: [(name: String, kind: Kind)]] = [
         "topic.list": [("file", .file)],
         "thumbnail": [("background", .colourOrFile), ("text_color", .colour)],
         "video": [
-            ("background", .colourOrFile), ("background.library", .file), ("music", .audio), ("intro", .file),
+            ("background", .colourOrFile), ("background.library", .folder), ("music", .audio), ("intro", .file),
             ("outro", .file), ("logo", .file),
         ],
     ]
@@ -50,6 +50,11 @@ enum ResourceInput {
                 ? nil
                 : "the file '\(trimmed)' does not exist (paths are relative to the config folder); create it or fix "
                     + "the path."
+        case .folder:
+            return fileExists(trimmed)
+                ? nil
+                : "the folder '\(trimmed)' does not exist (paths are relative to the config folder); create it or fix "
+                    + "the path (scripts/make-media.sh makes the example's media)."
         case .audio:
             let fileExtension = trimmed.split(separator: "/").last?.split(separator: ".").dropFirst().last
             if let fileExtension, !audioExtensions.contains(fileExtension.lowercased()) {
