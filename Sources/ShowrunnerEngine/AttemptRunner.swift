@@ -26,7 +26,7 @@ struct AttemptRunner: Sendable {
             }
             let context = try makeContext(step, attempt: attempt, inputs: inputs, redactor: redactor)
             let dryRun = job.dryRun && (step.sideEffects || StepKind.builtIn[step.uses]?.hasSideEffects == true)
-            let result = try await environment.kindLimiter.withSlot(for: step.uses) {
+            let result = try await environment.limits.kindLimiter.withSlot(for: step.uses) {
                 try await withTimeout(step.timeout, step: step) {  // waiting for a slot does not count
                     dryRun ? try await kind.dryRun(context) : try await kind.run(context)
                 }
@@ -52,7 +52,7 @@ struct AttemptRunner: Sendable {
         let renderer = TemplateRenderer(context: context, resolveSecret: environment.resolveSecret)
         var inputs: [String: ConfigValue] = [:]
         var secrets: [String] = []
-        for (name, value) in StepWiring.inputs(for: step, in: job.plan, outputs: outputs) {
+        for (name, value) in StepWiring.inputs(for: step, in: job.mergedPipeline, outputs: outputs) {
             let (rendered, found) = try renderer.render(value, input: name)
             inputs[name] = rendered
             secrets += found
@@ -65,7 +65,7 @@ struct AttemptRunner: Sendable {
     )
         throws(StepFailure) -> StepContext
     {
-        let folder = environment.artifactsDirectory(runID: job.run.id, stepID: step.id)
+        let folder = environment.folders.artifacts(runID: job.run.id, stepID: step.id)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
@@ -76,9 +76,9 @@ struct AttemptRunner: Sendable {
         let stepID = step.id
         return StepContext(
             inputs: inputs, account: job.account, run: job.run, stepID: step.id, attempt: attempt,
-            artifactsDirectory: folder, configDirectory: environment.configDirectory, settings: environment.settings,
-            dryRun: job.dryRun, now: environment.now, randomIndex: environment.randomIndex,
-            topics: environment.topics, recentTitles: environment.recentTitles, redact: { redactor.redact($0) },
+            artifactsDirectory: folder, configDirectory: environment.folders.config, settings: environment.settings,
+            dryRun: job.dryRun, now: environment.time.now, randomIndex: environment.randomness.randomIndex,
+            stores: environment.stepStores, redact: { redactor.redact($0) },
             progress: { observer(.stepProgress(step: stepID, message: redactor.redact($0))) })
     }
 
@@ -88,7 +88,7 @@ struct AttemptRunner: Sendable {
         _ timeout: Duration?, step: PipelineStep, _ work: @escaping @Sendable () async throws -> StepResult
     ) async throws -> StepResult {
         guard let timeout else { return try await work() }
-        let clock = environment.clock
+        let clock = environment.time.clock
         return try await withThrowingTaskGroup(of: StepResult?.self) { group in
             group.addTask { try await work() }
             group.addTask {

@@ -21,16 +21,19 @@ public protocol DaemonControl: Sendable {
     func diagnostics() async -> [Diagnostic]
     /// False when the run is not active or waiting.
     func cancel(runID: String) async throws -> Bool
-    /// Retries a failed run (or resumes an interrupted one) in the daemon; throws `RunLauncher.LaunchError`.
+    /// Retries a failed run (or resumes an interrupted one) in the daemon; throws `RunRefusal`.
     func retry(runID: String) async throws -> RunRecord
     /// The scheduler loop's last pass; `/healthz` is 200 while it is recent.
     func heartbeat() async -> Date?
     /// Why the store cannot be written, while writes it refused wait to be retried; `/healthz` is 503 meanwhile.
     func storeProblem() async -> String?
+    /// Counts in the metrics the runs other processes (`trigger`, `retry`) ended; `/metrics` calls it first.
+    func countRunsEndedElsewhere() async
 }
 
 extension DaemonControl {
     public func storeProblem() async -> String? { nil }
+    public func countRunsEndedElsewhere() async {}
 }
 
 /// An account as the API shows it.

@@ -10,15 +10,15 @@ extension ExecutionEnvironment {
         while true {
             do {
                 try await write()
-                storeHealth.succeeded(key)
+                reporting.storeHealth.succeeded(key)
                 return
             } catch {
                 try Task.checkCancellation()
-                storeHealth.failed(key, error)
-                logger.error(
+                reporting.storeHealth.failed(key, error)
+                reporting.logger.error(
                     "store write failed; retrying", metadata: ["write": "\(key)", "error": "\(error)"])
             }
-            try await clock.sleep(for: delay)
+            try await time.clock.sleep(for: delay)
             delay = min(delay * 2, .seconds(30))
         }
     }

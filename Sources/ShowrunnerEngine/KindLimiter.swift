@@ -26,6 +26,9 @@ public final class KindLimiter: Sendable {
         KindLimiter(limits: ["video": ProcessInfo.processInfo.activeProcessorCount])
     }
 
+    /// How many attempts of `kind` wait for a slot.
+    public func waiting(for kind: String) -> Int { state.withLock { $0.waiting[kind]?.count ?? 0 } }
+
     /// Runs `work` once a slot for `kind` is free.
     public func withSlot<Result: Sendable>(for kind: String, _ work: () async throws -> Result) async throws -> Result {
         guard let limit = limits[kind] else { return try await work() }

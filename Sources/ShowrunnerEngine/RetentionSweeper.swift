@@ -6,7 +6,7 @@ import ShowrunnerCore
 /// Deletes history and artifacts older than `retention` (SPEC §5: artifacts 14 days, runs 90 days by default):
 /// at start-up, then every `interval`. Running runs and their artifacts are never touched.
 public struct RetentionSweeper: Service {
-    let store: any RunStore
+    let store: any RunHistory & RunRetention
     let runsFolder: URL
     let runRetention: Duration
     let artifactRetention: Duration
@@ -16,7 +16,7 @@ public struct RetentionSweeper: Service {
     let logger: Logger
 
     public init(
-        store: any RunStore, stateDirectory: URL, runRetention: Duration, artifactRetention: Duration,
+        store: any RunHistory & RunRetention, stateDirectory: URL, runRetention: Duration, artifactRetention: Duration,
         clock: any Clock<Duration> = ContinuousClock(), now: @escaping @Sendable () -> Date = { Date() },
         interval: Duration = .seconds(3600), logger: Logger
     ) {

@@ -11,7 +11,7 @@ extension RunCoordinator {
             outcome = try await perform(pending)
         } catch is CancellationError {
             logger.notice("run interrupted; it will resume at the next start", metadata: ["run.id": "\(run.id)"])
-        } catch let error as RunLauncher.LaunchError {
+        } catch let error as RunRefusal {
             logger.error("run could not be resumed", metadata: ["run.id": "\(run.id)", "error": "\(error)"])
         } catch {
             storeFailed = true
@@ -33,12 +33,15 @@ extension RunCoordinator {
     private func perform(_ pending: Pending) async throws -> RunOutcome? {
         if pending.resume {
             return try await launcher.resume(
-                runID: pending.run.id, account: pending.account, plan: pending.plan, observer: pending.observer,
+                runID: pending.run.id, account: pending.account, mergedPipeline: pending.mergedPipeline,
+                observer: pending.observer,
                 cancellation: pending.cancellation)
         }
         var job =
             pending.job
-            ?? RunJob(run: pending.run, account: pending.account, plan: pending.plan, dryRun: pending.dryRun)
+            ?? RunJob(
+                run: pending.run, account: pending.account, mergedPipeline: pending.mergedPipeline,
+                dryRun: pending.dryRun)
         job.observer = pending.observer
         job.cancellation = pending.cancellation
         return try await launcher.executor.execute(job)

@@ -41,7 +41,7 @@ extension RunCoordinator {
             "run stopped: the store could not be written",
             metadata: ["account": "\(run.accountID)", "run.id": "\(run.id)", "error": "\(error)"])
         let reason = "the store could not be written (\(error)); retry the run once the store works"
-        let (store, now) = (store, environment.now)
+        let (store, now) = (store, environment.time.now)
         do {
             try await environment.writeUntilStored("run \(run.id)") {
                 for attempt in try await store.attempts(runID: run.id) where attempt.status == .running {

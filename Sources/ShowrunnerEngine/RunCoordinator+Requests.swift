@@ -6,40 +6,40 @@ import ShowrunnerCore
 extension RunCoordinator {
     /// Retries a failed run (a new `retry` run) or resumes an interrupted one, in the background.
     public func retry(
-        runID: String, account: Account, plan: Pipeline, configRevision: String? = nil
+        runID: String, account: Account, mergedPipeline: Pipeline, configRevision: String? = nil
     ) async throws -> RunRecord {
         let pending = try await retryPending(
-            runID: runID, account: account, plan: plan, configRevision: configRevision)
+            runID: runID, account: account, mergedPipeline: mergedPipeline, configRevision: configRevision)
         enqueue(pending)
         return pending.run
     }
 
     /// `retry`, waiting for the run's end; `observer` sees its events (the CLI's progress).
     public func retryToEnd(
-        runID: String, account: Account, plan: Pipeline, configRevision: String?,
+        runID: String, account: Account, mergedPipeline: Pipeline, configRevision: String?,
         observer: @escaping @Sendable (RunEvent) -> Void
     ) async throws -> (RunRecord, RunOutcome?) {
         var pending = try await retryPending(
-            runID: runID, account: account, plan: plan, configRevision: configRevision)
+            runID: runID, account: account, mergedPipeline: mergedPipeline, configRevision: configRevision)
         pending.observer = observer
         return (pending.run, await toEnd(pending))
     }
 
     private func retryPending(
-        runID: String, account: Account, plan: Pipeline, configRevision: String?
+        runID: String, account: Account, mergedPipeline: Pipeline, configRevision: String?
     ) async throws -> Pending {
         switch try await launcher.prepareRetry(
-            runID: runID, account: account, plan: plan, configRevision: configRevision)
+            runID: runID, account: account, mergedPipeline: mergedPipeline, configRevision: configRevision)
         {
         case .resume(let run):
             let owner = run.owner
             guard owner.map(launcher.probe.isGone) ?? true else {
-                throw RunLauncher.LaunchError.alreadyRunning(
+                throw RunRefusal.alreadyRunning(
                     runID, owner: owner.map { "pid \($0.pid) on \($0.host)" } ?? "")
             }
-            return Pending(run: run, account: account, plan: plan, resume: true)
+            return Pending(run: run, account: account, mergedPipeline: mergedPipeline, resume: true)
         case .run(let job):
-            return Pending(run: job.run, account: account, plan: plan, job: job)
+            return Pending(run: job.run, account: account, mergedPipeline: mergedPipeline, job: job)
         }
     }
 
@@ -57,10 +57,11 @@ extension RunCoordinator {
             case .skip:
                 let reason = OverlapDecision.skipReason(overlap, waiting: decision.waiting)
                 let fire = NotRunFire(
-                    accountID: submission.account.id, pipeline: submission.plan.name, trigger: submission.trigger,
+                    accountID: submission.account.id, pipeline: submission.mergedPipeline.name,
+                    trigger: submission.trigger,
                     scheduledAt: submission.scheduledAt, status: .skipped, reason: reason)
                 guard let run = try await recordNotRun([fire]).first else {
-                    throw RunLauncher.LaunchError.fireAlreadyRecorded(submission.account.id)
+                    throw RunRefusal.fireAlreadyRecorded(submission.account.id)
                 }
                 let outcome = RunOutcome.skipped(RunSkip(reason: reason))
                 observer(.runFinished(runID: run.id, outcome: outcome))
@@ -73,10 +74,10 @@ extension RunCoordinator {
             }
         }
         guard let run = try await record([submission])[0] else {
-            throw RunLauncher.LaunchError.fireAlreadyRecorded(submission.account.id)
+            throw RunRefusal.fireAlreadyRecorded(submission.account.id)
         }
         let pending = Pending(
-            run: run, account: submission.account, plan: submission.plan,
+            run: run, account: submission.account, mergedPipeline: submission.mergedPipeline,
             afterActiveRun: submission.afterActiveRun, dryRun: dryRun, observer: observer)
         return (run, await toEnd(pending))
     }
@@ -119,7 +120,7 @@ extension RunCoordinator {
 
     private func waitForOtherProcesses(_ accountID: String, every interval: Duration) async throws {
         while try await otherProcessRuns(of: accountID).running > 0 {
-            try await environment.clock.sleep(for: interval)
+            try await environment.time.clock.sleep(for: interval)
         }
     }
 

@@ -12,7 +12,7 @@ public final class RunCoordinator: Sendable {
     struct Pending: Sendable {
         let run: RunRecord
         let account: Account
-        let plan: Pipeline
+        let mergedPipeline: Pipeline
         var resume = false
         /// Overlap `queue`: start only when the account has no active run.
         var afterActiveRun = false
@@ -36,7 +36,17 @@ public final class RunCoordinator: Sendable {
         var waiting: [Pending] = []
         var draining = false
         var stopped = false
-        var idleWaiters: [CheckedContinuation<Void, Never>] = []
+        /// Tasks waiting until no run is active (`drain`) or none is active or waiting either (`untilIdle`).
+        var idleWaiters: [(id: Int, countsWaiting: Bool, continuation: CheckedContinuation<Void, Never>)] = []
+        var nextWaiterID = 0
+
+        /// Removes and returns the idle waiters whose condition now holds.
+        mutating func idleWaitersToWake() -> [CheckedContinuation<Void, Never>] {
+            guard active.isEmpty else { return [] }
+            let woken = idleWaiters.filter { !$0.countsWaiting || waiting.isEmpty }
+            idleWaiters.removeAll { !$0.countsWaiting || waiting.isEmpty }
+            return woken.map(\.continuation)
+        }
     }
 
     let launcher: RunLauncher
@@ -64,12 +74,12 @@ public final class RunCoordinator: Sendable {
     }
 
     var environment: ExecutionEnvironment { launcher.executor.environment }
-    var store: any RunStore { environment.store }
-    var now: Date { environment.now() }
+    var store: any RunStore { environment.runs }
+    var now: Date { environment.time.now() }
     var records: RunRecords { RunRecords(environment: environment) }
 
     /// Store writes that failed and wait to be retried, for `/healthz`; nil while the store works.
-    public var storeProblem: String? { environment.storeHealth.problem }
+    public var storeProblem: String? { environment.reporting.storeHealth.problem }
 
     /// What the overlap policy counts for an account in this process: its runs that started and have not ended
     /// (an interrupted run waiting to be resumed among them), and its runs recorded but not started.
@@ -96,22 +106,24 @@ public final class RunCoordinator: Sendable {
                 }
             }
         }
-        let left = state.withLock { state in
+        let (left, idle) = state.withLock { state in
             state.stopped = true
-            defer { state.waiting = [] }
-            return state.waiting
+            let left = state.waiting
+            state.waiting = []
+            return (left, state.idleWaitersToWake())
         }
         for pending in left { pending.finished?(nil) }  // recorded `queued`: the next start takes them over
+        for waiter in idle { waiter.resume() }
     }
 
     /// Records a new run (`queued`) and starts it when a slot is free. Returns nil when the fire already has a run.
     public func submit(
-        account: Account, plan: Pipeline, trigger: RunTrigger, scheduledAt: Date?, configRevision: String?,
+        account: Account, mergedPipeline: Pipeline, trigger: RunTrigger, scheduledAt: Date?, configRevision: String?,
         afterActiveRun: Bool = false
     ) async throws -> RunRecord? {
         try await submit([
             RunSubmission(
-                account: account, plan: plan, trigger: trigger, scheduledAt: scheduledAt,
+                account: account, mergedPipeline: mergedPipeline, trigger: trigger, scheduledAt: scheduledAt,
                 configRevision: configRevision, afterActiveRun: afterActiveRun)
         ])[0]
     }
@@ -125,7 +137,7 @@ public final class RunCoordinator: Sendable {
             guard let run else { continue }
             enqueue(
                 Pending(
-                    run: run, account: submission.account, plan: submission.plan,
+                    run: run, account: submission.account, mergedPipeline: submission.mergedPipeline,
                     afterActiveRun: submission.afterActiveRun), start: false)
         }
         startWaiting()
@@ -141,13 +153,15 @@ public final class RunCoordinator: Sendable {
 
     /// Starts a run that was recorded `queued` but never started (the process stopped first); `afterActiveRun`:
     /// only once the account's active run ended (overlap `queue`).
-    public func enqueueRecorded(_ run: RunRecord, account: Account, plan: Pipeline, afterActiveRun: Bool = false) {
-        enqueue(Pending(run: run, account: account, plan: plan, afterActiveRun: afterActiveRun))
+    public func enqueueRecorded(
+        _ run: RunRecord, account: Account, mergedPipeline: Pipeline, afterActiveRun: Bool = false
+    ) {
+        enqueue(Pending(run: run, account: account, mergedPipeline: mergedPipeline, afterActiveRun: afterActiveRun))
     }
 
     /// Resumes a run left `running` by a process that is gone.
-    public func resume(_ run: RunRecord, account: Account, plan: Pipeline) {
-        enqueue(Pending(run: run, account: account, plan: plan, resume: true))
+    public func resume(_ run: RunRecord, account: Account, mergedPipeline: Pipeline) {
+        enqueue(Pending(run: run, account: account, mergedPipeline: mergedPipeline, resume: true))
     }
 
     /// Cancels a run: not yet started → `cancelled` at once; running → the state machine stops its steps and it
@@ -163,6 +177,7 @@ public final class RunCoordinator: Sendable {
             try await store.updateRun(
                 id: runID, status: .cancelled, reason: "cancelled before it started", owner: nil, at: now)
             waiting.finished?(.cancelled)
+            for waiter in state.withLock({ $0.idleWaitersToWake() }) { waiter.resume() }
             return true
         }
         active?.request()
@@ -194,14 +209,12 @@ public final class RunCoordinator: Sendable {
         }
     }
 
-    /// A run ended: it leaves `active`; a drain waiting for the last one is let go.
+    /// A run ended: it leaves `active`; a drain waiting for the last one, or a caller waiting for idleness, is let go.
     func ended(_ runID: String) {
         let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
             state.active[runID] = nil
-            guard state.draining, state.active.isEmpty else { return [] }
-            commandSink.finish()
-            defer { state.idleWaiters = [] }
-            return state.idleWaiters
+            if state.draining, state.active.isEmpty { commandSink.finish() }
+            return state.idleWaitersToWake()
         }
         for waiter in waiters { waiter.resume() }
     }
@@ -217,7 +230,7 @@ public final class RunCoordinator: Sendable {
         guard running > 0 else { return }
         await withTaskGroup(of: Bool.self) { group in
             group.addTask {
-                await self.untilIdle()
+                await self.untilNoneActive(countingWaiting: false)
                 return true
             }
             group.addTask {
@@ -230,18 +243,35 @@ public final class RunCoordinator: Sendable {
             }
             group.cancelAll()
         }
-        await untilIdle()
+        await untilNoneActive(countingWaiting: false)
     }
 
-    /// Returns once no run is active (while draining).
-    private func untilIdle() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let idle = state.withLock { state in
-                if state.active.isEmpty { return true }
-                state.idleWaiters.append(continuation)
-                return false
+    /// Returns once no run is active and none waits to start, or when the caller is cancelled.
+    public func untilIdle() async { await untilNoneActive(countingWaiting: true) }
+
+    /// Returns once no run is active (and, `countingWaiting`, none waits either; a drain leaves waiting runs
+    /// queued for the next start), or when the caller is cancelled.
+    private func untilNoneActive(countingWaiting: Bool) async {
+        let id = state.withLock { state in
+            state.nextWaiterID += 1
+            return state.nextWaiterID
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let idle = state.withLock { state in
+                    if Task.isCancelled || state.active.isEmpty && (!countingWaiting || state.waiting.isEmpty) {
+                        return true
+                    }
+                    state.idleWaiters.append((id, countingWaiting, continuation))
+                    return false
+                }
+                if idle { continuation.resume() }
             }
-            if idle { continuation.resume() }
+        } onCancel: {
+            let waiter = state.withLock { state in
+                state.idleWaiters.firstIndex { $0.id == id }.map { state.idleWaiters.remove(at: $0) }
+            }
+            waiter?.continuation.resume()
         }
     }
 }

@@ -21,16 +21,16 @@ public struct RunExecutor: Sendable {
     /// Executes `job` to the end. Returns nil when the task was cancelled (shutdown): the run is left `running`
     /// with its in-flight attempts recorded as interrupted, so the next start resumes it.
     public func execute(_ job: RunJob) async throws -> RunOutcome? {
-        let store = environment.store
+        let store = environment.runs
         try await store.updateRun(
-            id: job.run.id, status: .running, reason: nil, owner: environment.owner(), at: environment.now())
+            id: job.run.id, status: .running, reason: nil, owner: environment.owner(), at: environment.time.now())
         job.observer(.runStarted(runID: job.run.id, accountID: job.account.id))
         logger(job).info("run started")
         return try await withThrowingTaskGroup(of: Void.self) { heartbeat in
             heartbeat.addTask { try await beat(job.run.id) }
             defer {
                 heartbeat.cancelAll()
-                environment.storeHealth.succeeded("heartbeat \(job.run.id)")  // no more beats to retry
+                environment.reporting.storeHealth.succeeded("heartbeat \(job.run.id)")  // no more beats to retry
             }
             return try await drive(job)
         }
@@ -38,65 +38,87 @@ public struct RunExecutor: Sendable {
 
     private func drive(_ job: RunJob) async throws -> RunOutcome? {
         var machine = RunStateMachine(
-            plan: job.plan, resume: job.resume, maxParallelSteps: environment.maxParallelSteps)
+            mergedPipeline: job.mergedPipeline, resume: job.resume,
+            maxParallelSteps: environment.limits.maxParallelSteps)
         var outputs = job.outputs
         let runner = AttemptRunner(environment: environment, job: job)
         var stopping = false  // the user cancelled: the failures of the stopped attempts say so
-        return try await withThrowingTaskGroup(of: Event.self) { group in
+        return try await withThrowingTaskGroup(of: Event.self, returning: RunOutcome?.self) { group in
             group.addTask { await job.cancellation.requested() ? .cancelRequested : .none }
             var actions = machine.start()
             while true {
                 for action in actions {
-                    switch action {
-                    case .start(let step, let attempt):
-                        try await begin(step, attempt: attempt, job: job)
-                        let snapshot = outputs
-                        let definition = job.plan.step(step)!
-                        let clock = ContinuousClock()
-                        group.addTask {
-                            let started = clock.now
-                            let result = await runner.run(definition, attempt: attempt, outputs: snapshot)
-                            let elapsed = started.duration(to: clock.now)
-                            return .attemptEnded(step: step, attempt: attempt, result: result, seconds: elapsed.seconds)
-                        }
-                    case .retry(let step, let delay):
-                        job.observer(.retryScheduled(step: step, after: delay))
-                        let clock = environment.clock
-                        group.addTask {
-                            do { try await clock.sleep(for: delay) } catch { return .none }
-                            return .retryDue(step: step)
-                        }
-                    case .skip(let step, let reason):
-                        try await skip(step, reason: reason, job: job)
-                    case .stopAttempts:
-                        stopping = true
-                        group.cancelAll()
-                    case .finish(let outcome):
-                        group.cancelAll()  // the cancel listener
-                        try await finish(outcome, job: job)
+                    if let outcome = try await perform(
+                        action, job: job, runner: runner, outputs: outputs, stopping: &stopping, group: &group)
+                    {
                         return outcome
                     }
                 }
                 guard let event = try await nextEvent(&group) else {
                     return try await interrupted(job, draining: &group)
                 }
-                switch event {
-                case .attemptEnded(let step, let attempt, var result, let seconds):
-                    if stopping, case .failure = result {
-                        result = .failure(StepFailure(.transient, "cancelled by request."))
-                    }
-                    actions = try await record(
-                        step, attempt: attempt, result: result, seconds: seconds, job: job, outputs: &outputs,
-                        machine: &machine)
-                case .retryDue(let step):
-                    actions = machine.retryDue(step)
-                case .cancelRequested:
-                    logger(job).notice("run cancelled by request")
-                    actions = machine.cancel()
-                case .none:
-                    actions = []
-                }
+                actions = try await nextActions(
+                    after: event, job: job, stopping: stopping, outputs: &outputs, machine: &machine)
             }
+        }
+    }
+
+    /// Does what the state machine asked; returns the outcome once the run finished.
+    private func perform(
+        _ action: RunAction, job: RunJob, runner: AttemptRunner, outputs: [String: [String: ConfigValue]],
+        stopping: inout Bool, group: inout ThrowingTaskGroup<Event, any Error>
+    ) async throws -> RunOutcome? {
+        switch action {
+        case .start(let step, let attempt):
+            try await begin(step, attempt: attempt, job: job)
+            let definition = job.mergedPipeline.step(step)!
+            let clock = ContinuousClock()
+            group.addTask {
+                let started = clock.now
+                let result = await runner.run(definition, attempt: attempt, outputs: outputs)
+                let elapsed = started.duration(to: clock.now)
+                return .attemptEnded(step: step, attempt: attempt, result: result, seconds: elapsed.seconds)
+            }
+        case .retry(let step, let delay):
+            job.observer(.retryScheduled(step: step, after: delay))
+            let clock = environment.time.clock
+            group.addTask {
+                do { try await clock.sleep(for: delay) } catch { return .none }
+                return .retryDue(step: step)
+            }
+        case .skip(let step, let reason):
+            try await skip(step, reason: reason, job: job)
+        case .stopAttempts:
+            stopping = true
+            group.cancelAll()
+        case .finish(let outcome):
+            group.cancelAll()  // the cancel listener
+            try await finish(outcome, job: job)
+            return outcome
+        }
+        return nil
+    }
+
+    /// Feeds what happened to the state machine (after recording it); returns what to do next.
+    private func nextActions(
+        after event: Event, job: RunJob, stopping: Bool, outputs: inout [String: [String: ConfigValue]],
+        machine: inout RunStateMachine
+    ) async throws -> [RunAction] {
+        switch event {
+        case .attemptEnded(let step, let attempt, var result, let seconds):
+            if stopping, case .failure = result {
+                result = .failure(StepFailure(.transient, "cancelled by request."))
+            }
+            return try await record(
+                step, attempt: attempt, result: result, seconds: seconds, job: job, outputs: &outputs,
+                machine: &machine)
+        case .retryDue(let step):
+            return machine.retryDue(step)
+        case .cancelRequested:
+            logger(job).notice("run cancelled by request")
+            return machine.cancel()
+        case .none:
+            return []
         }
     }
 
@@ -111,8 +133,8 @@ public struct RunExecutor: Sendable {
     }
 
     private func begin(_ step: String, attempt: Int, job: RunJob) async throws {
-        let record = AttemptRecord(runID: job.run.id, stepID: step, attempt: attempt, startedAt: environment.now())
-        try await environment.store.insertAttempt(record)
+        let record = AttemptRecord(runID: job.run.id, stepID: step, attempt: attempt, startedAt: environment.time.now())
+        try await environment.runs.insertAttempt(record)
         job.observer(.stepStarted(step: step, attempt: attempt))
         logger(job, step: step).info("step attempt started", metadata: ["step.attempt": "\(attempt)"])
     }
@@ -121,15 +143,16 @@ public struct RunExecutor: Sendable {
         _ step: String, attempt: Int, result: Result<StepResult, StepFailure>, seconds: Double, job: RunJob,
         outputs: inout [String: [String: ConfigValue]], machine: inout RunStateMachine
     ) async throws -> [RunAction] {
-        let store = environment.store
-        if let kind = job.plan.step(step)?.uses {
-            environment.metrics.recordStep(kind: kind, seconds: seconds, succeeded: (try? result.get()) != nil)
+        let store = environment.runs
+        if let kind = job.mergedPipeline.step(step)?.uses {
+            environment.reporting.metrics.recordStep(
+                kind: kind, seconds: seconds, succeeded: (try? result.get()) != nil)
         }
         switch result {
         case .success(let stepResult):
             try await store.finishAttempt(
                 runID: job.run.id, stepID: step, attempt: attempt, status: .succeeded, failure: nil, result: stepResult,
-                at: environment.now())
+                at: environment.time.now())
             outputs[step] = stepResult.outputs
             job.observer(.stepSucceeded(step: step, attempt: attempt, seconds: seconds))
             if job.dryRun, case .string(let text)? = stepResult.outputs["description"] {
@@ -140,7 +163,7 @@ public struct RunExecutor: Sendable {
         case .failure(let failure):
             try await store.finishAttempt(
                 runID: job.run.id, stepID: step, attempt: attempt, status: .failed, failure: failure, result: nil,
-                at: environment.now())
+                at: environment.time.now())
             job.observer(.stepFailed(step: step, attempt: attempt, failure: failure, seconds: seconds))
             logger(job, step: step).warning(
                 "step attempt failed",
@@ -148,21 +171,23 @@ public struct RunExecutor: Sendable {
                     "step.attempt": "\(attempt)", "failure.kind": "\(failure.kind.rawValue)",
                     "error": "\(failure.message)",
                 ])
-            return machine.stepFailed(step, failure, jitter: environment.jitter(), at: environment.now())
+            return machine.stepFailed(
+                step, failure, jitter: environment.randomness.jitter(), at: environment.time.now())
         }
     }
 
     private func skip(_ step: String, reason: String, job: RunJob) async throws {
         let record = AttemptRecord(
-            runID: job.run.id, stepID: step, attempt: 0, status: .skipped, error: reason, startedAt: environment.now(),
-            finishedAt: environment.now())
-        try await environment.store.insertAttempt(record)
+            runID: job.run.id, stepID: step, attempt: 0, status: .skipped, error: reason,
+            startedAt: environment.time.now(),
+            finishedAt: environment.time.now())
+        try await environment.runs.insertAttempt(record)
         job.observer(.stepSkipped(step: step, reason: reason))
     }
 
     /// Records the outcome, retried until the store takes it (a full disk must not leave the run `running`).
     private func finish(_ outcome: RunOutcome, job: RunJob) async throws {
-        let (store, now) = (environment.store, environment.now)
+        let (store, now) = (environment.runs, environment.time.now)
         try await environment.writeUntilStored("run \(job.run.id)") {
             try await store.updateRun(
                 id: job.run.id, status: outcome.status, reason: outcome.reason, owner: nil, at: now())
@@ -183,7 +208,7 @@ public struct RunExecutor: Sendable {
             guard case .attemptEnded(let step, let attempt, let result, _) = event else { continue }
             let failure: StepFailure? = if case .failure(let failure) = result { failure } else { nil }
             let stepResult: StepResult? = if case .success(let value) = result { value } else { nil }
-            let (store, now) = (environment.store, environment.now())
+            let (store, now) = (environment.runs, environment.time.now())
             try await uncancelled {
                 try await store.finishAttempt(
                     runID: job.run.id, stepID: step, attempt: attempt, status: failure == nil ? .succeeded : .failed,
@@ -199,19 +224,19 @@ public struct RunExecutor: Sendable {
     private func beat(_ runID: String) async throws {
         let key = "heartbeat \(runID)"
         while true {
-            try await environment.clock.sleep(for: environment.heartbeatInterval)
+            try await environment.time.clock.sleep(for: environment.time.heartbeatInterval)
             do {
-                try await environment.store.heartbeat(runID: runID, at: environment.now())
-                environment.storeHealth.succeeded(key)
+                try await environment.runs.heartbeat(runID: runID, at: environment.time.now())
+                environment.reporting.storeHealth.succeeded(key)
             } catch {
                 try Task.checkCancellation()
-                environment.storeHealth.failed(key, error)
+                environment.reporting.storeHealth.failed(key, error)
             }
         }
     }
 
     private func logger(_ job: RunJob, step: String? = nil) -> Logger {
-        var logger = environment.logger
+        var logger = environment.reporting.logger
         logger[metadataKey: "account"] = "\(job.account.id)"
         logger[metadataKey: "run.id"] = "\(job.run.id)"
         if let step { logger[metadataKey: "step.id"] = "\(step)" }

@@ -6,7 +6,7 @@ public struct RunJob: Sendable {
     public var run: RunRecord
     public var account: Account
     /// The account's pipeline with its overrides applied.
-    public var plan: Pipeline
+    public var mergedPipeline: Pipeline
     public var resume: ResumePoint
     /// Outputs of steps that already succeeded (resumed or reused).
     public var outputs: [String: [String: ConfigValue]]
@@ -17,13 +17,13 @@ public struct RunJob: Sendable {
     public var cancellation: RunCancellation
 
     public init(
-        run: RunRecord, account: Account, plan: Pipeline, resume: ResumePoint = ResumePoint(),
+        run: RunRecord, account: Account, mergedPipeline: Pipeline, resume: ResumePoint = ResumePoint(),
         outputs: [String: [String: ConfigValue]] = [:], dryRun: Bool = false,
         observer: @escaping @Sendable (RunEvent) -> Void = { _ in }, cancellation: RunCancellation = RunCancellation()
     ) {
         self.run = run
         self.account = account
-        self.plan = plan
+        self.mergedPipeline = mergedPipeline
         self.resume = resume
         self.outputs = outputs
         self.dryRun = dryRun

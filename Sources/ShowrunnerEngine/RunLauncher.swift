@@ -13,48 +13,26 @@ public struct RunLauncher: Sendable {
 
     private var environment: ExecutionEnvironment { executor.environment }
 
-    public enum LaunchError: Error, Equatable, CustomStringConvertible {
-        case noSuchRun(String)
-        case alreadyRunning(String, owner: String)
-        case nothingToRetry(String, RunStatus)
-        case fireAlreadyRecorded(String)
-        case alreadyRetried(String, by: String)
-        case accountNotConfigured(String)
-
-        public var description: String {
-            switch self {
-            case .noSuchRun(let id): "No run with id '\(id)'."
-            case .alreadyRunning(let id, let owner):
-                "Run '\(id)' is being executed by \(owner); it cannot be taken over."
-            case .nothingToRetry(let id, let status):
-                "Run '\(id)' is \(status.rawValue); only failed, cancelled or interrupted runs can be retried."
-            case .fireAlreadyRecorded(let id): "This fire already produced a run (\(id))."
-            case .accountNotConfigured(let id):
-                "Account '\(id)' has no valid configuration to run with; fix its file first."
-            case .alreadyRetried(let id, let retry):
-                "Run '\(id)' was already retried as '\(retry)'; retry that run instead."
-            }
-        }
-    }
-
     /// Takes over a `running` run whose owner is gone: its interrupted attempts count as transient failures,
     /// completed steps are not redone.
     public func resume(
-        runID: String, account: Account, plan: Pipeline, observer: @escaping @Sendable (RunEvent) -> Void = { _ in },
+        runID: String, account: Account, mergedPipeline: Pipeline,
+        observer: @escaping @Sendable (RunEvent) -> Void = { _ in },
         cancellation: RunCancellation = RunCancellation()
     ) async throws -> RunOutcome? {
-        let store = environment.store
-        guard let run = try await store.run(id: runID) else { throw LaunchError.noSuchRun(runID) }
+        let store = environment.runs
+        guard let run = try await store.run(id: runID) else { throw RunRefusal.noSuchRun(runID) }
         let probe = probe
         guard try await store.claimRun(id: runID, owner: environment.owner(), ownerIsGone: { probe.isGone($0) }) else {
             let owner = run.owner.map { "pid \($0.pid) on \($0.host)" } ?? "another process"
-            throw LaunchError.alreadyRunning(runID, owner: owner)
+            throw RunRefusal.alreadyRunning(runID, owner: owner)
         }
         let attempts = try await markInterrupted(try await store.attempts(runID: runID))
         let (resume, outputs) = ResumePoint.from(attempts, countFailures: true)
         return try await executor.execute(
             RunJob(
-                run: run, account: account, plan: plan, resume: resume, outputs: outputs, observer: observer,
+                run: run, account: account, mergedPipeline: mergedPipeline, resume: resume, outputs: outputs,
+                observer: observer,
                 cancellation: cancellation))
     }
 
@@ -67,22 +45,22 @@ public struct RunLauncher: Sendable {
     /// Records the `retry` run and its reused steps (or decides to resume), without executing anything.
     /// `configRevision`: the config the retry runs with (nil: the failed run's).
     public func prepareRetry(
-        runID: String, account: Account, plan: Pipeline, configRevision: String? = nil,
+        runID: String, account: Account, mergedPipeline: Pipeline, configRevision: String? = nil,
         observer: @escaping @Sendable (RunEvent) -> Void = { _ in }
     ) async throws -> RetryPlan {
-        let store = environment.store
-        guard let old = try await store.run(id: runID) else { throw LaunchError.noSuchRun(runID) }
+        let store = environment.runs
+        guard let old = try await store.run(id: runID) else { throw RunRefusal.noSuchRun(runID) }
         if old.status == .running { return .resume(old) }
         guard old.status == .failed || old.status == .cancelled else {
-            throw LaunchError.nothingToRetry(runID, old.status)
+            throw RunRefusal.nothingToRetry(runID, old.status)
         }
-        if let retry = try await store.retryRun(of: runID) { throw LaunchError.alreadyRetried(runID, by: retry.id) }
+        if let retry = try await store.retryRun(of: runID) { throw RunRefusal.alreadyRetried(runID, by: retry.id) }
         let run = RunRecords(environment: environment).retry(
-            of: old, account: account, plan: plan, configRevision: configRevision)
+            of: old, account: account, mergedPipeline: mergedPipeline, configRevision: configRevision)
         let now = run.createdAt
         _ = try await store.insertRun(run)
         let (previous, outputs) = ResumePoint.from(try await store.attempts(runID: runID), countFailures: false)
-        let reused = previous.succeeded.filter { plan.step($0) != nil }
+        let reused = previous.succeeded.filter { mergedPipeline.step($0) != nil }
         for step in reused.sorted() {
             try await store.insertAttempt(
                 AttemptRecord(
@@ -91,7 +69,7 @@ public struct RunLauncher: Sendable {
         }
         return .run(
             RunJob(
-                run: run, account: account, plan: plan, resume: ResumePoint(succeeded: reused),
+                run: run, account: account, mergedPipeline: mergedPipeline, resume: ResumePoint(succeeded: reused),
                 outputs: outputs.filter { reused.contains($0.key) }, observer: observer))
     }
 
@@ -100,9 +78,9 @@ public struct RunLauncher: Sendable {
         for var attempt in attempts {
             if attempt.status == .running {
                 let failure = StepFailure(.transient, "interrupted: the process running this attempt stopped.")
-                try await environment.store.finishAttempt(
+                try await environment.runs.finishAttempt(
                     runID: attempt.runID, stepID: attempt.stepID, attempt: attempt.attempt, status: .failed,
-                    failure: failure, result: nil, at: environment.now())
+                    failure: failure, result: nil, at: environment.time.now())
                 attempt.status = .failed
                 attempt.failureKind = .transient
             }

@@ -4,7 +4,7 @@ import ShowrunnerCore
 /// A run to record and start: what `RunCoordinator.submit` takes, one per fire.
 public struct RunSubmission: Sendable {
     public var account: Account
-    public var plan: Pipeline
+    public var mergedPipeline: Pipeline
     public var trigger: RunTrigger
     public var scheduledAt: Date?
     public var configRevision: String?
@@ -12,11 +12,11 @@ public struct RunSubmission: Sendable {
     public var afterActiveRun: Bool
 
     public init(
-        account: Account, plan: Pipeline, trigger: RunTrigger, scheduledAt: Date?, configRevision: String?,
+        account: Account, mergedPipeline: Pipeline, trigger: RunTrigger, scheduledAt: Date?, configRevision: String?,
         afterActiveRun: Bool = false
     ) {
         self.account = account
-        self.plan = plan
+        self.mergedPipeline = mergedPipeline
         self.trigger = trigger
         self.scheduledAt = scheduledAt
         self.configRevision = configRevision

@@ -4,19 +4,19 @@ import ShowrunnerCore
 /// of its file (a job removed through the API comes back when the hash changes).
 public struct ScheduledAccount: Sendable, Equatable {
     public var account: Account
-    public var plan: Pipeline
+    public var mergedPipeline: Pipeline
     public var contentHash: String
     public var configRevision: String?
 
-    public init(account: Account, plan: Pipeline, contentHash: String, configRevision: String? = nil) {
+    public init(account: Account, mergedPipeline: Pipeline, contentHash: String, configRevision: String? = nil) {
         self.account = account
-        self.plan = plan
+        self.mergedPipeline = mergedPipeline
         self.contentHash = contentHash
         self.configRevision = configRevision
     }
 
     /// The same file content, account and pipeline (the revision alone does not reschedule).
     func isSame(as other: ScheduledAccount) -> Bool {
-        contentHash == other.contentHash && plan == other.plan && account == other.account
+        contentHash == other.contentHash && mergedPipeline == other.mergedPipeline && account == other.account
     }
 }

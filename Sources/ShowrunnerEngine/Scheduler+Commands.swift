@@ -70,11 +70,12 @@ extension Scheduler {
             return
         }
         if let old = state.book.entries[id] {
-            guard old.account != scheduled.account || old.plan != scheduled.plan else { return }
-            state.book.set(scheduled.account, plan: scheduled.plan, schedule: schedule, after: now)
+            guard old.account != scheduled.account || old.mergedPipeline != scheduled.mergedPipeline else { return }
+            state.book.set(scheduled.account, mergedPipeline: scheduled.mergedPipeline, schedule: schedule, after: now)
         } else {
             state.book.set(
-                scheduled.account, plan: scheduled.plan, schedule: schedule, after: durable?.lastFireAt ?? now)
+                scheduled.account, mergedPipeline: scheduled.mergedPipeline, schedule: schedule,
+                after: durable?.lastFireAt ?? now)
         }
     }
 
@@ -106,14 +107,42 @@ extension Scheduler {
     public func trigger(_ accountID: String) async throws -> RunRecord? {
         guard let scheduled = state.withLock({ $0.desired[accountID] }) else { return nil }
         return try await coordinator.submit(
-            account: scheduled.account, plan: scheduled.plan, trigger: .manual, scheduledAt: nil,
+            account: scheduled.account, mergedPipeline: scheduled.mergedPipeline, trigger: .manual, scheduledAt: nil,
             configRevision: scheduled.configRevision)
     }
 
     /// The coordinator's `RunFinishListener`: counts the run in the metrics, then picks up the account's state.
     public func runFinished(_ run: RunRecord, outcome: RunOutcome?) async {
-        if let status = outcome?.status { metrics.recordRun(accountID: run.accountID, status: status) }
+        if let status = outcome?.status { count(run, status: status) }
         await runFinished(run)
+    }
+
+    /// Counts an ended run in the metrics, noting that this process counted it.
+    func count(_ run: RunRecord, status: RunStatus) {
+        tally.countedHere(run.id)
+        record(run, status: status, endedAt: now())
+    }
+
+    private func record(_ run: RunRecord, status: RunStatus, endedAt date: Date) {
+        metrics.recordRun(accountID: run.accountID, status: status)
+        if status == .succeeded { recordSuccess(date, accountID: run.accountID) }
+    }
+
+    /// Sets the last-success gauge, unless a newer success was already counted.
+    func recordSuccess(_ date: Date, accountID: String) {
+        if tally.isNewestSuccess(date, accountID: accountID) { metrics.recordLastSuccess(date, accountID: accountID) }
+    }
+
+    /// Counts in the metrics the runs other processes (`trigger`, `retry`) ended since the last call; called
+    /// before `/metrics` is read.
+    public func countRunsEndedElsewhere() async {
+        do {
+            for run in try await tally.endedElsewhere(in: runs) {
+                record(run, status: run.status, endedAt: run.finishedAt ?? now())
+            }
+        } catch {
+            logger.error("runs ended by other processes not counted", metadata: ["error": "\(error)"])
+        }
     }
 
     /// A run ended: the account's durable state may have changed (auto-pause).

@@ -53,7 +53,7 @@ extension Scheduler {
         }
     }
 
-    var storeHealth: StoreHealth { coordinator.environment.storeHealth }
+    var storeHealth: StoreHealth { coordinator.environment.reporting.storeHealth }
 
     static func firesKey(_ accountID: String) -> String { "fires of \(accountID)" }
 
@@ -75,12 +75,14 @@ extension Scheduler {
             if decision == .skip {
                 skipped.append(
                     notRun(
-                        account, plan: scheduled.plan, at: instant, trigger: trigger, status: .skipped,
+                        account, mergedPipeline: scheduled.mergedPipeline, at: instant, trigger: trigger,
+                        status: .skipped,
                         reason: OverlapDecision.skipReason(overlap, waiting: waiting)))
             } else {
                 submissions.append(
                     RunSubmission(
-                        account: account, plan: scheduled.plan, trigger: trigger, scheduledAt: instant,
+                        account: account, mergedPipeline: scheduled.mergedPipeline, trigger: trigger,
+                        scheduledAt: instant,
                         configRevision: scheduled.configRevision, afterActiveRun: decision == .queue))
             }
         }
@@ -130,28 +132,32 @@ extension Scheduler {
         let (last, earliest) = state.withLock { ($0.accountStates[id]?.lastFireAt, $0.unrecorded[id]) }
         let before = earliest.map { $0.addingTimeInterval(-0.001) }  // the refused fire is after it
         guard let from = [last, before].compactMap({ $0 }).min() else {
-            state.withLock { $0.book.set(scheduled.account, plan: scheduled.plan, schedule: schedule, after: now) }
+            state.withLock {
+                $0.book.set(scheduled.account, mergedPipeline: scheduled.mergedPipeline, schedule: schedule, after: now)
+            }
             return
         }
-        let plan = CatchUpPlan.plan(for: schedule, lastFire: from, now: now)
-        if plan.notListed > 0 {
+        let catchUp = CatchUpPlan.plan(for: schedule, lastFire: from, now: now)
+        if catchUp.notListed > 0 {
             logger.warning(
-                "too many missed fires to list", metadata: ["account": "\(id)", "not_listed": "\(plan.notListed)"])
+                "too many missed fires to list", metadata: ["account": "\(id)", "not_listed": "\(catchUp.notListed)"])
         }
-        var complete = await recordMissed(plan.missed, of: scheduled, schedule: schedule)
-        for instant in plan.run {  // one by one: each overlap decision sees the run started before it
+        var complete = await recordMissed(catchUp.missed, of: scheduled, schedule: schedule)
+        for instant in catchUp.run {  // one by one: each overlap decision sees the run started before it
             if await !fireRuns([(scheduled, instant, schedule.overlap)], trigger: .catchUp).contains(id) {
                 complete = false
             }
         }
         if complete {
-            if let newest = (plan.missed + plan.run).max() { await rememberFires([id: newest]) }
+            if let newest = (catchUp.missed + catchUp.run).max() { await rememberFires([id: newest]) }
             state.withLock { $0.unrecorded[id] = nil }
             storeHealth.succeeded(Self.firesKey(id))
         } else {
-            state.withLock { $0.unrecorded[id] = earliest ?? (plan.missed + plan.run).min() ?? now }
+            state.withLock { $0.unrecorded[id] = earliest ?? (catchUp.missed + catchUp.run).min() ?? now }
         }
-        state.withLock { $0.book.set(scheduled.account, plan: scheduled.plan, schedule: schedule, after: now) }
+        state.withLock {
+            $0.book.set(scheduled.account, mergedPipeline: scheduled.mergedPipeline, schedule: schedule, after: now)
+        }
     }
 
     /// Records the fires a catch-up does not run as `missed`; false when the store refused them.
@@ -164,7 +170,8 @@ extension Scheduler {
             try await insertNotRun(
                 instants.map {
                     notRun(
-                        scheduled.account, plan: scheduled.plan, at: $0, trigger: .catchUp, status: .missed,
+                        scheduled.account, mergedPipeline: scheduled.mergedPipeline, at: $0, trigger: .catchUp,
+                        status: .missed,
                         reason: reason)
                 })
             return true
@@ -177,16 +184,18 @@ extension Scheduler {
 
     /// A fire that did not run, recorded (by `insertNotRun`) so nothing is dropped silently.
     func notRun(
-        _ account: Account, plan: Pipeline, at instant: Date, trigger: RunTrigger, status: RunStatus, reason: String
+        _ account: Account, mergedPipeline: Pipeline, at instant: Date, trigger: RunTrigger, status: RunStatus,
+        reason: String
     ) -> NotRunFire {
         NotRunFire(
-            accountID: account.id, pipeline: plan.name, trigger: trigger, scheduledAt: instant, status: status,
+            accountID: account.id, pipeline: mergedPipeline.name, trigger: trigger, scheduledAt: instant,
+            status: status,
             reason: reason)
     }
 
     func insertNotRun(_ fires: [NotRunFire]) async throws {
         for run in try await coordinator.recordNotRun(fires) {
-            metrics.recordRun(accountID: run.accountID, status: run.status)
+            count(run, status: run.status)
         }
     }
 

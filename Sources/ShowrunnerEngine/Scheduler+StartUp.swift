@@ -13,7 +13,7 @@ extension Scheduler {
                 continue
             }
             logger.notice("resuming interrupted run", metadata: ["account": "\(run.accountID)", "run.id": "\(run.id)"])
-            coordinator.resume(run, account: account.account, plan: account.plan)
+            coordinator.resume(run, account: account.account, mergedPipeline: account.mergedPipeline)
         }
     }
 
@@ -41,7 +41,8 @@ extension Scheduler {
                 "starting a run queued before the last stop",
                 metadata: ["account": "\(run.accountID)", "run.id": "\(run.id)"])
             coordinator.enqueueRecorded(
-                run, account: scheduled.account, plan: scheduled.plan, afterActiveRun: decision == .queue)
+                run, account: scheduled.account, mergedPipeline: scheduled.mergedPipeline,
+                afterActiveRun: decision == .queue)
         }
     }
 
@@ -49,7 +50,7 @@ extension Scheduler {
     private func skipQueued(_ run: RunRecord, reason: String) async {
         do {
             try await runs.updateRun(id: run.id, status: .skipped, reason: reason, owner: nil, at: now())
-            metrics.recordRun(accountID: run.accountID, status: .skipped)
+            count(run, status: .skipped)
         } catch {
             logger.error("queued run not recorded skipped", metadata: ["run.id": "\(run.id)", "error": "\(error)"])
         }

@@ -37,6 +37,8 @@ public final class Scheduler: Service, RunFinishListener, Sendable {
     let state = Mutex(State())
     let lastBeat = Mutex<Date?>(nil)
     public let metrics: SchedulerMetrics
+    /// The ended runs counted in `metrics`, this process's and other processes'.
+    let tally: RunTally
     private let events: AsyncStream<Event>
     private let continuation: AsyncStream<Event>.Continuation
 
@@ -47,7 +49,7 @@ public final class Scheduler: Service, RunFinishListener, Sendable {
         metrics: SchedulerMetrics = SchedulerMetrics()
     ) {
         self.coordinator = coordinator
-        self.runs = coordinator.launcher.executor.environment.store
+        self.runs = coordinator.launcher.executor.environment.runs
         self.accountStates = accountStates
         self.clock = clock
         self.now = now
@@ -57,6 +59,7 @@ public final class Scheduler: Service, RunFinishListener, Sendable {
         self.lateTolerance = lateTolerance
         self.retryInterval = retryInterval
         self.metrics = metrics
+        tally = RunTally(since: now())
         (events, continuation) = AsyncStream.makeStream()
     }
 
@@ -67,7 +70,7 @@ public final class Scheduler: Service, RunFinishListener, Sendable {
         try await startUp()
         continuation.yield(.tick)
         for await _ in events.cancelOnGracefulShutdown() {
-            await step()
+            await handleDueFires()
         }
         state.withLock { $0.timer?.cancel() }
         logger.info("scheduler stopped")
@@ -86,12 +89,12 @@ public final class Scheduler: Service, RunFinishListener, Sendable {
         try await resumeInterrupted()
         try await takeOverQueued()
         for (accountID, date) in try await runs.lastSuccessPerAccount() {
-            metrics.recordLastSuccess(date, accountID: accountID)
+            recordSuccess(date, accountID: accountID)
         }
     }
 
     /// One pass: handle what is due, then sleep until the next start.
-    func step() async {
+    func handleDueFires() async {
         let now = now()
         lastBeat.withLock { $0 = now }
         let (due, behind) = state.withLock { ($0.book.takeDue(at: now), Set($0.unrecorded.keys)) }

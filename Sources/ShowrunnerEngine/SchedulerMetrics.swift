@@ -15,13 +15,13 @@ public struct SchedulerMetrics: Sendable {
             .record(max(0, seconds))
     }
 
+    /// A run ended with `status` (its success time is `recordLastSuccess`'s).
     public func recordRun(accountID: String, status: RunStatus) {
         Counter(
             label: "showrunner_runs_total", dimensions: [("account", accountID), ("status", status.rawValue)],
             factory: factory
         )
         .increment()
-        if status == .succeeded { recordLastSuccess(Date(), accountID: accountID) }
     }
 
     /// The account's last successful run (also restored from the store at start-up).

@@ -8,17 +8,17 @@ import ShowrunnerEngine
 /// The HTTP API of SPEC §8 as a Hummingbird router.
 ///
 /// Every `/api/*` route needs `Authorization: Bearer <token>` when `token` is non-nil; `/healthz` and `/metrics`
-/// stay open. `registry` is the daemon's Prometheus registry (nil: `/metrics` answers 404).
+/// stay open. `prometheus` is the daemon's metrics registry (nil: `/metrics` answers 404).
 public func makeAPI(
-    control: any DaemonControl, runs: any RunStore, registry: PrometheusCollectorRegistry?, token: String?,
+    control: any DaemonControl, runs: any RunHistory, prometheus: PrometheusCollectorRegistry?, token: String?,
     logger: Logger
 ) -> Router<BasicRequestContext> {
-    makeAPI(control: control, runs: runs, registry: registry, token: token, logger: logger, now: { Date() })
+    makeAPI(control: control, runs: runs, prometheus: prometheus, token: token, logger: logger, now: { Date() })
 }
 
 /// The seam: `now` is the clock `/healthz` measures the heartbeat's age with.
 func makeAPI(
-    control: any DaemonControl, runs: any RunStore, registry: PrometheusCollectorRegistry?, token: String?,
+    control: any DaemonControl, runs: any RunHistory, prometheus: PrometheusCollectorRegistry?, token: String?,
     logger: Logger, now: @escaping @Sendable () -> Date
 ) -> Router<BasicRequestContext> {
     let router = Router()
@@ -33,7 +33,7 @@ func makeAPI(
     RunsController(control: control, runs: runs).addRoutes(to: router)
     ConfigController(control: control).addRoutes(to: router)
     HealthController(control: control, now: now).addRoutes(to: router)
-    MetricsController(registry: registry).addRoutes(to: router)
+    MetricsController(prometheus: prometheus, control: control).addRoutes(to: router)
     OpenAPIController(document: .showrunner).addRoutes(to: router)
     return router
 }

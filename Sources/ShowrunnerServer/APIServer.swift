@@ -14,11 +14,11 @@ public struct APIServer: Service {
     /// Refuses (with `ListenPolicy.ListenError`) a listen address that is malformed, or not a loopback address while
     /// `token` is nil or empty. `onServerRunning` receives the bound port (useful with port 0).
     public init(
-        control: any DaemonControl, runs: any RunStore, registry: PrometheusCollectorRegistry?, token: String?,
+        control: any DaemonControl, runs: any RunHistory, prometheus: PrometheusCollectorRegistry?, token: String?,
         listen: String, logger: Logger, onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
     ) throws {
         let address = try ListenPolicy.check(address: listen, token: token)
-        let router = makeAPI(control: control, runs: runs, registry: registry, token: token, logger: logger)
+        let router = makeAPI(control: control, runs: runs, prometheus: prometheus, token: token, logger: logger)
         self.init(
             router: router, host: address.host, port: address.port, logger: logger, onServerRunning: onServerRunning)
     }

@@ -9,10 +9,9 @@ public enum BuiltInSteps {
     /// the media programs (espeak-ng, ffmpeg, a voice command) get `commandGrace` between SIGTERM and SIGKILL when
     /// cancelled; `command` logs its start and end at debug level to `logger`, when given. `tts` resolves the
     /// voice's `api_key` with `resolveSecret` (nil: from the environment and files under the config folder).
-    /// `video` reads what the account's recent videos used from `recentMedia`.
-    public static func registry(
+    public static func standardSteps(
         httpClient: HTTPClient = HTTPClient(), commandGrace: Duration = .seconds(5), logger: Logger? = nil,
-        resolveSecret: SecretReference.Resolver? = nil, recentMedia: any RecentMedia = NoRecentMedia()
+        resolveSecret: SecretReference.Resolver? = nil
     ) -> [String: any Step] {
         [
             "topic.list": TopicListStep(),
@@ -24,7 +23,7 @@ public enum BuiltInSteps {
                 step: TTSStep(httpClient: httpClient, grace: commandGrace, resolveSecret: resolveSecret)),
             "subtitles": SubtitlesStep(),
             "thumbnail": AttemptProcessScope(step: ThumbnailStep(grace: commandGrace)),
-            "video": AttemptProcessScope(step: VideoStep(grace: commandGrace, history: recentMedia)),
+            "video": AttemptProcessScope(step: VideoStep(grace: commandGrace)),
         ]
     }
 }

@@ -85,6 +85,16 @@ extension SQLiteStore {
         }
     }
 
+    public func runsFinished(after date: Date, limit: Int) async throws -> [RunRecord] {
+        try await writer.read { db in
+            try RunRow.filter(Column("finished_at") > date.millisecondsSince1970)
+                .order(Column("finished_at"), RunRow.Columns.id)
+                .limit(limit)
+                .fetchAll(db)
+                .map(\.record)
+        }
+    }
+
     public func retryRun(of runID: String) async throws -> RunRecord? {
         try await writer.read { db in
             try RunRow.filter(Column("retry_of") == runID).fetchOne(db)?.record

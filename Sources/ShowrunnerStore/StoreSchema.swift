@@ -16,6 +16,9 @@ enum StoreSchema {
             try createQuotaUsage(db)
         }
         migrator.registerMigration("v2") { db in try createUploadFollowUps(db) }
+        migrator.registerMigration("runs_finished_index") { db in
+            try db.create(index: "runs_finished", on: "runs", columns: ["finished_at"])
+        }
         return migrator
     }()
 

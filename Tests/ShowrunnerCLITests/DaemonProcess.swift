@@ -72,6 +72,7 @@ enum HTTP {
     struct Reply {
         let status: Int
         let json: Any?
+        var text = ""
     }
 
     static func call(_ method: String, _ url: URL) throws -> Reply {
@@ -84,7 +85,7 @@ enum HTTP {
         URLSession(configuration: configuration).dataTask(with: request) { data, response, _ in
             let status = (response as? HTTPURLResponse)?.statusCode ?? 0
             let json = data.flatMap { try? JSONSerialization.jsonObject(with: $0) }
-            result.set(Reply(status: status, json: json))
+            result.set(Reply(status: status, json: json, text: data.map { String(decoding: $0, as: UTF8.self) } ?? ""))
             done.signal()
         }.resume()
         done.wait()

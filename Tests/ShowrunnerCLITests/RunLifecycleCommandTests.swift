@@ -85,6 +85,22 @@ import Testing
         #expect(history.stdout.contains("\"skipped\""), "\(history.stdout)")
     }
 
+    @Test func runsACLITriggerEndedAppearInTheDaemonsMetrics() throws {
+        let config = try TriggerCommandTests.config("    - { id: hello, uses: command, with: { run: [\"true\"] } }")
+        defer { try? FileManager.default.removeItem(at: config) }
+        let daemon = try DaemonProcess(config: config)
+        defer { _ = daemon.stop() }
+        let metrics = try daemon.baseURL().appendingPathComponent("metrics")
+        let counted = #"showrunner_runs_total{account="demo",status="succeeded"} "#
+        #expect(!(try HTTP.call("GET", metrics).text.contains(counted)))
+        #expect(try CommandRunner.run(["trigger", "demo", "--config", config.path]).status == 0)
+        #expect(try CommandRunner.run(["trigger", "demo", "--config", config.path]).status == 0)
+        let text = try HTTP.call("GET", metrics).text
+        #expect(text.contains(counted + "2"), "\(text)")
+        #expect(text.contains(#"showrunner_last_success_timestamp_seconds{account="demo"} "#))
+        #expect(try HTTP.call("GET", metrics).text.contains(counted + "2"))  // each run counted once
+    }
+
     @Test func sighupRescansTheConfigFolderWithWatchingOff() throws {
         let config = try TriggerCommandTests.config(
             "    - { id: hello, uses: command, with: { run: [\"true\"] } }", settings: "watch: off\n")

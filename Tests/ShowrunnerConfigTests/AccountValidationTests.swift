@@ -20,16 +20,16 @@ struct AccountValidationTests {
         #expect(account.isValid)
         #expect(account.id == "cooking")
         #expect(account.account?.schedule?.timeZone.identifier == "Asia/Seoul")
-        let upload = try #require(account.plan?.step("upload"))
+        let upload = try #require(account.mergedPipeline?.step("upload"))
         #expect(upload.with["dir"] == .string("out/cooking"))
         #expect(upload.retry.attempts == 8)
         #expect(upload.retry.delay == .seconds(10))
         #expect(upload.retry.factor == 2)
         #expect(upload.timeout == .seconds(600))
         #expect(upload.sideEffects)
-        #expect(account.plan?.step("script")?.needs == ["topic"])
-        #expect(account.plan?.step("topic")?.needs == [])
-        #expect(account.plan?.step("topic")?.retry.attempts == 5)
+        #expect(account.mergedPipeline?.step("script")?.needs == ["topic"])
+        #expect(account.mergedPipeline?.step("topic")?.needs == [])
+        #expect(account.mergedPipeline?.step("topic")?.retry.attempts == 5)
     }
 
     @Test(arguments: [

@@ -36,7 +36,7 @@ struct ConfigRegistryTests {
             ])
         #expect(registry.cron("a") == "0 9 * * *")
         #expect(registry.diagnostics.contains { $0.message.contains("hour value 25") })
-        #expect(registry.reports["accounts.d/a.yaml"]?.isValid == false)
+        #expect(registry.reportsByPath["accounts.d/a.yaml"]?.isValid == false)
 
         try folder.save("accounts.d/a.yaml", ConfigFolder.account(cron: "0 7 * * *"))
         #expect(registry.apply(["accounts.d/a.yaml"]).applied == ["a"])
@@ -53,7 +53,7 @@ struct ConfigRegistryTests {
         #expect(report.removed.isEmpty && report.applied.isEmpty)
         #expect(!report.errors.isEmpty)
         #expect(registry.cron("declared") == "0 9 * * *")
-        #expect(registry.reports["accounts.d/file-name.yaml"]?.id == "declared")
+        #expect(registry.reportsByPath["accounts.d/file-name.yaml"]?.id == "declared")
     }
 
     @Test func aDeletedFileUnschedulesItsAccount() throws {
@@ -91,11 +91,11 @@ struct ConfigRegistryTests {
         try folder.save(
             "pipelines/p.yaml", "name: p\nsteps:\n  - { id: a, uses: command, with: { run: [\"false\"] } }\n")
         #expect(registry.apply(["pipelines/p.yaml"]).applied == ["a"])
-        #expect(registry.goodVersions.first?.plan.steps.first?.with["run"] == .list([.string("false")]))
+        #expect(registry.goodVersions.first?.mergedPipeline.steps.first?.with["run"] == .list([.string("false")]))
 
         try folder.save("pipelines/p.yaml", "name: p\nsteps:\n  - { id: a, uses: nonsense }\n")
         let broken = registry.apply(["pipelines/p.yaml"])
         #expect(broken.errors.contains { $0.file == "pipelines/p.yaml" })
-        #expect(registry.goodVersions.first?.plan.steps.first?.with["run"] == .list([.string("false")]))
+        #expect(registry.goodVersions.first?.mergedPipeline.steps.first?.with["run"] == .list([.string("false")]))
     }
 }

@@ -23,7 +23,7 @@ struct RunStateMachineTests {
         ])
 
     @Test func linearRunStartsOneStepAfterAnother() {
-        var machine = RunStateMachine(plan: Self.linear)
+        var machine = RunStateMachine(mergedPipeline: Self.linear)
         #expect(machine.start() == [.start(step: "topic", attempt: 1)])
         #expect(machine.stepSucceeded("topic") == [.start(step: "script", attempt: 1)])
         #expect(machine.stepSucceeded("script") == [.start(step: "voice", attempt: 1)])
@@ -32,14 +32,14 @@ struct RunStateMachineTests {
     }
 
     @Test func independentBranchesStartTogetherWithinTheBound() {
-        var machine = RunStateMachine(plan: Self.diamond)
+        var machine = RunStateMachine(mergedPipeline: Self.diamond)
         #expect(machine.start() == [.start(step: "script", attempt: 1)])
         #expect(
             machine.stepSucceeded("script") == [
                 .start(step: "voice", attempt: 1), .start(step: "thumbnail", attempt: 1),
             ])
 
-        var bounded = RunStateMachine(plan: Self.diamond, maxParallelSteps: 1)
+        var bounded = RunStateMachine(mergedPipeline: Self.diamond, maxParallelSteps: 1)
         _ = bounded.start()
         #expect(bounded.stepSucceeded("script") == [.start(step: "voice", attempt: 1)])
         #expect(bounded.stepSucceeded("voice") == [.start(step: "thumbnail", attempt: 1)])
@@ -81,7 +81,7 @@ struct RunStateMachineTests {
     }
 
     @Test func aTransientFailureIsRetriedAfterItsDelay() {
-        var machine = RunStateMachine(plan: Self.linear)
+        var machine = RunStateMachine(mergedPipeline: Self.linear)
         _ = machine.start()
         #expect(
             machine.stepFailed("topic", StepFailure(.transient, "reset"), jitter: 1, at: Self.noon) == [
@@ -103,7 +103,7 @@ struct RunStateMachineTests {
 
     @Test func permanentAndAuthFailuresAreNeverRetried() {
         for kind in [FailureKind.permanent, .auth] {
-            var machine = RunStateMachine(plan: Self.linear)
+            var machine = RunStateMachine(mergedPipeline: Self.linear)
             _ = machine.start()
             let actions = machine.stepFailed("topic", StepFailure(kind, "no"), jitter: 1, at: Self.noon)
             #expect(actions.last == .finish(.failed(reason: "step 'topic' failed: no")))
@@ -114,7 +114,7 @@ struct RunStateMachineTests {
     @Test func quotaWaitsForTheResetWithoutSpendingAttempts() {
         var retry = RetryPolicy.default
         retry.attempts = 1
-        var machine = RunStateMachine(plan: Pipeline(name: "p", steps: [Self.step("upload", retry: retry)]))
+        var machine = RunStateMachine(mergedPipeline: Pipeline(name: "p", steps: [Self.step("upload", retry: retry)]))
         _ = machine.start()
         let failure = StepFailure(.quota, "daily quota used", retryAfter: .seconds(7200))
         #expect(
@@ -126,7 +126,7 @@ struct RunStateMachineTests {
     }
 
     @Test func anOptionalFailureDoesNotFailTheRunAndDependentsStillRun() {
-        var machine = RunStateMachine(plan: Self.diamond)
+        var machine = RunStateMachine(mergedPipeline: Self.diamond)
         _ = machine.start()
         _ = machine.stepSucceeded("script")
         #expect(machine.stepFailed("thumbnail", StepFailure(.permanent, "no font"), jitter: 1, at: Self.noon) == [])
@@ -136,7 +136,7 @@ struct RunStateMachineTests {
     }
 
     @Test func aFailureSkipsOnlyItsDependentsAndTheRunEndsWhenBranchesEnd() {
-        var machine = RunStateMachine(plan: Self.diamond)
+        var machine = RunStateMachine(mergedPipeline: Self.diamond)
         _ = machine.start()
         _ = machine.stepSucceeded("script")
         #expect(
@@ -151,13 +151,13 @@ struct RunStateMachineTests {
     @Test func resumeSkipsCompletedStepsAndContinuesAttemptNumbers() {
         let resume = ResumePoint(
             succeeded: ["topic"], lastAttempt: ["topic": 1, "script": 1], countedFailures: ["script": 1])
-        var machine = RunStateMachine(plan: Self.linear, resume: resume)
+        var machine = RunStateMachine(mergedPipeline: Self.linear, resume: resume)
         #expect(machine.start() == [.start(step: "script", attempt: 2)])
     }
 
     @Test func aStepWithoutAttemptsLeftFailsOnResume() {
         let resume = ResumePoint(succeeded: ["topic"], lastAttempt: ["script": 3], countedFailures: ["script": 3])
-        var machine = RunStateMachine(plan: Self.linear, resume: resume)
+        var machine = RunStateMachine(mergedPipeline: Self.linear, resume: resume)
         #expect(
             machine.start() == [
                 .skip(step: "voice", reason: "step 'script' did not succeed"),
@@ -166,7 +166,7 @@ struct RunStateMachineTests {
     }
 
     @Test func cancelSkipsWhatHasNotStartedAndWaitsForRunningSteps() {
-        var machine = RunStateMachine(plan: Self.diamond)
+        var machine = RunStateMachine(mergedPipeline: Self.diamond)
         _ = machine.start()
         _ = machine.stepSucceeded("script")
         #expect(
@@ -191,14 +191,14 @@ struct RunStateMachineTests {
     ])
     func quotaWithoutRetryAfterWaitsUntilTheReset(_ now: String, _ wait: Duration) throws {
         let at = try #require(RFC3339.parse(now, defaultZone: PacificDay.timeZone))
-        var machine = RunStateMachine(plan: Pipeline(name: "p", steps: [Self.step("upload")]))
+        var machine = RunStateMachine(mergedPipeline: Pipeline(name: "p", steps: [Self.step("upload")]))
         _ = machine.start()
         let actions = machine.stepFailed("upload", StepFailure(.quota, "daily quota used"), jitter: 1, at: at)
         #expect(actions == [.retry(step: "upload", after: wait)])
     }
 
     @Test func cancellingTwiceOrAfterTheEndDecidesNothing() {
-        var machine = RunStateMachine(plan: Self.linear)
+        var machine = RunStateMachine(mergedPipeline: Self.linear)
         _ = machine.start()
         #expect(machine.cancel().first == .stopAttempts)
         #expect(machine.cancel() == [])

@@ -1,5 +1,6 @@
 import Foundation
 import ShowrunnerCore
+import ShowrunnerTestSupport
 import Synchronization
 
 /// A step whose behaviour a test scripts per attempt; it records every context it was called with.
@@ -40,6 +41,7 @@ final class ScriptedStep: Step, Sendable {
 /// A step that blocks until the test opens its gate (or the task is cancelled), to observe concurrency.
 final class GateStep: Step, Sendable {
     private let state = Mutex<(started: Int, waiters: [CheckedContinuation<Void, Never>], open: Bool)>((0, [], false))
+    private let starts = WatchedCount()
 
     var started: Int { state.withLock { $0.started } }
 
@@ -47,6 +49,7 @@ final class GateStep: Step, Sendable {
         await withCheckedContinuation { continuation in
             let resumeNow = state.withLock { state in
                 state.started += 1
+                starts.set(state.started)
                 if state.open { return true }
                 state.waiters.append(continuation)
                 return false
@@ -65,18 +68,19 @@ final class GateStep: Step, Sendable {
         waiters.forEach { $0.resume() }
     }
 
-    func waitUntilStarted(_ count: Int) async -> Bool {
-        for _ in 0..<1_000_000 {
-            if started >= count { return true }
-            await Task.yield()
-        }
-        return false
+    /// Returns once `count` attempts have started.
+    func waitUntilStarted(_ count: Int) async throws {
+        try await starts.wait(untilAtLeast: count, "\(count) attempts started")
     }
 }
 
 /// A step that never finishes on its own; it ends only when cancelled (to test timeouts and shutdown).
-struct HangingStep: Step {
+final class HangingStep: Step, Sendable {
+    /// Attempts that started.
+    let started = WatchedCount()
+
     func run(_ context: StepContext) async throws -> StepResult {
+        started.increment()
         try await Task.sleep(for: .seconds(1_000_000))
         throw StepFailure(.permanent, "unreachable")
     }

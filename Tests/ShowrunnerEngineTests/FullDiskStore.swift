@@ -4,7 +4,7 @@ import ShowrunnerStore
 import Synchronization
 
 /// The real store, except that the writes a test names are refused (as on a full disk) until it accepts them again.
-final class FullDiskStore: RunStore {
+final class FullDiskStore: ForwardingRunStore {
     enum Write: CaseIterable, Sendable { case insertRuns, updateRun, attempts, heartbeat }
 
     struct DiskFull: Error, CustomStringConvertible {
@@ -27,8 +27,6 @@ final class FullDiskStore: RunStore {
         try check(.insertRuns)
         return try await base.insertRuns(runs)
     }
-
-    func insertRun(_ run: RunRecord) async throws -> Bool { try await insertRuns([run])[0] }
 
     func updateRun(id: String, status: RunStatus, reason: String?, owner: RunOwner?, at date: Date) async throws {
         try check(.updateRun)
@@ -58,13 +56,4 @@ final class FullDiskStore: RunStore {
         try await base.finishAttempt(
             runID: runID, stepID: stepID, attempt: attempt, status: status, failure: failure, result: result, at: date)
     }
-
-    func run(id: String) async throws -> RunRecord? { try await base.run(id: id) }
-    func runs(matching query: RunQuery) async throws -> [RunRecord] { try await base.runs(matching: query) }
-    func runningRuns() async throws -> [RunRecord] { try await base.runningRuns() }
-    func latestRunPerAccount() async throws -> [String: RunRecord] { try await base.latestRunPerAccount() }
-    func lastSuccessPerAccount() async throws -> [String: Date] { try await base.lastSuccessPerAccount() }
-    func deleteFinishedRuns(before date: Date) async throws -> Int { try await base.deleteFinishedRuns(before: date) }
-    func retryRun(of runID: String) async throws -> RunRecord? { try await base.retryRun(of: runID) }
-    func attempts(runID: String) async throws -> [AttemptRecord] { try await base.attempts(runID: runID) }
 }

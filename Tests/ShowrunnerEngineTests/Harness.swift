@@ -44,15 +44,15 @@ struct Harness {
         let jitter = jitter
         let resolver = SecretResolver(configDirectory: folder, environment: environment)
         return ExecutionEnvironment(
-            store: store, topics: store, steps: steps, clock: clock, now: now, jitter: { jitter },
-            randomIndex: { Harness.nextRandom() % max($0, 1) },
-            resolveSecret: { reference throws(StepFailure) in try resolver.resolve(reference) },
-            stateDirectory: folder.appendingPathComponent("state"), configDirectory: folder,
+            runs: store, stepStores: StepStores(store), steps: steps,
+            time: ExecutionTime(clock: clock, now: now, heartbeatInterval: .seconds(3600)),
+            randomness: ExecutionRandomness(jitter: { jitter }, randomIndex: { Harness.nextRandom() % max($0, 1) }),
+            folders: ExecutionFolders(state: folder.appendingPathComponent("state"), config: folder),
+            limits: ExecutionLimits(maxParallelSteps: maxParallelSteps, kindLimiter: kindLimiter),
             settings: DaemonSettings(),
+            resolveSecret: { reference throws(StepFailure) in try resolver.resolve(reference) },
             owner: { RunOwner(host: ProcessInfo.processInfo.hostName, pid: pid, heartbeatAt: now()) },
-            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
-            maxParallelSteps: maxParallelSteps, kindLimiter: kindLimiter,
-            heartbeatInterval: .seconds(3600))
+            reporting: ExecutionReporting(logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })))
     }
 
     func launcher() -> RunLauncher {

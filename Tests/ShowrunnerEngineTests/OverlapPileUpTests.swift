@@ -1,6 +1,7 @@
 import Foundation
 import ShowrunnerCore
 import ShowrunnerStore
+import ShowrunnerTestSupport
 import Testing
 
 @testable import ShowrunnerEngine
@@ -29,9 +30,9 @@ struct OverlapPileUpTests {
         for second in 1...30 {
             harness.clock.advance(by: .seconds(1))
             test.set(start.addingTimeInterval(Double(second)))
-            await settle(test, step)
-            await test.scheduler.step()
-            await settle(test, step)
+            try await settle(test, step)
+            await test.scheduler.handleDueFires()
+            try await settle(test, step)
             for id in ids {
                 let runs = try await harness.store.runs(matching: RunQuery(accountID: id, limit: 1000))
                 let queued = runs.count { $0.status == .queued }
@@ -46,12 +47,10 @@ struct OverlapPileUpTests {
     }
 
     /// Until every active run's step is asleep on the clock (nothing more happens before it moves).
-    static func settle(_ test: SchedulerHarness, _ step: TimedStep) async {
-        let safety = ContinuousClock.now.advanced(by: .seconds(60))
-        while ContinuousClock.now < safety {
+    static func settle(_ test: SchedulerHarness, _ step: TimedStep) async throws {
+        try await Deadline.until("every active run's step is asleep") {
             let active = test.coordinator.activeRunIDs.count
-            if active == step.asleep, active > 0 || test.coordinator.isIdle { return }
-            await Task.yield()
+            return active == step.asleep && (active > 0 || test.coordinator.isIdle)
         }
     }
 

@@ -20,7 +20,7 @@ struct RestartTests {
             steps: ["command": HangingStep()])
         await first.scheduler.apply(accounts)
         try await first.scheduler.startUp()
-        await first.step(to: at)  // a takes the one slot, b waits
+        await first.advance(to: at)  // a takes the one slot, b waits
         #expect(await first.advanceUntil { (try? await Self.run("a", harness))?.status == .running })
         await first.coordinator.drain(grace: .zero, clock: harness.clock)  // systemctl restart: SIGTERM
         #expect(try await Self.run("a", harness).status == .running)
@@ -49,7 +49,7 @@ struct RestartTests {
         let test = SchedulerHarness(harness: harness, at: at, steps: ["command": step])
         await test.scheduler.apply([try SchedulerHarness.account("a", cron: "0 11 * * *")])
         try await test.scheduler.startUp()
-        await test.settle()
+        try await test.settle()
         #expect(try await harness.store.run(id: "cli-run")?.status == .queued)
         #expect(step.callCount == 0)
     }
@@ -75,7 +75,7 @@ struct RestartTests {
         let test = SchedulerHarness(harness: harness, at: at, steps: ["command": step])
         await test.scheduler.apply([try SchedulerHarness.account("busy", cron: "0 * * * *", overlap: policy)])
         try await test.scheduler.startUp()
-        await test.settle()
+        try await test.settle()
         let runs = try await harness.store.runs(matching: RunQuery(accountID: "busy"))
         #expect(runs.count { $0.status == .succeeded } == succeeded)
         #expect(runs.count { $0.status == .skipped } == skipped)

@@ -11,7 +11,7 @@ struct RunExecutorTests {
         let topic = ScriptedStep(outputs: ["title": .string("Salt your pasta water")])
         let script = ScriptedStep([ScriptedStep.echo("title", as: "title")])
         let harness = try Harness(steps: ["topic.list": topic, "script.template": script])
-        let plan = Pipeline(
+        let mergedPipeline = Pipeline(
             name: "p",
             steps: [
                 Harness.step("topic", "topic.list"),
@@ -19,7 +19,8 @@ struct RunExecutorTests {
                     "script", "script.template", needs: ["topic"],
                     with: ["title": .string("{{ vars.greeting }}: {{ steps.topic.title }}")]),
             ])
-        let (run, outcome) = try await harness.launcher().start(account: Harness.account, plan: plan, trigger: .manual)
+        let (run, outcome) = try await harness.launcher().start(
+            account: Harness.account, mergedPipeline: mergedPipeline, trigger: .manual)
         #expect(outcome == .succeeded)
         #expect(script.contexts.first?.inputs["title"] == .string("hello: Salt your pasta water"))
         #expect(try await harness.attemptSummary(run.id) == ["topic#1:succeeded", "script#1:succeeded"])
@@ -37,10 +38,12 @@ struct RunExecutorTests {
         ])
         var harness = try Harness(steps: ["command": flaky])
         harness.jitter = 1.2
-        let plan = Pipeline(name: "p", steps: [Harness.step("fetch", "command")])
+        let mergedPipeline = Pipeline(name: "p", steps: [Harness.step("fetch", "command")])
         let launcher = harness.launcher()
-        let task = Task { try await launcher.start(account: Harness.account, plan: plan, trigger: .manual) }
-        #expect(await harness.clock.waitForSleepers(2))  // heartbeat + the retry wait (2s × 1.2)
+        let task = Task {
+            try await launcher.start(account: Harness.account, mergedPipeline: mergedPipeline, trigger: .manual)
+        }
+        try await harness.clock.waitForSleepers(2)  // heartbeat + the retry wait (2s × 1.2)
         harness.clock.advance(by: .milliseconds(2_399))
         #expect(flaky.callCount == 1)
         harness.clock.advance(by: .milliseconds(1))
@@ -58,10 +61,12 @@ struct RunExecutorTests {
             ScriptedStep.failing(.rateLimit, "429", retryAfter: .seconds(30)), { _ in StepResult(outputs: [:]) },
         ])
         let harness = try Harness(steps: ["http": limited])
-        let plan = Pipeline(name: "p", steps: [Harness.step("call", "http")])
+        let mergedPipeline = Pipeline(name: "p", steps: [Harness.step("call", "http")])
         let launcher = harness.launcher()
-        let task = Task { try await launcher.start(account: Harness.account, plan: plan, trigger: .manual) }
-        #expect(await harness.clock.waitForSleepers(2))
+        let task = Task {
+            try await launcher.start(account: Harness.account, mergedPipeline: mergedPipeline, trigger: .manual)
+        }
+        try await harness.clock.waitForSleepers(2)
         harness.clock.advance(by: .seconds(29))
         #expect(limited.callCount == 1)
         harness.clock.advance(by: .seconds(1))
@@ -72,8 +77,10 @@ struct RunExecutorTests {
         let broken = ScriptedStep([ScriptedStep.failing(.permanent, "bad input")])
         let after = ScriptedStep(outputs: [:])
         let harness = try Harness(steps: ["command": broken, "http": after])
-        let plan = Pipeline(name: "p", steps: [Harness.step("a", "command"), Harness.step("b", "http", needs: ["a"])])
-        let (run, outcome) = try await harness.launcher().start(account: Harness.account, plan: plan, trigger: .manual)
+        let mergedPipeline = Pipeline(
+            name: "p", steps: [Harness.step("a", "command"), Harness.step("b", "http", needs: ["a"])])
+        let (run, outcome) = try await harness.launcher().start(
+            account: Harness.account, mergedPipeline: mergedPipeline, trigger: .manual)
         #expect(outcome == .failed(reason: "step 'a' failed: bad input"))
         #expect(after.callCount == 0)
         #expect(try await harness.attemptSummary(run.id) == ["a#1:failed", "b#0:skipped"])
@@ -85,11 +92,13 @@ struct RunExecutorTests {
     @Test func independentBranchesRunConcurrently() async throws {
         let gate = GateStep()
         let harness = try Harness(steps: ["command": gate])
-        let plan = Pipeline(
+        let mergedPipeline = Pipeline(
             name: "p", steps: [Harness.step("left", "command"), Harness.step("right", "command", needs: [])])
         let launcher = harness.launcher()
-        let task = Task { try await launcher.start(account: Harness.account, plan: plan, trigger: .manual) }
-        #expect(await gate.waitUntilStarted(2))  // both started while neither has finished
+        let task = Task {
+            try await launcher.start(account: Harness.account, mergedPipeline: mergedPipeline, trigger: .manual)
+        }
+        try await gate.waitUntilStarted(2)  // both started while neither has finished
         gate.open()
         #expect(try await task.value.1 == .succeeded)
     }
@@ -98,13 +107,19 @@ struct RunExecutorTests {
         let gate = GateStep()
         var harness = try Harness(steps: ["video": gate])
         harness.kindLimiter = KindLimiter(limits: ["video": 1])
-        let plan = Pipeline(name: "p", steps: [Harness.step("render", "video")])
+        let mergedPipeline = Pipeline(name: "p", steps: [Harness.step("render", "video")])
         let launcher = harness.launcher()
-        let first = Task { try await launcher.start(account: Harness.account, plan: plan, trigger: .manual) }
-        let second = Task { try await launcher.start(account: Harness.account, plan: plan, trigger: .manual) }
-        #expect(await gate.waitUntilStarted(1))
-        for _ in 0..<1000 { await Task.yield() }
-        #expect(gate.started == 1)  // the second render waits for the slot
+        let first = Task {
+            try await launcher.start(account: Harness.account, mergedPipeline: mergedPipeline, trigger: .manual)
+        }
+        let second = Task {
+            try await launcher.start(account: Harness.account, mergedPipeline: mergedPipeline, trigger: .manual)
+        }
+        try await gate.waitUntilStarted(1)
+        try await Deadline.until("the second render waits for the video slot") {
+            harness.kindLimiter.waiting(for: "video") == 1
+        }
+        #expect(gate.started == 1)
         gate.open()
         #expect(try await first.value.1 == .succeeded)
         #expect(try await second.value.1 == .succeeded)
@@ -113,10 +128,13 @@ struct RunExecutorTests {
 
     @Test func aTimedOutAttemptIsCancelledAndCountsAsTimeout() async throws {
         let harness = try Harness(steps: ["command": HangingStep()])
-        let plan = Pipeline(name: "p", steps: [Harness.step("slow", "command", attempts: 1, timeout: .seconds(600))])
+        let mergedPipeline = Pipeline(
+            name: "p", steps: [Harness.step("slow", "command", attempts: 1, timeout: .seconds(600))])
         let launcher = harness.launcher()
-        let task = Task { try await launcher.start(account: Harness.account, plan: plan, trigger: .manual) }
-        #expect(await harness.clock.waitForSleepers(2))  // heartbeat + the timeout
+        let task = Task {
+            try await launcher.start(account: Harness.account, mergedPipeline: mergedPipeline, trigger: .manual)
+        }
+        try await harness.clock.waitForSleepers(2)  // heartbeat + the timeout
         harness.clock.advance(by: .seconds(600))
         let (run, outcome) = try await task.value
         #expect(outcome == .failed(reason: "step 'slow' failed: step 'slow' timed out after 10m."))
@@ -144,9 +162,9 @@ struct RunExecutorTests {
             (Harness.step("w", "tts"), "step kind 'tts' is not available in this build of showrunner."),
         ]
         for (step, message) in cases {
-            let plan = Pipeline(name: "p", steps: [step])
+            let mergedPipeline = Pipeline(name: "p", steps: [step])
             let (run, outcome) = try await harness.launcher().start(
-                account: Harness.account, plan: plan, trigger: .manual)
+                account: Harness.account, mergedPipeline: mergedPipeline, trigger: .manual)
             #expect(outcome == .failed(reason: "step '\(step.id)' failed: \(message)"))
             let attempts = try await harness.store.attempts(runID: run.id)
             #expect(attempts.count == 1)
@@ -165,9 +183,10 @@ struct RunExecutorTests {
         ])
         var harness = try Harness(steps: ["http": leaky])
         harness.environment = ["API_TOKEN": "sk-live-very-secret"]
-        let plan = Pipeline(
+        let mergedPipeline = Pipeline(
             name: "p", steps: [Harness.step("call", "http", with: ["token": .string("Bearer ${env:API_TOKEN}")])])
-        let (run, _) = try await harness.launcher().start(account: Harness.account, plan: plan, trigger: .manual)
+        let (run, _) = try await harness.launcher().start(
+            account: Harness.account, mergedPipeline: mergedPipeline, trigger: .manual)
         #expect(leaky.contexts.first?.inputs["token"] == .string("Bearer sk-live-very-secret"))
         let attempt = try #require(try await harness.store.attempts(runID: run.id).first)
         #expect(attempt.error == "server rejected Bearer ***")
@@ -180,13 +199,14 @@ struct RunExecutorTests {
             "thumbnail": ScriptedStep([ScriptedStep.failing(.permanent, "no font")]),
             "command": ScriptedStep(outputs: [:]),
         ])
-        let plan = Pipeline(
+        let mergedPipeline = Pipeline(
             name: "p",
             steps: [
                 Harness.step("thumbnail", "thumbnail", optional: true),
                 Harness.step("upload", "command", needs: ["thumbnail"]),
             ])
-        let (run, outcome) = try await harness.launcher().start(account: Harness.account, plan: plan, trigger: .manual)
+        let (run, outcome) = try await harness.launcher().start(
+            account: Harness.account, mergedPipeline: mergedPipeline, trigger: .manual)
         #expect(outcome == .succeeded)
         #expect(try await harness.attemptSummary(run.id) == ["thumbnail#1:failed", "upload#1:succeeded"])
     }

@@ -6,7 +6,7 @@ import Testing
 @testable import ShowrunnerEngine
 
 struct RunLauncherTests {
-    static let plan = Pipeline(
+    static let mergedPipeline = Pipeline(
         name: "p",
         steps: [
             Harness.step("topic", "topic.list"), Harness.step("script", "script.template", needs: ["topic"]),
@@ -31,7 +31,8 @@ struct RunLauncherTests {
         try await harness.store.insertAttempt(
             AttemptRecord(runID: "r1", stepID: "script", attempt: 1, startedAt: Harness.start))
 
-        let outcome = try await harness.launcher().resume(runID: "r1", account: Harness.account, plan: Self.plan)
+        let outcome = try await harness.launcher().resume(
+            runID: "r1", account: Harness.account, mergedPipeline: Self.mergedPipeline)
         #expect(outcome == .succeeded)
         #expect(topic.callCount == 0)
         #expect(script.contexts.first?.inputs["title"] == .string("Kept title"))
@@ -51,8 +52,9 @@ struct RunLauncherTests {
         let run = RunRecord(id: "r2", accountID: "cooking", pipeline: "p", trigger: .manual, createdAt: Harness.start)
         _ = try await harness.store.insertRun(run)
         try await harness.store.updateRun(id: "r2", status: .running, reason: nil, owner: alive, at: Harness.start)
-        await #expect(throws: RunLauncher.LaunchError.self) {
-            try await harness.launcher().resume(runID: "r2", account: Harness.account, plan: Self.plan)
+        await #expect(throws: RunRefusal.self) {
+            try await harness.launcher().resume(
+                runID: "r2", account: Harness.account, mergedPipeline: Self.mergedPipeline)
         }
     }
 
@@ -65,10 +67,11 @@ struct RunLauncherTests {
         let harness = try Harness(steps: ["topic.list": topic, "script.template": script, "upload.local": upload])
         let launcher = harness.launcher()
         let (first, firstOutcome) = try await launcher.start(
-            account: Harness.account, plan: Self.plan, trigger: .manual)
+            account: Harness.account, mergedPipeline: Self.mergedPipeline, trigger: .manual)
         #expect(firstOutcome == .failed(reason: "step 'script' failed: template broken"))
 
-        let (retry, outcome) = try await launcher.retry(runID: first.id, account: Harness.account, plan: Self.plan)
+        let (retry, outcome) = try await launcher.retry(
+            runID: first.id, account: Harness.account, mergedPipeline: Self.mergedPipeline)
         #expect(outcome == .succeeded)
         #expect(retry.trigger == .retry)
         #expect(retry.retryOf == first.id)
@@ -78,20 +81,20 @@ struct RunLauncherTests {
                 "topic#0:reused", "script#1:succeeded", "upload#1:succeeded",
             ])
         #expect(try await harness.store.run(id: first.id)?.status == .failed)
-        await #expect(throws: RunLauncher.LaunchError.nothingToRetry(retry.id, .succeeded)) {
-            try await launcher.retry(runID: retry.id, account: Harness.account, plan: Self.plan)
+        await #expect(throws: RunRefusal.nothingToRetry(retry.id, .succeeded)) {
+            try await launcher.retry(runID: retry.id, account: Harness.account, mergedPipeline: Self.mergedPipeline)
         }
     }
 
     @Test func aScheduledFireProducesAtMostOneRun() async throws {
         let harness = try Harness(steps: ["topic.list": ScriptedStep(outputs: ["title": .string("T")])])
-        let plan = Pipeline(name: "p", steps: [Harness.step("topic", "topic.list")])
+        let mergedPipeline = Pipeline(name: "p", steps: [Harness.step("topic", "topic.list")])
         let fire = Date(timeIntervalSince1970: 1_790_000_000)
         _ = try await harness.launcher().start(
-            account: Harness.account, plan: plan, trigger: .schedule, scheduledAt: fire)
-        await #expect(throws: RunLauncher.LaunchError.self) {
+            account: Harness.account, mergedPipeline: mergedPipeline, trigger: .schedule, scheduledAt: fire)
+        await #expect(throws: RunRefusal.self) {
             try await harness.launcher().start(
-                account: Harness.account, plan: plan, trigger: .catchUp, scheduledAt: fire)
+                account: Harness.account, mergedPipeline: mergedPipeline, trigger: .catchUp, scheduledAt: fire)
         }
         #expect(try await harness.store.runs(matching: RunQuery()).count == 1)
     }

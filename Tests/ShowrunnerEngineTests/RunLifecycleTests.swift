@@ -12,11 +12,12 @@ struct RunLifecycleTests {
             ScriptedStep.failing(.quota, "daily quota used"), { _ in StepResult(outputs: [:]) },
         ])
         let harness = try Harness(steps: ["upload": step])
-        let plan = Pipeline(name: "p", steps: [Harness.step("upload", "upload", attempts: 1)])
+        let mergedPipeline = Pipeline(name: "p", steps: [Harness.step("upload", "upload", attempts: 1)])
         let (events, sink) = AsyncStream<Duration>.makeStream()
         let launcher = harness.launcher()
         let run = Task {
-            try await launcher.start(account: Harness.account, plan: plan, trigger: .manual) { event in
+            try await launcher.start(account: Harness.account, mergedPipeline: mergedPipeline, trigger: .manual) {
+                event in
                 if case .retryScheduled(_, let after) = event { sink.yield(after) }
             }
         }
@@ -25,7 +26,7 @@ struct RunLifecycleTests {
         let wait = reset.timeIntervalSince(Harness.start)
         var iterator = events.makeAsyncIterator()
         #expect(await iterator.next() == .seconds(Int64(wait)))
-        #expect(await harness.clock.waitForSleepers(2))  // the retry and the heartbeat
+        try await harness.clock.waitForSleepers(2)  // the retry and the heartbeat
         harness.clock.advance(by: .seconds(Int64(wait) - 1))
         #expect(step.callCount == 1)
         harness.clock.advance(by: .seconds(1))
@@ -44,22 +45,22 @@ struct RunLifecycleTests {
         await test.scheduler.apply([account])
         try await test.scheduler.startUp()
         #expect(test.scheduler.jobs().first?.nextRunAt != nil)
-        await test.step(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
-        await test.settle()  // the listener is told before the run leaves the coordinator
+        await test.advance(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
+        try await test.settle()  // the listener is told before the run leaves the coordinator
         #expect(test.scheduler.jobs().first?.paused == true)
         #expect(test.scheduler.jobs().first?.nextRunAt == nil)
     }
 
     @Test func aCancelledRunEndsCancelledThroughItsStateMachine() async throws {
         let harness = try Harness(steps: ["command": HangingStep()])
-        let plan = Pipeline(
+        let mergedPipeline = Pipeline(
             name: "p", steps: [Harness.step("hang", "command"), Harness.step("after", "command", needs: ["hang"])])
         let cancellation = RunCancellation()
         let launcher = harness.launcher()
         let (started, sink) = AsyncStream<Void>.makeStream()
         let run = Task {
             try await launcher.start(
-                account: Harness.account, plan: plan, trigger: .manual, cancellation: cancellation
+                account: Harness.account, mergedPipeline: mergedPipeline, trigger: .manual, cancellation: cancellation
             ) { event in
                 if case .stepStarted = event { sink.yield() }
             }

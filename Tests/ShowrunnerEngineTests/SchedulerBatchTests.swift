@@ -15,8 +15,8 @@ struct SchedulerBatchTests {
         let accounts = try ids.map { try SchedulerHarness.account($0, cron: "0 10 * * *") }
         await test.scheduler.apply(accounts)
         try await test.scheduler.startUp()
-        await test.step(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
-        await test.settle()
+        await test.advance(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
+        try await test.settle()
         let runs = try await test.harness.store.runs(matching: RunQuery(limit: 1000))
         #expect(runs.count == 100)
         #expect(Set(runs.map(\.accountID)) == Set(ids))
@@ -56,8 +56,8 @@ struct SchedulerBatchTests {
         let ids = ["a", "b", "c"]
         await test.scheduler.apply(try ids.map { try SchedulerHarness.account($0, cron: "0 10 * * *") })
         try await test.scheduler.startUp()
-        await test.step(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
-        await test.settle()
+        await test.advance(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
+        try await test.settle()
         let runs = try await harness.store.runs(matching: RunQuery())
         #expect(runs.map(\.accountID).sorted() == ids)
         #expect(runs.allSatisfy { $0.status == .succeeded })

@@ -7,7 +7,7 @@ import Synchronization
 
 @testable import ShowrunnerEngine
 
-/// A scheduler over an in-memory store with a settable wall clock; tests call `step()` instead of waiting.
+/// A scheduler over an in-memory store with a settable wall clock; tests call `advance(to:)` instead of waiting.
 final class SchedulerHarness: Sendable {
     let harness: Harness
     let wallClock: WallClock
@@ -25,9 +25,9 @@ final class SchedulerHarness: Sendable {
         self.wallClock = wallClock
         let now: @Sendable () -> Date = { wallClock.now }
         var environment = harness.executionEnvironment(owner: ownerPID)
-        environment.now = now
+        environment.time.now = now
         environment.owner = { RunOwner(host: ProcessInfo.processInfo.hostName, pid: ownerPID, heartbeatAt: now()) }
-        if let runStore { environment.store = runStore }
+        if let runStore { environment.runs = runStore }
         if let steps { environment.steps = steps }
         let probe = OwnerProbe(now: now)
         let launcher = RunLauncher(executor: RunExecutor(environment: environment), probe: probe)
@@ -49,15 +49,14 @@ final class SchedulerHarness: Sendable {
     func set(_ date: Date) { wallClock.set(date) }
 
     /// Moves the wall clock and lets the scheduler handle what is due.
-    func step(to date: Date) async {
+    func advance(to date: Date) async {
         set(date)
-        await scheduler.step()
+        await scheduler.handleDueFires()
     }
 
-    /// Waits (yielding) until no run is active. The bound is for a stuck test on a loaded CI machine, not a timing.
-    func settle() async {
-        let safety = ContinuousClock.now.advanced(by: .seconds(120))
-        while !coordinator.isIdle, ContinuousClock.now < safety { await Task.yield() }
+    /// Returns once no run is active or waiting: the moment the coordinator says so (a stuck run fails the test).
+    func settle() async throws {
+        try await Deadline.within("no run is active or waiting") { [coordinator] in await coordinator.untilIdle() }
     }
 
     /// Moves the manual clock a second at a time (retries and steps wait on it) until `condition` holds; false
@@ -92,8 +91,8 @@ final class SchedulerHarness: Sendable {
         schedule.catchUpPolicy = catchUp.1
         schedule.overlap = overlap
         let account = Account(id: id, channel: Channel(type: "test"), schedule: schedule, pipeline: .named("p"))
-        let plan = Pipeline(name: "p", steps: [Harness.step("work", "command")])
-        return ScheduledAccount(account: account, plan: plan, contentHash: "h-\(id)")
+        let mergedPipeline = Pipeline(name: "p", steps: [Harness.step("work", "command")])
+        return ScheduledAccount(account: account, mergedPipeline: mergedPipeline, contentHash: "h-\(id)")
     }
 
     static func date(_ text: String) -> Date { RFC3339.parse(text, defaultZone: TimeZone(identifier: "UTC")!)! }

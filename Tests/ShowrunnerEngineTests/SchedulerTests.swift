@@ -15,10 +15,10 @@ struct SchedulerTests {
         await test.scheduler.apply([try SchedulerHarness.account("ny", cron: "30 2 * * *", zone: "America/New_York")])
         try await test.scheduler.startUp()
         #expect(test.scheduler.jobs().first?.nextRunAt == SchedulerHarness.date("2026-03-08T07:00:00Z"))  // 03:00 EDT
-        await test.step(to: SchedulerHarness.date("2026-03-08T06:59:59Z"))
+        await test.advance(to: SchedulerHarness.date("2026-03-08T06:59:59Z"))
         #expect(try await test.runs().isEmpty)
-        await test.step(to: SchedulerHarness.date("2026-03-08T07:00:00Z"))
-        await test.settle()
+        await test.advance(to: SchedulerHarness.date("2026-03-08T07:00:00Z"))
+        try await test.settle()
         #expect(try await test.runs() == ["schedule:succeeded@2026-03-08T07:00:00+00:00"])
         #expect(test.scheduler.jobs().first?.nextRunAt == SchedulerHarness.date("2026-03-09T06:30:00Z"))
     }
@@ -60,8 +60,8 @@ struct SchedulerTests {
         let test = SchedulerHarness(harness: harness, at: SchedulerHarness.date("2026-06-01T12:30:00Z"))
         await test.scheduler.apply([account])
         try await test.scheduler.startUp()
-        await test.scheduler.step()
-        await test.settle()
+        await test.scheduler.handleDueFires()
+        try await test.settle()
         let runs = try await test.runs().map {
             $0.replacingOccurrences(of: "2026-06-01T", with: "").replacingOccurrences(of: ":00+00:00", with: "")
         }
@@ -75,7 +75,7 @@ struct SchedulerTests {
         let test = try Self.make(at: "2026-06-01T12:30:00Z")
         await test.scheduler.apply([try SchedulerHarness.account("new", cron: "0 * * * *")])
         try await test.scheduler.startUp()
-        await test.scheduler.step()
+        await test.scheduler.handleDueFires()
         #expect(try await test.runs().isEmpty)
         #expect(test.scheduler.jobs().first?.nextRunAt == SchedulerHarness.date("2026-06-01T13:00:00Z"))
     }
@@ -90,12 +90,12 @@ struct SchedulerTests {
         let test = try Self.make(gate, at: "2026-06-01T09:59:00Z")
         await test.scheduler.apply([try SchedulerHarness.account("busy", cron: "* * * * *", overlap: policy)])
         try await test.scheduler.startUp()
-        await test.step(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
-        #expect(await gate.waitUntilStarted(1))
-        await test.step(to: SchedulerHarness.date("2026-06-01T10:01:00Z"))
-        if policy == .allow { #expect(await gate.waitUntilStarted(2)) } else { #expect(gate.started == 1) }
+        await test.advance(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
+        try await gate.waitUntilStarted(1)
+        await test.advance(to: SchedulerHarness.date("2026-06-01T10:01:00Z"))
+        if policy == .allow { try await gate.waitUntilStarted(2) } else { #expect(gate.started == 1) }
         gate.open()
-        await test.settle()
+        try await test.settle()
         let runs = try await test.runs().map {
             $0.replacingOccurrences(of: "2026-06-01T", with: "").replacingOccurrences(of: ":00+00:00", with: "")
         }
@@ -114,7 +114,7 @@ struct SchedulerTests {
         let second = SchedulerHarness(harness: harness, at: SchedulerHarness.date("2026-06-01T10:30:00Z"))
         await second.scheduler.apply([account])
         try await second.scheduler.startUp()
-        await second.scheduler.step()
+        await second.scheduler.handleDueFires()
         #expect(second.scheduler.jobs().first?.paused == true)
         #expect(second.scheduler.jobs().first?.nextRunAt == nil)
         #expect(try await second.runs().isEmpty)
@@ -129,8 +129,8 @@ struct SchedulerTests {
             let test = SchedulerHarness(harness: harness, at: SchedulerHarness.date("2026-06-01T09:59:00Z"))
             await test.scheduler.apply([account])
             try await test.scheduler.startUp()
-            await test.step(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
-            await test.settle()
+            await test.advance(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
+            try await test.settle()
         }
         let runs = try await harness.store.runs(matching: RunQuery())
         #expect(runs.count == 1)
@@ -143,8 +143,8 @@ struct SchedulerTests {
         await test.scheduler.apply([account])
         try await test.scheduler.startUp()
         for hour in ["10", "11"] {
-            await test.step(to: SchedulerHarness.date("2026-06-01T\(hour):00:00Z"))
-            await test.settle()
+            await test.advance(to: SchedulerHarness.date("2026-06-01T\(hour):00:00Z"))
+            try await test.settle()
             if let run = try await test.harness.store.runs(matching: RunQuery(limit: 1)).first {
                 await test.scheduler.runFinished(run)
             }

@@ -7,7 +7,7 @@ import Testing
 
 /// A used-up `topic.list` makes nothing: the run is recorded `skipped` with the reason, later steps never run.
 struct TopicExhaustionTests {
-    static func plan(onExhausted: String?) -> Pipeline {
+    static func mergedPipeline(onExhausted: String?) -> Pipeline {
         var with: [String: ConfigValue] = ["items": .list([.string("only topic")])]
         if let onExhausted { with["on_exhausted"] = .string(onExhausted) }
         return Pipeline(
@@ -30,9 +30,10 @@ struct TopicExhaustionTests {
             runs.append(
                 try #require(
                     try await test.coordinator.submit(
-                        account: account, plan: Self.plan(onExhausted: policy), trigger: .manual, scheduledAt: nil,
+                        account: account, mergedPipeline: Self.mergedPipeline(onExhausted: policy), trigger: .manual,
+                        scheduledAt: nil,
                         configRevision: nil)))
-            await test.settle()
+            try await test.settle()
         }
         let store = test.harness.store
         #expect(try await store.run(id: runs[0].id)?.status == .succeeded)

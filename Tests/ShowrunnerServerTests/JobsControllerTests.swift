@@ -86,7 +86,7 @@ struct JobsControllerTests {
     }
 
     @Test func triggerRefusedByTheLauncherIs409WithItsMessage() async throws {
-        let refusal = RunLauncher.LaunchError.fireAlreadyRecorded("r-cook-3")
+        let refusal = RunRefusal.fireAlreadyRecorded("r-cook-3")
         let daemon = FakeDaemon(accounts: Fixtures.accounts, errors: ["cooking-daily": refusal])
         try await APIHarness(daemon: daemon).run { client in
             let answer = try await client.post("/api/scheduler/trigger/cooking-daily")

@@ -38,7 +38,7 @@ struct ListenPolicyTests {
     @Test func theServerRefusesToStartBeyondLoopbackWithoutAToken() async throws {
         #expect(throws: ListenPolicy.ListenError.tokenRequired(address: "0.0.0.0:0")) {
             _ = try APIServer(
-                control: FakeDaemon(), runs: try SQLiteStore.inMemory(), registry: nil, token: nil,
+                control: FakeDaemon(), runs: try SQLiteStore.inMemory(), prometheus: nil, token: nil,
                 listen: "0.0.0.0:0", logger: .silent)
         }
     }
@@ -47,7 +47,7 @@ struct ListenPolicyTests {
         let store = try await Fixtures.store()
         try await APIHarness.serve(logger: .silent) { onRunning in
             try APIServer(
-                control: FakeDaemon(), runs: store, registry: nil, token: "s3cret", listen: "127.0.0.1:0",
+                control: FakeDaemon(), runs: store, prometheus: nil, token: "s3cret", listen: "127.0.0.1:0",
                 logger: .silent, onServerRunning: onRunning)
         } body: { port in
             #expect(port > 0)

@@ -13,7 +13,7 @@ struct MetricsControllerTests {
         let metrics = SchedulerMetrics(factory: PrometheusMetricsFactory(registry: registry))
         metrics.recordRun(accountID: "cooking-daily", status: .failed)
 
-        try await APIHarness(token: "s3cret", registry: registry).run { client in
+        try await APIHarness(token: "s3cret", prometheus: registry).run { client in
             let answer = try await client.get("/metrics", authorization: .none)
             #expect(answer.status == 200)
             #expect(answer.header("Content-Type") == "text/plain; version=0.0.4; charset=utf-8")

@@ -9,7 +9,7 @@ import Testing
 struct OpenAPIDocumentTests {
     @Test func theDocumentDescribesExactlyTheRegisteredRoutes() async throws {
         let router = makeAPI(
-            control: FakeDaemon(), runs: try SQLiteStore.inMemory(), registry: nil, token: nil, logger: .silent)
+            control: FakeDaemon(), runs: try SQLiteStore.inMemory(), prometheus: nil, token: nil, logger: .silent)
         let registered = Set(router.routes.map { "\($0.method.rawValue) \($0.path)" })
         #expect(registered.count == 16)
 

@@ -16,7 +16,7 @@ struct RunActionsTests {
     }
 
     @Test func retryRefusedByTheLauncherIs409WithItsMessage() async throws {
-        let refusal = RunLauncher.LaunchError.nothingToRetry("r-cook-1", .succeeded)
+        let refusal = RunRefusal.nothingToRetry("r-cook-1", .succeeded)
         let daemon = FakeDaemon(errors: ["r-cook-1": refusal])
         try await APIHarness(daemon: daemon).run { client in
             let answer = try await client.post("/api/runs/r-cook-1/retry")
@@ -38,7 +38,7 @@ struct RunActionsTests {
     }
 
     @Test func retryOfARunTheDaemonCannotFindIs404() async throws {
-        let daemon = FakeDaemon(errors: ["r-cook-2": RunLauncher.LaunchError.noSuchRun("r-cook-2")])
+        let daemon = FakeDaemon(errors: ["r-cook-2": RunRefusal.noSuchRun("r-cook-2")])
         try await APIHarness(daemon: daemon).run { client in
             let answer = try await client.post("/api/runs/r-cook-2/retry")
             #expect(answer.status == 404)

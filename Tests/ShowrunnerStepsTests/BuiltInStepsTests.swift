@@ -6,12 +6,12 @@ import Testing
 
 struct BuiltInStepsTests {
     @Test func theRegistryHoldsTheImplementedKindsUnderTheirCoreNames() {
-        let registry = BuiltInSteps.registry(logger: Logger(label: "test"))
+        let steps = BuiltInSteps.standardSteps(logger: Logger(label: "test"))
         #expect(
-            Set(registry.keys) == [
+            Set(steps.keys) == [
                 "topic.list", "script.template", "command", "http", "upload.local", "tts", "subtitles", "thumbnail",
                 "video",
             ])
-        #expect(registry.keys.allSatisfy { StepKind.builtIn[$0] != nil })
+        #expect(steps.keys.allSatisfy { StepKind.builtIn[$0] != nil })
     }
 }

@@ -14,7 +14,7 @@ struct TopicSupplyTests {
             schedule: Schedule(cron: try CronExpression(parsing: cron)), pipeline: .named("p"), vars: vars)
     }
 
-    static func plan(_ with: [String: ConfigValue]) -> Pipeline {
+    static func mergedPipeline(_ with: [String: ConfigValue]) -> Pipeline {
         Pipeline(name: "p", steps: [PipelineStep(id: "topic", uses: "topic.list", needs: [], with: with)])
     }
 
@@ -36,7 +36,8 @@ struct TopicSupplyTests {
         if let policy { with["on_exhausted"] = .string(policy) }
         let usedTopics = Set((1...max(used, 1)).prefix(used).map { "topic \($0)" })
         let warnings = await TopicSupply.warnings(
-            account: try Self.account(cron: cron), plan: Self.plan(with), configDirectory: URL(fileURLWithPath: "/"),
+            account: try Self.account(cron: cron), mergedPipeline: Self.mergedPipeline(with),
+            configDirectory: URL(fileURLWithPath: "/"),
             now: Self.now, usedTopics: { _ in usedTopics })
         #expect(warnings.isEmpty == !warned, "\(warnings)")
         if warned { #expect(warnings[0].contains("\(topics - used) unused topics left in the step's 'items'")) }
@@ -49,7 +50,8 @@ struct TopicSupplyTests {
         try "Pasta\nBread\n".write(to: folder.appendingPathComponent("topics.txt"), atomically: true, encoding: .utf8)
         let account = try Self.account(cron: "0 9 * * *", vars: ["topics_file": .string("topics.txt")])
         let warnings = await TopicSupply.warnings(
-            account: account, plan: Self.plan(["file": .string("{{ vars.topics_file }}")]), configDirectory: folder,
+            account: account, mergedPipeline: Self.mergedPipeline(["file": .string("{{ vars.topics_file }}")]),
+            configDirectory: folder,
             now: Self.now, usedTopics: { _ in ["Pasta"] })
         #expect(
             warnings == [

@@ -44,4 +44,13 @@ struct RecentMediaTests {
         #expect(try await store.recentMedia(accountID: "travel", output: "media", runs: 5) == ["/lib/z.png"])
         #expect(try await store.recentMedia(accountID: "cooking", output: "x') OR 1=1 --", runs: 5) == [])
     }
+
+    @Test func theAppsStepStoresReadTheStoresMediaHistory() async throws {
+        let store = try SQLiteStore.inMemory()
+        try await insert(makeRun("r1", createdAt: instant(10)), into: store)
+        try await record(store, run: "r1", outputs: ["media": media("a.png")], at: 11)
+        let stores = StepStores(store)
+        #expect(
+            try await stores.recentMedia.recentMedia(accountID: "cooking", output: "media", runs: 5) == ["/lib/a.png"])
+    }
 }

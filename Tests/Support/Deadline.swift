@@ -4,6 +4,7 @@ public enum Deadline {
     /// The effect did not show in time.
     public struct Missed: Error, CustomStringConvertible {
         public let what: String
+        public init(what: String) { self.what = what }
         public var description: String { "timed out waiting until \(what)" }
     }
 
@@ -15,6 +16,25 @@ public enum Deadline {
         while try !condition() {
             guard ContinuousClock.now < deadline else { throw Missed(what: what) }
             try await Task.sleep(for: .milliseconds(1))
+        }
+    }
+
+    /// Runs `operation` (which must return when cancelled); throws `Missed` if it has not returned after `limit` of
+    /// real time.
+    public static func within(
+        _ what: String, _ limit: Duration = .seconds(60), _ operation: @escaping @Sendable () async -> Void
+    ) async throws {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await operation()
+                return true
+            }
+            group.addTask {
+                try? await Task.sleep(for: limit)
+                return false
+            }
+            defer { group.cancelAll() }
+            if try await group.next() == false { throw Missed(what: what) }
         }
     }
 }

@@ -24,6 +24,8 @@ public final class ManualClock: Clock, Sendable {
     }
 
     private let state = Mutex(State())
+    /// How many tasks sleep on this clock, for tests to wait on.
+    private let sleeping = WatchedCount()
 
     public init() {}
 
@@ -43,6 +45,7 @@ public final class ManualClock: Clock, Sendable {
                 let resumeNow: Bool = state.withLock { state in
                     if deadline <= state.now || Task.isCancelled { return true }
                     state.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
+                    sleeping.set(state.sleepers.count)  // under the lock: counts are published in order
                     return false
                 }
                 if resumeNow { continuation.resume() }
@@ -50,6 +53,7 @@ public final class ManualClock: Clock, Sendable {
         } onCancel: {
             let cancelled = state.withLock { state -> Sleeper? in
                 guard let index = state.sleepers.firstIndex(where: { $0.id == id }) else { return nil }
+                defer { sleeping.set(state.sleepers.count) }
                 return state.sleepers.remove(at: index)
             }
             cancelled?.continuation.resume(throwing: CancellationError())
@@ -64,18 +68,14 @@ public final class ManualClock: Clock, Sendable {
             let now = state.now
             let due = state.sleepers.filter { $0.deadline <= now }.sorted { $0.deadline < $1.deadline }
             state.sleepers.removeAll { $0.deadline <= now }
+            sleeping.set(state.sleepers.count)
             return due
         }
         for sleeper in due { sleeper.continuation.resume() }
     }
 
-    /// Yields until at least `count` tasks sleep on this clock; gives up after many yields (returns false).
-    @discardableResult
-    public func waitForSleepers(_ count: Int, maxYields: Int = 1_000_000) async -> Bool {
-        for _ in 0..<maxYields {
-            if sleepers >= count { return true }
-            await Task.yield()
-        }
-        return false
+    /// Returns once at least `count` tasks sleep on this clock (the moment the last one starts sleeping).
+    public func waitForSleepers(_ count: Int) async throws {
+        try await sleeping.wait(untilAtLeast: count, "\(count) tasks sleep on the manual clock")
     }
 }

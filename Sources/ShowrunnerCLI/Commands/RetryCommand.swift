@@ -23,7 +23,7 @@ struct RetryCommand: AsyncParsableCommand {
         guard let old = try await runtime.store.run(id: runID) else {
             throw CommandFailure("no run with id '\(runID)'; see 'showrunner history'.")
         }
-        let (account, plan) = try runtime.validAccount(old.accountID)
+        let (account, mergedPipeline) = try runtime.validAccount(old.accountID)
         let printer = ProgressPrinter(accountIDs: [account.id])
         do {
             let coordinator = try runtime.coordinator(logger: Logger(label: "showrunner"))
@@ -31,11 +31,12 @@ struct RetryCommand: AsyncParsableCommand {
             let (_, outcome) = try await InterruptSignals.run {
                 try await coordinator.whileRunning {
                     try await coordinator.retryToEnd(
-                        runID: runID, account: account, plan: plan, configRevision: revision, observer: observer)
+                        runID: runID, account: account, mergedPipeline: mergedPipeline, configRevision: revision,
+                        observer: observer)
                 }
             }
             if outcome != .succeeded { throw ExitCode(1) }
-        } catch let error as RunLauncher.LaunchError {
+        } catch let error as RunRefusal {
             throw CommandFailure(error.description)
         }
     }

@@ -75,13 +75,14 @@ struct TriggerCommand: AsyncParsableCommand {
     }
 
     private func runOne(
-        _ account: Account, _ plan: Pipeline, coordinator: RunCoordinator, printer: ProgressPrinter,
+        _ account: Account, _ mergedPipeline: Pipeline, coordinator: RunCoordinator, printer: ProgressPrinter,
         revision: String?
     ) async throws -> RunSummary {
         var observer: @Sendable (RunEvent) -> Void = { _ in }
         if format == .text { observer = printer.observer(for: account.id) }
         let submission = RunSubmission(
-            account: account, plan: plan, trigger: .manual, scheduledAt: nil, configRevision: revision)
+            account: account, mergedPipeline: mergedPipeline, trigger: .manual, scheduledAt: nil,
+            configRevision: revision)
         let overlap = dryRun ? nil : account.schedule?.overlap ?? .skip
         let (run, outcome) = try await coordinator.runToEnd(
             submission, overlap: overlap, dryRun: dryRun, observer: observer)

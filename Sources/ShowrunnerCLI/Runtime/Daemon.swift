@@ -32,7 +32,7 @@ final class Daemon: DaemonControl {
 
     static func scheduled(_ version: ConfigRegistry.GoodVersion) -> ScheduledAccount {
         ScheduledAccount(
-            account: version.account, plan: version.plan, contentHash: version.contentHash,
+            account: version.account, mergedPipeline: version.mergedPipeline, contentHash: version.contentHash,
             configRevision: version.revision)
     }
 
@@ -81,7 +81,7 @@ final class Daemon: DaemonControl {
     func accounts() async -> [AccountStatus] {
         let states = (try? await store.accountStates()) ?? [:]
         let scheduled = Set(scheduler.jobs().lazy.filter { $0.nextRunAt != nil }.map(\.id))
-        return registry.reports.values.map { report in
+        return registry.reportsByPath.values.map { report in
             status(of: report, state: states[report.id], scheduled: scheduled.contains(report.id))
         }.sorted { ($0.id, $0.file) < ($1.id, $1.file) }
     }
@@ -94,7 +94,8 @@ final class Daemon: DaemonControl {
         var status = status(of: report, state: state, scheduled: scheduler.jobs(accountID: id).first?.nextRunAt != nil)
         if let good = registry.goodVersion(id) {
             let warnings = await TopicSupply.warnings(
-                account: good.account, plan: good.plan, configDirectory: registry.loader.directory, now: Date(),
+                account: good.account, mergedPipeline: good.mergedPipeline, configDirectory: registry.loader.directory,
+                now: Date(),
                 usedTopics: { [store] list in try await store.usedTopics(accountID: id, list: list) })
             status.diagnostics += warnings.map { report.document.sourceMap.diagnostic(.warning, at: "pipeline", $0) }
         }
@@ -115,15 +116,18 @@ final class Daemon: DaemonControl {
     func cancel(runID: String) async throws -> Bool { try await coordinator.cancel(runID) }
 
     func retry(runID: String) async throws -> RunRecord {
-        guard let run = try await store.run(id: runID) else { throw RunLauncher.LaunchError.noSuchRun(runID) }
+        guard let run = try await store.run(id: runID) else { throw RunRefusal.noSuchRun(runID) }
         guard let version = registry.goodVersion(run.accountID) else {
-            throw RunLauncher.LaunchError.accountNotConfigured(run.accountID)
+            throw RunRefusal.accountNotConfigured(run.accountID)
         }
         return try await coordinator.retry(
-            runID: runID, account: version.account, plan: version.plan, configRevision: version.revision)
+            runID: runID, account: version.account, mergedPipeline: version.mergedPipeline,
+            configRevision: version.revision)
     }
 
     func heartbeat() async -> Date? { scheduler.heartbeat }
 
     func storeProblem() async -> String? { coordinator.storeProblem }
+
+    func countRunsEndedElsewhere() async { await scheduler.countRunsEndedElsewhere() }
 }

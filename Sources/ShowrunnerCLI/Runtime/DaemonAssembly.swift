@@ -107,7 +107,7 @@ struct DaemonAssembly {
         let accounts = daemon.scheduledAccounts().count { $0.account.enabled }
         do {
             return try APIServer(
-                control: daemon, runs: store, registry: prometheus, token: token, listen: settings.listen,
+                control: daemon, runs: store, prometheus: prometheus, token: token, listen: settings.listen,
                 logger: logger,
                 onServerRunning: { port in
                     let host = ListenAddress.parse(settings.listen)?.host ?? "127.0.0.1"

@@ -8,8 +8,10 @@ enum MachineChecks {
 
     static func diagnostics(for report: ValidationReport) async -> [Diagnostic] {
         let valid = report.accounts.compactMap { account -> (AccountReport, MediaPreflight.Usage)? in
-            guard account.isValid, let value = account.account, let plan = account.plan else { return nil }
-            return (account, MediaPreflight.Usage(account: value, pipeline: plan))
+            guard account.isValid, let value = account.account, let mergedPipeline = account.mergedPipeline else {
+                return nil
+            }
+            return (account, MediaPreflight.Usage(account: value, pipeline: mergedPipeline))
         }
         let byID = Dictionary(valid.map { ($0.0.id, $0.0) }) { first, _ in first }
         let lifetime = ChildLifetime.missingWrapperWarning.map { [Diagnostic(.warning, file: machine, $0)] } ?? []

@@ -85,11 +85,11 @@ struct Runtime {
             let hint = Suggestion.closest(to: id, in: report.accounts.map(\.id)).map { " Did you mean '\($0)'?" } ?? ""
             throw CommandFailure("no account '\(id)' in \(options.displayPath(ConfigFiles.accountsFolder))/.\(hint)")
         }
-        guard account.isValid, let value = account.account, let plan = account.plan else {
+        guard account.isValid, let value = account.account, let mergedPipeline = account.mergedPipeline else {
             let problems = account.diagnostics.filter { $0.severity == .error }.map { "  " + $0.rendered }
             throw CommandFailure("account '\(id)' is not valid:\n" + problems.joined(separator: "\n"))
         }
-        return (value, plan)
+        return (value, mergedPipeline)
     }
 
     /// The run coordinator of a command that runs pipelines, over the same store as the daemon (its overlap sees
@@ -108,24 +108,22 @@ struct Runtime {
         let resolver = SecretResolver(configDirectory: configDirectory)
         let folder = dryRun ? stateDirectory.appendingPathComponent("dry-runs", isDirectory: true) : stateDirectory
         let environment = ExecutionEnvironment(
-            store: runs ?? store, topics: store,
-            steps: Self.stepKinds(store: store, logger: logger, resolve: resolver), recentTitles: store,
-            clock: ContinuousClock(), now: { Date() },
-            jitter: { Double.random(in: 0.8...1.2) }, randomIndex: { Int.random(in: 0..<max($0, 1)) },
+            runs: runs ?? store, stepStores: StepStores(store),
+            steps: Self.stepKinds(logger: logger, resolve: resolver), time: ExecutionTime(),
+            folders: ExecutionFolders(state: folder, config: configDirectory), settings: settings,
             resolveSecret: { reference throws(StepFailure) in try resolver.resolve(reference) },
-            stateDirectory: folder, configDirectory: configDirectory, settings: settings,
-            owner: { OwnerProbe.current(now: Date()) }, logger: logger)
+            owner: { OwnerProbe.current(now: Date()) }, reporting: ExecutionReporting(logger: logger))
         return RunLauncher(executor: RunExecutor(environment: environment), probe: OwnerProbe())
     }
 
-    /// Every built-in step kind: local and media, LLM, and YouTube (which keeps its sessions and quota in `store`).
-    static func stepKinds(store: SQLiteStore, logger: Logger, resolve resolver: SecretResolver) -> [String: any Step] {
+    /// Every built-in step kind: local and media, LLM, and YouTube.
+    static func stepKinds(logger: Logger, resolve resolver: SecretResolver) -> [String: any Step] {
         let resolve: SecretReference.Resolver = { reference throws(StepFailure) in
             try resolver.resolve(reference)
         }
         let http = HTTPClient()
-        return BuiltInSteps.registry(httpClient: http, logger: logger, resolveSecret: resolve, recentMedia: store)
+        return BuiltInSteps.standardSteps(httpClient: http, logger: logger, resolveSecret: resolve)
             .merging(BuiltInSteps.llmSteps(httpClient: http, resolveSecret: resolve)) { $1 }
-            .merging(BuiltInSteps.youtubeSteps(uploads: store, quota: store, resolveSecret: resolve)) { $1 }
+            .merging(BuiltInSteps.youtubeSteps(resolveSecret: resolve)) { $1 }
     }
 }

@@ -12,9 +12,9 @@ enum TopicChecks {
         let store = FileManager.default.fileExists(atPath: storePath) ? try? SQLiteStore(path: storePath) : nil
         var found: [Diagnostic] = []
         for report in report.accounts where report.isValid {
-            guard let account = report.account, let plan = report.plan else { continue }
+            guard let account = report.account, let mergedPipeline = report.mergedPipeline else { continue }
             let warnings = await TopicSupply.warnings(
-                account: account, plan: plan, configDirectory: configDirectory, now: now,
+                account: account, mergedPipeline: mergedPipeline, configDirectory: configDirectory, now: now,
                 usedTopics: { list in try await store?.usedTopics(accountID: account.id, list: list) ?? [] })
             found += warnings.map { report.document.sourceMap.diagnostic(.warning, at: "pipeline", $0) }
         }

@@ -10,10 +10,12 @@ enum YouTubeChecks {
     )
         -> [Diagnostic]
     {
-        let uploading = report.accounts.filter { $0.plan?.steps.contains { $0.uses == "upload.youtube" } == true }
+        let uploading = report.accounts.filter {
+            $0.mergedPipeline?.steps.contains { $0.uses == "upload.youtube" } == true
+        }
         var found = uploading.flatMap { credentials(of: $0, configDirectory: configDirectory) }
         let accounts = uploading.compactMap { account in
-            account.account.flatMap { value in account.plan.map { (value, $0) } }
+            account.account.flatMap { value in account.mergedPipeline.map { (value, $0) } }
         }
         let projection = QuotaProjection.project(accounts, quota: settings.providers.youtube.quota, from: now)
         for (project, days) in Dictionary(grouping: projection.warnings, by: \.project).sorted(by: { $0.key < $1.key })

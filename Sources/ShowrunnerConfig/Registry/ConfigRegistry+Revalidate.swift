@@ -59,11 +59,12 @@ extension ConfigRegistry {
     {
         var summary = ReloadReport()
         for account in checked where account.isValid {
-            guard let value = account.account, let plan = account.plan else { continue }
+            guard let value = account.account, let mergedPipeline = account.mergedPipeline else { continue }
             let hash = account.document.contentHash
             let version = GoodVersion(
-                account: value, plan: plan, path: account.document.path, contentHash: hash, revision: revision)
-            if let old = state.lastGood[value.id], old.account == value, old.plan == plan {
+                account: value, mergedPipeline: mergedPipeline, path: account.document.path, contentHash: hash,
+                revision: revision)
+            if let old = state.lastGood[value.id], old.account == value, old.mergedPipeline == mergedPipeline {
                 summary.unchanged.append(value.id)
             } else {
                 state.lastGood[value.id] = version

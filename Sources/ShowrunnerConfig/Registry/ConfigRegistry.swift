@@ -9,7 +9,7 @@ public final class ConfigRegistry: Sendable {
     /// An account's last good version, ready to schedule.
     public struct GoodVersion: Sendable, Equatable {
         public var account: Account
-        public var plan: Pipeline
+        public var mergedPipeline: Pipeline
         public var path: String
         public var contentHash: String
         public var revision: String?
@@ -23,6 +23,7 @@ public final class ConfigRegistry: Sendable {
         /// Account id → the files declaring it (more than one is a duplicate id).
         var pathsByID: [String: Set<String>] = [:]
         var lastGood: [String: GoodVersion] = [:]
+        /// Account file path → its latest version's validation result.
         var reports: [String: AccountReport] = [:]
         /// Diagnostics of the pipeline files and `showrunner.yaml` (the accounts' are in `reports`).
         var otherDiagnostics: [Diagnostic] = []
@@ -57,8 +58,8 @@ public final class ConfigRegistry: Sendable {
 
     public var settings: DaemonSettings? { state.withLock { $0.settings?.value } }
 
-    /// Validation results per account id (the latest version of each file).
-    public var reports: [String: AccountReport] { state.withLock { $0.reports } }
+    /// Validation results of every account file's latest version, by the file's path relative to the config folder.
+    public var reportsByPath: [String: AccountReport] { state.withLock { $0.reports } }
 
     /// The validation results of the files declaring account `id` (more than one: a duplicate id), by path.
     public func reports(forID id: String) -> [AccountReport] {

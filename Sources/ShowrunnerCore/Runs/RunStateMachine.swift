@@ -13,7 +13,7 @@ public struct RunStateMachine: Sendable {
         case skipped
     }
 
-    public let plan: Pipeline
+    public let mergedPipeline: Pipeline
     public private(set) var states: [String: StepState] = [:]
     private var lastAttempt: [String: Int]
     private var countedFailures: [String: Int]
@@ -24,12 +24,12 @@ public struct RunStateMachine: Sendable {
     private var finished = false
     private let maxParallelSteps: Int
 
-    public init(plan: Pipeline, resume: ResumePoint = ResumePoint(), maxParallelSteps: Int = 4) {
-        self.plan = plan
+    public init(mergedPipeline: Pipeline, resume: ResumePoint = ResumePoint(), maxParallelSteps: Int = 4) {
+        self.mergedPipeline = mergedPipeline
         self.maxParallelSteps = max(1, maxParallelSteps)
         lastAttempt = resume.lastAttempt
         countedFailures = resume.countedFailures
-        for step in plan.steps {
+        for step in mergedPipeline.steps {
             if resume.succeeded.contains(step.id) {
                 states[step.id] = .succeeded
             } else if countedFailures[step.id, default: 0] >= step.retry.attempts {
@@ -53,7 +53,7 @@ public struct RunStateMachine: Sendable {
 
     /// `jitter` in 0.8...1.2 is drawn by the caller; `now` places a quota wait that names no end at the reset.
     public mutating func stepFailed(_ id: String, _ failure: StepFailure, jitter: Double, at now: Date) -> [RunAction] {
-        guard let step = plan.step(id) else { return advance() }
+        guard let step = mergedPipeline.step(id) else { return advance() }
         if Self.countsAgainstRetries(failure.kind) { countedFailures[id, default: 0] += 1 }
         if !cancelled, let wait = retryDelay(step, failure, jitter: jitter, now: now) {
             states[id] = .waiting
@@ -105,7 +105,8 @@ public struct RunStateMachine: Sendable {
         guard !finished else { return [] }
         var actions = skipBlockedSteps()
         var running = states.values.count { if case .running = $0 { true } else { false } }
-        for step in plan.steps where !isStopping && running < maxParallelSteps && states[step.id] == .pending {
+        for step in mergedPipeline.steps where !isStopping && running < maxParallelSteps && states[step.id] == .pending
+        {
             guard step.needs.allSatisfy(isSatisfied) else { continue }
             let attempt = lastAttempt[step.id, default: 0] + 1
             lastAttempt[step.id] = attempt
@@ -127,7 +128,8 @@ public struct RunStateMachine: Sendable {
         var changed = true
         while changed {
             changed = false
-            for step in plan.steps where states[step.id] == .pending || (isStopping && states[step.id] == .waiting) {
+            for step in mergedPipeline.steps
+            where states[step.id] == .pending || (isStopping && states[step.id] == .waiting) {
                 let reason: String?
                 if cancelled {
                     reason = "the run was cancelled"
@@ -174,7 +176,7 @@ public struct RunStateMachine: Sendable {
         if cancelled { return .cancelled }
         if let skip { return .skipped(skip) }
         if let firstFailure { return .failed(reason: firstFailure) }
-        let skippedRequired = plan.steps.first { states[$0.id] == .skipped && !$0.optional }
+        let skippedRequired = mergedPipeline.steps.first { states[$0.id] == .skipped && !$0.optional }
         if let skippedRequired { return .failed(reason: "step '\(skippedRequired.id)' was skipped") }
         return .succeeded
     }

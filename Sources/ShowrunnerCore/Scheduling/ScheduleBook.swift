@@ -6,7 +6,7 @@ public struct ScheduleBook: Sendable {
     /// An account as the scheduler runs it.
     public struct Entry: Sendable {
         public var account: Account
-        public var plan: Pipeline
+        public var mergedPipeline: Pipeline
         public var schedule: Schedule
         public var next: ScheduledFire?
     }
@@ -18,10 +18,10 @@ public struct ScheduleBook: Sendable {
     public init() {}
 
     /// Adds or replaces an account; its next fire is computed strictly after `after`.
-    public mutating func set(_ account: Account, plan: Pipeline, schedule: Schedule, after: Date) {
+    public mutating func set(_ account: Account, mergedPipeline: Pipeline, schedule: Schedule, after: Date) {
         remove(account.id)
         let next = ScheduledFire.next(for: account.id, schedule: schedule, after: after)
-        entries[account.id] = Entry(account: account, plan: plan, schedule: schedule, next: next)
+        entries[account.id] = Entry(account: account, mergedPipeline: mergedPipeline, schedule: schedule, next: next)
         if let next { insert(next) }
     }
 

@@ -18,9 +18,7 @@ public struct StepContext: Sendable {
     public let now: @Sendable () -> Date
     /// A random integer in `0..<upperBound`.
     public let randomIndex: @Sendable (_ upperBound: Int) -> Int
-    public let topics: any TopicStore
-    /// The titles of the account's recent runs (`topic.llm`'s `avoid_recent`); none unless the caller gives a store.
-    public let recentTitles: any RecentTitles
+    public let stores: StepStores
     /// Replaces every resolved secret value in `text` with `***`.
     public let redact: @Sendable (String) -> String
     /// A short line of live progress (`encoding 42%`).
@@ -31,7 +29,7 @@ public struct StepContext: Sendable {
         artifactsDirectory: URL, configDirectory: URL, settings: DaemonSettings = DaemonSettings(),
         dryRun: Bool = false, now: @escaping @Sendable () -> Date = { Date() },
         randomIndex: @escaping @Sendable (Int) -> Int = { Int.random(in: 0..<max($0, 1)) },
-        topics: any TopicStore, recentTitles: any RecentTitles = NoRecentTitles(),
+        stores: StepStores,
         redact: @escaping @Sendable (String) -> String = { $0 },
         progress: @escaping @Sendable (String) -> Void = { _ in }
     ) {
@@ -46,8 +44,7 @@ public struct StepContext: Sendable {
         self.dryRun = dryRun
         self.now = now
         self.randomIndex = randomIndex
-        self.topics = topics
-        self.recentTitles = recentTitles
+        self.stores = stores
         self.redact = redact
         self.progress = progress
     }

@@ -10,13 +10,14 @@ struct AccountChecker {
 
     private var map: SourceMap { document.sourceMap }
 
-    func check() -> (diagnostics: [Diagnostic], plan: Pipeline?) {
+    func check() -> (diagnostics: [Diagnostic], mergedPipeline: Pipeline?) {
         let (pipeline, pipelineProblems) = resolvePipeline()
         guard let pipeline else { return (pipelineProblems + varTemplates() + accountSecrets(), nil) }
-        let plan = pipeline.applying(account.stepOverrides)
-        var found = pipelineProblems + checkOverrides(pipeline) + checkVars(plan) + checkYouTube(plan)
-        found += accountSecrets() + resourceProblems(plan)
-        return (found, plan)
+        let mergedPipeline = pipeline.applying(account.stepOverrides)
+        var found =
+            pipelineProblems + checkOverrides(pipeline) + checkVars(mergedPipeline) + checkYouTube(mergedPipeline)
+        found += accountSecrets() + resourceProblems(mergedPipeline)
+        return (found, mergedPipeline)
     }
 
     /// "unknown pipeline 'x'", with the closest name; also reported for an account file with other errors.
@@ -29,8 +30,8 @@ struct AccountChecker {
     }
 
     /// Files and colours that this account sets: in its step overrides, or through `{{ vars.NAME }}`.
-    private func resourceProblems(_ plan: Pipeline) -> [Diagnostic] {
-        plan.steps.flatMap { step in
+    private func resourceProblems(_ mergedPipeline: Pipeline) -> [Diagnostic] {
+        mergedPipeline.steps.flatMap { step in
             (ResourceInput.inputs[step.uses] ?? []).compactMap { input -> Diagnostic? in
                 let overridden = account.stepOverrides[step.id].flatMap { ResourceInput.value($0.with, input.name) }
                 let value = ResourceInput.value(step.with, input.name)
@@ -97,10 +98,10 @@ struct AccountChecker {
     }
 
     /// Every `{{ vars.NAME }}` the merged pipeline uses must be defined by the account.
-    private func checkVars(_ plan: Pipeline) -> [Diagnostic] {
+    private func checkVars(_ mergedPipeline: Pipeline) -> [Diagnostic] {
         var reported: Set<String> = []
         var found: [Diagnostic] = []
-        for step in plan.steps {
+        for step in mergedPipeline.steps {
             for (_, text) in ConfigValue.map(step.with).strings(at: "") {
                 guard let template = try? Template(parsing: text) else { continue }
                 for reference in template.references where reference.root == "vars" && reference.segments.count > 1 {
@@ -110,7 +111,7 @@ struct AccountChecker {
                     found.append(
                         map.diagnostic(
                             .error, at: at,
-                            "step '\(step.id)' of pipeline '\(plan.name)' uses {{ vars.\(name) }}, but this account "
+                            "step '\(step.id)' of pipeline '\(mergedPipeline.name)' uses {{ vars.\(name) }}, but this account "
                                 + "defines no vars.\(name)."))
                 }
             }
@@ -134,8 +135,8 @@ struct AccountChecker {
         }
     }
 
-    private func checkYouTube(_ plan: Pipeline) -> [Diagnostic] {
-        plan.steps.filter { $0.uses == "upload.youtube" }.flatMap { step -> [Diagnostic] in
+    private func checkYouTube(_ mergedPipeline: Pipeline) -> [Diagnostic] {
+        mergedPipeline.steps.filter { $0.uses == "upload.youtube" }.flatMap { step -> [Diagnostic] in
             var found: [Diagnostic] = []
             if account.channel.youtube?.credentials == nil {
                 found.append(

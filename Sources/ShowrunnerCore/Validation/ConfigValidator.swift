@@ -47,7 +47,7 @@ public struct ConfigValidator: Sendable {
         duplicates: [Diagnostic]
     ) -> AccountReport {
         var found = document.diagnostics + duplicates
-        var plan: Pipeline?
+        var mergedPipeline: Pipeline?
         if let account = document.value {
             let checked = AccountChecker(
                 document: document, account: account, snapshot: snapshot, brokenPipelines: brokenPipelines,
@@ -55,12 +55,12 @@ public struct ConfigValidator: Sendable {
             )
             .check()
             found += checked.diagnostics
-            plan = checked.plan
+            mergedPipeline = checked.mergedPipeline
         } else if let name = document.refersTo, snapshot.pipeline(named: name) == nil {
             // Reported with the file's other errors, not after they are fixed.
             found.append(AccountChecker.unknownPipeline(name, in: snapshot, map: document.sourceMap))
         }
-        return AccountReport(document: document, plan: plan, diagnostics: found)
+        return AccountReport(document: document, mergedPipeline: mergedPipeline, diagnostics: found)
     }
 
     private func duplicates<Value>(_ documents: [ConfigDocument<Value>], noun: String, key: String) -> [Diagnostic] {

@@ -17,11 +17,13 @@ public struct ValidationReport: Sendable {
 public struct AccountReport: Sendable {
     public let document: ConfigDocument<Account>
     /// The account's pipeline with its step overrides applied; nil when it could not be resolved.
-    public let plan: Pipeline?
+    public let mergedPipeline: Pipeline?
     /// This account's own problems (its file, its pipeline reference, duplicates).
     public let diagnostics: [Diagnostic]
 
     public var id: String { document.name }
     public var account: Account? { document.value }
-    public var isValid: Bool { account != nil && plan != nil && !diagnostics.contains { $0.severity == .error } }
+    public var isValid: Bool {
+        account != nil && mergedPipeline != nil && !diagnostics.contains { $0.severity == .error }
+    }
 }

@@ -5,7 +5,7 @@ import ShowrunnerEngine
 /// `/api/scheduler/*`: the scheduled jobs, reload, manual trigger, taking a job off the schedule.
 struct JobsController {
     let control: any DaemonControl
-    let runs: any RunStore
+    let runs: any RunHistory
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/api/scheduler/jobs", use: list)
@@ -34,7 +34,7 @@ struct JobsController {
         let run: RunRecord?
         do {
             run = try await control.trigger(accountID: accountID)
-        } catch let error as RunLauncher.LaunchError {
+        } catch let error as RunRefusal {
             throw HTTPError(.conflict, message: error.description)
         }
         guard let run else { throw HTTPError(.notFound, message: "No account with id '\(accountID)'.") }

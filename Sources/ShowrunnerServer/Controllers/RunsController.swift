@@ -5,7 +5,7 @@ import ShowrunnerEngine
 /// `/api/runs`: history (newest first, paged), one run with its attempts, retry and cancel.
 struct RunsController {
     let control: any DaemonControl
-    let runs: any RunStore
+    let runs: any RunHistory
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/api/runs", use: list)
@@ -44,7 +44,7 @@ struct RunsController {
         do {
             let retry = try await control.retry(runID: run.id)
             return EditedResponse(status: .accepted, response: RunAcceptedDTO(runID: retry.id))
-        } catch let error as RunLauncher.LaunchError {
+        } catch let error as RunRefusal {
             if case .noSuchRun = error { throw HTTPError(.notFound, message: error.description) }
             throw HTTPError(.conflict, message: error.description)
         }

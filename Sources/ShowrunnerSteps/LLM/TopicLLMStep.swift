@@ -72,7 +72,7 @@ public struct TopicLLMStep: Step {
     private func recentTitles(_ context: StepContext, limit: Int) async throws -> [String] {
         guard limit > 0 else { return [] }
         do {
-            return try await context.recentTitles.recentTitles(accountID: context.account.id, limit: limit)
+            return try await context.stores.recentTitles.recentTitles(accountID: context.account.id, limit: limit)
         } catch let error as CancellationError {
             throw error
         } catch {

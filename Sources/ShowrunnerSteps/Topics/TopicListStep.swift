@@ -33,7 +33,7 @@ public struct TopicListStep: Step {
         let topic = remaining[index]
         if markUsed {
             try await storeCall("record the chosen topic") {
-                try await context.topics.markTopicUsed(
+                try await context.stores.topics.markTopicUsed(
                     accountID: context.account.id, list: list.id, topic: topic, runID: context.run.id,
                     at: context.now())
             }
@@ -68,7 +68,7 @@ public struct TopicListStep: Step {
     private func unusedTopics(of list: TopicList, context: StepContext) async throws -> [String] {
         let accountID = context.account.id
         let used = try await storeCall("read the used topics") {
-            try await context.topics.usedTopics(accountID: accountID, list: list.id)
+            try await context.stores.topics.usedTopics(accountID: accountID, list: list.id)
         }
         return list.topics.filter { !used.contains($0) }
     }
@@ -76,7 +76,7 @@ public struct TopicListStep: Step {
     private func reset(_ list: TopicList, context: StepContext) async throws {
         let accountID = context.account.id
         try await storeCall("reset the used topics") {
-            try await context.topics.resetTopics(accountID: accountID, list: list.id)
+            try await context.stores.topics.resetTopics(accountID: accountID, list: list.id)
         }
     }
 

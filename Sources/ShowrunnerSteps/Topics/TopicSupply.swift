@@ -9,12 +9,12 @@ public enum TopicSupply {
     /// One warning per `topic.list` step whose unused topics are fewer than the account's fires in the next 7 days.
     /// Steps whose inputs depend on other steps' outputs, or whose list cannot be read, are left to the run.
     public static func warnings(
-        account: Account, plan: Pipeline, configDirectory: URL, now: Date,
+        account: Account, mergedPipeline: Pipeline, configDirectory: URL, now: Date,
         usedTopics: (_ listID: String) async throws -> Set<String>
     ) async -> [String] {
         guard account.enabled, let schedule = account.schedule else { return [] }
         var warnings: [String] = []
-        for step in plan.steps where step.uses == "topic.list" {
+        for step in mergedPipeline.steps where step.uses == "topic.list" {
             guard let inputs = renderedInputs(step, account: account, now: now),
                 case .string(let policy)? = inputs["on_exhausted"] ?? .string("stop"), policy != "repeat",
                 let list = try? TopicList.load(

@@ -14,13 +14,13 @@ struct APIHarness {
     var daemon: FakeDaemon
     var store: SQLiteStore
     var token: String?
-    var registry: PrometheusCollectorRegistry?
+    var prometheus: PrometheusCollectorRegistry?
     var now: @Sendable () -> Date = { Date() }
     var logger = Logger.silent
 
     init(
         daemon: FakeDaemon = FakeDaemon(), store: SQLiteStore? = nil, token: String? = nil,
-        registry: PrometheusCollectorRegistry? = nil
+        prometheus: PrometheusCollectorRegistry? = nil
     ) async throws {
         self.daemon = daemon
         if let store {
@@ -29,12 +29,12 @@ struct APIHarness {
             self.store = try await Fixtures.store()
         }
         self.token = token
-        self.registry = registry
+        self.prometheus = prometheus
     }
 
     func run(_ body: (APIClient) async throws -> Void) async throws {
         let router = makeAPI(
-            control: daemon, runs: store, registry: registry, token: token, logger: logger, now: now)
+            control: daemon, runs: store, prometheus: prometheus, token: token, logger: logger, now: now)
         try await Self.serve(logger: logger) { onRunning in
             APIServer(router: router, host: "127.0.0.1", port: 0, logger: logger, onServerRunning: onRunning)
         } body: { port in

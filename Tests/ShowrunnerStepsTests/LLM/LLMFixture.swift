@@ -38,8 +38,11 @@ struct LLMFixture {
         return StepContext(
             inputs: inputs, account: account, run: run, stepID: "step", attempt: 1,
             artifactsDirectory: files.artifactsDirectory, configDirectory: files.configDirectory, settings: settings,
-            dryRun: dryRun, now: { StepFixture.scheduledAt }, topics: files.topics,
-            recentTitles: history ?? NoRecentTitles(), redact: redact, progress: { progress.append($0) })
+            dryRun: dryRun, now: { StepFixture.scheduledAt },
+            stores: StepStores(
+                topics: files.topics, recentTitles: history ?? NoRecentTitles(), uploads: InMemoryUploadStore(),
+                quota: InMemoryQuotaLedger()),
+            redact: redact, progress: { progress.append($0) })
     }
 }
 

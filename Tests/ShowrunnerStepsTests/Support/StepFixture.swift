@@ -7,6 +7,8 @@ final class StepFixture: Sendable {
     let configDirectory: URL
     let artifactsDirectory: URL
     let topics = InMemoryTopicStore()
+    /// The stores a context gets: `topics`, and empty upload and quota stores.
+    var stores: StepStores { StepStores(topics: topics, uploads: InMemoryUploadStore(), quota: InMemoryQuotaLedger()) }
     static let account = Account(
         id: "cooking", channel: Channel(type: "cooking"), schedule: nil, pipeline: .named("shorts"))
     /// 2026-03-08T09:00:00Z.
@@ -40,7 +42,7 @@ final class StepFixture: Sendable {
         return StepContext(
             inputs: inputs, account: account, run: run, stepID: "step", attempt: attempt,
             artifactsDirectory: artifacts ?? artifactsDirectory, configDirectory: configDirectory, settings: settings,
-            dryRun: dryRun, now: { Self.scheduledAt }, randomIndex: randomIndex, topics: topics, redact: redact,
+            dryRun: dryRun, now: { Self.scheduledAt }, randomIndex: randomIndex, stores: stores, redact: redact,
             progress: progress)
     }
 

@@ -41,7 +41,7 @@ final class YouTubeFixture: Sendable {
             return String(decoding: data, as: UTF8.self)
         }
         step = YouTubeUploadStep(
-            uploads: uploads, quota: ledger, http: HTTPClient(timeout: .seconds(60)), resolveSecret: resolver,
+            http: HTTPClient(timeout: .seconds(60)), resolveSecret: resolver,
             recovery: recovery ?? UploadRecovery(setbacks: 4, delay: .zero, maxDelay: .zero))
     }
 
@@ -84,7 +84,8 @@ final class YouTubeFixture: Sendable {
         return StepContext(
             inputs: inputs ?? self.inputs(), account: account, run: run, stepID: "upload", attempt: 1,
             artifactsDirectory: files.artifactsDirectory, configDirectory: files.configDirectory,
-            settings: settings(quota), dryRun: dryRun, now: { now }, topics: files.topics, redact: redact)
+            settings: settings(quota), dryRun: dryRun, now: { now },
+            stores: StepStores(topics: files.topics, uploads: uploads, quota: ledger), redact: redact)
     }
 
     /// The one complete video, when there is exactly one and its bytes are the file's.

@@ -5,7 +5,7 @@ import ShowrunnerCore
 /// voice the accounts name. Every problem says which Debian package to install. Only what the accounts use is
 /// checked: no `video` step, no ffmpeg requirement.
 ///
-///     let usages = accounts.map { MediaPreflight.Usage(account: $0.account, pipeline: $0.plan) }
+///     let usages = accounts.map { MediaPreflight.Usage(account: $0.account, pipeline: $0.mergedPipeline) }
 ///     for problem in await MediaPreflight().check(usages) { print(problem) }
 public struct MediaPreflight: Sendable {
     /// One problem; `accountID` is nil for a problem of the machine (a missing program or font).

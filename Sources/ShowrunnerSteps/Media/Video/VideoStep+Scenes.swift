@@ -15,7 +15,7 @@ extension VideoStep {
             let spans = SentenceBounds.spans(
                 text: try context.string("text"), duration: duration, reported: context.inputs["sentences"])
             let scenes = ScenePlanner(limit: library.count).plan(spans, duration: duration)
-            let recent = try await history.recentMedia(
+            let recent = try await context.stores.recentMedia.recentMedia(
                 accountID: context.account.id, output: "media", runs: Self.recentVideos)
             let items = SceneCasting(recent: recent, randomIndex: context.randomIndex).cast(scenes, from: library)
             let inspector = MediaInspector(tool: tool)
@@ -55,7 +55,8 @@ extension VideoStep {
         let tracks = try MusicLibrary.tracks(at: music)
         let recent =
             tracks.count > 1
-            ? try await history.recentMedia(accountID: context.account.id, output: "music", runs: Self.recentVideos)
+            ? try await context.stores.recentMedia.recentMedia(
+                accountID: context.account.id, output: "music", runs: Self.recentVideos)
             : []
         let track = MusicLibrary.pick(tracks, recent: recent, randomIndex: context.randomIndex)
         try await MediaInspector(tool: tool).require("audio", in: track, what: "music file")

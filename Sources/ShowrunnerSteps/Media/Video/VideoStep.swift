@@ -16,22 +16,18 @@ public struct VideoStep: Step {
 
     let tool: MediaTool
     let threads: Int
-    let history: any RecentMedia
     /// Divides the frame (tests render small; 1 in production).
     let shrink: Int
 
     /// `grace`: how long ffmpeg has between SIGTERM and SIGKILL when the step is cancelled; `threads`: encoder
-    /// and filter threads (default half the cores, at least one); `history`: what recent videos used.
-    public init(
-        grace: Duration = .seconds(5), threads: Int? = nil, history: any RecentMedia = NoRecentMedia()
-    ) {
-        self.init(grace: grace, threads: threads, history: history, shrink: 1)
+    /// and filter threads (default half the cores, at least one).
+    public init(grace: Duration = .seconds(5), threads: Int? = nil) {
+        self.init(grace: grace, threads: threads, shrink: 1)
     }
 
-    init(grace: Duration = .seconds(5), threads: Int? = nil, history: any RecentMedia, shrink: Int) {
+    init(grace: Duration = .seconds(5), threads: Int? = nil, shrink: Int) {
         tool = MediaTool(grace: grace)
         self.threads = max(1, threads ?? Self.defaultThreads)
-        self.history = history
         self.shrink = max(1, shrink)
     }
 

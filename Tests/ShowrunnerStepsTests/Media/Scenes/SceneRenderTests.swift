@@ -15,8 +15,18 @@ struct SceneRenderTests {
         func recentMedia(accountID: String, output: String, runs: Int) async throws -> [String] { used[output] ?? [] }
     }
 
-    private func step(recent: [String: [String]] = [:]) -> VideoStep {
-        VideoStep(history: FixedHistory(used: recent), shrink: 8)
+    private let step = VideoStep(shrink: 8)
+
+    /// The fixture's context, with `recent` as what the account's recent videos used.
+    private func context(_ inputs: [String: ConfigValue], recent: [String: [String]] = [:]) -> StepContext {
+        let base = fixture.context(inputs)
+        var stores = base.stores
+        stores.recentMedia = FixedHistory(used: recent)
+        return StepContext(
+            inputs: base.inputs, account: base.account, run: base.run, stepID: base.stepID, attempt: base.attempt,
+            artifactsDirectory: base.artifactsDirectory, configDirectory: base.configDirectory,
+            settings: base.settings, dryRun: base.dryRun, now: base.now, randomIndex: base.randomIndex,
+            stores: stores, redact: base.redact, progress: base.progress)
     }
 
     /// Solid-colour stills (named by their tags) and one looped clip, in `library/`.
@@ -39,8 +49,10 @@ struct SceneRenderTests {
         try fixture.ffmpeg(["-f", "lavfi", "-i", "aevalsrc='\(expression)':s=22050:d=\(seconds)", "voice.wav"])
     }
 
-    private func render(_ step: VideoStep, _ inputs: [String: ConfigValue]) async throws -> (URL, StepResult) {
-        let result = try await step.run(fixture.context(inputs))
+    private func render(
+        _ step: VideoStep, _ inputs: [String: ConfigValue], recent: [String: [String]] = [:]
+    ) async throws -> (URL, StepResult) {
+        let result = try await step.run(context(inputs, recent: recent))
         guard case .string(let path)? = result.outputs["video"] else {
             throw ProgramFailed(program: "video", arguments: [])
         }
@@ -60,7 +72,7 @@ struct SceneRenderTests {
             ("The crops failed before harvest.", 6.1, 8.9), ("People left for the ocean.", 9.1, 11.8),
         ])
         let (video, result) = try await render(
-            step(),
+            step,
             [
                 "audio": .string("voice.wav"), "background": .map(["library": .string("library")]),
                 "sentences": sentences, "transition": .int(0),
@@ -87,11 +99,11 @@ struct SceneRenderTests {
             fixture.configDirectory.appendingPathComponent("library/\($0)").path
         }
         let (video, result) = try await render(
-            step(recent: ["media": recent]),
+            step,
             [
                 "audio": .string("voice.wav"), "background": .map(["library": .string("library")]),
                 "text": .string("First a quiet sentence here. Then a second one follows it."),
-            ])
+            ], recent: ["media": recent])
         #expect(paths(result.outputs["media"]) == ["clip.mp4", "field.png"])
         #expect(abs(try MediaProbe.probe(video).duration - 6) < 0.1)
     }
@@ -101,7 +113,7 @@ struct SceneRenderTests {
         try voice("if(between(t,2.5,5.5)+between(t,8.5,10),0.5*sin(2*PI*1500*t),0)", seconds: 10)
         try fixture.ffmpeg(["-f", "lavfi", "-i", "sine=f=110:d=3:sample_rate=44100", "bed.wav"])
         let (video, result) = try await render(
-            step(), ["audio": .string("voice.wav"), "background": .string("black"), "music": .string("bed.wav")])
+            step, ["audio": .string("voice.wav"), "background": .string("black"), "music": .string("bed.wav")])
         #expect(paths(result.outputs["music"].map { .list([$0]) }) == ["bed.wav"])
         let loudness = try MediaMeter.loudness(video)
         #expect(abs(loudness.integrated + 14) <= 1, "integrated \(loudness.integrated) LUFS")
@@ -131,7 +143,7 @@ struct SceneRenderTests {
         }
         try fixture.ffmpeg(["-f", "lavfi", "-i", "color=c=white:s=60x60", "-frames:v", "1", "logo.png"])
         let (video, result) = try await render(
-            step(),
+            step,
             [
                 "audio": .string("voice.wav"), "background": .string("black"), "intro": .string("intro.mp4"),
                 "outro": .string("outro.mp4"), "logo": .string("logo.png"),
@@ -150,7 +162,7 @@ struct SceneRenderTests {
         func failure(_ inputs: [String: ConfigValue]) async -> StepFailure? {
             var all: [String: ConfigValue] = ["audio": .string("voice.wav")]
             all.merge(inputs) { $1 }
-            return await Result(asyncCatching: { try await step().run(fixture.context(all)) }).failure
+            return await Result(asyncCatching: { try await step.run(context(all)) }).failure
         }
         try FileManager.default.createDirectory(
             at: fixture.configDirectory.appendingPathComponent("empty"), withIntermediateDirectories: true)

@@ -10,8 +10,9 @@ extension YouTubeUploadStep {
         _ = try YouTubeCredentials.load(
             reference: plan.credentials, accountID: context.account.id, resolve: resolveSecret)
         let fingerprints = try Fingerprints(plan)
-        let existing = try? await uploads.uploadSession(accountID: context.account.id, checksum: fingerprints.video)
-        let done = (try? await followUps(of: existing)) ?? []
+        let existing = try? await context.stores.uploads.uploadSession(
+            accountID: context.account.id, checksum: fingerprints.video)
+        let done = (try? await followUps(of: existing, context)) ?? []
         let pending = YouTubeFollowUps.pending(plan, thumbnailChecksum: fingerprints.thumbnail, done: done)
         var parts = [upload(plan, existing)]
         parts += pending.map {
@@ -47,7 +48,7 @@ extension YouTubeUploadStep {
     private func quotaNote(_ followUps: [YouTubeCall], _ context: StepContext) async throws -> String {
         let quota = quota(context)
         let day = PacificDay(containing: context.now())
-        let used = (try? await ledger.usage(project: quota.project, day: day)) ?? 0
+        let used = (try? await context.stores.quota.usage(project: quota.project, day: day)) ?? 0
         let counted = (quota.separateInserts ? [] : [YouTubeCall.insert]) + followUps
         let needed = counted.reduce(0) { $0 + quota.cost(of: $1) }
         let left = max(0, quota.settings.dailyUnits - used)

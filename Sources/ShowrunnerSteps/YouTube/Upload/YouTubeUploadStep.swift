@@ -7,8 +7,6 @@ import ShowrunnerCore
 /// The upload is keyed by the account and the file's checksum and recorded before any byte is sent; a recorded
 /// video id ends the step without a request; a recorded session is continued from what the server holds.
 public struct YouTubeUploadStep: Step {
-    let uploads: any UploadSessionStore
-    let ledger: any QuotaLedger
     let http: HTTPClient
     let resolveSecret: SecretReference.Resolver
     let clock: any Clock<Duration>
@@ -16,12 +14,10 @@ public struct YouTubeUploadStep: Step {
     let tokens = AccessTokenCache()
 
     public init(
-        uploads: any UploadSessionStore, quota: any QuotaLedger, http: HTTPClient = HTTPClient(),
+        http: HTTPClient = HTTPClient(),
         resolveSecret: @escaping SecretReference.Resolver,
         clock: any Clock<Duration> = ContinuousClock(), recovery: UploadRecovery = UploadRecovery()
     ) {
-        self.uploads = uploads
-        self.ledger = quota
         self.http = http
         self.resolveSecret = resolveSecret
         self.clock = clock
@@ -34,8 +30,9 @@ public struct YouTubeUploadStep: Step {
             let plan = try YouTubeUploadPlan.from(context)
             let endpoints = try YouTubeEndpoints(context.settings.providers.youtube)
             let fingerprints = try Fingerprints(plan)
-            let existing = try await uploads.uploadSession(accountID: context.account.id, checksum: fingerprints.video)
-            let done = try await followUps(of: existing)
+            let existing = try await context.stores.uploads.uploadSession(
+                accountID: context.account.id, checksum: fingerprints.video)
+            let done = try await followUps(of: existing, context)
             let pending = YouTubeFollowUps.pending(plan, thumbnailChecksum: fingerprints.thumbnail, done: done)
             if let existing, let videoID = existing.videoID, pending.isEmpty { return Self.result(videoID) }
 
@@ -58,9 +55,9 @@ public struct YouTubeUploadStep: Step {
         }
     }
 
-    func followUps(of upload: UploadSession?) async throws -> [UploadFollowUp] {
+    func followUps(of upload: UploadSession?, _ context: StepContext) async throws -> [UploadFollowUp] {
         guard let upload else { return [] }
-        return try await uploads.followUps(uploadID: upload.id)
+        return try await context.stores.uploads.followUps(uploadID: upload.id)
     }
 
     static func result(_ videoID: String) -> StepResult {
@@ -76,12 +73,12 @@ public struct YouTubeUploadStep: Step {
             id: UUID().uuidString.lowercased(), accountID: context.account.id, runID: context.run.id,
             stepID: context.stepID, filePath: plan.video.path, fileSize: plan.videoSize, checksum: checksum,
             createdAt: context.now())
-        return try await uploads.createUploadSession(record)
+        return try await context.stores.uploads.createUploadSession(record)
     }
 
     func quota(_ context: StepContext) -> YouTubeQuota {
         YouTubeQuota(
-            ledger: ledger, settings: context.settings.providers.youtube.quota,
+            ledger: context.stores.quota, settings: context.settings.providers.youtube.quota,
             project: YouTubeUploadPlan.project(of: context.account), now: context.now)
     }
 
@@ -95,10 +92,11 @@ public struct YouTubeUploadStep: Step {
         let quota = quota(context)
         let session = ResumableSession(api: api, uploadBase: endpoints.uploadBase, now: context.now)
         let uploader = VideoUploader(
-            uploads: uploads, session: session, quota: quota, recovery: recovery, clock: clock, now: context.now,
+            uploads: context.stores.uploads, session: session, quota: quota, recovery: recovery, clock: clock,
+            now: context.now,
             progress: context.progress)
         let followUps = YouTubeFollowUps(
-            api: api, endpoints: endpoints, uploads: uploads, quota: quota, now: context.now)
+            api: api, endpoints: endpoints, uploads: context.stores.uploads, quota: quota, now: context.now)
         return (uploader, followUps)
     }
 
