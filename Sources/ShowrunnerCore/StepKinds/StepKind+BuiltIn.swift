@@ -45,7 +45,7 @@ extension StepKind {
                 Input("format"), Input("text", from: "text"), Input("sentences", from: "sentences"), Input("music"),
                 Input("music_volume"), Input("transition"), Input("intro"), Input("outro"), Input("logo"),
             ],
-            outputs: ["video", "duration_s", "scenes", "media", "music"]),
+            outputs: ["video", "duration_s", "scenes", "media", "music", "still"]),
         StepKind(
             "upload.youtube",
             inputs: metadataInputs + [

@@ -7,8 +7,9 @@ import ShowrunnerCore
 /// `ScenePlanner`) and each gets a clip or still from the folder (`SceneCasting`), joined by crossfades
 /// (`transition`). `subtitles` (SRT, or a ready `.ass`) are burned in; `logo` is watermarked; `intro` and `outro`
 /// clips go around it. `music` (a file or folder) is ducked under the voice; the mix is normalised to −14 LUFS
-/// (`Loudness`). Live progress is `encoding 42%`. Outputs `video`, `duration_s`, `scenes`, and `media`/`music`
-/// (what was used, so the account's next videos pick others). Each attempt renders in its own `AttemptWorkspace`;
+/// (`Loudness`). Live progress is `encoding 42%`. Outputs `video`, `duration_s`, `scenes`, `media`/`music`
+/// (what was used, so the account's next videos pick others) and `still` (the first library still, for a
+/// thumbnail). Each attempt renders in its own `AttemptWorkspace`;
 /// the MP4 is checked (`MediaCheck`) before it is renamed into the step's folder.
 public struct VideoStep: Step {
     /// How many of the account's recent videos a library item or a music track should not repeat from.
@@ -73,6 +74,7 @@ public struct VideoStep: Step {
         ]
         if !cast.media.isEmpty { outputs["media"] = .list(cast.media.map { .string($0.path) }) }
         if let music { outputs["music"] = .string(music.path) }
+        if let still = cast.media.first(where: { $0.kind == .still }) { outputs["still"] = .string(still.path) }
         return outputs
     }
 

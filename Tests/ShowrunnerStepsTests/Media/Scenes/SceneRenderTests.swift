@@ -84,6 +84,7 @@ struct SceneRenderTests {
         let used = paths(result.outputs["media"])
         #expect(used == ["volcano.png", "sky.png", "clip.mp4", "ocean.png"])
         #expect(Set(used).count == used.count)
+        #expect(result.outputs["still"]?.stringValue?.hasSuffix("/library/volcano.png") == true)
         let cuts = try MediaMeter.sceneChanges(video)
         let expected = [3.0, 6.0, 9.0]
         #expect(cuts.count == expected.count, "scene changes at \(cuts)")

@@ -3,9 +3,10 @@ import ShowrunnerCore
 import ShowrunnerSteps
 import ShowrunnerStore
 
-/// `MediaBench render SCRIPT OUT [short|landscape] [BACKGROUND]`: runs the `tts` (espeak-ng), `subtitles` and
-/// `video` steps in this process, as the engine would, into OUT/voice, OUT/subtitles and OUT/video; prints one
-/// JSON line with the outputs and each step's wall time.
+/// `MediaBench render SCRIPT OUT [short|landscape|square] [BACKGROUND]`: runs the `tts` (espeak-ng), `subtitles`
+/// and `video` steps in this process, as the engine would, into OUT/voice, OUT/subtitles and OUT/video; prints one
+/// JSON line with the outputs (the scenes and music track chosen too) and each step's wall time. BACKGROUND
+/// `library:DIR` renders scenes from DIR; the environment's `MUSIC` (a file or folder) adds a music bed.
 /// `MediaBench thumbnail TITLE OUT [BACKGROUND]`: the `thumbnail` step into OUT/thumbnail.
 @main
 struct MediaBench {
