@@ -157,6 +157,19 @@ struct SceneRenderTests {
         #expect(try MediaMeter.grey(video, at: 0.5, x: 134 - 12, y: 8) < 120)
     }
 
+    @Test func aReadyASSFileIsBurnedInAsItIs() async throws {
+        try voice("0.3*sin(2*PI*440*t)", seconds: 1)
+        let cues = [SubtitleCue(start: 0, end: 900, lines: ["Word by word"])]
+        let ass = ASSDocument.render(cues, format: .square)
+        try fixture.write(Array(ass.utf8), to: "words.ass")
+        let (video, _) = try await render(
+            step, ["audio": .string("voice.wav"), "subtitles": .string("words.ass"), "format": .string("square")])
+        #expect(abs(try MediaProbe.probe(video).duration - 1) < 0.1)
+        let burned = try String(
+            contentsOf: fixture.artifactsDirectory.appendingPathComponent("subtitles.ass"), encoding: .utf8)
+        #expect(burned == ass)
+    }
+
     @Test func badMediaFailsNamingTheFile() async throws {
         try voice("0.3*sin(2*PI*440*t)", seconds: 1)
         let config = fixture.configDirectory.path
