@@ -26,4 +26,15 @@ extension VideoStep {
         try OutputFolder.write(ASSDocument.render(fitted, format: format), to: folder.appendingPathComponent(name))
         return name
     }
+
+    /// The `subtitles` step's word captions (`ass`, burned instead of the SRT) copied into `folder`.
+    static func copyASS(_ ass: URL, in folder: URL) throws(StepFailure) -> String {
+        let name = "captions.ass"
+        do {
+            try FileManager.default.copyItem(at: ass, to: folder.appendingPathComponent(name))
+        } catch {
+            throw StepFailure(.permanent, "cannot read the captions \(ass.path): \(error.localizedDescription)")
+        }
+        return name
+    }
 }

@@ -5,7 +5,7 @@ import ShowrunnerCore
 /// (1920×1080) or `square` (1080×1080). `background` is a colour, an image (a slow zoom) or a looped video, or
 /// `{ library: FOLDER }`: the narration is cut into scenes at sentence boundaries (`SentenceBounds`,
 /// `ScenePlanner`) and each gets a clip or still from the folder (`SceneCasting`), joined by crossfades
-/// (`transition`). `subtitles` (SRT, or a ready `.ass`) are burned in; `logo` is watermarked; `intro` and `outro`
+/// (`transition`). `ass` (the word captions) or else `subtitles` (SRT, or a ready `.ass`) are burned in; `logo` is watermarked; `intro` and `outro`
 /// clips go around it. `music` (a file or folder) is ducked under the voice; the mix is normalised to −14 LUFS
 /// (`Loudness`). Live progress is `encoding 42%`. Outputs `video`, `duration_s`, `scenes`, `media`/`music`
 /// (what was used, so the account's next videos pick others) and `still` (the first library still, for a
@@ -45,11 +45,15 @@ public struct VideoStep: Step {
         let bookends = try await bookendLengths(settings)
         let music = try await chooseMusic(context, settings: settings)
         let total = bookends.intro + voice + bookends.outro
+        let captions =
+            try context.trimmedString("ass") != nil ? try context.existingFile("ass", what: "captions file") : nil
         let workspace = try AttemptWorkspace.open(context)
         let (video, _) = try await workspace.produce("video.mp4") { folder in
-            let subtitles = try subtitlesFile.map { file throws(StepFailure) in
-                try Self.writeASS(from: file, format: format, in: folder)
-            }
+            let subtitles =
+                try captions.map { file throws(StepFailure) in try Self.copyASS(file, in: folder) }
+                ?? subtitlesFile.map { file throws(StepFailure) in
+                    try Self.writeASS(from: file, format: format, in: folder)
+                }
             let sound = try await mix(
                 MixRecipe(
                     voice: audio, music: music, musicVolume: settings.musicVolume, lead: bookends.intro,
