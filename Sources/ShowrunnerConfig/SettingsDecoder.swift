@@ -1,5 +1,4 @@
 import ShowrunnerCore
-import Yams
 
 /// Decodes `showrunner.yaml` (SPEC §6).
 enum SettingsDecoder {
@@ -11,7 +10,7 @@ enum SettingsDecoder {
     static let youtubeKeys = ["token_url", "api_base", "upload_base", "quota"]
     static let quotaKeys = ["daily_units", "insert_cost", "insert_bucket", "thumbnail_cost", "playlist_insert_cost"]
 
-    static func decode(_ root: Node, reader: inout NodeReader) -> DaemonSettings? {
+    static func decode(_ root: YAMLNode, reader: inout NodeReader) -> DaemonSettings? {
         guard let entries = reader.mapping(root, at: "", known: keys) else { return nil }
         var settings = DaemonSettings()
         settings.stateDir = reader.string(entries["state_dir"], at: "state_dir") ?? settings.stateDir
@@ -38,8 +37,9 @@ enum SettingsDecoder {
         return reader.hasErrors ? nil : settings
     }
 
-    private static func decodeProviders(_ node: Node, into providers: inout ProviderSettings, reader: inout NodeReader)
-    {
+    private static func decodeProviders(
+        _ node: YAMLNode, into providers: inout ProviderSettings, reader: inout NodeReader
+    ) {
         guard let entries = reader.mapping(node, at: "providers", known: ["llm", "tts_openai", "youtube"]) else {
             return
         }
@@ -60,7 +60,7 @@ enum SettingsDecoder {
     }
 
     private static func decodeEndpoint(
-        _ node: Node, at path: String, into endpoint: inout ProviderSettings.Endpoint, reader: inout NodeReader
+        _ node: YAMLNode, at path: String, into endpoint: inout ProviderSettings.Endpoint, reader: inout NodeReader
     ) {
         guard let entries = reader.mapping(node, at: path, known: endpointKeys) else { return }
         endpoint.baseURL = reader.string(entries["base_url"], at: "\(path).base_url") ?? endpoint.baseURL
@@ -68,7 +68,9 @@ enum SettingsDecoder {
         endpoint.model = reader.string(entries["model"], at: "\(path).model") ?? endpoint.model
     }
 
-    private static func decodeQuota(_ node: Node, into quota: inout ProviderSettings.Quota, reader: inout NodeReader) {
+    private static func decodeQuota(
+        _ node: YAMLNode, into quota: inout ProviderSettings.Quota, reader: inout NodeReader
+    ) {
         let path = "providers.youtube.quota"
         guard let entries = reader.mapping(node, at: path, known: quotaKeys) else { return }
         let units = 0...1_000_000_000
