@@ -9,6 +9,7 @@
 # libyaml alone in C (floor.c). B. The daemon on N daily accounts (bench/daemon/gen_config.py, daemon_bench.py tenk):
 # start-up (API answers; every job listed), RSS, EDITS reloads of one file; the APScheduler peer (peer-tenk).
 # C. Once: 1,000 accounts on "* * * * *" over LATE_SPAN s (daemon_bench.py lateness) and the peer.
+# Knobs: SIZES REPEATS EDITS LATE_SPAN (0: skip C) PEER PEER_MAX STARTS LABEL BIN.
 # Needs bench/.venv (bench/run.sh creates it). Raw figures: $OUT/results-$LABEL.txt.
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,6 +21,8 @@ EDITS="${EDITS:-30}"
 LATE_SPAN="${LATE_SPAN:-60}"
 LABEL="${LABEL:-run}"
 PEER="${PEER:-1}"
+PEER_MAX="${PEER_MAX:-100000}"  # the peer only up to this size (it takes minutes at 100,000 on a busy machine)
+STARTS="${STARTS:-3}"
 PY="$BENCH/.venv/bin/python"
 OUT="${OUT:-$BENCH/.build/scale}"
 DATA="${DATA:-$OUT/data}"
@@ -56,7 +59,7 @@ for N in $SIZES; do
     [ -d "$config" ] || python3 "$BENCH/validate/generate.py" "$config" "$N" >&2
     log "A. validate, $N accounts"
     measure "validate_ours_$N" "$REPEATS" "$BIN" validate --config "$config" --next 1 --no-preflight
-    if [ "$PEER" = 1 ]; then
+    if [ "$PEER" = 1 ] && [ "$N" -le "$PEER_MAX" ]; then
         measure "validate_peer_$N" "$([ "$N" -gt 10000 ] && echo 1 || echo "$REPEATS")" "$PY" "$BENCH/validate/peer.py" "$config"
     fi
     measure "validate_floor_c_$N" "$REPEATS" "$FLOOR_C" "$config"
@@ -67,10 +70,10 @@ for N in $SIZES; do
     cp -r "$daemon/pristine" "$daemon/work"
     log "B. daemon, $N accounts: start-up, RSS, $EDITS reloads"
     python3 "$BENCH/daemon/daemon_bench.py" tenk --bin "$BIN" --config "$daemon/work" --port "$(free_port)" \
-        --idle 5 --edits "$EDITS" --calls 3 --starts 3 --accounts-timeout 0 --results "$RESULTS" \
+        --idle 5 --edits "$EDITS" --calls 3 --starts "$([ "$N" -gt 10000 ] && echo 1 || echo "$STARTS")" --accounts-timeout 0 --results "$RESULTS" \
         --log "$OUT/daemon-$LABEL-$N.log" | sed "s/^/[$N] /" >&2 || log "daemon run failed"
     sed -i -E "s/^(startup|idle|get_jobs|get_one_job|get_healthz|reload_[a-z_]*|tenk_end)( |$)/\1_$N\2/" "$RESULTS"
-    if [ "$PEER" = 1 ]; then
+    if [ "$PEER" = 1 ] && [ "$N" -le "$PEER_MAX" ]; then
         cp -r "$daemon/pristine" "$daemon/peer"
         python3 "$BENCH/daemon/daemon_bench.py" peer-tenk --python "$PY" --peer "$BENCH/daemon/peer_apscheduler.py" \
             --config "$daemon/peer" --idle 5 --edits "$EDITS" --calls 3 --results "$RESULTS" >&2 || log "peer failed"
