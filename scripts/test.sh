@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 export SHOWRUNNER_REQUIRE_REFERENCE=1   # the cron differential test must run, not skip
+export SHOWRUNNER_REQUIRE_PIPER=1       # the Piper voice tests must run, not skip
 swift build --build-tests
 binary="$(swift build --show-bin-path)/showrunner"
 # Attacks on the real binary from outside: YAML fuzz of validate and the daemon's reload (~75 s, seeded),
