@@ -15,7 +15,7 @@ set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
 BIN="${BIN:-$ROOT/.build/release/showrunner}"
-SIZES="${SIZES:-10000 100000}"
+SIZES="${SIZES-10000 100000}"
 REPEATS="${REPEATS:-3}"
 EDITS="${EDITS:-30}"
 LATE_SPAN="${LATE_SPAN:-60}"
