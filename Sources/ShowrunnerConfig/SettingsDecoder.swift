@@ -1,5 +1,4 @@
 import ShowrunnerCore
-import Yams
 
 /// Decodes `showrunner.yaml` (SPEC §6).
 enum SettingsDecoder {
@@ -14,7 +13,7 @@ enum SettingsDecoder {
         "caption_insert_cost",
     ]
 
-    static func decode(_ root: Node, reader: inout NodeReader) -> DaemonSettings? {
+    static func decode(_ root: YAMLNode, reader: inout NodeReader) -> DaemonSettings? {
         guard let entries = reader.mapping(root, at: "", known: keys) else { return nil }
         var settings = DaemonSettings()
         settings.stateDir = reader.string(entries["state_dir"], at: "state_dir") ?? settings.stateDir
@@ -41,8 +40,9 @@ enum SettingsDecoder {
         return reader.hasErrors ? nil : settings
     }
 
-    private static func decodeProviders(_ node: Node, into providers: inout ProviderSettings, reader: inout NodeReader)
-    {
+    private static func decodeProviders(
+        _ node: YAMLNode, into providers: inout ProviderSettings, reader: inout NodeReader
+    ) {
         guard let entries = reader.mapping(node, at: "providers", known: ["llm", "tts_openai", "youtube"]) else {
             return
         }
@@ -63,7 +63,7 @@ enum SettingsDecoder {
     }
 
     private static func decodeEndpoint(
-        _ node: Node, at path: String, into endpoint: inout ProviderSettings.Endpoint, reader: inout NodeReader
+        _ node: YAMLNode, at path: String, into endpoint: inout ProviderSettings.Endpoint, reader: inout NodeReader
     ) {
         guard let entries = reader.mapping(node, at: path, known: endpointKeys) else { return }
         endpoint.baseURL = reader.string(entries["base_url"], at: "\(path).base_url") ?? endpoint.baseURL
@@ -71,7 +71,9 @@ enum SettingsDecoder {
         endpoint.model = reader.string(entries["model"], at: "\(path).model") ?? endpoint.model
     }
 
-    private static func decodeQuota(_ node: Node, into quota: inout ProviderSettings.Quota, reader: inout NodeReader) {
+    private static func decodeQuota(
+        _ node: YAMLNode, into quota: inout ProviderSettings.Quota, reader: inout NodeReader
+    ) {
         let path = "providers.youtube.quota"
         guard let entries = reader.mapping(node, at: path, known: quotaKeys) else { return }
         let units = 0...1_000_000_000
