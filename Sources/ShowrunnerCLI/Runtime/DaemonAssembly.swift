@@ -33,6 +33,7 @@ struct DaemonAssembly {
         if let listen { settings.listen = listen }
         if let watch { settings.watch = watch }
         self.settings = settings
+        LogOutput.use(settings.logFormat)
         logger = Logger(label: "showrunner")
         let stateDirectory = Runtime.stateDirectory(options: options, settings: settings)
         try Runtime.requireConfigFolder(options)
@@ -53,17 +54,25 @@ struct DaemonAssembly {
         ]
         MetricsSystem.bootstrap(factory)
         let runtime = Runtime(options: options, settings: settings, store: store)
-        let launcher = try runtime.launcher(logger: logger)
+        let (dispatcher, alerts) = makeAlerts()
+        let launcher = try runtime.launcher(
+            logger: logger, runEvents: { alerts.runEvent(accountID: $0, runID: $1, event: $2) })
         let coordinator = RunCoordinator(
             launcher: launcher, accountStates: store, maxConcurrentRuns: settings.maxConcurrentRuns, logger: logger)
         let scheduler = Scheduler(
             coordinator: coordinator, accountStates: store, clock: ContinuousClock(), now: { Date() }, logger: logger,
             probe: launcher.probe)
         let daemon = Daemon(
-            registry: registry, scheduler: scheduler, coordinator: coordinator, store: store, logger: logger)
-        coordinator.setFinishListener(scheduler)
+            registry: registry, scheduler: scheduler, coordinator: coordinator, store: store, logger: logger,
+            reloadErrors: { alerts.configErrors($0) })
+        coordinator.setFinishListener(RunFinishListeners([scheduler, alerts]))
         await scheduler.apply(daemon.scheduledAccounts())
-        let api = try makeAPI(daemon: daemon, prometheus: prometheus)
+        let notifier = NotifySocket().map { socket in
+            ServiceManagerNotifier(
+                socket: socket, environment: ProcessInfo.processInfo.environment, logger: logger,
+                status: { Self.status(scheduler: scheduler, coordinator: coordinator) })
+        }
+        let api = try makeAPI(daemon: daemon, prometheus: prometheus, ready: { await notifier?.ready() })
         let watcher = ConfigWatcher(
             registry: registry, mode: watchMode, debounce: settings.debounce, logger: logger,
             onChange: { await daemon.configChanged($0) })
@@ -80,9 +89,12 @@ struct DaemonAssembly {
                             store: store, stateDirectory: Runtime.stateDirectory(options: options, settings: settings),
                             runRetention: settings.runRetention, artifactRetention: settings.artifactRetention,
                             logger: logger)),
+                    .init(service: dispatcher),
                     .init(service: api),
-                ],
+                ] + (notifier.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []),
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let keepAlive = Task { await notifier?.keepAlive() }
+        defer { keepAlive.cancel() }
         try await group.run()
         logger.info("showrunner stopped")
     }
@@ -95,7 +107,40 @@ struct DaemonAssembly {
         }
     }
 
-    private func makeAPI(daemon: Daemon, prometheus: PrometheusCollectorRegistry) throws -> APIServer {
+    /// Alerts: the background sender and the listener that feeds it (`notify:` of showrunner.yaml and accounts).
+    private func makeAlerts() -> (AlertDispatcher, AlertListener) {
+        let resolver = SecretResolver(configDirectory: runtimeDirectory)
+        let http = HTTPClient(timeout: .seconds(10))
+        let dispatcher = AlertDispatcher(
+            global: settings.notify, targets: { [registry] in registry.goodVersion($0)?.account.notify ?? [] },
+            log: store, send: { try await http.send($0) },
+            resolve: { reference in try resolver.resolveAll(in: reference) }, policy: Self.alertPolicy,
+            logger: logger)
+        return (dispatcher, AlertListener(dispatcher: dispatcher, accountStates: store, history: store))
+    }
+
+    /// `SHOWRUNNER_ALERT_BACKOFF` (comma-separated durations, for tests) replaces the default backoff.
+    static var alertPolicy: AlertDispatcher.Policy {
+        var policy = AlertDispatcher.Policy()
+        let environment = ProcessInfo.processInfo.environment
+        if let text = environment["SHOWRUNNER_ALERT_BACKOFF"] {
+            policy.backoff = text.split(separator: ",").compactMap { try? Duration(parsing: String($0)) }
+        }
+        if let text = environment["SHOWRUNNER_ALERT_TIMEOUT"], let timeout = try? Duration(parsing: text) {
+            policy.timeout = timeout
+        }
+        return policy
+    }
+
+    /// The service manager's status line: scheduled accounts and running runs.
+    static func status(scheduler: Scheduler, coordinator: RunCoordinator) -> String {
+        let accounts = scheduler.jobs().count { $0.nextRunAt != nil }
+        return "\(accounts) accounts scheduled, \(coordinator.activeRunIDs.count) runs running"
+    }
+
+    private func makeAPI(
+        daemon: Daemon, prometheus: PrometheusCollectorRegistry, ready: @escaping @Sendable () async -> Void
+    ) throws -> APIServer {
         let resolver = SecretResolver(configDirectory: runtimeDirectory)
         let token: String?
         do {
@@ -113,6 +158,7 @@ struct DaemonAssembly {
                     let host = ListenAddress.parse(settings.listen)?.host ?? "127.0.0.1"
                     let line = "showrunner: \(accounts) accounts scheduled; HTTP API on http://\(host):\(port)\n"
                     FileHandle.standardOutput.write(Data(line.utf8))  // unbuffered: scripts wait for this line
+                    await ready()
                 })
         } catch {
             throw CommandFailure("\(error)")
