@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Showrunner needs on Debian/Ubuntu, idempotently: system packages (SQLite, libcurl, espeak-ng,
 # ffmpeg, fonts, Python for the test reference) and a Python venv in .venv with the cron reference (cronsim) and
-# pytest for the chaos suite (Tests/chaos).
+# pytest for the chaos suite (Tests/chaos), jsonschema and PyYAML for the editor-schema test (Tests/schema).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +22,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ ! -x .venv/bin/python3 ] || ! .venv/bin/python3 -c "import cronsim, pytest; assert pytest.__version__ == '9.2.0'" 2>/dev/null; then
+if [ ! -x .venv/bin/python3 ] || ! .venv/bin/python3 -c "import cronsim, jsonschema, yaml, pytest; assert pytest.__version__ == '9.2.0'" 2>/dev/null; then
     python3 -m venv .venv
-    .venv/bin/pip install --quiet --disable-pip-version-check "cronsim==2.8" "pytest==9.2.0"
+    .venv/bin/pip install --quiet --disable-pip-version-check "cronsim==2.8" "pytest==9.2.0" "jsonschema==4.26.0" "PyYAML==6.0.4"
 fi
