@@ -19,6 +19,7 @@ enum StoreSchema {
         migrator.registerMigration("runs_finished_index") { db in
             try db.create(index: "runs_finished", on: "runs", columns: ["finished_at"])
         }
+        migrator.registerMigration("alert_deliveries") { db in try createAlertDeliveries(db) }
         return migrator
     }()
 

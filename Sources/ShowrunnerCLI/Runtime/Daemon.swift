@@ -15,10 +15,14 @@ final class Daemon: DaemonControl {
     let logger: Logger
     /// `showrunner.yaml` as the daemon started with it: its settings apply at the next start.
     let settingsAtStart: DaemonSettings?
+    /// Told the errors of each reload that found some (alerts).
+    let reloadErrors: @Sendable ([Diagnostic]) -> Void
 
     init(
-        registry: ConfigRegistry, scheduler: Scheduler, coordinator: RunCoordinator, store: SQLiteStore, logger: Logger
+        registry: ConfigRegistry, scheduler: Scheduler, coordinator: RunCoordinator, store: SQLiteStore, logger: Logger,
+        reloadErrors: @escaping @Sendable ([Diagnostic]) -> Void = { _ in }
     ) {
+        self.reloadErrors = reloadErrors
         self.registry = registry
         self.scheduler = scheduler
         self.coordinator = coordinator
@@ -44,6 +48,7 @@ final class Daemon: DaemonControl {
         let removed = versions.filter { $0.1 == nil }.map(\.0)
         await scheduler.update(scheduled: scheduled, removed: removed)
         scheduler.metrics.recordReload(errors: report.errors.count)
+        reloadErrors(report.errors)
         if registry.settings != settingsAtStart {
             logger.notice("showrunner.yaml changed; daemon settings apply at the next start (accounts apply now)")
         }
@@ -55,6 +60,7 @@ final class Daemon: DaemonControl {
         let report = registry.rescan(force: true)
         await scheduler.apply(scheduledAccounts(), reload: true)
         scheduler.metrics.recordReload(errors: report.errors.count)
+        reloadErrors(report.errors)
         return report
     }
 
