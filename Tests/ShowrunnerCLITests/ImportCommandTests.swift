@@ -27,6 +27,14 @@ import Testing
         ]
         db.executemany('INSERT INTO accounts (id, name, channel_type, upload_schedule, tts_provider, tts_voice, '
                        'tts_speed, is_active) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', rows)
+        jobs = [
+            (1, 1, 'upload', 'success', '2025-03-03 09:00:00.125000', '2025-03-03 09:04:10', None),
+            (2, 2, 'upload', 'failed', '2025-03-08 18:30:00', '2025-03-08 18:31:00', 'TTS quota exceeded'),
+            (3, 1, 'upload', 'running', '2025-03-04 09:00:00', None, None),
+            (4, 6, 'upload', 'success', '2025-03-04 09:00:00', '2025-03-04 09:01:00', None),
+        ]
+        db.executemany('INSERT INTO job_history (id, account_id, job_type, status, started_at, completed_at, '
+                       'error_message) VALUES (?, ?, ?, ?, ?, ?, ?)', jobs)
         db.commit()
         """
 
@@ -84,6 +92,31 @@ import Testing
         #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
         let again = try CommandRunner.run(["import", "apscheduler", "--db", url, "--config", folder.path, "--write"])
         #expect(again.stdout.contains("wrote 0"), "existing files are kept")
+    }
+
+    @Test func historyBringsFinishedJobsOfImportedAccountsOnce() throws {
+        let folder = try Self.configFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = "sqlite:///" + (try Self.oldDatabase(in: folder)).path
+        let arguments = ["import", "apscheduler", "--db", url, "--config", folder.path, "--history"]
+        let dry = try CommandRunner.run(arguments)
+        #expect(dry.stdout.contains("JobHistory: would import 2 runs (2 skipped"), "\(dry.stdout)")
+        let first = try CommandRunner.run(arguments + ["--write"])
+        #expect(first.stdout.contains("JobHistory: imported 2 runs"), "\(first.stdout)\(first.stderr)")
+        let again = try CommandRunner.run(arguments + ["--write"])
+        #expect(again.stdout.contains("JobHistory: imported 0 runs (2 already there"), "\(again.stdout)\(again.stderr)")
+
+        let history = try CommandRunner.run(["history", "--config", folder.path, "--format", "json"])
+        let runs = try #require(try TriggerCommandTests.json(history.stdout) as? [[String: Any]])
+        #expect(runs.count == 2)
+        let failed = try #require(runs.first { $0["account_id"] as? String == "space-facts" })
+        #expect(failed["status"] as? String == "failed")
+        #expect(
+            (failed["reason"] as? String)?.contains("imported from APScheduler JobHistory 2: TTS quota exceeded")
+                == true)
+        #expect(failed["scheduled_at"] as? String == "2025-03-08T18:30:00Z")
+        let succeeded = try #require(runs.first { $0["account_id"] as? String == "cooking-daily" })
+        #expect(succeeded["status"] as? String == "succeeded")
     }
 
     @Test func postgresAndMissingDatabasesFailClearly() throws {

@@ -5,7 +5,7 @@ import ShowrunnerCore
 import ShowrunnerStore
 
 /// `showrunner import apscheduler --db URL`: the old system's accounts as files in `accounts.d/`.
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import accounts from the old APScheduler system (dry run unless --write).",
@@ -20,8 +20,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The old database: a SQLAlchemy URL (sqlite:///relative.db, sqlite:////abs/app.db) or a file path.")
     var db: String
 
-    @Option(name: .customLong("config"), help: "The config folder to write into (default: $SHOWRUNNER_CONFIG, else .).")
-    var configDirectory = ProcessInfo.processInfo.environment["SHOWRUNNER_CONFIG"] ?? "."
+    @OptionGroup var options: ConfigOptions
 
     @Option(help: "The pipeline every imported account uses.")
     var pipeline = "shorts"
@@ -32,12 +31,15 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Write the files (default: only show them).")
     var write = false
 
+    @Flag(help: "Also bring the JobHistory rows into the history as imported runs.")
+    var history = false
+
     func validate() throws {
         guard source == "apscheduler" else { throw ValidationError("the only source is apscheduler.") }
         guard TimeZone(identifier: timezone) != nil else { throw ValidationError("unknown --timezone '\(timezone)'.") }
     }
 
-    func run() throws {
+    func run() async throws {
         let database = try open()
         let rows: [LegacyAccount]
         do {
@@ -52,7 +54,7 @@ struct ImportCommand: ParsableCommand {
         }
         let zone = TimeZone(identifier: timezone)!
         let imports = rows.map { AccountImport($0, pipeline: pipeline, timeZone: zone, now: Date()) }
-        let folder = URL(fileURLWithPath: configDirectory).appendingPathComponent(ConfigFiles.accountsFolder)
+        let folder = URL(fileURLWithPath: options.configDirectory).appendingPathComponent(ConfigFiles.accountsFolder)
         var written = 0
         for item in imports {
             print(ImportReport.describe(item, zone: zone))
@@ -62,6 +64,25 @@ struct ImportCommand: ParsableCommand {
         let failed = imports.count { $0.yaml == nil }
         let verb = write ? "wrote \(written)" : "would write \(imports.count - failed) (dry run; --write to write)"
         print("\(imports.count) accounts: \(verb), \(failed) with errors.")
+        if history { try await importHistory(database, imports: imports, zone: zone) }
+    }
+
+    /// JobHistory rows of the imported accounts as finished runs (trigger `schedule`, id `imported-N`).
+    private func importHistory(_ database: LegacyDatabase, imports: [AccountImport], zone: TimeZone) async throws {
+        let accounts = Dictionary(
+            imports.filter { $0.yaml != nil }.map { ($0.legacy.id, $0.id) }, uniquingKeysWith: { first, _ in first })
+        let jobs = try database.jobs()
+        let runs = jobs.compactMap { job in accounts[job.accountID].flatMap { job.run(accountID: $0, timeZone: zone) } }
+        let skipped = jobs.count - runs.count
+        guard write else {
+            print(
+                "JobHistory: would import \(runs.count) runs (\(skipped) skipped: unfinished, or of no imported account)."
+            )
+            return
+        }
+        let store = try Runtime.openStore(options: options)
+        let inserted = try await store.insertRuns(runs).count { $0 }
+        print("JobHistory: imported \(inserted) runs (\(runs.count - inserted) already there, \(skipped) skipped).")
     }
 
     private func open() throws -> LegacyDatabase {

@@ -70,7 +70,7 @@ struct DaemonAssembly {
         let notifier = NotifySocket().map { socket in
             ServiceManagerNotifier(
                 socket: socket, environment: ProcessInfo.processInfo.environment, logger: logger,
-                status: { Self.status(scheduler: scheduler, coordinator: coordinator) })
+                status: { Self.status(daemon: daemon, coordinator: coordinator) })
         }
         let api = try makeAPI(daemon: daemon, prometheus: prometheus, ready: { await notifier?.ready() })
         let watcher = ConfigWatcher(
@@ -132,9 +132,10 @@ struct DaemonAssembly {
         return policy
     }
 
-    /// The service manager's status line: scheduled accounts and running runs.
-    static func status(scheduler: Scheduler, coordinator: RunCoordinator) -> String {
-        let accounts = scheduler.jobs().count { $0.nextRunAt != nil }
+    /// The service manager's status line: enabled accounts with a good version (as the start-up line counts them)
+    /// and running runs.
+    static func status(daemon: Daemon, coordinator: RunCoordinator) -> String {
+        let accounts = daemon.scheduledAccounts().count { $0.account.enabled }
         return "\(accounts) accounts scheduled, \(coordinator.activeRunIDs.count) runs running"
     }
 
