@@ -11,15 +11,17 @@ import ShowrunnerEngine
 /// stay open. `prometheus` is the daemon's metrics registry (nil: `/metrics` answers 404).
 public func makeAPI(
     control: any DaemonControl, runs: any RunHistory, prometheus: PrometheusCollectorRegistry?, token: String?,
-    logger: Logger
+    logger: Logger, alerts: (any AlertLog)? = nil
 ) -> Router<BasicRequestContext> {
-    makeAPI(control: control, runs: runs, prometheus: prometheus, token: token, logger: logger, now: { Date() })
+    makeAPI(
+        control: control, runs: runs, prometheus: prometheus, token: token, logger: logger, now: { Date() },
+        alerts: alerts)
 }
 
 /// The seam: `now` is the clock `/healthz` measures the heartbeat's age with.
 func makeAPI(
     control: any DaemonControl, runs: any RunHistory, prometheus: PrometheusCollectorRegistry?, token: String?,
-    logger: Logger, now: @escaping @Sendable () -> Date
+    logger: Logger, now: @escaping @Sendable () -> Date, alerts: (any AlertLog)? = nil
 ) -> Router<BasicRequestContext> {
     let router = Router()
     // Middleware applies to the routes added after it, and to the "no route" answer.
@@ -32,6 +34,7 @@ func makeAPI(
     AccountsController(control: control).addRoutes(to: router)
     RunsController(control: control, runs: runs).addRoutes(to: router)
     ConfigController(control: control).addRoutes(to: router)
+    AlertsController(alerts: alerts).addRoutes(to: router)
     HealthController(control: control, now: now).addRoutes(to: router)
     MetricsController(prometheus: prometheus, control: control).addRoutes(to: router)
     OpenAPIController(document: .showrunner).addRoutes(to: router)

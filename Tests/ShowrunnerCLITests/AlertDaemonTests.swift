@@ -38,6 +38,13 @@ import Testing
         #expect(failed.first?["valid"] as? Bool == true)
         #expect(((failed.first?["body"] as? [String: Any])?["message"] as? String)?.contains("exit") == true)
         #expect(receiver.wait(where: event("account_paused")).count == 1)
+        let listed = { (reply: HTTP.Reply) in ((reply.json as? [String: Any])?["alerts"] as? [[String: Any]]) ?? [] }
+        let api = try HTTP.poll("GET", base.appendingPathComponent("api/alerts")) { reply in
+            listed(reply).contains { $0["event"] as? String == "run_failed" && $0["status"] as? String == "delivered" }
+        }
+        #expect(
+            listed(api).contains { $0["event"] as? String == "run_failed" && $0["status"] as? String == "delivered" })
+        #expect(!api.text.contains("s3cr3t-token"))
 
         try "channel: [not, a, mapping\n".write(
             to: accounts.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)

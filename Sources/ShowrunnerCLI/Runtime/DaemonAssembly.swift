@@ -154,7 +154,7 @@ struct DaemonAssembly {
         do {
             return try APIServer(
                 control: daemon, runs: store, prometheus: prometheus, token: token, listen: settings.listen,
-                logger: logger,
+                logger: logger, alerts: store,
                 onServerRunning: { port in
                     let host = ListenAddress.parse(settings.listen)?.host ?? "127.0.0.1"
                     let line = "showrunner: \(accounts) accounts scheduled; HTTP API on http://\(host):\(port)\n"
