@@ -2,12 +2,15 @@
 # Installs what the tests need (idempotent) and runs the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/install-deps.sh
+./scripts/install-deps.sh --browser
 export SHOWRUNNER_REQUIRE_REFERENCE=1   # the cron differential test must run, not skip
+export SHOWRUNNER_REQUIRE_PIPER=1       # the Piper voice tests must run, not skip
 swift build --build-tests
 binary="$(swift build --show-bin-path)/showrunner"
 # Attacks on the real binary from outside: YAML fuzz of validate and the daemon's reload (~75 s, seeded),
 # then the chaos suite (kill -9 storm, edit storm, full disk, crash mid-render; docs/chaos.md).
 python3 Tests/fuzz/yaml_fuzz.py --binary "$binary"
 SHOWRUNNER_BIN="$binary" .venv/bin/python -m pytest -q --tb=short -p no:cacheprovider Tests/chaos Tests/schema
+# The dashboard in a real browser (headless Debian chromium; screenshots in Tests/browser/output/).
+SHOWRUNNER_BIN="$binary" .venv/bin/python -m pytest -q --tb=short -p no:cacheprovider Tests/browser
 swift test --skip-build

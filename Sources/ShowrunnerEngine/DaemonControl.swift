@@ -29,6 +29,11 @@ public protocol DaemonControl: Sendable {
     func storeProblem() async -> String?
     /// Counts in the metrics the runs other processes (`trigger`, `retry`) ended; `/metrics` calls it first.
     func countRunsEndedElsewhere() async
+    /// The dashboard's reads (defaults in `DaemonControl+Dashboard.swift`).
+    func mergedPipeline(accountID: String) async -> Pipeline?
+    func scheduledAccount(id: String) async -> Account?
+    func accountNames() async -> [(id: String, name: String?)]
+    func accountStatuses(ids: [String]) async -> [AccountStatus]
 }
 
 extension DaemonControl {

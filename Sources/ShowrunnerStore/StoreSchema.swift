@@ -19,6 +19,8 @@ enum StoreSchema {
         migrator.registerMigration("runs_finished_index") { db in
             try db.create(index: "runs_finished", on: "runs", columns: ["finished_at"])
         }
+        migrator.registerMigration("caption_follow_ups") { db in try allowCaptionFollowUps(db) }
+        migrator.registerMigration("stats_account_finished_index") { db in try createStatsIndexes(db) }
         migrator.registerMigration("alert_deliveries") { db in try createAlertDeliveries(db) }
         return migrator
     }()

@@ -62,17 +62,20 @@ struct DaemonAssembly {
         let scheduler = Scheduler(
             coordinator: coordinator, accountStates: store, clock: ContinuousClock(), now: { Date() }, logger: logger,
             probe: launcher.probe)
+        let events = LiveEventHub()
         let daemon = Daemon(
             registry: registry, scheduler: scheduler, coordinator: coordinator, store: store, logger: logger,
-            reloadErrors: { alerts.configErrors($0) })
-        coordinator.setFinishListener(RunFinishListeners([scheduler, alerts]))
+            events: events, reloadErrors: { alerts.configErrors($0) })
+        coordinator.setFinishListener(FinishListeners([scheduler, events, alerts]))
+        coordinator.setActivityListener(events)
         await scheduler.apply(daemon.scheduledAccounts())
         let notifier = NotifySocket().map { socket in
             ServiceManagerNotifier(
                 socket: socket, environment: ProcessInfo.processInfo.environment, logger: logger,
                 status: { Self.status(daemon: daemon, coordinator: coordinator) })
         }
-        let api = try makeAPI(daemon: daemon, prometheus: prometheus, ready: { await notifier?.ready() })
+        let api = try makeAPI(
+            daemon: daemon, prometheus: prometheus, events: events, ready: { await notifier?.ready() })
         let watcher = ConfigWatcher(
             registry: registry, mode: watchMode, debounce: settings.debounce, logger: logger,
             onChange: { await daemon.configChanged($0) })
@@ -140,7 +143,8 @@ struct DaemonAssembly {
     }
 
     private func makeAPI(
-        daemon: Daemon, prometheus: PrometheusCollectorRegistry, ready: @escaping @Sendable () async -> Void
+        daemon: Daemon, prometheus: PrometheusCollectorRegistry, events: LiveEventHub,
+        ready: @escaping @Sendable () async -> Void
     ) throws -> APIServer {
         let resolver = SecretResolver(configDirectory: runtimeDirectory)
         let token: String?
@@ -152,12 +156,17 @@ struct DaemonAssembly {
         }
         let accounts = daemon.scheduledAccounts().count { $0.account.enabled }
         do {
+            let dashboard = Dashboard(
+                events: events, stateDirectory: Runtime.stateDirectory(options: options, settings: settings),
+                redactor: Redactor(secrets: token.map { [$0] } ?? []))
             return try APIServer(
                 control: daemon, runs: store, prometheus: prometheus, token: token, listen: settings.listen,
-                logger: logger, alerts: store,
+                logger: logger, dashboard: dashboard, alerts: store,
                 onServerRunning: { port in
                     let host = ListenAddress.parse(settings.listen)?.host ?? "127.0.0.1"
-                    let line = "showrunner: \(accounts) accounts scheduled; HTTP API on http://\(host):\(port)\n"
+                    let line =
+                        "showrunner: \(accounts) accounts scheduled; HTTP API on http://\(host):\(port)\n"
+                        + "showrunner: dashboard on http://\(host):\(port)/\n"
                     FileHandle.standardOutput.write(Data(line.utf8))  // unbuffered: scripts wait for this line
                     await ready()
                 })
