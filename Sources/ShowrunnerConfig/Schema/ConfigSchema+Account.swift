@@ -55,6 +55,7 @@ extension ConfigSchema {
                 "model": .text(description: "openai: the TTS model."),
                 "base_url": .text(description: "openai: an OpenAI-compatible endpoint."),
                 "api_key": .text(description: "openai: secret reference to the API key."),
+                "python": .text(description: "piper: the Python interpreter that has piper-tts (default: the venv's)."),
                 "run": .list(
                     description: "command: program and arguments; reads text on stdin.",
                     items: .text(description: "An argument.")),

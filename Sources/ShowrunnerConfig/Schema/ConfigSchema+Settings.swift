@@ -25,6 +25,7 @@ extension ConfigSchema {
                     description: "Uploads share the daily bucket or have their own.", values: ["shared", "separate"]),
                 "thumbnail_cost": .integer(description: "Units per thumbnail (default 50).", range: units),
                 "playlist_insert_cost": .integer(description: "Units per playlist insert (default 50).", range: units),
+                "caption_insert_cost": .integer(description: "Units per caption upload (default 400).", range: units),
             ])
     }
 
