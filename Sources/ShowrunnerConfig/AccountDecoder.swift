@@ -3,7 +3,7 @@ import ShowrunnerCore
 
 /// Decodes an account file (SPEC §2.1) into an `Account`, collecting every problem.
 struct AccountDecoder {
-    static let keys = ["id", "name", "enabled", "channel", "schedule", "voice", "pipeline", "vars", "steps"]
+    static let keys = ["id", "name", "enabled", "channel", "schedule", "voice", "pipeline", "vars", "steps", "notify"]
     static let channelKeys = ["type", "language", "youtube"]
     static let youtubeKeys = [
         "credentials", "privacy", "category_id", "playlist_id", "made_for_kids", "synthetic_media", "project",
@@ -52,10 +52,13 @@ struct AccountDecoder {
         .flatMap { decodePipelineReference($0, id: id, reader: &reader) }
         let vars = reader.valueMap(entries["vars"], at: "vars") ?? [:]
         let overrides = entries["steps"].map { decodeOverrides($0, reader: &reader) } ?? [:]
+        let notify = reader.alertTargets(entries["notify"], at: "notify") ?? []
         guard let channel, let pipeline, !reader.hasErrors else { return nil }
-        return Account(
+        var account = Account(
             id: id, name: name, enabled: enabled, channel: channel, schedule: schedule, voice: voice,
             pipeline: pipeline, vars: vars, stepOverrides: overrides)
+        account.notify = notify
+        return account
     }
 
     private static func decodeID(_ entries: [String: YAMLNode], stem: String, reader: inout NodeReader) -> String {

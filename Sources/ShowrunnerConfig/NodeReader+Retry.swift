@@ -2,6 +2,7 @@ import ShowrunnerCore
 
 extension NodeReader {
     static let retryKeys = ["attempts", "backoff", "delay", "factor", "max_delay", "jitter", "on"]
+    static let defaultsKeys = ["retry", "timeout"]
 
     /// A `retry:` block: only the fields it sets.
     mutating func retry(_ node: YAMLNode?, at path: String) -> RetryOverrides? {
@@ -40,7 +41,7 @@ extension NodeReader {
 
     /// `timeout:` and `retry:` of a pipeline's `defaults:`.
     mutating func stepDefaults(_ node: YAMLNode?, at path: String) -> (retry: RetryPolicy, timeout: Duration?) {
-        guard let node, let entries = mapping(node, at: path, known: ["retry", "timeout"]) else {
+        guard let node, let entries = mapping(node, at: path, known: Self.defaultsKeys) else {
             return (.default, nil)
         }
         let retry = retry(entries["retry"], at: Self.join(path, "retry")).map(RetryPolicy.default.merging)

@@ -4,6 +4,7 @@ import ShowrunnerCore
 /// Decodes an account's `schedule:` block: cron, time zone, jitter, catch-up, overlap, auto-pause.
 enum ScheduleDecoder {
     static let keys = ["cron", "timezone", "jitter", "catch_up", "overlap", "pause_after_failures"]
+    static let catchUpKeys = ["window", "policy"]
 
     static func decode(_ node: YAMLNode, at path: String, reader: inout NodeReader) -> Schedule? {
         guard let entries = reader.mapping(node, at: path, known: keys) else { return nil }
@@ -15,7 +16,7 @@ enum ScheduleDecoder {
         var window: Duration?
         var policy: Schedule.CatchUpPolicy?
         if let node = entries["catch_up"],
-            let catchUp = reader.mapping(node, at: at("catch_up"), known: ["window", "policy"])
+            let catchUp = reader.mapping(node, at: at("catch_up"), known: catchUpKeys)
         {
             window = reader.duration(catchUp["window"], at: at("catch_up.window"))
             policy = reader.choice(catchUp["policy"], at: at("catch_up.policy"))

@@ -4,8 +4,11 @@ import ShowrunnerCore
 enum SettingsDecoder {
     static let keys = [
         "state_dir", "listen", "api_token", "max_concurrent_runs", "watch", "debounce", "shutdown_grace", "retention",
-        "providers",
+        "providers", "log", "notify",
     ]
+    static let retentionKeys = ["runs", "artifacts"]
+    static let logKeys = ["format"]
+    static let providerKeys = ["llm", "tts_openai", "youtube"]
     static let endpointKeys = ["base_url", "api_key", "model"]
     static let youtubeKeys = ["token_url", "api_base", "upload_base", "quota"]
     static let quotaKeys = [
@@ -30,20 +33,24 @@ enum SettingsDecoder {
         settings.shutdownGrace =
             reader.duration(entries["shutdown_grace"], at: "shutdown_grace") ?? settings.shutdownGrace
         if let node = entries["retention"],
-            let retention = reader.mapping(node, at: "retention", known: ["runs", "artifacts"])
+            let retention = reader.mapping(node, at: "retention", known: retentionKeys)
         {
             settings.runRetention = reader.duration(retention["runs"], at: "retention.runs") ?? settings.runRetention
             settings.artifactRetention =
                 reader.duration(retention["artifacts"], at: "retention.artifacts") ?? settings.artifactRetention
         }
         if let node = entries["providers"] { decodeProviders(node, into: &settings.providers, reader: &reader) }
+        settings.notify = reader.alertTargets(entries["notify"], at: "notify") ?? []
+        if let node = entries["log"], let log = reader.mapping(node, at: "log", known: logKeys) {
+            settings.logFormat = reader.choice(log["format"], at: "log.format") ?? settings.logFormat
+        }
         return reader.hasErrors ? nil : settings
     }
 
     private static func decodeProviders(
         _ node: YAMLNode, into providers: inout ProviderSettings, reader: inout NodeReader
     ) {
-        guard let entries = reader.mapping(node, at: "providers", known: ["llm", "tts_openai", "youtube"]) else {
+        guard let entries = reader.mapping(node, at: "providers", known: providerKeys) else {
             return
         }
         if let llm = entries["llm"] { decodeEndpoint(llm, at: "providers.llm", into: &providers.llm, reader: &reader) }

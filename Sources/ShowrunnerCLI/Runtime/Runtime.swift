@@ -103,16 +103,21 @@ struct Runtime {
             accountStates: throwaway ?? store, maxConcurrentRuns: settings.maxConcurrentRuns, logger: logger)
     }
 
-    /// `runs`: where runs are recorded (default: the store).
-    func launcher(logger: Logger, dryRun: Bool = false, runs: SQLiteStore? = nil) throws -> RunLauncher {
+    /// `runs`: where runs are recorded (default: the store); `runEvents`: told every run event (the daemon's alerts).
+    func launcher(
+        logger: Logger, dryRun: Bool = false, runs: SQLiteStore? = nil,
+        runEvents: @escaping @Sendable (String, String, RunEvent) -> Void = { _, _, _ in }
+    ) throws -> RunLauncher {
         let resolver = SecretResolver(configDirectory: configDirectory)
         let folder = dryRun ? stateDirectory.appendingPathComponent("dry-runs", isDirectory: true) : stateDirectory
+        var reporting = ExecutionReporting(logger: logger)
+        reporting.runEvents = runEvents
         let environment = ExecutionEnvironment(
             runs: runs ?? store, stepStores: StepStores(store),
             steps: Self.stepKinds(logger: logger, resolve: resolver), time: ExecutionTime(),
             folders: ExecutionFolders(state: folder, config: configDirectory), settings: settings,
             resolveSecret: { reference throws(StepFailure) in try resolver.resolve(reference) },
-            owner: { OwnerProbe.current(now: Date()) }, reporting: ExecutionReporting(logger: logger))
+            owner: { OwnerProbe.current(now: Date()) }, reporting: reporting)
         return RunLauncher(executor: RunExecutor(environment: environment), probe: OwnerProbe())
     }
 

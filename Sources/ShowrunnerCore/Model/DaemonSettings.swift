@@ -17,6 +17,10 @@ public struct DaemonSettings: Sendable, Hashable {
     public var runRetention: Duration
     public var artifactRetention: Duration
     public var providers: ProviderSettings
+    /// `log.format`: text or JSON lines on stderr.
+    public var logFormat: LogFormat = .text
+    /// `notify:`: where alerts go (every account's).
+    public var notify: [AlertTarget] = []
 
     public init(
         stateDir: String = "state", listen: String = "127.0.0.1:8080", apiToken: String? = nil,
