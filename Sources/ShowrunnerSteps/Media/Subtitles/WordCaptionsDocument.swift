@@ -9,24 +9,7 @@ enum WordCaptionsDocument {
             "0", "0", "0", "100", "100", "0", "0", "1", "\(style.outline)", "2", "\(style.position.alignment)", "60",
             "60", "\(style.margin)", "1",
         ]
-        let header = """
-            [Script Info]
-            ScriptType: v4.00+
-            PlayResX: \(format.width)
-            PlayResY: \(format.height)
-            WrapStyle: 0
-            ScaledBorderAndShadow: yes
-
-            [V4+ Styles]
-            Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, \
-            Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, \
-            MarginR, MarginV, Encoding
-            Style: \(fields.joined(separator: ","))
-
-            [Events]
-            Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
-
-            """
+        let header = ASSDocument.header(format: format, style: fields)
         let highlight = WordCaptionStyle.assColor(style.highlightColor).dropFirst(4)
         let lines = events.map { event in
             let words = event.words.enumerated().map { index, word in

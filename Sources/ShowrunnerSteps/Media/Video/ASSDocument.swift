@@ -8,29 +8,34 @@ enum ASSDocument {
             "0", "0", "100", "100", "0", "0", "1", "\(style.outline)", "\(style.shadow)", "2", "\(style.marginSide)",
             "\(style.marginSide)", "\(style.marginBottom)", "1",
         ]
-        let header = """
-            [Script Info]
-            ScriptType: v4.00+
-            PlayResX: \(format.width)
-            PlayResY: \(format.height)
-            WrapStyle: 0
-            ScaledBorderAndShadow: yes
-
-            [V4+ Styles]
-            Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, \
-            Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, \
-            MarginR, MarginV, Encoding
-            Style: \(fields.joined(separator: ","))
-
-            [Events]
-            Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
-
-            """
+        let header = header(format: format, style: fields)
         let events = cues.map { cue in
             "Dialogue: 0,\(time(cue.start)),\(time(cue.end)),Default,,0,0,0,,"
                 + cue.lines.map(escaped).joined(separator: "\\N")
         }
         return header + events.joined(separator: "\n") + "\n"
+    }
+
+    /// The script info (PlayResX/PlayResY = the frame), the one style `fields` describe, and the events' format.
+    static func header(format: VideoFormat, style fields: [String]) -> String {
+        """
+        [Script Info]
+        ScriptType: v4.00+
+        PlayResX: \(format.width)
+        PlayResY: \(format.height)
+        WrapStyle: 0
+        ScaledBorderAndShadow: yes
+
+        [V4+ Styles]
+        Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, \
+        Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, \
+        MarginR, MarginV, Encoding
+        Style: \(fields.joined(separator: ","))
+
+        [Events]
+        Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
+
+        """
     }
 
     /// `H:MM:SS.cc` (centiseconds; ends and starts round the same way, so the cues stay contiguous).
