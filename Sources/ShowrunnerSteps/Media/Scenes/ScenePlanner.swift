@@ -7,7 +7,7 @@ struct ScenePlanner: Sendable {
     var maximum = 7.0
     var limit = Int.max
 
-    func plan(_ sentences: [SentenceSpan], duration: Double) -> [Scene] {
+    func plan(_ sentences: [SpokenSentence], duration: Double) -> [Scene] {
         guard duration > 0 else { return [] }
         var scenes = Self.contiguous(sentences, duration: duration)
         scenes = mergeShort(scenes)
@@ -17,7 +17,7 @@ struct ScenePlanner: Sendable {
 
     /// One scene per sentence, cut halfway through each pause; the first starts at 0 and the last ends at
     /// `duration`. No sentences: one scene of the whole duration.
-    static func contiguous(_ sentences: [SentenceSpan], duration: Double) -> [Scene] {
+    static func contiguous(_ sentences: [SpokenSentence], duration: Double) -> [Scene] {
         let inside = sentences.filter { $0.start < duration }
         guard !inside.isEmpty else { return [Scene(start: 0, end: duration, text: "")] }
         var cuts = [0.0]

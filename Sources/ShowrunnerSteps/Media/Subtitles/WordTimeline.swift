@@ -18,16 +18,7 @@ enum WordTimeline {
     /// Sentence bounds estimated from the text alone, spread over `duration` seconds by weight, for voices that
     /// do not report them (espeak-ng, OpenAI, a command).
     static func estimatedSentences(in text: String, duration: Double) -> [SpokenSentence] {
-        let spoken = SentenceSplitter.sentences(in: text).filter { $0.contains { $0.isLetter || $0.isNumber } }
-        let weights = spoken.map { SubtitleTimeline.weight(of: $0, endsSentence: true) }
-        let total = weights.reduce(0, +)
-        guard total > 0, duration > 0 else { return [] }
-        var running = 0.0
-        return zip(spoken, weights).map { text, weight in
-            let start = duration * running / total
-            running += weight
-            return SpokenSentence(text: text, start: start, end: duration * running / total)
-        }
+        SentenceBounds.estimated(text: text, duration: duration)
     }
 
     private static func events(for sentence: SpokenSentence, wordsPerLine: Int) -> [Event] {

@@ -34,7 +34,7 @@ struct ScenePlannerTests {
 
     @Test(arguments: cases)
     func plans(_ example: Case) {
-        let spans = example.sentences.enumerated().map { SentenceSpan(text: "s\($0)", start: $1.0, end: $1.1) }
+        let spans = example.sentences.enumerated().map { SpokenSentence(text: "s\($0)", start: $1.0, end: $1.1) }
         let scenes = ScenePlanner(limit: example.limit).plan(spans, duration: example.duration)
         let rounded = { (value: Double) in (value * 1000).rounded() / 1000 }
         #expect(scenes.map { [rounded($0.start), rounded($0.end)] } == example.scenes.map { [$0.0, $0.1] })
@@ -42,8 +42,8 @@ struct ScenePlannerTests {
 
     @Test func mergedScenesKeepBothSentencesText() {
         let spans = [
-            SentenceSpan(text: "Lava flows.", start: 0, end: 1),
-            SentenceSpan(text: "Ash falls on the town below.", start: 1, end: 6),
+            SpokenSentence(text: "Lava flows.", start: 0, end: 1),
+            SpokenSentence(text: "Ash falls on the town below.", start: 1, end: 6),
         ]
         #expect(ScenePlanner().plan(spans, duration: 6).map(\.text) == ["Lava flows. Ash falls on the town below."])
     }
@@ -54,7 +54,9 @@ struct SentenceBoundsTests {
         let reported = ConfigValueFixtures.sentences([("One.", 0, 1.5), ("Two.", 1.9, 4)])
         let spans = SentenceBounds.spans(text: "Something else entirely.", duration: 4, reported: reported)
         #expect(
-            spans == [SentenceSpan(text: "One.", start: 0, end: 1.5), SentenceSpan(text: "Two.", start: 1.9, end: 4)])
+            spans == [
+                SpokenSentence(text: "One.", start: 0, end: 1.5), SpokenSentence(text: "Two.", start: 1.9, end: 4),
+            ])
     }
 
     @Test func theEstimateSharesTheAudioBySpokenLength() {
@@ -68,6 +70,6 @@ struct SentenceBoundsTests {
 
     @Test func malformedReportsFallBackToTheEstimate() {
         let spans = SentenceBounds.spans(text: "Only this.", duration: 2, reported: .list([.string("nope")]))
-        #expect(spans == [SentenceSpan(text: "Only this.", start: 0, end: 2)])
+        #expect(spans == [SpokenSentence(text: "Only this.", start: 0, end: 2)])
     }
 }
