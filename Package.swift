@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "ShowrunnerCore"),
@@ -39,6 +40,14 @@ let package = Package(
         ),
         .target(
             name: "ShowrunnerStore", dependencies: ["ShowrunnerCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "ShowrunnerPostgres",
+            dependencies: [
+                "ShowrunnerCore", "ShowrunnerStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(
             name: "ShowrunnerEngine",
             dependencies: [
@@ -78,6 +87,7 @@ let package = Package(
                 "ShowrunnerCore",
                 "ShowrunnerConfig",
                 "ShowrunnerStore",
+                "ShowrunnerPostgres",
                 "ShowrunnerEngine",
                 "ShowrunnerSteps",
                 "ShowrunnerServer",
@@ -91,7 +101,13 @@ let package = Package(
         .testTarget(name: "ShowrunnerCoreTests", dependencies: ["ShowrunnerCore"]),
         .testTarget(name: "ShowrunnerConfigTests", dependencies: ["ShowrunnerConfig", "ShowrunnerTestSupport"]),
         .testTarget(name: "ShowrunnerCLITests", dependencies: ["ShowrunnerCLI", "ShowrunnerTestSupport"]),
-        .testTarget(name: "ShowrunnerStoreTests", dependencies: ["ShowrunnerStore"]),
+        .testTarget(
+            name: "ShowrunnerStoreTests",
+            dependencies: [
+                "ShowrunnerStore", "ShowrunnerPostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "ShowrunnerEngineTests",
             dependencies: ["ShowrunnerEngine", "ShowrunnerStore", "ShowrunnerSteps", "ShowrunnerTestSupport"]

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what Showrunner needs on Debian/Ubuntu, idempotently: system packages (SQLite, libcurl, espeak-ng,
-# ffmpeg, fonts, Python for the test reference) and a Python venv in .venv with the cron reference (cronsim) and
-# pytest for the chaos suite (Tests/chaos).
+# ffmpeg, fonts, PostgreSQL for the store and cluster tests, Python for the test reference) and a Python venv in
+# .venv with the cron reference (cronsim) and pytest for the chaos suite (Tests/chaos).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libsqlite3-dev libcurl4-openssl-dev espeak-ng ffmpeg fonts-dejavu-core git)
+packages=(libsqlite3-dev libcurl4-openssl-dev espeak-ng ffmpeg fonts-dejavu-core git postgresql)
 # A python3 outside dpkg (pyenv) is fine, as long as it can make a venv.
 if ! { command -v python3 >/dev/null && python3 -m venv --help >/dev/null 2>&1; }; then
     packages+=(python3 python3-venv)

@@ -5,6 +5,9 @@ cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 export SHOWRUNNER_REQUIRE_REFERENCE=1   # the cron differential test must run, not skip
 swift build --build-tests
+# A real PostgreSQL server for the store conformance suite and the cluster tests (stopped on exit).
+source scripts/test-postgres.sh
+start_test_postgres
 binary="$(swift build --show-bin-path)/showrunner"
 # Attacks on the real binary from outside: YAML fuzz of validate and the daemon's reload (~75 s, seeded),
 # then the chaos suite (kill -9 storm, edit storm, full disk, crash mid-render; docs/chaos.md).

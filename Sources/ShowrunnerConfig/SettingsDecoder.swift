@@ -5,7 +5,7 @@ import Yams
 enum SettingsDecoder {
     static let keys = [
         "state_dir", "listen", "api_token", "max_concurrent_runs", "watch", "debounce", "shutdown_grace", "retention",
-        "providers",
+        "providers", "store", "node",
     ]
     static let endpointKeys = ["base_url", "api_key", "model"]
     static let youtubeKeys = ["token_url", "api_base", "upload_base", "quota"]
@@ -35,6 +35,10 @@ enum SettingsDecoder {
                 reader.duration(retention["artifacts"], at: "retention.artifacts") ?? settings.artifactRetention
         }
         if let node = entries["providers"] { decodeProviders(node, into: &settings.providers, reader: &reader) }
+        if let node = entries["store"] { settings.store = StoreSettingDecoder.decode(node, reader: &reader) }
+        if let node = entries["node"], let entries = reader.mapping(node, at: "node", known: ["name"]) {
+            settings.nodeName = reader.string(entries["name"], at: "node.name")
+        }
         return reader.hasErrors ? nil : settings
     }
 

@@ -29,11 +29,14 @@ public protocol DaemonControl: Sendable {
     func storeProblem() async -> String?
     /// Counts in the metrics the runs other processes (`trigger`, `retry`) ended; `/metrics` calls it first.
     func countRunsEndedElsewhere() async
+    /// The nodes sharing the store; nil for a SQLite store (one daemon).
+    func cluster() async throws -> ClusterView?
 }
 
 extension DaemonControl {
     public func storeProblem() async -> String? { nil }
     public func countRunsEndedElsewhere() async {}
+    public func cluster() async throws -> ClusterView? { nil }
 }
 
 /// An account as the API shows it.

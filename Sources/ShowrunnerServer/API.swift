@@ -32,6 +32,7 @@ func makeAPI(
     AccountsController(control: control).addRoutes(to: router)
     RunsController(control: control, runs: runs).addRoutes(to: router)
     ConfigController(control: control).addRoutes(to: router)
+    ClusterController(control: control).addRoutes(to: router)
     HealthController(control: control, now: now).addRoutes(to: router)
     MetricsController(prometheus: prometheus, control: control).addRoutes(to: router)
     OpenAPIController(document: .showrunner).addRoutes(to: router)

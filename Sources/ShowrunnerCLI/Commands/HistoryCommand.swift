@@ -33,7 +33,7 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try Runtime.openStore(options: options)
+        let store = try await Runtime.openStore(options: options)
         let query = RunQuery(accountID: account, status: status.flatMap(RunStatus.init), limit: limit, before: before)
         let runs = try await store.runs(matching: query)
         if format == .json {

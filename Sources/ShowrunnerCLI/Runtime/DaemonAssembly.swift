@@ -17,12 +17,12 @@ struct DaemonAssembly {
     let options: ConfigOptions
     let settings: DaemonSettings
     let registry: ConfigRegistry
-    let store: SQLiteStore
+    let store: any ShowrunnerStorage
     let logger: Logger
     /// Held while the daemon runs: a second daemon on the same state folder exits naming this one.
     let lock: DaemonLock
 
-    init(options: ConfigOptions, listen: String?, watch: DaemonSettings.WatchMode?) throws {
+    init(options: ConfigOptions, listen: String?, watch: DaemonSettings.WatchMode?) async throws {
         self.options = options
         let directory = URL(fileURLWithPath: options.configDirectory, isDirectory: true)
         let loader = ConfigLoader(directory: options.configDirectory)
@@ -41,7 +41,7 @@ struct DaemonAssembly {
         } catch {
             throw CommandFailure("\(error)")
         }
-        store = try Runtime.openStore(in: stateDirectory, options: options)
+        store = try await Runtime.openStore(in: stateDirectory, options: options, settings: settings)
     }
 
     func run() async throws {
@@ -68,6 +68,7 @@ struct DaemonAssembly {
             registry: registry, mode: watchMode, debounce: settings.debounce, logger: logger,
             onChange: { await daemon.configChanged($0) })
         let hangUps = await UnixSignalsSequence(trapping: .sighup)  // trapped before the ready line is printed
+        let cluster = clusterService(scheduler: scheduler, coordinator: coordinator)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [
@@ -81,10 +82,29 @@ struct DaemonAssembly {
                             runRetention: settings.runRetention, artifactRetention: settings.artifactRetention,
                             logger: logger)),
                     .init(service: api),
-                ],
+                ] + (cluster.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []),
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         logger.info("showrunner stopped")
+    }
+
+    /// With a shared (PostgreSQL) store: this node's heartbeat and the takeover of dead nodes' runs.
+    private func clusterService(scheduler: Scheduler, coordinator: RunCoordinator) -> ClusterService? {
+        guard let registry = store as? any ClusterRegistry else { return nil }
+        let name = settings.nodeName ?? OwnerProbe.hostName
+        let owner = OwnerProbe.current(now: Date()).host
+        let capacity = settings.maxConcurrentRuns
+        let started = Date()
+        let directory = runtimeDirectory
+        return ClusterService(
+            registry: registry, scheduler: scheduler, coordinator: coordinator,
+            node: {
+                ClusterNode(
+                    name: name, owner: owner, version: ClusterLease.version,
+                    configRevision: GitRevision.read(directory),
+                    capacity: capacity, running: coordinator.activeRunIDs.count, startedAt: started, heartbeatAt: Date()
+                )
+            }, logger: logger)
     }
 
     private var watchMode: ConfigWatcher.Mode {

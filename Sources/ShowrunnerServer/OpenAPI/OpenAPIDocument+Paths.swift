@@ -78,6 +78,11 @@ extension OpenAPIDocument {
                     "diagnostics", "The config's current errors and warnings.", tag: "config",
                     success: ok("The diagnostics.", "DiagnosticList"))
             ],
+            "/api/cluster": [
+                "get": api(
+                    "cluster", "The nodes sharing the store (PostgreSQL): heartbeat age, capacity, config revision.",
+                    tag: "config", success: ok("The cluster.", "Cluster"))
+            ],
             "/api/openapi.json": [
                 "get": api(
                     "openAPI", "This document.", tag: "meta",
