@@ -13,4 +13,6 @@ binary="$(swift build --show-bin-path)/showrunner"
 # then the chaos suite (kill -9 storm, edit storm, full disk, crash mid-render; docs/chaos.md).
 python3 Tests/fuzz/yaml_fuzz.py --binary "$binary"
 SHOWRUNNER_BIN="$binary" .venv/bin/python -m pytest -q --tb=short -p no:cacheprovider Tests/chaos
+# Three daemons on one PostgreSQL database: one run per fire, kill -9 takeover (~65 s; docs/cluster.md).
+SHOWRUNNER_BIN="$binary" .venv/bin/python -m pytest -q --tb=short -p no:cacheprovider Tests/cluster
 swift test --skip-build
