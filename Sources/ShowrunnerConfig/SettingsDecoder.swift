@@ -9,7 +9,10 @@ enum SettingsDecoder {
     ]
     static let endpointKeys = ["base_url", "api_key", "model"]
     static let youtubeKeys = ["token_url", "api_base", "upload_base", "quota"]
-    static let quotaKeys = ["daily_units", "insert_cost", "insert_bucket", "thumbnail_cost", "playlist_insert_cost"]
+    static let quotaKeys = [
+        "daily_units", "insert_cost", "insert_bucket", "thumbnail_cost", "playlist_insert_cost",
+        "caption_insert_cost",
+    ]
 
     static func decode(_ root: Node, reader: inout NodeReader) -> DaemonSettings? {
         guard let entries = reader.mapping(root, at: "", known: keys) else { return nil }
@@ -83,6 +86,9 @@ enum SettingsDecoder {
         quota.playlistInsertCost =
             reader.int(entries["playlist_insert_cost"], at: "\(path).playlist_insert_cost", in: units)
             ?? quota.playlistInsertCost
+        quota.captionInsertCost =
+            reader.int(entries["caption_insert_cost"], at: "\(path).caption_insert_cost", in: units)
+            ?? quota.captionInsertCost
         quota.insertBucket = reader.string(entries["insert_bucket"], at: "\(path).insert_bucket") ?? quota.insertBucket
         if !["shared", "separate"].contains(quota.insertBucket) {
             reader.error("\(path).insert_bucket", "'\(quota.insertBucket)' is not one of shared, separate.")

@@ -119,7 +119,7 @@ enum PostgresSchema {
         """
         CREATE TABLE upload_follow_ups (
           upload_id TEXT NOT NULL REFERENCES upload_sessions (id) ON DELETE CASCADE,
-          action TEXT NOT NULL CHECK (action IN ('thumbnail', 'playlist')),
+          action TEXT NOT NULL CHECK (action IN ('thumbnail', 'playlist', 'captions')),
           target TEXT NOT NULL,
           result TEXT,
           done_at BIGINT NOT NULL,

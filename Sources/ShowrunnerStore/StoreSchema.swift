@@ -19,6 +19,7 @@ enum StoreSchema {
         migrator.registerMigration("runs_finished_index") { db in
             try db.create(index: "runs_finished", on: "runs", columns: ["finished_at"])
         }
+        migrator.registerMigration("caption_follow_ups") { db in try allowCaptionFollowUps(db) }
         return migrator
     }()
 

@@ -38,7 +38,7 @@ struct PipelineValidationTests {
         ),
         (
             "  - { id: a, uses: topic.list, with: { items: [x] } }\n  - { id: b, uses: script.template, with: { title: \"{{ steps.a.titel }}\" } }\n",
-            "error: steps[1].with.title: '{{ steps.a.titel }}': a topic.list step has no output 'titel'; did you mean 'title'? It has title."
+            "error: steps[1].with.title: '{{ steps.a.titel }}': a topic.list step has no output 'titel'; did you mean 'title'? It has title, script, scenes."
         ),
         (
             "  - { id: a, uses: topic.list, with: { items: [x] } }\n  - { id: b, uses: script.template, with: { title: \"{{ step.a.title }}\" } }\n",

@@ -49,6 +49,28 @@ struct ProcessLedgerTests {
         #expect(left.isEmpty)
     }
 
+    /// The child ran ahead of its record (showrunner died between the spawn and writing the leader's pid): the
+    /// token it carries in its environment, recorded before the spawn, still finds it and what it started.
+    @Test func reapingEndsTheProcessesOfAChildRecordedOnlyByItsToken() async throws {
+        let ledger = ProcessLedger(artifactsDirectory: fixture.artifactsDirectory)
+        let token = ledger.open(program: "sh")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+        process.arguments = ["sh", "-c", "sleep 600 & echo $! > member.tmp; mv member.tmp member; wait"]
+        process.currentDirectoryURL = fixture.root
+        process.environment = ProcessInfo.processInfo.environment.merging([ProcessLedger.tokenVariable: token]) { $1 }
+        try process.run()
+        let member = try await ProcessProbe.waitForPID(in: fixture.root.appendingPathComponent("member"))
+        defer {
+            for pid in [process.processIdentifier, member] { kill(pid, SIGKILL) }
+            process.waitUntilExit()
+        }
+
+        #expect(await ledger.reapLeftovers() == 1)
+        #expect(await gone([process.processIdentifier, member]))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: ledger.folder.path).isEmpty)
+    }
+
     /// A recorded pid that now names another process (a later start, another boot) is left alone.
     @Test(arguments: [(1 as UInt64, nil as String?), (0, "another-boot")])
     func aRecordOfAnotherProcessIsIgnored(_ startOffset: UInt64, _ boot: String?) async throws {
@@ -78,11 +100,9 @@ struct ProcessLedgerTests {
 
     @Test func anAttemptRecordsEachChildWhileItRunsAndForgetsItAfter() async throws {
         let step = AttemptProcessScope(step: CommandStep())
-        // The record is written right after the spawn: the child waits for it (at most a minute), then lists it.
-        let wait = "end=$(($(date +%s) + 60)); while [ ! -f .children/$$.json ] && [ $(date +%s) -lt $end ]; "
-        let script = wait + "do sleep 0.02; done; "
+        // The record is written before the spawn, under the token the child carries: it is there from the start.
         let result = try await step.run(
-            fixture.context(["run": .strings("sh", "-c", script + "ls .children; echo $$")]))
+            fixture.context(["run": .strings("sh", "-c", "ls .children; echo \"$\(ProcessLedger.tokenVariable)\"")]))
         let lines = try #require(result.outputs["stdout"]?.stringValue).split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
         #expect(lines.first == "\(lines.last ?? "").json")

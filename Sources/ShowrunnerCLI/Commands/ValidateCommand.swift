@@ -37,7 +37,7 @@ struct ValidateCommand: AsyncParsableCommand {
         var report = ConfigValidator(secrets: loader.secretChecker(strict: strict)).validate(snapshot)
         var extra = YouTubeChecks.diagnostics(
             for: report, settings: snapshot.daemonSettings, configDirectory: loader.directory, now: Date())
-        if !noPreflight { extra += await MachineChecks.diagnostics(for: report) }
+        if !noPreflight { extra += await MachineChecks.diagnostics(for: report, configDirectory: loader.directory) }
         let state = Runtime.stateDirectory(options: options, settings: snapshot.daemonSettings)
         extra += await TopicChecks.diagnostics(
             for: report, configDirectory: loader.directory,

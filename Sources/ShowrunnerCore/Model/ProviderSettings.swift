@@ -31,6 +31,8 @@ public struct ProviderSettings: Sendable, Hashable {
         public var insertBucket = "shared"
         public var thumbnailCost = 50
         public var playlistInsertCost = 50
+        /// `captions.insert` (400 units in the 2025 cost table).
+        public var captionInsertCost = 400
 
         public init() {}
     }

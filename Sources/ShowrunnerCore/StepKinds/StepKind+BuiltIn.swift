@@ -6,7 +6,7 @@ extension StepKind {
     static let all: [StepKind] = [
         StepKind(
             "topic.list", inputs: [Input("items"), Input("file"), Input("order"), Input("on_exhausted")],
-            outputs: ["title"],
+            outputs: ["title", "script", "scenes"],
             requiresOneOf: ["items", "file"]),
         StepKind(
             "topic.llm",
@@ -18,8 +18,9 @@ extension StepKind {
             "script.template",
             inputs: [
                 Input("title", required: true, from: "title"), Input("text"), Input("description"), Input("tags"),
+                Input("script", from: "script"), Input("scenes", from: "scenes"),
             ],
-            outputs: ["title", "description", "tags", "text"]),
+            outputs: ["title", "description", "tags", "text", "scenes"]),
         StepKind(
             "script.llm",
             inputs: [
@@ -27,13 +28,16 @@ extension StepKind {
                 Input("words"), Input("model"), Input("temperature"), Input("request_timeout"),
             ],
             outputs: ["title", "description", "tags", "text"]),
-        StepKind("tts", inputs: [Input("text", required: true, from: "text")], outputs: ["audio", "duration_s"]),
+        StepKind(
+            "tts", inputs: [Input("text", required: true, from: "text")],
+            outputs: ["audio", "duration_s", "sentences"]),
         StepKind(
             "subtitles",
             inputs: [
                 Input("text", required: true, from: "text"), Input("duration_s", required: true, from: "duration_s"),
-            ],
-            outputs: ["srt"]),
+                Input("sentences", from: "sentences"), Input("style"), Input("format"),
+            ] + captionInputs,
+            outputs: ["srt", "ass"]),
         StepKind(
             "thumbnail",
             inputs: [Input("title", required: true, from: "title"), Input("background"), Input("text_color")],
@@ -41,15 +45,17 @@ extension StepKind {
         StepKind(
             "video",
             inputs: [
-                Input("audio", required: true, from: "audio"), Input("subtitles", from: "srt"), Input("background"),
-                Input("format"),
+                Input("audio", required: true, from: "audio"), Input("subtitles", from: "srt"),
+                Input("ass", from: "ass"),
+                Input("background"), Input("format"),
             ],
             outputs: ["video", "duration_s"]),
         StepKind(
             "upload.youtube",
             inputs: metadataInputs + [
                 Input("privacy"), Input("publish_at"), Input("playlist_id"), Input("category_id"),
-                Input("made_for_kids"), Input("synthetic_media"), Input("chunk_size"),
+                Input("made_for_kids"), Input("synthetic_media"), Input("chunk_size"), Input("captions"),
+                Input("srt", from: "srt"), Input("caption_language"), Input("caption_name"),
             ],
             outputs: ["video_id", "url"], hasSideEffects: true),
         StepKind(
@@ -65,6 +71,12 @@ extension StepKind {
             ],
             outputs: ["status", "body", "json"]),
     ]
+
+    /// The look of `style: words` captions, per account through `steps: subtitles: with:`.
+    private static let captionInputs = [
+        "font", "font_size", "color", "highlight_color", "outline_color", "outline", "position", "margin",
+        "words_per_line",
+    ].map { Input($0) }
 
     private static let metadataInputs = [
         Input("video", required: true, from: "video"), Input("thumbnail", from: "image"),

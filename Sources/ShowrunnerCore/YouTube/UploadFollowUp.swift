@@ -6,6 +6,7 @@ public struct UploadFollowUp: Sendable, Equatable {
     public enum Action: String, Sendable, Hashable, CaseIterable {
         case thumbnail
         case playlist
+        case captions
     }
 
     /// The `UploadSession` it belongs to.

@@ -43,6 +43,9 @@ struct ProcessRunner: Sendable {
     func run(_ invocation: CommandInvocation, progress: @escaping Progress) async throws -> ProcessOutcome {
         let session = Mutex<pid_t?>(nil)
         let ledger = ProcessLedger.current
+        let token = ledger?.open(program: invocation.program)
+        var invocation = invocation
+        if let token { invocation.environment[ProcessLedger.tokenVariable] = token }
         let result: Result<ProcessOutcome, any Error>
         do {
             if let text = invocation.standardInput {
@@ -50,23 +53,22 @@ struct ProcessRunner: Sendable {
                 result = .success(
                     try await execute(
                         invocation, input: .fileDescriptor(input, closeAfterSpawningProcess: true), session: session,
-                        progress))
+                        token: token, progress))
             } else {
-                result = .success(try await execute(invocation, input: .none, session: session, progress))
+                result = .success(try await execute(invocation, input: .none, session: session, token: token, progress))
             }
         } catch {
             result = .failure(error)
         }
-        if let leader = session.withLock({ $0 }) {
-            await SessionSweeper(grace: grace).sweep(session: leader)
-            ledger?.remove(leader)
-        }
+        let leader = session.withLock { $0 }
+        if let leader { await SessionSweeper(grace: grace).sweep(session: leader) }
+        if let token { ledger?.remove(token) }
         try Task.checkCancellation()
         return try result.get()
     }
 
     private func execute(
-        _ invocation: CommandInvocation, input: some InputProtocol, session: borrowing Mutex<pid_t?>,
+        _ invocation: CommandInvocation, input: some InputProtocol, session: borrowing Mutex<pid_t?>, token: String?,
         _ progress: @escaping Progress
     ) async throws -> ProcessOutcome {
         let launch = ChildLaunch.plan(invocation)
@@ -83,7 +85,7 @@ struct ProcessRunner: Sendable {
         ) { execution in
             let pid = execution.processIdentifier.value
             session.withLock { $0 = pid }
-            ledger?.record(pid, program: invocation.program)
+            ledger?.record(pid, program: invocation.program, token: token)
             return try await collect(execution, progress: progress)
         }
         let (stdout, stderr) = (result.closureResult.stdout, result.closureResult.stderr)

@@ -2,10 +2,13 @@ import Foundation
 import ShowrunnerCore
 
 /// The topics a `topic.list` step chooses from, and the id their usage is stored under: `file:<path>` for a
-/// file, `items:<hash>` for inline items (so editing the items starts a fresh list).
+/// file, `items:<hash>` for inline items (so editing the items starts a fresh list). A `.yaml`/`.yml` file may
+/// carry each topic's script (`TopicEntry`).
 struct TopicList: Sendable, Equatable {
     let id: String
     let topics: [String]
+    /// The topics that come with a script, by title.
+    var entries: [String: TopicEntry] = [:]
 
     /// How messages name the list: the topics file, or the step's inline items.
     var name: String { id.hasPrefix("file:") ? "topics file '\(id.dropFirst(5))'" : "the step's 'items'" }
@@ -24,7 +27,15 @@ struct TopicList: Sendable, Equatable {
             guard !topics.isEmpty else { throw StepFailure(.permanent, "input 'items' has no topics.") }
             return TopicList(id: "items:" + FNV1a64.hex(of: topics.joined(separator: "\n")), topics: topics)
         case (nil, let file?):
-            return TopicList(id: "file:" + file, topics: try read(file, at: path(file)))
+            let text = try read(file, at: path(file))
+            guard ["yaml", "yml"].contains(path(file).pathExtension.lowercased()) else {
+                return TopicList(id: "file:" + file, topics: try nonEmpty(parse(text), name: file))
+            }
+            let entries = try TopicEntry.parse(yaml: text, name: file)
+            let scripted = entries.filter { $0.script != nil }.map { ($0.title, $0) }
+            return TopicList(
+                id: "file:" + file, topics: try nonEmpty(unique(entries.map(\.title)), name: file),
+                entries: Dictionary(scripted) { first, _ in first })
         case (nil, nil):
             throw StepFailure(.permanent, "topic.list needs 'items' or 'file'.")
         }
@@ -38,7 +49,7 @@ struct TopicList: Sendable, Equatable {
         return unique(lines.filter { !$0.hasPrefix("#") })
     }
 
-    private static func read(_ name: String, at url: URL) throws(StepFailure) -> [String] {
+    private static func read(_ name: String, at url: URL) throws(StepFailure) -> String {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw StepFailure(.permanent, "topics file '\(name)' does not exist (looked for \(url.path)).")
         }
@@ -48,7 +59,10 @@ struct TopicList: Sendable, Equatable {
         } catch {
             throw StepFailure(.permanent, "cannot read topics file '\(name)': \(error.localizedDescription)")
         }
-        let topics = parse(text)
+        return text
+    }
+
+    private static func nonEmpty(_ topics: [String], name: String) throws(StepFailure) -> [String] {
         guard !topics.isEmpty else {
             throw StepFailure(.permanent, "topics file '\(name)' has no topics (only blank lines and # comments).")
         }

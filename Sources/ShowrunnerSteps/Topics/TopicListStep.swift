@@ -2,7 +2,8 @@ import ShowrunnerCore
 
 /// `topic.list`: the next topic from a list of items or a file, never repeating for the account. When every topic
 /// was used, `on_exhausted` decides: `stop` (default: the run is skipped and the account paused), `skip` (the run
-/// is skipped; new topics are picked up by the next fire) or `repeat` (the list starts over).
+/// is skipped; new topics are picked up by the next fire) or `repeat` (the list starts over). A topic of a YAML
+/// file that carries a script also outputs `script` and `scenes` (`[{text, keywords}]`).
 public struct TopicListStep: Step {
     enum Order: String { case sequential, shuffle }
     enum Exhausted: String { case stop, skip, `repeat` }
@@ -38,7 +39,12 @@ public struct TopicListStep: Step {
                     at: context.now())
             }
         }
-        return StepResult(outputs: ["title": .string(topic)])
+        var outputs: [String: ConfigValue] = ["title": .string(topic)]
+        if let entry = list.entries[topic], let script = entry.script {
+            outputs["script"] = .string(script)
+            outputs["scenes"] = .list(entry.scenes.map(\.value))
+        }
+        return StepResult(outputs: outputs)
     }
 
     /// The run has nothing to make: every topic was used.

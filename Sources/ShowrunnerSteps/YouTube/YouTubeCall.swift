@@ -6,4 +6,6 @@ enum YouTubeCall: String, Sendable, Hashable, CaseIterable {
     case upload = "upload"
     case thumbnail = "thumbnails.set"
     case playlistItem = "playlistItems.insert"
+    /// `captions.insert`: the SRT as a caption track.
+    case caption = "captions.insert"
 }

@@ -15,6 +15,11 @@ struct YouTubeEndpoints: Sendable, Equatable {
 
     var playlistItemsURL: URL { Self.url(apiBase, "playlistItems", query: [("part", "snippet")]) }
 
+    /// `captions.insert` as a multipart upload.
+    var captionsURL: URL {
+        Self.url(uploadBase, "captions", query: [("uploadType", "multipart"), ("part", "snippet")])
+    }
+
     func thumbnailURL(videoID: String) -> URL {
         Self.url(uploadBase, "thumbnails/set", query: [("videoId", videoID), ("uploadType", "media")])
     }

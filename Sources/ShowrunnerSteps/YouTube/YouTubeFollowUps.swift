@@ -1,16 +1,31 @@
 import Foundation
 import ShowrunnerCore
 
-/// What happens to a video once it exists: `thumbnails.set` with the thumbnail image and `playlistItems.insert`
-/// into the configured playlist. Each is recorded when done, so a retry does neither twice and never uploads the
+/// What happens to a video once it exists: `thumbnails.set` with the thumbnail image, `playlistItems.insert`
+/// into the configured playlist and `captions.insert` of the SRT (`YouTubeCaptionUpload`). Each is recorded when done, so a retry does neither twice and never uploads the
 /// video again.
 struct YouTubeFollowUps: Sendable {
     /// One thing still to do.
     enum Pending: Sendable, Equatable {
         case thumbnail(URL, checksum: String)
         case playlist(String)
+        case captions(URL, checksum: String)
 
-        var call: YouTubeCall { if case .thumbnail = self { .thumbnail } else { .playlistItem } }
+        var call: YouTubeCall {
+            switch self {
+            case .thumbnail: .thumbnail
+            case .playlist: .playlistItem
+            case .captions: .caption
+            }
+        }
+
+        var action: UploadFollowUp.Action {
+            switch self {
+            case .thumbnail: .thumbnail
+            case .playlist: .playlist
+            case .captions: .captions
+            }
+        }
     }
 
     let api: YouTubeAPI
@@ -19,12 +34,12 @@ struct YouTubeFollowUps: Sendable {
     let quota: YouTubeQuota
     let now: @Sendable () -> Date
 
-    /// What `plan` asks for that `done` does not hold (a thumbnail with other bytes is set again).
+    /// What `plan` asks for that `done` does not hold (a thumbnail or SRT with other bytes is sent again).
     static func pending(
-        _ plan: YouTubeUploadPlan, thumbnailChecksum: String?, done: [UploadFollowUp]
+        _ plan: YouTubeUploadPlan, _ fingerprints: YouTubeUploadStep.Fingerprints, done: [UploadFollowUp]
     ) -> [Pending] {
         var pending: [Pending] = []
-        if let thumbnail = plan.thumbnail, let checksum = thumbnailChecksum,
+        if let thumbnail = plan.thumbnail, let checksum = fingerprints.thumbnail,
             !done.contains(where: { $0.action == .thumbnail && $0.target == checksum })
         {
             pending.append(.thumbnail(thumbnail, checksum: checksum))
@@ -32,10 +47,17 @@ struct YouTubeFollowUps: Sendable {
         if let playlist = plan.playlistID, !done.contains(where: { $0.action == .playlist && $0.target == playlist }) {
             pending.append(.playlist(playlist))
         }
+        if let captions = plan.captions, let checksum = fingerprints.captions,
+            !done.contains(where: { $0.action == .captions && $0.target == checksum })
+        {
+            pending.append(.captions(captions, checksum: checksum))
+        }
         return pending
     }
 
-    func perform(_ pending: [Pending], videoID: String, uploadID: String) async throws {
+    func perform(
+        _ pending: [Pending], videoID: String, uploadID: String, plan: YouTubeUploadPlan
+    ) async throws {
         for item in pending {
             try await quota.spend(item.call)
             let (target, result): (String, String?)
@@ -45,9 +67,16 @@ struct YouTubeFollowUps: Sendable {
                 (target, result) = (checksum, nil)
             case .playlist(let playlistID):
                 (target, result) = (playlistID, try await insertPlaylistItem(playlistID, videoID: videoID))
+            case .captions(let url, let checksum):
+                let upload = YouTubeCaptionUpload(api: api, endpoints: endpoints, now: now)
+                (target, result) = (
+                    checksum,
+                    try await upload.insert(
+                        url, videoID: videoID, language: plan.captionLanguage, name: plan.captionName)
+                )
             }
             let followUp = UploadFollowUp(
-                uploadID: uploadID, action: item.call == .thumbnail ? .thumbnail : .playlist, target: target,
+                uploadID: uploadID, action: item.action, target: target,
                 result: result, doneAt: now())
             try await uploads.recordFollowUp(followUp)
         }

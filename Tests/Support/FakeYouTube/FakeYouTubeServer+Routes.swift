@@ -14,6 +14,7 @@ extension FakeYouTubeServer {
         case ("PUT", "/upload/youtube/v3/videos"): put(head, &wire)
         case ("POST", "/upload/youtube/v3/thumbnails/set"): thumbnail(head, &wire)
         case ("POST", "/youtube/v3/playlistItems"): playlistItem(head, &wire)
+        case ("POST", "/upload/youtube/v3/captions"): captionInsert(head, &wire)
         default:
             wire.readBody(head.contentLength)
             reply(head, &wire, 404, body: Self.googleError(404, reason: "notFound", message: "No route"))

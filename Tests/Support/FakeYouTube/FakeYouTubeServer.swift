@@ -9,8 +9,8 @@ import Synchronization
 #endif
 
 /// A fake YouTube on `127.0.0.1:<ephemeral port>` that speaks the real protocol: the OAuth token endpoint, the
-/// resumable upload (sessions, `308` + `Range`, a final `201` with a video id), `thumbnails.set` and
-/// `playlistItems.insert`, each behind a Bearer token it issued. Faults are injected by chunk number (the n-th data
+/// resumable upload (sessions, `308` + `Range`, a final `201` with a video id), `thumbnails.set`,
+/// `playlistItems.insert` and `captions.insert` (multipart), each behind a Bearer token it issued. Faults are injected by chunk number (the n-th data
 /// `PUT` the server receives, from 1). It keeps every completed video's bytes (or, with `.digest`, only their
 /// checksum and size) so a test can check that exactly one complete video exists and equals the file.
 /// Shared by the step tests, the CLI kill test (through `ShowrunnerTestSupport`) and the benchmark (linked).
@@ -34,6 +34,8 @@ public final class FakeYouTubeServer: Sendable {
         case pause(chunk: Int)
         /// `thumbnails.set` answers `status` once.
         case thumbnailError(status: Int)
+        /// `captions.insert` answers `status` once.
+        case captionError(status: Int)
     }
 
     public enum Storage: Sendable { case memory, digest }
@@ -67,6 +69,7 @@ public final class FakeYouTubeServer: Sendable {
         var sessionOrder: [String] = []
         var videos: [Video] = []
         var playlistItems: [(id: String, playlist: String, video: String)] = []
+        var captionTracks: [CaptionTrack] = []
         var tokens: Set<String> = []
         var tokenRequests = 0
         var consentCodeUsed = false
@@ -105,6 +108,7 @@ public final class FakeYouTubeServer: Sendable {
     public var dataPuts: Int { state.withLock { $0.dataPuts } }
     public var log: [String] { state.withLock { $0.log } }
     public var playlistItems: [(id: String, playlist: String, video: String)] { state.withLock { $0.playlistItems } }
+    public var captionTracks: [CaptionTrack] { state.withLock { $0.captionTracks } }
     /// Bytes each session holds, in the order the sessions were made.
     public var receivedBySession: [Int] {
         state.withLock { state in state.sessionOrder.map { state.sessions[$0]!.received } }

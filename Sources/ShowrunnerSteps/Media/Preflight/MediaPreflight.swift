@@ -1,6 +1,8 @@
+import Foundation
 import ShowrunnerCore
 
 /// Checks, before anything runs, that this machine has what the media steps need: `espeak-ng` for espeak voices,
+/// the Python and the voice model for Piper voices (`PiperRuntime`),
 /// `ffmpeg` and `ffprobe` for thumbnails and videos, the DejaVu Sans Bold font for their text, and each espeak
 /// voice the accounts name. Every problem says which Debian package to install. Only what the accounts use is
 /// checked: no `video` step, no ffmpeg requirement.
@@ -40,14 +42,21 @@ public struct MediaPreflight: Sendable {
         }
 
         var speaksWithEspeak: Bool { kinds.contains("tts") && voice.provider == .espeak }
+        var speaksWithPiper: Bool { kinds.contains("tts") && voice.provider == .piper }
         var drawsText: Bool { !kinds.isDisjoint(with: ["thumbnail", "video"]) }
     }
 
     let probe: Probe
+    /// Where relative `voice.model` and `voice.python` paths start, and the first place the venv is looked for.
+    let configDirectory: URL
 
     /// `probe`: how programs, files and voice listings are looked up (`.system` by default; tests pass fakes).
-    public init(probe: Probe = .system) {
+    public init(
+        probe: Probe = .system,
+        configDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    ) {
         self.probe = probe
+        self.configDirectory = configDirectory
     }
 
     /// Every problem found, machine problems first, then each account's voice in order.
@@ -71,7 +80,7 @@ public struct MediaPreflight: Sendable {
             }
         }
         if hasEspeak, !speakers.isEmpty { problems += await voiceProblems(speakers) }
-        return problems
+        return problems + piperProblems(usages.filter(\.speaksWithPiper))
     }
 
     private func missing(_ program: String, package: String, for use: String, _ usages: [Usage]) -> Problem {
@@ -87,6 +96,21 @@ public struct MediaPreflight: Sendable {
         let matched = await probe.output("fc-match", ["-f", "%{file}", FontLocator.pattern])?.trimmingSpaces()
         if let matched, matched.contains("DejaVuSans"), probe.fileExists(matched) { return true }
         return probe.fileExists(FontLocator.fallbackPath)
+    }
+
+    /// Each Piper voice whose Python or model file is missing, named (`voice.model: the Piper voice model … does
+    /// not exist`).
+    private func piperProblems(_ speakers: [Usage]) -> [Problem] {
+        speakers.compactMap { usage -> Problem? in
+            do {
+                _ = try PiperRuntime.resolve(
+                    usage.voice, configDirectory: configDirectory, fileExists: probe.fileExists)
+                return nil
+            } catch {
+                let key = (error as? PiperRuntime.Problem)?.key ?? "voice.model"
+                return Problem(accountID: usage.accountID, message: "\(key): voice provider 'piper': \(error)")
+            }
+        }
     }
 
     private func voiceProblems(_ speakers: [Usage]) async -> [Problem] {

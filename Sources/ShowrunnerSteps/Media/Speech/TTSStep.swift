@@ -1,9 +1,9 @@
 import Foundation
 import ShowrunnerCore
 
-/// `tts`: speaks `text` with the account's voice (espeak-ng offline, an OpenAI-compatible endpoint, or the
+/// `tts`: speaks `text` with the account's voice (Piper or espeak-ng offline, an OpenAI-compatible endpoint, or the
 /// account's own command) into `voice.wav` in the step's folder. Outputs `audio` (the WAV's path) and
-/// `duration_s`, read from the WAV header. Each attempt works in its own `AttemptWorkspace`; the WAV is checked
+/// `duration_s`, read from the WAV header; with Piper also `sentences`, each sentence's exact bounds. Each attempt works in its own `AttemptWorkspace`; the WAV is checked
 /// (`MediaCheck`) and only then renamed into the step's folder.
 public struct TTSStep: Step {
     let tool: MediaTool
@@ -26,23 +26,30 @@ public struct TTSStep: Step {
         let workspace = try AttemptWorkspace.open(context)
         let voice = context.account.voice
         context.progress("speaking with \(voice.provider.rawValue) voice \(voice.voice)")
-        let (audio, duration) = try await workspace.produce("voice.wav") { folder in
-            let speech = try await speak(text, voice: voice, context: context, in: folder)
+        let (audio, (duration, sentences)) = try await workspace.produce("voice.wav") { folder in
+            let (speech, sentences) = try await speak(text, voice: voice, context: context, in: folder)
             let wav = folder.appendingPathComponent("voice.wav")
             let duration = try await AudioFile.makeWAV(from: speech, to: wav, tool: tool).duration
             try await MediaCheck(tool: tool).verify(wav, what: "speech audio", expected: duration)
-            return duration
+            return (duration, sentences)
         }
         let seconds = (duration * 1000).rounded() / 1000
-        return StepResult(
-            outputs: ["audio": .string(audio.path), "duration_s": .double(seconds)], artifacts: [audio.path])
+        var outputs: [String: ConfigValue] = ["audio": .string(audio.path), "duration_s": .double(seconds)]
+        if let sentences { outputs["sentences"] = .list(sentences.map(\.value)) }
+        return StepResult(outputs: outputs, artifacts: [audio.path])
     }
 
-    private func speak(_ text: String, voice: Voice, context: StepContext, in folder: URL) async throws -> URL {
+    /// The speech file, and each sentence's bounds when the provider knows them exactly (Piper).
+    private func speak(
+        _ text: String, voice: Voice, context: StepContext, in folder: URL
+    ) async throws -> (URL, [SpokenSentence]?) {
         switch voice.provider {
-        case .espeak: try await EspeakSpeech(tool: tool).synthesize(text, voice: voice, in: folder)
-        case .openai: try await openAI.synthesize(text, context: context, in: folder)
-        case .command: try await CommandSpeech(runner: tool.runner).synthesize(text, context: context, in: folder)
+        case .espeak: (try await EspeakSpeech(tool: tool).synthesize(text, voice: voice, in: folder), nil)
+        case .openai: (try await openAI.synthesize(text, context: context, in: folder), nil)
+        case .command:
+            (try await CommandSpeech(runner: tool.runner).synthesize(text, context: context, in: folder), nil)
+        case .piper:
+            try await PiperSpeech(runner: tool.runner).synthesize(text, voice: voice, context: context, in: folder)
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import ShowrunnerCore
 
 /// `video`: renders `audio` over `background` (a colour, an image with a slow zoom, or a looped video; default
-/// `#14213d`) with `subtitles` (an SRT) burned in, as an MP4 of the audio's duration: `format: short`
+/// `#14213d`) with `subtitles` (an SRT) or the word captions `ass` burned in, as an MP4 of the audio's duration: `format: short`
 /// (1080×1920, the default) or `landscape` (1920×1080). Live progress is `encoding 42%`. Outputs `video` (the
 /// MP4's path) and `duration_s`. Each attempt renders in its own `AttemptWorkspace`; the MP4 is checked
 /// (`MediaCheck`) and only then renamed into the step's folder.
@@ -28,12 +28,13 @@ public struct VideoStep: Step {
         let srt =
             try context.trimmedString("subtitles") != nil
             ? try context.existingFile("subtitles", what: "subtitles file") : nil
+        let ass = try context.trimmedString("ass") != nil ? try context.existingFile("ass", what: "captions file") : nil
         let workspace = try AttemptWorkspace.open(context)
         let duration = try await AudioFile.duration(of: audio, tool: tool)
         let (video, _) = try await workspace.produce("video.mp4") { folder in
-            let subtitles = try srt.map { srt throws(StepFailure) in
-                try Self.writeASS(from: srt, format: format, in: folder)
-            }
+            let subtitles =
+                try ass.map { ass throws(StepFailure) in try Self.copyASS(ass, in: folder) }
+                ?? srt.map { srt throws(StepFailure) in try Self.writeASS(from: srt, format: format, in: folder) }
             let recipe = VideoRecipe(
                 format: format, background: background, audio: audio, subtitles: subtitles, duration: duration,
                 threads: threads, output: "video.mp4")
@@ -60,6 +61,17 @@ public struct VideoStep: Step {
             throw StepFailure(.permanent, "input 'format' must be short or landscape, found '\(text)'.")
         }
         return format
+    }
+
+    /// The `subtitles` step's word captions (`ass`, burned instead of the SRT) copied into `folder`.
+    static func copyASS(_ ass: URL, in folder: URL) throws(StepFailure) -> String {
+        let name = "captions.ass"
+        do {
+            try FileManager.default.copyItem(at: ass, to: folder.appendingPathComponent(name))
+        } catch {
+            throw StepFailure(.permanent, "cannot read the captions \(ass.path): \(error.localizedDescription)")
+        }
+        return name
     }
 
     /// The SRT re-fitted to the format's caption lines, as `subtitles.ass` in `folder`; returns the file's name.

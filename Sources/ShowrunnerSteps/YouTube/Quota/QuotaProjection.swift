@@ -86,6 +86,7 @@ public enum QuotaProjection {
             if step.with["playlist_id"] != nil || account.channel.youtube?.playlistID?.isEmpty == false {
                 units += quota.playlistInsertCost
             }
+            if case .bool(true)? = step.with["captions"] { units += quota.captionInsertCost }
         }
         return (units, uploads)
     }

@@ -24,6 +24,7 @@ struct YouTubeQuota: Sendable {
         case .upload: 0
         case .thumbnail: settings.thumbnailCost
         case .playlistItem: settings.playlistInsertCost
+        case .caption: settings.captionInsertCost
         }
     }
 

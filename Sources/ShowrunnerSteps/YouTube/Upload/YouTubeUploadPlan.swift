@@ -14,6 +14,10 @@ struct YouTubeUploadPlan: Sendable {
     var thumbnail: URL?
     var metadata: YouTubeMetadata
     var playlistID: String?
+    /// The SRT to add as a caption track (`captions: true`), its language and track name.
+    var captions: URL?
+    var captionLanguage = "en"
+    var captionName = ""
     var chunkSize: Int
     /// The quota bucket (Google Cloud project) this account spends.
     var project: String
@@ -23,13 +27,20 @@ struct YouTubeUploadPlan: Sendable {
         let channel = context.account.channel.youtube ?? YouTubeSettings()
         let video = context.path(try context.requiredString("video"))
         let thumbnail = try context.trimmedString("thumbnail").map(context.path)
-        let plan = YouTubeUploadPlan(
+        var plan = YouTubeUploadPlan(
             video: video, videoSize: try size(of: video, input: "video"), thumbnail: thumbnail,
             metadata: try YouTubeMetadata.from(context),
             playlistID: try context.trimmedString("playlist_id") ?? channel.playlistID?.nonBlankTrimmed(),
             chunkSize: try chunkSize(context), project: project(of: context.account),
             credentials: channel.credentials)
         if let thumbnail { try checkThumbnail(thumbnail) }
+        if try context.bool("captions") == true {
+            plan.captions = try captionsFile(context)
+            plan.captionLanguage =
+                try context.trimmedString("caption_language") ?? context.account.channel.language.nonBlankTrimmed()
+                ?? "en"
+            plan.captionName = try context.trimmedString("caption_name") ?? ""
+        }
         guard plan.videoSize > 0 else {
             throw StepFailure(.permanent, "input 'video' is an empty file: \(video.path).")
         }
@@ -83,6 +94,19 @@ struct YouTubeUploadPlan: Sendable {
             throw StepFailure(.permanent, "input '\(input)': no file at \(url.path).")
         }
         return size
+    }
+
+    /// The `srt` input (wired from the `subtitles` step), a non-empty file.
+    private static func captionsFile(_ context: StepContext) throws(StepFailure) -> URL {
+        guard let text = try context.trimmedString("srt") else {
+            throw StepFailure(
+                .permanent, "captions: true needs an SRT: give 'srt' or have a step it needs produce 'srt'.")
+        }
+        let url = context.path(text)
+        guard try size(of: url, input: "srt") > 0 else {
+            throw StepFailure(.permanent, "input 'srt' is an empty file: \(url.path).")
+        }
+        return url
     }
 
     private static func checkThumbnail(_ url: URL) throws(StepFailure) {

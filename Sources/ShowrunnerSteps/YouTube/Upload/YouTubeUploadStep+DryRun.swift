@@ -13,12 +13,13 @@ extension YouTubeUploadStep {
         let existing = try? await context.stores.uploads.uploadSession(
             accountID: context.account.id, checksum: fingerprints.video)
         let done = (try? await followUps(of: existing, context)) ?? []
-        let pending = YouTubeFollowUps.pending(plan, thumbnailChecksum: fingerprints.thumbnail, done: done)
+        let pending = YouTubeFollowUps.pending(plan, fingerprints, done: done)
         var parts = [upload(plan, existing)]
         parts += pending.map {
             switch $0 {
             case .thumbnail(let url, _): "set the thumbnail \(url.lastPathComponent)"
             case .playlist(let id): "add it to playlist \(id)"
+            case .captions(let url, _): "add the captions \(url.lastPathComponent) (\(plan.captionLanguage))"
             }
         }
         if existing?.sessionURI == nil, existing?.videoID == nil {

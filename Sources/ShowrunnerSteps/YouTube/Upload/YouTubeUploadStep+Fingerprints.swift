@@ -7,10 +7,12 @@ extension YouTubeUploadStep {
     struct Fingerprints: Sendable {
         var video: String
         var thumbnail: String?
+        var captions: String?
 
         init(_ plan: YouTubeUploadPlan) throws(StepFailure) {
             video = try Self.checksum(plan.video, input: "video")
             thumbnail = try plan.thumbnail.map { url throws(StepFailure) in try Self.checksum(url, input: "thumbnail") }
+            captions = try plan.captions.map { url throws(StepFailure) in try Self.checksum(url, input: "srt") }
         }
 
         static func checksum(_ url: URL, input: String) throws(StepFailure) -> String {

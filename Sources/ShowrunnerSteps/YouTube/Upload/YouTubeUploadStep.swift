@@ -2,7 +2,7 @@ import Foundation
 import ShowrunnerCore
 
 /// `upload.youtube`: uploads a video with the resumable protocol, exactly once per account and file (SPEC §5.1,
-/// §10.3), then sets its thumbnail and adds it to a playlist when configured. Outputs `video_id` and `url`.
+/// §10.3), then sets its thumbnail, adds it to a playlist and uploads its captions (`captions: true`) when configured. Outputs `video_id` and `url`.
 ///
 /// The upload is keyed by the account and the file's checksum and recorded before any byte is sent; a recorded
 /// video id ends the step without a request; a recorded session is continued from what the server holds.
@@ -33,7 +33,7 @@ public struct YouTubeUploadStep: Step {
             let existing = try await context.stores.uploads.uploadSession(
                 accountID: context.account.id, checksum: fingerprints.video)
             let done = try await followUps(of: existing, context)
-            let pending = YouTubeFollowUps.pending(plan, thumbnailChecksum: fingerprints.thumbnail, done: done)
+            let pending = YouTubeFollowUps.pending(plan, fingerprints, done: done)
             if let existing, let videoID = existing.videoID, pending.isEmpty { return Self.result(videoID) }
 
             let credentials = try YouTubeCredentials.load(
@@ -42,7 +42,7 @@ public struct YouTubeUploadStep: Step {
             let record = try await existingOrNewRecord(existing, plan, fingerprints.video, context)
             let connection = connect(credentials, endpoints, plan, context)
             let videoID = try await connection.uploader.upload(plan, record: record, followUps: pending.map { $0.call })
-            try await connection.followUps.perform(pending, videoID: videoID, uploadID: record.id)
+            try await connection.followUps.perform(pending, videoID: videoID, uploadID: record.id, plan: plan)
             return Self.result(videoID)
         } catch let reply as YouTubeErrorReply {
             await quota(context).exhaust(for: reply)
