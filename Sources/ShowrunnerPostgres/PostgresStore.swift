@@ -15,20 +15,32 @@ public final class PostgresStore: Sendable {
 
     /// Starts the client's connection pool (`client.run()` in a task); call `migrate()` before use.
     public init(configuration: PostgresClient.Configuration, fence: String?, logger: Logger) {
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        var background = logger
+        background.logLevel = .error  // the pool retries a lost connection by itself; say only what fails for good
+        let client = PostgresClient(configuration: configuration, backgroundLogger: background)
         self.client = client
         self.fence = fence
         self.logger = logger
         runner = Task { await client.run() }
     }
 
-    /// Connects, migrates and returns the store.
+    /// Connects, migrates and returns the store; a server that does not answer within `timeout` is an error
+    /// (the pool itself would keep retrying).
     public static func open(
-        _ configuration: PostgresClient.Configuration, fence: String?, logger: Logger
+        _ configuration: PostgresClient.Configuration, fence: String?, logger: Logger,
+        timeout: Duration = .seconds(15)
     ) async throws -> PostgresStore {
         let store = PostgresStore(configuration: configuration, fence: fence, logger: logger)
         do {
-            try await store.migrate()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await store.migrate() }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    throw PostgresStoreError.unreachable(seconds: Int(timeout.components.seconds))
+                }
+                try await group.next()
+                group.cancelAll()
+            }
         } catch {
             store.close()
             throw error

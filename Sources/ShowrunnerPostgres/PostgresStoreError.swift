@@ -4,6 +4,8 @@ public enum PostgresStoreError: Error, Sendable, Equatable, CustomStringConverti
     case leaseLost(runID: String)
     /// The database was migrated by a newer Showrunner.
     case newerSchema(version: String)
+    /// No answer from the server while opening the store.
+    case unreachable(seconds: Int)
 
     public var description: String {
         switch self {
@@ -11,6 +13,8 @@ public enum PostgresStoreError: Error, Sendable, Equatable, CustomStringConverti
             "Run '\(runID)' is owned by another node now; this node's write was refused."
         case .newerSchema(let version):
             "The database was migrated by a newer Showrunner (migration '\(version)'); upgrade before using it."
+        case .unreachable(let seconds):
+            "The PostgreSQL server did not answer within \(seconds) s."
         }
     }
 }
