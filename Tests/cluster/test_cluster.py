@@ -88,11 +88,11 @@ def test_a_killed_nodes_run_is_resumed_elsewhere_without_repeating_done_steps(cl
     assert status == 202, body
     run_id = body["run_id"]
 
-    owner = wait_until(lambda: next(iter(cluster.rows(
-        f"SELECT owner_pid FROM runs WHERE id = '{run_id}' AND status = 'running' "
-        f"AND EXISTS (SELECT 1 FROM step_attempts WHERE run_id = runs.id AND step_id = 's2')")), None), timeout=30)
-    assert owner, "the run never reached its long step"
-    victim = next(node for node in nodes if node.pid == int(owner[0]))
+    # The long step has started (its marker is written) on the node that owns the run.
+    started = wait_until(lambda: (marks / f"{run_id}.s2").exists(), timeout=30)
+    assert started, "the run never reached its long step"
+    owner = cluster.rows(f"SELECT owner_pid FROM runs WHERE id = '{run_id}' AND status = 'running'")
+    victim = next(node for node in nodes if node.pid == int(owner[0][0]))
     killed_at = victim.kill9()
 
     def resumed():
