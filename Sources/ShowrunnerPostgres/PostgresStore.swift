@@ -15,12 +15,13 @@ public final class PostgresStore: Sendable {
 
     /// Starts the client's connection pool (`client.run()` in a task); call `migrate()` before use.
     public init(configuration: PostgresClient.Configuration, fence: String?, logger: Logger) {
-        var background = logger
-        background.logLevel = .error  // the pool retries a lost connection by itself; say only what fails for good
-        let client = PostgresClient(configuration: configuration, backgroundLogger: background)
+        // The pool retries a lost connection by itself and queries throw their errors: log only what fails for good.
+        var quiet = logger
+        quiet.logLevel = max(logger.logLevel, .error)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: quiet)
         self.client = client
         self.fence = fence
-        self.logger = logger
+        self.logger = quiet
         runner = Task { await client.run() }
     }
 
