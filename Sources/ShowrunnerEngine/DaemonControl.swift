@@ -31,6 +31,11 @@ public protocol DaemonControl: Sendable {
     func countRunsEndedElsewhere() async
     /// The nodes sharing the store; nil for a SQLite store (one daemon).
     func cluster() async throws -> ClusterView?
+    /// The dashboard's reads (defaults in `DaemonControl+Dashboard.swift`).
+    func mergedPipeline(accountID: String) async -> Pipeline?
+    func scheduledAccount(id: String) async -> Account?
+    func accountNames() async -> [(id: String, name: String?)]
+    func accountStatuses(ids: [String]) async -> [AccountStatus]
 }
 
 extension DaemonControl {

@@ -4,6 +4,7 @@ import ShowrunnerCore
 /// One run, from its start to its recorded end: a child task of `RunCoordinator.run()`.
 extension RunCoordinator {
     func execute(_ pending: Pending) async {
+        let pending = withActivity(pending)
         let run = pending.run
         var outcome: RunOutcome?
         var storeFailed = false
@@ -45,5 +46,18 @@ extension RunCoordinator {
         job.observer = pending.observer
         job.cancellation = pending.cancellation
         return try await launcher.executor.execute(job)
+    }
+
+    /// `pending` whose observer also tells the activity listener (the dashboard's live events).
+    private func withActivity(_ pending: Pending) -> Pending {
+        guard let activity = activity.withLock({ $0 }) else { return pending }
+        var pending = pending
+        let observer = pending.observer
+        let run = pending.run
+        pending.observer = { event in
+            observer(event)
+            activity.runEvent(event, of: run)
+        }
+        return pending
     }
 }

@@ -55,6 +55,7 @@ public final class RunCoordinator: Sendable {
     let logger: Logger
     let state = Mutex(State())
     let listener = Mutex<(any RunFinishListener)?>(nil)
+    let activity = Mutex<(any RunActivityListener)?>(nil)
     private let commands: AsyncStream<Command>
     let commandSink: AsyncStream<Command>.Continuation
 
@@ -191,6 +192,7 @@ public final class RunCoordinator: Sendable {
 
     func enqueue(_ pending: Pending, start: Bool = true) {
         state.withLock { $0.waiting.append(pending) }
+        activity.withLock { $0 }?.runQueued(pending.run)
         if start { startWaiting() }
     }
 

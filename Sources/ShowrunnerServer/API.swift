@@ -11,21 +11,27 @@ import ShowrunnerEngine
 /// stay open. `prometheus` is the daemon's metrics registry (nil: `/metrics` answers 404).
 public func makeAPI(
     control: any DaemonControl, runs: any RunHistory, prometheus: PrometheusCollectorRegistry?, token: String?,
-    logger: Logger
+    logger: Logger, dashboard: Dashboard? = nil
 ) -> Router<BasicRequestContext> {
-    makeAPI(control: control, runs: runs, prometheus: prometheus, token: token, logger: logger, now: { Date() })
+    makeAPI(
+        control: control, runs: runs, prometheus: prometheus, token: token, logger: logger, now: { Date() },
+        dashboard: dashboard)
 }
 
-/// The seam: `now` is the clock `/healthz` measures the heartbeat's age with.
+/// The seam: `now` is the clock `/healthz` measures the heartbeat's age with (and the dashboard's "today"). With
+/// `dashboard`, the pages are served too and the token (or a signed-in session) protects them as well; `source`
+/// replaces the daemon as the source of the dashboard's data.
 func makeAPI(
     control: any DaemonControl, runs: any RunHistory, prometheus: PrometheusCollectorRegistry?, token: String?,
-    logger: Logger, now: @escaping @Sendable () -> Date
+    logger: Logger, now: @escaping @Sendable () -> Date, dashboard: Dashboard? = nil,
+    source: (any DashboardSource)? = nil
 ) -> Router<BasicRequestContext> {
     let router = Router()
     // Middleware applies to the routes added after it, and to the "no route" answer.
     router.add(middleware: RequestLogMiddleware(logger: logger))
+    if dashboard != nil { router.add(middleware: SecurityHeadersMiddleware()) }
     router.add(middleware: ErrorMiddleware(logger: logger))
-    router.add(middleware: BearerAuthMiddleware(token: token))
+    router.add(middleware: BearerAuthMiddleware(token: token, sessions: dashboard?.sessions))
     router.add(middleware: MethodNotAllowedMiddleware(routes: OpenAPIDocument.showrunner.routes))
 
     JobsController(control: control, runs: runs).addRoutes(to: router)
@@ -33,8 +39,20 @@ func makeAPI(
     RunsController(control: control, runs: runs).addRoutes(to: router)
     ConfigController(control: control).addRoutes(to: router)
     ClusterController(control: control).addRoutes(to: router)
+    if let store = runs as? any StatsReading & QuotaReading {
+        DashboardDataController(
+            source: source ?? control as? any DashboardSource, stats: store, quota: store, now: now
+        ).addRoutes(to: router)
+    }
     HealthController(control: control, now: now).addRoutes(to: router)
     MetricsController(prometheus: prometheus, control: control).addRoutes(to: router)
     OpenAPIController(document: .showrunner).addRoutes(to: router)
+    EventsController(hub: dashboard?.events ?? LiveEventHub()).addRoutes(to: router)
+    if let dashboard {
+        let gate = DashboardGate(sessions: dashboard.sessions, token: token)
+        gate.addRoutes(to: router)
+        DashboardController(control: control, runs: runs, dashboard: dashboard, gate: gate, now: now)
+            .addRoutes(to: router)
+    }
     return router
 }

@@ -15,10 +15,12 @@ public struct APIServer: Service {
     /// `token` is nil or empty. `onServerRunning` receives the bound port (useful with port 0).
     public init(
         control: any DaemonControl, runs: any RunHistory, prometheus: PrometheusCollectorRegistry?, token: String?,
-        listen: String, logger: Logger, onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+        listen: String, logger: Logger, dashboard: Dashboard? = nil,
+        onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
     ) throws {
         let address = try ListenPolicy.check(address: listen, token: token)
-        let router = makeAPI(control: control, runs: runs, prometheus: prometheus, token: token, logger: logger)
+        let router = makeAPI(
+            control: control, runs: runs, prometheus: prometheus, token: token, logger: logger, dashboard: dashboard)
         self.init(
             router: router, host: address.host, port: address.port, logger: logger, onServerRunning: onServerRunning)
     }

@@ -29,6 +29,15 @@ struct HistoryRow: FetchableRecord, TableRecord, Sendable {
         if let status = query.status {
             request = request.filter { $0.status == status.rawValue }
         }
+        if let trigger = query.trigger {
+            request = request.filter { $0.trigger == trigger.rawValue }
+        }
+        if let from = query.createdFrom {
+            request = request.filter { $0.createdAt >= from.millisecondsSince1970 }
+        }
+        if let until = query.createdUntil {
+            request = request.filter { $0.createdAt < until.millisecondsSince1970 }
+        }
         if let before = query.before {
             guard let cursor = try RunRow.fetchOne(db, key: before) else { throw StoreError.runNotFound(before) }
             request = request.filter(literal: "(created_at, id) < (\(cursor.createdAt), \(cursor.id))")

@@ -20,6 +20,7 @@ enum StoreSchema {
             try db.create(index: "runs_finished", on: "runs", columns: ["finished_at"])
         }
         migrator.registerMigration("caption_follow_ups") { db in try allowCaptionFollowUps(db) }
+        migrator.registerMigration("stats_account_finished_index") { db in try createStatsIndexes(db) }
         return migrator
     }()
 

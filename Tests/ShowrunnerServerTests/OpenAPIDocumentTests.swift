@@ -11,7 +11,7 @@ struct OpenAPIDocumentTests {
         let router = makeAPI(
             control: FakeDaemon(), runs: try SQLiteStore.inMemory(), prometheus: nil, token: nil, logger: .silent)
         let registered = Set(router.routes.map { "\($0.method.rawValue) \($0.path)" })
-        #expect(registered.count == 17)
+        #expect(registered.count == 22)
 
         try await APIHarness(token: "s3cret").run { client in
             let answer = try await client.get("/api/openapi.json")
@@ -86,6 +86,13 @@ struct OpenAPIDocumentTests {
             expectKeys(try await client.get("/api/runs/r-nope").json, "Error")
             expectKeys(try await client.get("/healthz").json, "Health")
             expectKeys(try await client.get("/metrics").json, "Error")
+            let stats = try await client.get("/api/stats?days=30").json
+            expectKeys(stats, "Stats")
+            expectKeys(stats["daily"]?[0], "StatsDay")
+            let upcoming = try await client.get("/api/upcoming").json
+            expectKeys(upcoming, "Upcoming")
+            expectKeys(try await client.get("/api/quota").json, "Quota")
+            expectKeys(try await client.get("/api/config/status").json, "ConfigStatus")
         }
     }
 }

@@ -5,6 +5,7 @@ import ShowrunnerCore
 import ShowrunnerEngine
 import ShowrunnerSteps
 import ShowrunnerStore
+import Synchronization
 
 /// The running daemon as the HTTP API sees it: config registry + scheduler + run coordinator over one store.
 final class Daemon: DaemonControl {
@@ -15,11 +16,19 @@ final class Daemon: DaemonControl {
     let logger: Logger
     /// `showrunner.yaml` as the daemon started with it: its settings apply at the next start.
     let settingsAtStart: DaemonSettings?
+    /// The dashboard's live events (reload, diagnostics changed).
+    let events: LiveEventHub
+    /// `accountNames()` until the next config change (the channels page reads it on every request).
+    /// A generation counter keeps a list computed before a change from being stored after it.
+    private let names = Mutex<(generation: Int, list: [(id: String, name: String?)]?)>((0, nil))
+    /// The last reload, for the dashboard.
+    let reloadLog = ReloadLog()
 
     init(
         registry: ConfigRegistry, scheduler: Scheduler, coordinator: RunCoordinator, store: any ShowrunnerStorage,
-        logger: Logger
+        logger: Logger, events: LiveEventHub = LiveEventHub()
     ) {
+        self.events = events
         self.registry = registry
         self.scheduler = scheduler
         self.coordinator = coordinator
@@ -45,6 +54,8 @@ final class Daemon: DaemonControl {
         let removed = versions.filter { $0.1 == nil }.map(\.0)
         await scheduler.update(scheduled: scheduled, removed: removed)
         scheduler.metrics.recordReload(errors: report.errors.count)
+        publishReload(report)
+        reloadLog.record("watch", report, directory: registry.loader.directory)
         if registry.settings != settingsAtStart {
             logger.notice("showrunner.yaml changed; daemon settings apply at the next start (accounts apply now)")
         }
@@ -56,6 +67,8 @@ final class Daemon: DaemonControl {
         let report = registry.rescan(force: true)
         await scheduler.apply(scheduledAccounts(), reload: true)
         scheduler.metrics.recordReload(errors: report.errors.count)
+        publishReload(report)
+        reloadLog.record("reload", report, directory: registry.loader.directory)
         return report
     }
 
@@ -87,6 +100,28 @@ final class Daemon: DaemonControl {
         }.sorted { ($0.id, $0.file) < ($1.id, $1.file) }
     }
 
+    /// Ids and names only: the channels page searches 10,000 of them without building every status.
+    func accountNames() async -> [(id: String, name: String?)] {
+        let (generation, cached) = names.withLock { ($0.generation, $0.list) }
+        if let cached { return cached }
+        let fresh = registry.reportsByPath.values.map { report in
+            (id: report.id, name: report.account?.name ?? registry.goodVersion(report.id)?.account.name)
+        }.sorted { $0.id < $1.id }
+        names.withLock { if $0.generation == generation { $0.list = fresh } }
+        return fresh
+    }
+
+    /// The statuses of one page of accounts (each file of a duplicated id), read one account at a time.
+    func accountStatuses(ids: [String]) async -> [AccountStatus] {
+        var statuses: [AccountStatus] = []
+        for id in ids {
+            let state = try? await store.accountState(id)
+            let scheduled = scheduler.jobs(accountID: id).first?.nextRunAt != nil
+            statuses += registry.reports(forID: id).map { status(of: $0, state: state, scheduled: scheduled) }
+        }
+        return statuses
+    }
+
     /// One account, with a warning when a topic list will not last the coming week (read here only, not in the
     /// list of every account, so the list stays cheap with thousands of accounts).
     func account(id: String) async -> AccountStatus? {
@@ -113,6 +148,16 @@ final class Daemon: DaemonControl {
     }
 
     func diagnostics() async -> [Diagnostic] { registry.diagnostics }
+
+    func mergedPipeline(accountID: String) async -> Pipeline? { registry.goodVersion(accountID)?.mergedPipeline }
+
+    func scheduledAccount(id: String) async -> Account? { registry.goodVersion(id)?.account }
+
+    private func publishReload(_ report: ReloadReport) {
+        names.withLock { $0 = ($0.generation + 1, nil) }
+        events.publish(.reload, ["applied": "\(report.applied.count)", "errors": "\(report.errors.count)"])
+        events.publish(.diagnosticsChanged, ["diagnostics": "\(registry.diagnostics.count)"])
+    }
 
     func cancel(runID: String) async throws -> Bool { try await coordinator.cancel(runID) }
 

@@ -59,11 +59,14 @@ struct DaemonAssembly {
         let scheduler = Scheduler(
             coordinator: coordinator, accountStates: store, clock: ContinuousClock(), now: { Date() }, logger: logger,
             probe: launcher.probe)
+        let events = LiveEventHub()
         let daemon = Daemon(
-            registry: registry, scheduler: scheduler, coordinator: coordinator, store: store, logger: logger)
-        coordinator.setFinishListener(scheduler)
+            registry: registry, scheduler: scheduler, coordinator: coordinator, store: store, logger: logger,
+            events: events)
+        coordinator.setFinishListener(FinishListeners([scheduler, events]))
+        coordinator.setActivityListener(events)
         await scheduler.apply(daemon.scheduledAccounts())
-        let api = try makeAPI(daemon: daemon, prometheus: prometheus)
+        let api = try makeAPI(daemon: daemon, prometheus: prometheus, events: events)
         let watcher = ConfigWatcher(
             registry: registry, mode: watchMode, debounce: settings.debounce, logger: logger,
             onChange: { await daemon.configChanged($0) })
@@ -115,7 +118,9 @@ struct DaemonAssembly {
         }
     }
 
-    private func makeAPI(daemon: Daemon, prometheus: PrometheusCollectorRegistry) throws -> APIServer {
+    private func makeAPI(
+        daemon: Daemon, prometheus: PrometheusCollectorRegistry, events: LiveEventHub
+    ) throws -> APIServer {
         let resolver = SecretResolver(configDirectory: runtimeDirectory)
         let token: String?
         do {
@@ -126,12 +131,17 @@ struct DaemonAssembly {
         }
         let accounts = daemon.scheduledAccounts().count { $0.account.enabled }
         do {
+            let dashboard = Dashboard(
+                events: events, stateDirectory: Runtime.stateDirectory(options: options, settings: settings),
+                redactor: Redactor(secrets: token.map { [$0] } ?? []))
             return try APIServer(
                 control: daemon, runs: store, prometheus: prometheus, token: token, listen: settings.listen,
-                logger: logger,
+                logger: logger, dashboard: dashboard,
                 onServerRunning: { port in
                     let host = ListenAddress.parse(settings.listen)?.host ?? "127.0.0.1"
-                    let line = "showrunner: \(accounts) accounts scheduled; HTTP API on http://\(host):\(port)\n"
+                    let line =
+                        "showrunner: \(accounts) accounts scheduled; HTTP API on http://\(host):\(port)\n"
+                        + "showrunner: dashboard on http://\(host):\(port)/\n"
                     FileHandle.standardOutput.write(Data(line.utf8))  // unbuffered: scripts wait for this line
                 })
         } catch {

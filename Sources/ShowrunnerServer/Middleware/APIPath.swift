@@ -12,6 +12,9 @@ struct APIPath: Equatable {
     /// Under `/api`: needs the bearer token when one is configured.
     var isProtected: Bool { segments.first == "api" }
 
+    /// Open even with the dashboard's sign-in: health, metrics (SPEC §8) and the sign-in form itself.
+    var isOpen: Bool { segments.count == 1 && ["healthz", "metrics", "signin"].contains(segments[0]) }
+
     /// Whether this path matches a route template such as `/api/runs/{id}`.
     func matches(template: APIPath) -> Bool {
         guard segments.count == template.segments.count else { return false }

@@ -2,17 +2,29 @@ import HTTPTypes
 import Hummingbird
 
 /// `Authorization: Bearer <token>` on every `/api/*` request when a token is configured. The token is compared in
-/// constant time and never echoed.
+/// constant time and never echoed. With the dashboard (`sessions` set), every route but `/healthz`, `/metrics` and
+/// `/signin` needs the token or a signed-in session cookie; the cookie only reads `/api/*` (GET), it never posts.
 struct BearerAuthMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
 
     /// nil: the API is open (loopback only; `ListenPolicy` enforces that).
     let token: String?
+    /// The dashboard's sessions; nil: no dashboard, only `/api/*` is protected.
+    var sessions: DashboardSessions? = nil
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        guard let token, APIPath(request.uri.path).isProtected else { return try await next(request, context) }
+        let path = APIPath(request.uri.path)
+        guard let token, path.isProtected || (sessions != nil && !path.isOpen) else {
+            return try await next(request, context)
+        }
+        if request.headers[.authorization] == nil, let sessions {
+            let session = sessions.session(id: request.cookies[DashboardSessions.cookieName]?.value)
+            let reads = request.method == .get || request.method == .head
+            if session != nil, reads || !path.isProtected { return try await next(request, context) }
+            if !path.isProtected, reads { return SignInPage.response(status: .unauthorized, next: request.uri.path) }
+        }
         guard let header = request.headers[.authorization] else {
             throw Self.unauthorized(
                 "This route needs 'Authorization: Bearer <token>' (the api_token of showrunner.yaml).")

@@ -83,6 +83,27 @@ extension OpenAPIDocument {
                     "cluster", "The nodes sharing the store (PostgreSQL): heartbeat age, capacity, config revision.",
                     tag: "config", success: ok("The cluster.", "Cluster"))
             ],
+            "/api/events": [
+                "get": api(
+                    "events",
+                    "Server-Sent Events: run.queued, run.started, step.started, step.finished, run.finished, reload, "
+                        + "diagnostics.changed. Each has an id; reconnect with Last-Event-ID to get what was missed "
+                        + "(a 'reset' event when it is no longer kept). A browser signed in to the dashboard may use "
+                        + "its session cookie instead of the bearer token.",
+                    tag: "events",
+                    parameters: [
+                        Parameter(
+                            name: "Last-Event-ID", in: "header", required: false,
+                            description: "The id of the last event received.", schema: ["type": "integer"])
+                    ],
+                    success: (
+                        "200",
+                        ResponseDoc(
+                            description: "An endless text/event-stream; data is a JSON object of strings.",
+                            content: ["text/event-stream": MediaType(schema: Schema.string)]
+                        )
+                    ))
+            ],
             "/api/openapi.json": [
                 "get": api(
                     "openAPI", "This document.", tag: "meta",

@@ -64,9 +64,9 @@ struct OpenAPIDocument: Encodable, Sendable {
                 api_token is set, every /api/* route needs 'Authorization: Bearer <token>'. Errors are \
                 {"error":{"message":"…"}}. Dates are ISO 8601 (UTC).
                 """),
-        paths: Paths.all,
+        paths: Paths.all.merging(Paths.dashboard) { first, _ in first },
         components: Components(
-            schemas: Schemas.all,
+            schemas: Schemas.all.merging(Schemas.dashboard) { first, _ in first },
             securitySchemes: ["bearer": ["type": "http", "scheme": "bearer", "description": "The api_token."]]),
         security: [["bearer": []]])
 }

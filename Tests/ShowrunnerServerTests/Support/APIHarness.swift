@@ -16,6 +16,7 @@ struct APIHarness {
     var token: String?
     var prometheus: PrometheusCollectorRegistry?
     var now: @Sendable () -> Date = { Date() }
+    var dashboard: (any DashboardSource)?
     var logger = Logger.silent
 
     init(
@@ -34,7 +35,8 @@ struct APIHarness {
 
     func run(_ body: (APIClient) async throws -> Void) async throws {
         let router = makeAPI(
-            control: daemon, runs: store, prometheus: prometheus, token: token, logger: logger, now: now)
+            control: daemon, runs: store, prometheus: prometheus, token: token, logger: logger, now: now,
+            source: dashboard)
         try await Self.serve(logger: logger) { onRunning in
             APIServer(router: router, host: "127.0.0.1", port: 0, logger: logger, onServerRunning: onRunning)
         } body: { port in

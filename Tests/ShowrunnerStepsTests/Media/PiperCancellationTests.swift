@@ -37,7 +37,8 @@ struct PiperCancellationTests {
         let task = Task { try await TTSStep().run(context) }
 
         var lines = spoken.makeAsyncIterator()
-        #expect(await lines.next() == "speaking sentence 1/40")
+        let first = try #require(await lines.next())  // progress may drop lines under load: any but the last
+        #expect(first.hasPrefix("speaking sentence ") && first != "speaking sentence 40/40", "\(first)")
         let running = pythonChildren(in: fixture.artifactsDirectory)
         #expect(running.count == 1)
 

@@ -1,0 +1,69 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import ServiceLifecycle
+import ShowrunnerEngine
+
+/// `GET /api/events`: Server-Sent Events from the live event hub. `Last-Event-ID` (header, or the `last_event_id`
+/// query a client may use) replays what was missed; a `reset` event says some of it is gone. A comment every
+/// `keepAlive` keeps proxies from closing an idle stream.
+struct EventsController {
+    let hub: LiveEventHub
+    var keepAlive: Duration = .seconds(15)
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/api/events", use: stream)
+    }
+
+    @Sendable func stream(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let header =
+            request.headers[HTTPField.Name("Last-Event-ID")!]
+            ?? request.uri.queryParameters["last_event_id"]
+            .map(String.init)
+        let subscription = hub.subscribe(after: header.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) })
+        let keepAlive = keepAlive
+        let body = ResponseBody { writer in
+            var opening = ": showrunner events\nretry: 2000\n\n"
+            if subscription.gap { opening += Self.frame(type: "reset", id: nil, data: "{}") }
+            for event in subscription.replay { opening += Self.frame(event) }
+            try await writer.write(ByteBuffer(string: opening))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                let (ticks, tick) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(64))
+                group.addTask {
+                    for await event in subscription.events { tick.yield(Self.frame(event)) }
+                    tick.finish()
+                }
+                group.addTask {
+                    while !Task.isCancelled {
+                        try await Task.sleep(for: keepAlive)
+                        tick.yield(": keep-alive\n\n")
+                    }
+                }
+                // A graceful shutdown ends the stream, so the server's shutdown does not wait for the client.
+                try await withGracefulShutdownHandler {
+                    for await text in ticks { try await writer.write(ByteBuffer(string: text)) }
+                } onGracefulShutdown: {
+                    tick.finish()
+                }
+                group.cancelAll()
+            }
+            try await writer.finish(nil)
+        }
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/event-stream", .cacheControl: "no-store", .connection: "keep-alive"],
+            body: body)
+    }
+
+    static func frame(_ event: LiveEvent) -> String {
+        frame(type: event.type.rawValue, id: event.id, data: event.json)
+    }
+
+    /// One SSE frame; `data` is one line (JSON).
+    static func frame(type: String, id: Int?, data: String) -> String {
+        var text = ""
+        if let id { text += "id: \(id)\n" }
+        return text + "event: \(type)\ndata: \(data)\n\n"
+    }
+}
