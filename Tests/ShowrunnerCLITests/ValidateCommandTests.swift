@@ -10,7 +10,7 @@ import Testing
         }
         #expect(result.stdout.contains("schedule  at 09:00 on Monday through Friday (Asia/Seoul)  [0 9 * * MON-FRI]"))
         #expect(
-            result.stdout.contains("pipeline  shorts: topic → script → {voice, thumbnail} → subtitles → video → upload")
+            result.stdout.contains("pipeline  shorts: topic → script → voice → subtitles → video → thumbnail → upload")
         )
         #expect(result.stdout.contains("ai-tech-news  (accounts.d/ai-tech-news.yaml, disabled)"))
         #expect(result.stdout.contains("5 accounts: 0 errors"))
@@ -28,7 +28,7 @@ import Testing
         #expect(cooking["timezone"] as? String == "Asia/Seoul")
         #expect(
             cooking["stages"] as? [[String]] == [
-                ["topic"], ["script"], ["voice", "thumbnail"], ["subtitles"], ["video"], ["upload"],
+                ["topic"], ["script"], ["voice"], ["subtitles"], ["video"], ["thumbnail"], ["upload"],
             ])
         #expect((cooking["next"] as? [[String: Any]])?.count == 1)
     }

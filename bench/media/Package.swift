@@ -18,6 +18,7 @@ let package = Package(
             name: "MediaBench",
             dependencies: [
                 .product(name: "ShowrunnerCore", package: showrunner),
+                .product(name: "ShowrunnerStore", package: showrunner),
                 .product(name: "ShowrunnerSteps", package: showrunner),
             ]
         )

@@ -10,7 +10,9 @@
 # and peak RSS (the largest process of the tree), from /usr/bin/time; then the ratios.
 #
 # Knobs: REPEATS=1 (the best wall time of N runs is reported for each side), SCRIPT=bench/media/script.txt
-#        FORMAT=short|landscape, BACKGROUND= (a colour or an image/video path; default the steps' colour)
+#        FORMAT=short|landscape|square, BACKGROUND= (a colour, an image/video path, or library:DIR for scenes —
+#        e.g. library:media/example/library after scripts/make-media.sh; default the steps' colour),
+#        MUSIC= (a music file or folder for the video step, e.g. media/example/music)
 #        ALLOW_STALE=1 (when the release build fails because the package is being edited, measure the previous
 #        MediaBench binary and say so; 0 fails instead)
 set -euo pipefail
@@ -81,8 +83,13 @@ WAV="$OUT/swift/voice/voice.wav"
 SRT="$OUT/swift/subtitles/subtitles.srt"
 for ((i = 1; i <= REPEATS; i++)); do
     log "MoviePy $MOVIEPY_VERSION: the same composition from the same WAV and SRT (run $i/$REPEATS)"
-    FFMPEG_BINARY="$(command -v ffmpeg)" measure moviepy \
-        "$BENCH/.venv/bin/python" "$BENCH/moviepy_render.py" "$WAV" "$SRT" "$OUT/moviepy.mp4" "$FONT"
+    if [[ "$BACKGROUND" == library:* ]]; then
+        FFMPEG_BINARY="$(command -v ffmpeg)" measure moviepy \
+            "$BENCH/.venv/bin/python" "$BENCH/moviepy_scenes.py" "$OUT/swift.json" "$OUT/moviepy.mp4" "$FONT"
+    else
+        FFMPEG_BINARY="$(command -v ffmpeg)" measure moviepy \
+            "$BENCH/.venv/bin/python" "$BENCH/moviepy_render.py" "$WAV" "$SRT" "$OUT/moviepy.mp4" "$FONT"
+    fi
 done
 
 # --- report ----------------------------------------------------------------------------------------------------

@@ -47,9 +47,12 @@ extension StepKind {
             inputs: [
                 Input("audio", required: true, from: "audio"), Input("subtitles", from: "srt"),
                 Input("ass", from: "ass"),
-                Input("background"), Input("format"),
+                Input("background"), Input("format"), Input("text", from: "text"),
+                Input("sentences", from: "sentences"),
+                Input("music"), Input("music_volume"), Input("transition"), Input("intro"), Input("outro"),
+                Input("logo"),
             ],
-            outputs: ["video", "duration_s"]),
+            outputs: ["video", "duration_s", "scenes", "media", "music", "still"]),
         StepKind(
             "upload.youtube",
             inputs: metadataInputs + [

@@ -7,19 +7,27 @@ public struct StepStores: Sendable {
     public var uploads: any UploadSessionStore
     /// Each Google project's daily quota use.
     public var quota: any QuotaLedger
+    /// The library items and music tracks of the account's recent videos (the `video` step).
+    public var recentMedia: any RecentMedia
 
     public init(
         topics: any TopicStore, recentTitles: any RecentTitles = NoRecentTitles(), uploads: any UploadSessionStore,
-        quota: any QuotaLedger
+        quota: any QuotaLedger, recentMedia: any RecentMedia = NoRecentMedia()
     ) {
         self.topics = topics
         self.recentTitles = recentTitles
         self.uploads = uploads
         self.quota = quota
+        self.recentMedia = recentMedia
     }
 
     /// One store playing every role (the SQLite store in the app).
     public init(_ store: some TopicStore & RecentTitles & UploadSessionStore & QuotaLedger) {
         self.init(topics: store, recentTitles: store, uploads: store, quota: store)
+    }
+
+    /// One store playing every role, the recent media's too (the SQLite store in the app).
+    public init(_ store: some TopicStore & RecentTitles & UploadSessionStore & QuotaLedger & RecentMedia) {
+        self.init(topics: store, recentTitles: store, uploads: store, quota: store, recentMedia: store)
     }
 }

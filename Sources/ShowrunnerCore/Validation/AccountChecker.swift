@@ -33,8 +33,8 @@ struct AccountChecker {
     private func resourceProblems(_ mergedPipeline: Pipeline) -> [Diagnostic] {
         mergedPipeline.steps.flatMap { step in
             (ResourceInput.inputs[step.uses] ?? []).compactMap { input -> Diagnostic? in
-                let overridden = account.stepOverrides[step.id]?.with[input.name]
-                let value = step.with[input.name]
+                let overridden = account.stepOverrides[step.id].flatMap { ResourceInput.value($0.with, input.name) }
+                let value = ResourceInput.value(step.with, input.name)
                 let place: String
                 let text: String?
                 if overridden != nil {

@@ -1,14 +1,30 @@
 /// Step inputs that name something outside the config text — a file that must exist, or a colour — checked by
 /// `validate` instead of failing at run time: `topic.list`'s `file`, the `background` of `thumbnail` and
-/// `video`, and `thumbnail`'s `text_color`.
+/// `video` (or the video's `background.library` folder), `thumbnail`'s `text_color`, and the video's `music`,
+/// `intro`, `outro` and `logo`. A dotted name is a key inside a mapping input.
 enum ResourceInput {
-    enum Kind { case file, colour, colourOrFile }
+    enum Kind { case file, folder, colour, colourOrFile, audio }
 
     static let inputs: [String: [(name: String, kind: Kind)]] = [
         "topic.list": [("file", .file)],
         "thumbnail": [("background", .colourOrFile), ("text_color", .colour)],
-        "video": [("background", .colourOrFile)],
+        "video": [
+            ("background", .colourOrFile), ("background.library", .folder), ("music", .audio), ("intro", .file),
+            ("outro", .file), ("logo", .file),
+        ],
     ]
+
+    static let audioExtensions: Set<String> = ["mp3", "wav", "ogg", "oga", "opus", "m4a", "aac", "flac"]
+
+    /// The value of input `name` in `with`; `a.b` is key `b` of the mapping `a`.
+    static func value(_ with: [String: ConfigValue], _ name: String) -> ConfigValue? {
+        let keys = name.split(separator: ".").map(String.init)
+        guard let first = keys.first else { return nil }
+        return keys.dropFirst().reduce(with[first]) { value, key in
+            guard case .map(let fields)? = value else { return nil }
+            return fields[key]
+        }
+    }
 
     /// The literal text a value stands for when it is known before a run: plain text without `{{ }}` or `${ }`.
     static func literal(_ value: ConfigValue?) -> String? {
@@ -34,6 +50,19 @@ enum ResourceInput {
                 ? nil
                 : "the file '\(trimmed)' does not exist (paths are relative to the config folder); create it or fix "
                     + "the path."
+        case .folder:
+            return fileExists(trimmed)
+                ? nil
+                : "the folder '\(trimmed)' does not exist (paths are relative to the config folder); create it or fix "
+                    + "the path (scripts/make-media.sh makes the example's media)."
+        case .audio:
+            let fileExtension = trimmed.split(separator: "/").last?.split(separator: ".").dropFirst().last
+            if let fileExtension, !audioExtensions.contains(fileExtension.lowercased()) {
+                return
+                    "'\(trimmed)' is not an audio file; use an mp3, wav, ogg, opus, m4a or flac file, or a folder of "
+                    + "them."
+            }
+            return problem(trimmed, kind: .file, input: input, fileExists: fileExists)
         case .colour:
             return MediaColor.parse(trimmed) == nil ? "'\(trimmed)' is not a colour; \(colourAdvice(trimmed))" : nil
         case .colourOrFile:

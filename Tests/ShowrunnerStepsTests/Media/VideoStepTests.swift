@@ -79,8 +79,8 @@ struct VideoStepTests {
             await failure(["audio": .string("nope.wav")])
                 == StepFailure(.permanent, "input 'audio': the audio file \(config)/nope.wav does not exist."))
         #expect(
-            await failure(["format": .string("square")])
-                == StepFailure(.permanent, "input 'format' must be short or landscape, found 'square'."))
+            await failure(["format": .string("round")])
+                == StepFailure(.permanent, "input 'format' must be short, landscape or square, found 'round'."))
         try fixture.write(Array("not subtitles".utf8), to: "bad.srt")
         #expect(await failure(["subtitles": .string("bad.srt")])?.message.contains("are not valid SRT: line 1") == true)
     }

@@ -2,7 +2,8 @@ import Foundation
 import ShowrunnerCore
 
 /// `thumbnail`: a 1280×720 PNG with the title in large bold type over `background` (a colour such as `#1d3557`
-/// or `navy`, or an image scaled and cropped to fill; default `#1d3557`), in `text_color` (default white).
+/// or `navy`, an image scaled and cropped to fill, or a video — the rendered one — whose best frame is used;
+/// default `#1d3557`), in `text_color` (default white).
 /// Output `image` (the PNG's path).
 public struct ThumbnailStep: Step {
     static let defaultBackground = "#1d3557"

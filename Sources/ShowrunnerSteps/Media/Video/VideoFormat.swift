@@ -1,12 +1,14 @@
-/// The two video shapes and how their burned-in subtitles look. Sizes are in the video's pixels (the `.ass` file
+/// The video shapes and how their burned-in subtitles look. Sizes are in the video's pixels (the `.ass` file
 /// sets PlayResX/PlayResY to the frame, so they are not relative to libass's default 288-line canvas).
 public enum VideoFormat: String, Sendable, CaseIterable {
     /// 1080×1920, for YouTube Shorts.
     case short
     /// 1920×1080.
     case landscape
+    /// 1080×1080.
+    case square
 
-    public var width: Int { self == .short ? 1080 : 1920 }
+    public var width: Int { self == .landscape ? 1920 : 1080 }
     public var height: Int { self == .short ? 1920 : 1080 }
 
     var captions: CaptionStyle {
@@ -19,6 +21,10 @@ public enum VideoFormat: String, Sendable, CaseIterable {
         case .landscape:
             CaptionStyle(
                 fontSize: 60, outline: 4, shadow: 2, marginSide: 160, marginBottom: 80, limits: .standard)
+        case .square:
+            CaptionStyle(
+                fontSize: 60, outline: 4, shadow: 2, marginSide: 80, marginBottom: 120,
+                limits: CueLimits(lineWidth: 30, lines: 2))
         }
     }
 }

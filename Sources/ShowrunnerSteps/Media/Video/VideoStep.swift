@@ -1,54 +1,99 @@
 import Foundation
 import ShowrunnerCore
 
-/// `video`: renders `audio` over `background` (a colour, an image with a slow zoom, or a looped video; default
-/// `#14213d`) with `subtitles` (an SRT) or the word captions `ass` burned in, as an MP4 of the audio's duration: `format: short`
-/// (1080×1920, the default) or `landscape` (1920×1080). Live progress is `encoding 42%`. Outputs `video` (the
-/// MP4's path) and `duration_s`. Each attempt renders in its own `AttemptWorkspace`; the MP4 is checked
-/// (`MediaCheck`) and only then renamed into the step's folder.
+/// `video`: renders `audio` as an MP4 (H.264/AAC) of `format` `short` (1080×1920, the default), `landscape`
+/// (1920×1080) or `square` (1080×1080). `background` is a colour, an image (a slow zoom) or a looped video, or
+/// `{ library: FOLDER }`: the narration is cut into scenes at sentence boundaries (`SentenceBounds`,
+/// `ScenePlanner`) and each gets a clip or still from the folder (`SceneCasting`), joined by crossfades
+/// (`transition`). `ass` (the word captions) or else `subtitles` (SRT, or a ready `.ass`) are burned in; `logo` is watermarked; `intro` and `outro`
+/// clips go around it. `music` (a file or folder) is ducked under the voice; the mix is normalised to −14 LUFS
+/// (`Loudness`). Live progress is `encoding 42%`. Outputs `video`, `duration_s`, `scenes`, `media`/`music`
+/// (what was used, so the account's next videos pick others) and `still` (the first library still, for a
+/// thumbnail). Each attempt renders in its own `AttemptWorkspace`;
+/// the MP4 is checked (`MediaCheck`) before it is renamed into the step's folder.
 public struct VideoStep: Step {
-    static let defaultBackground = "#14213d"
+    /// How many of the account's recent videos a library item or a music track should not repeat from.
+    static let recentVideos = 5
 
     let tool: MediaTool
     let threads: Int
+    /// Divides the frame (tests render small; 1 in production).
+    let shrink: Int
 
     /// `grace`: how long ffmpeg has between SIGTERM and SIGKILL when the step is cancelled; `threads`: encoder
     /// and filter threads (default half the cores, at least one).
     public init(grace: Duration = .seconds(5), threads: Int? = nil) {
+        self.init(grace: grace, threads: threads, shrink: 1)
+    }
+
+    init(grace: Duration = .seconds(5), threads: Int? = nil, shrink: Int) {
         tool = MediaTool(grace: grace)
-        self.threads = max(1, threads ?? VideoRecipe.defaultThreads)
+        self.threads = max(1, threads ?? Self.defaultThreads)
+        self.shrink = max(1, shrink)
     }
 
     public func run(_ context: StepContext) async throws -> StepResult {
         let audio = try context.existingFile("audio", what: "audio file")
         let format = try Self.format(context)
-        let background = try MediaBackground.parse(
-            try context.trimmedString("background") ?? Self.defaultBackground, input: "background",
-            resolve: context.path)
-        let srt =
+        let settings = try VideoSettings.parse(context)
+        let subtitlesFile =
             try context.trimmedString("subtitles") != nil
             ? try context.existingFile("subtitles", what: "subtitles file") : nil
-        let ass = try context.trimmedString("ass") != nil ? try context.existingFile("ass", what: "captions file") : nil
+        let voice = try await AudioFile.duration(of: audio, tool: tool)
+        let frame = Frame(width: format.width / shrink / 2 * 2, height: format.height / shrink / 2 * 2)
+        let cast = try await castScenes(context, settings: settings, duration: voice)
+        let bookends = try await bookendLengths(settings)
+        let music = try await chooseMusic(context, settings: settings)
+        let total = bookends.intro + voice + bookends.outro
+        let captions =
+            try context.trimmedString("ass") != nil ? try context.existingFile("ass", what: "captions file") : nil
         let workspace = try AttemptWorkspace.open(context)
-        let duration = try await AudioFile.duration(of: audio, tool: tool)
         let (video, _) = try await workspace.produce("video.mp4") { folder in
             let subtitles =
-                try ass.map { ass throws(StepFailure) in try Self.copyASS(ass, in: folder) }
-                ?? srt.map { srt throws(StepFailure) in try Self.writeASS(from: srt, format: format, in: folder) }
-            let recipe = VideoRecipe(
-                format: format, background: background, audio: audio, subtitles: subtitles, duration: duration,
+                try captions.map { file throws(StepFailure) in try Self.copyASS(file, in: folder) }
+                ?? subtitlesFile.map { file throws(StepFailure) in
+                    try Self.writeASS(from: file, format: format, in: folder)
+                }
+            let sound = try await mix(
+                MixRecipe(
+                    voice: audio, music: music, musicVolume: settings.musicVolume, lead: bookends.intro,
+                    duration: total, output: "mix.wav"), in: folder)
+            let recipe = CompositionRecipe(
+                frame: frame, scenes: cast.parts, transition: settings.transition, intro: settings.intro,
+                outro: settings.outro, logo: settings.logo, subtitles: subtitles, audio: sound, duration: total,
                 threads: threads, output: "video.mp4")
             try await encode(recipe, in: folder, progress: context.progress)
+            Self.removeSound(in: folder)
             try await MediaCheck(tool: tool).verify(
-                folder.appendingPathComponent(recipe.output), what: "video", expected: duration)
+                folder.appendingPathComponent(recipe.output), what: "video", expected: total)
         }
-        let seconds = (duration * 1000).rounded() / 1000
         return StepResult(
-            outputs: ["video": .string(video.path), "duration_s": .double(seconds)], artifacts: [video.path])
+            outputs: outputs(video: video, duration: total, cast: cast, music: music), artifacts: [video.path])
+    }
+
+    private func outputs(video: URL, duration: Double, cast: CastScenes, music: URL?) -> [String: ConfigValue] {
+        var outputs: [String: ConfigValue] = [
+            "video": .string(video.path), "duration_s": .double((duration * 1000).rounded() / 1000),
+            "scenes": .list(cast.parts.map(Self.describe)),
+        ]
+        if !cast.media.isEmpty { outputs["media"] = .list(cast.media.map { .string($0.path) }) }
+        if let music { outputs["music"] = .string(music.path) }
+        if let still = cast.media.first(where: { $0.kind == .still }) { outputs["still"] = .string(still.path) }
+        return outputs
+    }
+
+    private static func describe(_ part: ScenePart) -> ConfigValue {
+        let source: String
+        switch part.source {
+        case .color(let color): source = color
+        case .still(let url), .clip(let url): source = url.path
+        }
+        let round = { (value: Double) in ConfigValue.double((value * 1000).rounded() / 1000) }
+        return .map(["start": round(part.start), "end": round(part.end), "source": .string(source)])
     }
 
     private func encode(
-        _ recipe: VideoRecipe, in folder: URL, progress: @escaping @Sendable (String) -> Void
+        _ recipe: CompositionRecipe, in folder: URL, progress: @escaping @Sendable (String) -> Void
     ) async throws {
         let tracker = ProgressReporter(duration: recipe.duration, report: progress)
         progress("encoding 0%")
@@ -58,39 +103,11 @@ public struct VideoStep: Step {
     static func format(_ context: StepContext) throws(StepFailure) -> VideoFormat {
         let text = try context.trimmedString("format")?.lowercased() ?? VideoFormat.short.rawValue
         guard let format = VideoFormat(rawValue: text) else {
-            throw StepFailure(.permanent, "input 'format' must be short or landscape, found '\(text)'.")
+            throw StepFailure(.permanent, "input 'format' must be short, landscape or square, found '\(text)'.")
         }
         return format
     }
 
-    /// The `subtitles` step's word captions (`ass`, burned instead of the SRT) copied into `folder`.
-    static func copyASS(_ ass: URL, in folder: URL) throws(StepFailure) -> String {
-        let name = "captions.ass"
-        do {
-            try FileManager.default.copyItem(at: ass, to: folder.appendingPathComponent(name))
-        } catch {
-            throw StepFailure(.permanent, "cannot read the captions \(ass.path): \(error.localizedDescription)")
-        }
-        return name
-    }
-
-    /// The SRT re-fitted to the format's caption lines, as `subtitles.ass` in `folder`; returns the file's name.
-    static func writeASS(from srt: URL, format: VideoFormat, in folder: URL) throws(StepFailure) -> String {
-        let text: String
-        do {
-            text = try String(contentsOf: srt, encoding: .utf8)
-        } catch {
-            throw StepFailure(.permanent, "cannot read the subtitles \(srt.path): \(error.localizedDescription)")
-        }
-        let cues: [SubtitleCue]
-        do {
-            cues = try SRTFormat.parse(text)
-        } catch {
-            throw StepFailure(.permanent, "the subtitles \(srt.path) are not valid SRT: \(error).")
-        }
-        let name = "subtitles.ass"
-        let fitted = SubtitleTimeline.refit(cues, to: format.captions.limits)
-        try OutputFolder.write(ASSDocument.render(fitted, format: format), to: folder.appendingPathComponent(name))
-        return name
-    }
+    /// Half the cores, at least one: two renders at once leave the scheduler room.
+    static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount / 2) }
 }

@@ -1,10 +1,12 @@
 import Foundation
 import ShowrunnerCore
 import ShowrunnerSteps
+import ShowrunnerStore
 
-/// `MediaBench render SCRIPT OUT [short|landscape] [BACKGROUND]`: runs the `tts` (espeak-ng), `subtitles` and
-/// `video` steps in this process, as the engine would, into OUT/voice, OUT/subtitles and OUT/video; prints one
-/// JSON line with the outputs and each step's wall time.
+/// `MediaBench render SCRIPT OUT [short|landscape|square] [BACKGROUND]`: runs the `tts` (espeak-ng), `subtitles`
+/// and `video` steps in this process, as the engine would, into OUT/voice, OUT/subtitles and OUT/video; prints one
+/// JSON line with the outputs (the scenes and music track chosen too) and each step's wall time. BACKGROUND
+/// `library:DIR` renders scenes from DIR; the environment's `MUSIC` (a file or folder) adds a music bed.
 /// `MediaBench thumbnail TITLE OUT [BACKGROUND]`: the `thumbnail` step into OUT/thumbnail.
 @main
 struct MediaBench {
@@ -45,13 +47,20 @@ struct MediaBench {
         var inputs: [String: ConfigValue] = [
             "audio": voice.outputs["audio"]!, "subtitles": subtitles.outputs["srt"]!, "format": .string(format),
         ]
-        if let background { inputs["background"] = .string(background) }
+        if let background {
+            inputs["background"] =
+                background.hasPrefix("library:")
+                ? .map(["library": .string(String(background.dropFirst(8)))]) : .string(background)
+        }
+        if let music = ProcessInfo.processInfo.environment["MUSIC"], !music.isEmpty { inputs["music"] = .string(music) }
+        inputs["text"] = .string(text)
         let video = try await timed("video", &timings) {
             try await VideoStep().run(context(inputs, out: out, step: "video"))
         }
         let report: [String: ConfigValue] = [
             "audio": voice.outputs["audio"]!, "srt": subtitles.outputs["srt"]!, "video": video.outputs["video"]!,
-            "duration_s": voice.outputs["duration_s"]!,
+            "duration_s": voice.outputs["duration_s"]!, "scenes": video.outputs["scenes"] ?? .list([]),
+            "music": video.outputs["music"] ?? .null,
             "seconds": .map(timings.mapValues { .double(($0 * 1000).rounded() / 1000) }),
         ]
         let encoder = JSONEncoder()
@@ -69,6 +78,9 @@ struct MediaBench {
         return value
     }
 
+    /// A throwaway store: the bench keeps no history.
+    static let store = try! SQLiteStore.inMemory()
+
     static func context(_ inputs: [String: ConfigValue], out: URL, step: String) -> StepContext {
         let account = Account(id: "bench", channel: Channel(type: "cooking"), schedule: nil, pipeline: .named("shorts"))
         let now = Date()
@@ -76,13 +88,6 @@ struct MediaBench {
         return StepContext(
             inputs: inputs, account: account, run: run, stepID: step, attempt: 1,
             artifactsDirectory: out.appendingPathComponent(step), configDirectory: URL(fileURLWithPath: "."),
-            topics: NoTopics())
+            stores: StepStores(store))
     }
-}
-
-/// The bench uses no topic lists.
-struct NoTopics: TopicStore {
-    func usedTopics(accountID: String, list: String) async throws -> Set<String> { [] }
-    func markTopicUsed(accountID: String, list: String, topic: String, runID: String, at date: Date) async throws {}
-    func resetTopics(accountID: String, list: String) async throws {}
 }

@@ -1,0 +1,126 @@
+import Foundation
+
+/// The ffmpeg command that renders the video: each scene from its input (`SceneFilters`), joined with crossfades
+/// centred on the cuts (`xfade`; hard cuts with `concat` when `transition` is 0), a logo in the top right corner,
+/// the subtitles burned in with libass, then the intro and outro clips around it. The sound is the finished mix
+/// (`audio`). H.264 (x264 `veryfast`, yuv420p) and AAC in an MP4 with the index at the front, cut to `duration`.
+struct CompositionRecipe: Sendable, Equatable {
+    static let frameRate = 30
+
+    var frame: Frame
+    var scenes: [ScenePart]
+    /// Seconds each crossfade lasts.
+    var transition: Double
+    var intro: URL?
+    var outro: URL?
+    var logo: URL?
+    /// The `.ass` file's name, relative to the folder ffmpeg runs in.
+    var subtitles: String?
+    /// The finished sound of the whole video (intro and outro included).
+    var audio: URL
+    var duration: Double
+    var threads: Int
+    var output: String
+
+    var arguments: [String] {
+        ["-v", "error", "-nostdin", "-stats", "-y", "-filter_threads", "\(threads)"] + inputs
+            + ["-filter_complex", filterGraph, "-map", "[v]", "-map", "\(audioIndex):a:0"]
+            + [
+                "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p", "-r",
+                "\(Self.frameRate)", "-threads", "\(threads)", "-c:a", "aac", "-b:a", "160k", "-ar", "48000",
+                "-movflags", "+faststart", "-t", SceneFilters.format(duration), output,
+            ]
+    }
+
+    /// The crossfade actually used: at most half the shortest scene.
+    var fade: Double {
+        guard scenes.count > 1 else { return 0 }
+        return max(0, min(transition, (scenes.map { $0.end - $0.start }.min() ?? 0) / 2))
+    }
+
+    /// How long each scene's input runs: its share plus half a crossfade on each side that has a neighbour.
+    func length(of index: Int) -> Double {
+        let scene = scenes[index]
+        let before = index > 0 ? fade / 2 : 0
+        let after = index < scenes.count - 1 ? fade / 2 : 0
+        return scene.end - scene.start + before + after
+    }
+
+    private var inputs: [String] {
+        var arguments: [String] = []
+        for scene in scenes {
+            switch scene.source {
+            case .color(let color):
+                arguments += ["-f", "lavfi", "-i", "color=c=\(color):s=\(frame.size):r=\(Self.frameRate)"]
+            case .still(let url): arguments += ["-i", "file:" + url.path]
+            case .clip(let url):
+                arguments += ["-threads", "\(threads)", "-stream_loop", "-1", "-i", "file:" + url.path]
+            }
+        }
+        for url in [intro, outro, logo].compactMap({ $0 }) { arguments += ["-i", "file:" + url.path] }
+        return arguments + ["-i", "file:" + audio.path]
+    }
+
+    private var audioIndex: Int { scenes.count + [intro, outro, logo].compactMap { $0 }.count }
+
+    /// Input numbers of the intro, the outro and the logo (they follow the scenes, in that order).
+    private var extras: (intro: Int?, outro: Int?, logo: Int?) {
+        var next = scenes.count
+        func take(_ url: URL?) -> Int? {
+            guard url != nil else { return nil }
+            next += 1
+            return next - 1
+        }
+        return (take(intro), take(outro), take(logo))
+    }
+
+    var filterGraph: String {
+        let extras = extras
+        var chains: [String] = scenes.indices.map { index in
+            let filters = SceneFilters.chain(
+                scenes[index].source, length: length(of: index), frame: frame, variant: index, fps: Self.frameRate)
+            return "[\(index):v]" + filters.joined(separator: ",") + "[s\(index)]"
+        }
+        chains += joins
+        var body = "[main]"
+        if let logo = extras.logo {
+            let width = Frame.even(Double(frame.width) / 6)
+            let margin = Frame.even(Double(frame.width) / 30)
+            chains.append("[\(logo):v]scale=\(width):-2,format=rgba,colorchannelmixer=aa=0.85[logo]")
+            chains.append("\(body)[logo]overlay=W-w-\(margin):\(margin):format=auto[marked]")
+            body = "[marked]"
+        }
+        let finish = (subtitles.map { ["subtitles=filename=\(FilterEscaping.value($0))"] } ?? []) + ["format=yuv420p"]
+        let bookends = [("intro", extras.intro), ("outro", extras.outro)].compactMap { name, index in
+            index.map { (name, $0) }
+        }
+        chains.append(body + finish.joined(separator: ",") + (bookends.isEmpty ? "[v]" : "[body]"))
+        guard !bookends.isEmpty else { return chains.joined(separator: ";") }
+        let fill = SceneFilters.fill(frame, fps: Self.frameRate).joined(separator: ",")
+        chains += bookends.map { name, index in "[\(index):v]\(fill)[\(name)]" }
+        let order = (extras.intro != nil ? "[intro]" : "") + "[body]" + (extras.outro != nil ? "[outro]" : "")
+        chains.append(order + "concat=n=\(bookends.count + 1):v=1:a=0[v]")
+        return chains.joined(separator: ";")
+    }
+
+    /// The scenes joined into `[main]`: a chain of `xfade`s whose offsets put each crossfade's middle on its cut,
+    /// or one `concat`.
+    private var joins: [String] {
+        let count = scenes.count
+        guard count > 1 else { return ["[s0]null[main]"] }
+        guard fade > 0 else {
+            return [(0..<count).map { "[s\($0)]" }.joined() + "concat=n=\(count):v=1:a=0[main]"]
+        }
+        var joins: [String] = []
+        var previous = "[s0]"
+        for index in 1..<count {
+            let offset = scenes[index].start - fade / 2
+            let label = index == count - 1 ? "[main]" : "[x\(index)]"
+            joins.append(
+                "\(previous)[s\(index)]xfade=transition=fade:duration=\(SceneFilters.format(fade))"
+                    + ":offset=\(SceneFilters.format(offset))\(label)")
+            previous = label
+        }
+        return joins
+    }
+}
