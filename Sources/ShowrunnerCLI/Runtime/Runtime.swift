@@ -111,7 +111,10 @@ struct Runtime {
         let resolver = SecretResolver(configDirectory: configDirectory)
         let folder = dryRun ? stateDirectory.appendingPathComponent("dry-runs", isDirectory: true) : stateDirectory
         let environment = ExecutionEnvironment(
-            runs: runs ?? store, stepStores: StepStores(store),
+            runs: runs ?? store,
+            stepStores: StepStores(
+                topics: store, recentTitles: store, uploads: store, quota: store,
+                recentMedia: (store as? any RecentMedia) ?? NoRecentMedia()),
             steps: Self.stepKinds(logger: logger, resolve: resolver),
             time: ExecutionTime(heartbeatInterval: ClusterLease.heartbeat(settings.store)),
             folders: ExecutionFolders(state: folder, config: configDirectory), settings: settings,
