@@ -10,7 +10,7 @@ public struct ShowrunnerCommand: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self, NextCommand.self, TriggerCommand.self, HistoryCommand.self, ShowCommand.self,
             RetryCommand.self, RunCommand.self, InitCommand.self, AuthCommand.self, NodesCommand.self,
-            StoreCommand.self,
+            StoreCommand.self, SchemaCommand.self, ImportCommand.self,
         ]
     )
 
@@ -41,15 +41,11 @@ public struct ShowrunnerCommand: AsyncParsableCommand {
     }
 
     /// Logs go to stderr; `SHOWRUNNER_LOG_LEVEL` (trace…critical) sets the level, default `info` for the daemon and
-    /// `warning` for the other commands.
+    /// `warning` for the other commands; the format (text or JSON lines) follows `log.format` once the daemon read it.
     static func bootstrapLogging() {
         let daemon = CommandLine.arguments.dropFirst().first == "run"
         let name = ProcessInfo.processInfo.environment["SHOWRUNNER_LOG_LEVEL"] ?? (daemon ? "info" : "warning")
         let level = Logger.Level(rawValue: name.lowercased()) ?? .warning
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        LoggingSystem.bootstrap { label in SwitchableLogHandler(label: label, level: level) }
     }
 }

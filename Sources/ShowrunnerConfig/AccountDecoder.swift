@@ -1,10 +1,9 @@
 import Foundation
 import ShowrunnerCore
-import Yams
 
 /// Decodes an account file (SPEC §2.1) into an `Account`, collecting every problem.
 struct AccountDecoder {
-    static let keys = ["id", "name", "enabled", "channel", "schedule", "voice", "pipeline", "vars", "steps"]
+    static let keys = ["id", "name", "enabled", "channel", "schedule", "voice", "pipeline", "vars", "steps", "notify"]
     static let channelKeys = ["type", "language", "youtube"]
     static let youtubeKeys = [
         "credentials", "privacy", "category_id", "playlist_id", "made_for_kids", "synthetic_media", "project",
@@ -13,7 +12,7 @@ struct AccountDecoder {
     static let overrideKeys = ["with", "retry", "timeout", "optional"]
 
     /// The account id: `id:` when present and a scalar, else the file stem.
-    static func declaredID(_ root: Node?, stem: String) -> String {
+    static func declaredID(_ root: YAMLNode?, stem: String) -> String {
         if case .mapping(let mapping)? = root, let node = mapping["id"], case .scalar(let scalar) = node {
             return scalar.string
         }
@@ -21,14 +20,14 @@ struct AccountDecoder {
     }
 
     /// The named pipeline (`pipeline: shorts`), read even when the rest of the file is broken.
-    static func pipelineName(_ root: Node?) -> String? {
+    static func pipelineName(_ root: YAMLNode?) -> String? {
         guard case .mapping(let mapping)? = root, let node = mapping["pipeline"], case .scalar(let scalar) = node,
             !PlainScalar.isNull(scalar)
         else { return nil }
         return scalar.string
     }
 
-    static func decode(_ root: Node, stem: String, reader: inout NodeReader) -> Account? {
+    static func decode(_ root: YAMLNode, stem: String, reader: inout NodeReader) -> Account? {
         guard let entries = reader.mapping(root, at: "", known: keys) else { return nil }
         let id = decodeID(entries, stem: stem, reader: &reader)
         let name = reader.string(entries["name"], at: "name")
@@ -53,13 +52,16 @@ struct AccountDecoder {
         .flatMap { decodePipelineReference($0, id: id, reader: &reader) }
         let vars = reader.valueMap(entries["vars"], at: "vars") ?? [:]
         let overrides = entries["steps"].map { decodeOverrides($0, reader: &reader) } ?? [:]
+        let notify = reader.alertTargets(entries["notify"], at: "notify") ?? []
         guard let channel, let pipeline, !reader.hasErrors else { return nil }
-        return Account(
+        var account = Account(
             id: id, name: name, enabled: enabled, channel: channel, schedule: schedule, voice: voice,
             pipeline: pipeline, vars: vars, stepOverrides: overrides)
+        account.notify = notify
+        return account
     }
 
-    private static func decodeID(_ entries: [String: Node], stem: String, reader: inout NodeReader) -> String {
+    private static func decodeID(_ entries: [String: YAMLNode], stem: String, reader: inout NodeReader) -> String {
         guard let node = entries["id"] else {
             if !Account.isValidID(stem) {
                 reader.error(
@@ -79,7 +81,7 @@ struct AccountDecoder {
         return id
     }
 
-    private static func decodeChannel(_ node: Node, reader: inout NodeReader) -> Channel? {
+    private static func decodeChannel(_ node: YAMLNode, reader: inout NodeReader) -> Channel? {
         guard let entries = reader.mapping(node, at: "channel", known: channelKeys) else { return nil }
         let type = reader.require(entries, "type", at: "channel", "say what kind of channel it is, e.g. type: cooking.")
             .flatMap { reader.string($0, at: "channel.type") }
@@ -92,7 +94,7 @@ struct AccountDecoder {
         return Channel(type: type, language: language, youtube: youtube)
     }
 
-    private static func decodeYouTube(_ node: Node, reader: inout NodeReader) -> YouTubeSettings? {
+    private static func decodeYouTube(_ node: YAMLNode, reader: inout NodeReader) -> YouTubeSettings? {
         let path = "channel.youtube"
         guard let entries = reader.mapping(node, at: path, known: youtubeKeys) else { return nil }
         let at = { (key: String) in NodeReader.join(path, key) }
@@ -107,7 +109,7 @@ struct AccountDecoder {
         return settings
     }
 
-    private static func decodeVoice(_ node: Node, reader: inout NodeReader) -> Voice? {
+    private static func decodeVoice(_ node: YAMLNode, reader: inout NodeReader) -> Voice? {
         guard let entries = reader.mapping(node, at: "voice", known: voiceKeys) else { return nil }
         let at = { (key: String) in NodeReader.join("voice", key) }
         var voice = Voice()
@@ -137,7 +139,7 @@ struct AccountDecoder {
     }
 
     private static func decodePipelineReference(
-        _ node: Node, id: String, reader: inout NodeReader
+        _ node: YAMLNode, id: String, reader: inout NodeReader
     )
         -> Account.PipelineReference?
     {
@@ -148,7 +150,7 @@ struct AccountDecoder {
         return reader.string(node, at: "pipeline").map { .named($0) }
     }
 
-    private static func decodeOverrides(_ node: Node, reader: inout NodeReader) -> [String: StepOverrides] {
+    private static func decodeOverrides(_ node: YAMLNode, reader: inout NodeReader) -> [String: StepOverrides] {
         var overrides: [String: StepOverrides] = [:]
         for (stepID, child) in reader.freeMapping(node, at: "steps") ?? [] {
             let path = "steps.\(stepID)"

@@ -1,6 +1,5 @@
 import Foundation
 import ShowrunnerCore
-import Yams
 
 /// Decodes config file text into documents; pure, so tests and the watcher can feed text directly.
 public enum ConfigDecoder {
@@ -8,9 +7,16 @@ public enum ConfigDecoder {
     /// `knownID` is the id to assume when the file is not YAML at all (the watcher passes the id the file had, so
     /// a half-saved file keeps its account's last good version even when its `id:` differs from its name).
     public static func account(text: String, path: String, knownID: String? = nil) -> ConfigDocument<Account> {
+        account(text: text, path: path, knownID: knownID, composer: .events)
+    }
+
+    /// `composer` picks the YAML reader (the differential test compares the two).
+    static func account(
+        text: String, path: String, knownID: String? = nil, composer: YAMLFile.Composer
+    ) -> ConfigDocument<Account> {
         var reader = NodeReader(file: path)
         let stem = ConfigFiles.stem(of: path)
-        let root = YAMLFile.compose(text, file: path, reader: &reader)
+        let root = YAMLFile.compose(text, file: path, reader: &reader, composer: composer)
         let account = root.flatMap { AccountDecoder.decode($0, stem: stem, reader: &reader) }
         let name = root == nil ? knownID ?? stem : AccountDecoder.declaredID(root, stem: stem)
         return ConfigDocument(
@@ -19,9 +25,13 @@ public enum ConfigDecoder {
     }
 
     public static func pipeline(text: String, path: String) -> ConfigDocument<Pipeline> {
+        pipeline(text: text, path: path, composer: .events)
+    }
+
+    static func pipeline(text: String, path: String, composer: YAMLFile.Composer) -> ConfigDocument<Pipeline> {
         var reader = NodeReader(file: path)
         let stem = ConfigFiles.stem(of: path)
-        let root = YAMLFile.compose(text, file: path, reader: &reader)
+        let root = YAMLFile.compose(text, file: path, reader: &reader, composer: composer)
         let pipeline = root.flatMap { PipelineDecoder.decode($0, defaultName: stem, at: "", reader: &reader) }
         var name = stem
         if case .mapping(let mapping)? = root, let node = mapping["name"], case .scalar(let scalar) = node {
@@ -69,8 +79,12 @@ public enum ConfigDecoder {
     }
 
     public static func settings(text: String, path: String) -> ConfigDocument<DaemonSettings> {
+        settings(text: text, path: path, composer: .events)
+    }
+
+    static func settings(text: String, path: String, composer: YAMLFile.Composer) -> ConfigDocument<DaemonSettings> {
         var reader = NodeReader(file: path)
-        let root = YAMLFile.compose(text, file: path, reader: &reader)
+        let root = YAMLFile.compose(text, file: path, reader: &reader, composer: composer)
         let settings = root.flatMap { SettingsDecoder.decode($0, reader: &reader) }
         return ConfigDocument(
             path: path, name: "showrunner", value: settings, sourceMap: reader.sourceMap,

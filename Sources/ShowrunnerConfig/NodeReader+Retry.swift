@@ -1,11 +1,11 @@
 import ShowrunnerCore
-import Yams
 
 extension NodeReader {
     static let retryKeys = ["attempts", "backoff", "delay", "factor", "max_delay", "jitter", "on"]
+    static let defaultsKeys = ["retry", "timeout"]
 
     /// A `retry:` block: only the fields it sets.
-    mutating func retry(_ node: Node?, at path: String) -> RetryOverrides? {
+    mutating func retry(_ node: YAMLNode?, at path: String) -> RetryOverrides? {
         guard let node, let entries = mapping(node, at: path, known: Self.retryKeys) else { return nil }
         let at = { (key: String) in Self.join(path, key) }
         return RetryOverrides(
@@ -18,7 +18,7 @@ extension NodeReader {
             retryOn: failureKinds(entries["on"], at: at("on")))
     }
 
-    private mutating func failureKinds(_ node: Node?, at path: String) -> Set<FailureKind>? {
+    private mutating func failureKinds(_ node: YAMLNode?, at path: String) -> Set<FailureKind>? {
         guard let names = stringList(node, at: path) else { return nil }
         var kinds: Set<FailureKind> = []
         let allowed = ["transient", "rate_limit", "timeout", "any"]
@@ -40,8 +40,8 @@ extension NodeReader {
     }
 
     /// `timeout:` and `retry:` of a pipeline's `defaults:`.
-    mutating func stepDefaults(_ node: Node?, at path: String) -> (retry: RetryPolicy, timeout: Duration?) {
-        guard let node, let entries = mapping(node, at: path, known: ["retry", "timeout"]) else {
+    mutating func stepDefaults(_ node: YAMLNode?, at path: String) -> (retry: RetryPolicy, timeout: Duration?) {
+        guard let node, let entries = mapping(node, at: path, known: Self.defaultsKeys) else {
             return (.default, nil)
         }
         let retry = retry(entries["retry"], at: Self.join(path, "retry")).map(RetryPolicy.default.merging)

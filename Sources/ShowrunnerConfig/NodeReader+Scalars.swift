@@ -1,10 +1,9 @@
 import Foundation
 import ShowrunnerCore
-import Yams
 
 extension NodeReader {
     /// Any scalar as text (so `category_id: 26` and `language: no` stay strings); null and collections are errors.
-    mutating func string(_ node: Node?, at path: String) -> String? {
+    mutating func string(_ node: YAMLNode?, at path: String) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, !PlainScalar.isNull(scalar) else {
             error(path, "expected text, found \(Self.describe(node))\(Self.quoteHint(node)).", at: node)
@@ -14,7 +13,7 @@ extension NodeReader {
     }
 
     /// For a flow collection where text was expected: `{{ … }}` and `[…]` unquoted are YAML, not text.
-    static func quoteHint(_ node: Node) -> String {
+    static func quoteHint(_ node: YAMLNode) -> String {
         switch node {
         case .mapping(let mapping) where mapping.style == .flow:
             "; a value that starts with '{' (such as {{ vars.name }}) must be put in quotes if it is text"
@@ -24,7 +23,7 @@ extension NodeReader {
         }
     }
 
-    mutating func int(_ node: Node?, at path: String, in range: ClosedRange<Int>) -> Int? {
+    mutating func int(_ node: YAMLNode?, at path: String, in range: ClosedRange<Int>) -> Int? {
         guard let node, let text = string(node, at: path) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             let bound =
@@ -36,7 +35,7 @@ extension NodeReader {
         return value
     }
 
-    mutating func double(_ node: Node?, at path: String, in range: ClosedRange<Double>) -> Double? {
+    mutating func double(_ node: YAMLNode?, at path: String, in range: ClosedRange<Double>) -> Double? {
         guard let node, let text = string(node, at: path) else { return nil }
         guard let value = Double(text), range.contains(value) else {
             error(
@@ -47,7 +46,7 @@ extension NodeReader {
         return value
     }
 
-    mutating func bool(_ node: Node?, at path: String) -> Bool? {
+    mutating func bool(_ node: YAMLNode?, at path: String) -> Bool? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, let value = PlainScalar.bool(scalar) else {
             error(path, "expected true or false, found \(Self.describe(node)).", at: node)
@@ -56,7 +55,7 @@ extension NodeReader {
         return value
     }
 
-    mutating func duration(_ node: Node?, at path: String) -> Duration? {
+    mutating func duration(_ node: YAMLNode?, at path: String) -> Duration? {
         guard let node, let text = string(node, at: path) else { return nil }
         do throws(DurationSyntaxError) {
             return try Duration(parsing: text)
@@ -66,7 +65,7 @@ extension NodeReader {
         }
     }
 
-    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ node: Node?, at path: String) -> Choice?
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ node: YAMLNode?, at path: String) -> Choice?
     where Choice.RawValue == String {
         guard let node, let text = string(node, at: path) else { return nil }
         if let value = Choice(rawValue: text) { return value }
@@ -76,7 +75,7 @@ extension NodeReader {
         return nil
     }
 
-    mutating func stringList(_ node: Node?, at path: String) -> [String]? {
+    mutating func stringList(_ node: YAMLNode?, at path: String) -> [String]? {
         guard let node else { return nil }
         guard case .sequence(let sequence) = node else {
             error(path, "expected a list such as [a, b], found \(Self.describe(node)).", at: node)
@@ -92,7 +91,7 @@ extension NodeReader {
     }
 
     /// A free value (`with:`, `vars:`): quoted scalars are strings, plain ones follow YAML's types.
-    mutating func value(_ node: Node, at path: String) -> ConfigValue {
+    mutating func value(_ node: YAMLNode, at path: String) -> ConfigValue {
         record(path, node)
         switch node {
         case .scalar(let scalar):
@@ -107,12 +106,10 @@ extension NodeReader {
             return .list(sequence.enumerated().map { value($1, at: "\(path)[\($0)]") })
         case .mapping:
             return .map(valueMap(node, at: path) ?? [:])
-        case .alias:
-            return .null
         }
     }
 
-    mutating func valueMap(_ node: Node?, at path: String) -> [String: ConfigValue]? {
+    mutating func valueMap(_ node: YAMLNode?, at path: String) -> [String: ConfigValue]? {
         guard let node, let entries = freeMapping(node, at: path) else { return nil }
         var result: [String: ConfigValue] = [:]
         for (key, child) in entries { result[key] = value(child, at: Self.join(path, key)) }
@@ -120,8 +117,9 @@ extension NodeReader {
     }
 
     /// Where inside a single-line scalar `token` starts, so a cron error points at the bad field.
-    static func location(of token: String?, in node: Node) -> SourceLocation? {
-        guard case .scalar(let scalar) = node, let mark = node.mark else { return nil }
+    static func location(of token: String?, in node: YAMLNode) -> SourceLocation? {
+        guard case .scalar(let scalar) = node else { return nil }
+        let mark = (line: Int(scalar.mark.line), column: Int(scalar.mark.column))
         let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 1 : 0
         guard let token, !token.isEmpty, let range = scalar.string.range(of: token) else {
             return SourceLocation(line: mark.line, column: mark.column)

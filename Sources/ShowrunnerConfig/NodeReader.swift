@@ -1,7 +1,6 @@
 import ShowrunnerCore
-import Yams
 
-/// Reads typed values out of a Yams node tree, recording where each key path was written and collecting every
+/// Reads typed values out of a `YAMLNode` tree, recording where each key path was written and collecting every
 /// problem instead of stopping at the first.
 struct NodeReader {
     private(set) var sourceMap: SourceMap
@@ -13,11 +12,11 @@ struct NodeReader {
 
     static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    static func location(_ node: Node) -> SourceLocation? {
-        node.mark.map { SourceLocation(line: $0.line, column: $0.column) }
+    static func location(_ node: YAMLNode) -> SourceLocation? {
+        SourceLocation(line: Int(node.mark.line), column: Int(node.mark.column))
     }
 
-    mutating func report(_ severity: Diagnostic.Severity, _ path: String, _ message: String, at node: Node? = nil) {
+    mutating func report(_ severity: Diagnostic.Severity, _ path: String, _ message: String, at node: YAMLNode? = nil) {
         let location = node.flatMap(Self.location) ?? sourceMap.location(of: path)
         diagnostics.append(
             Diagnostic(severity, file: sourceMap.file, location: location, keyPath: path.isEmpty ? nil : path, message))
@@ -25,17 +24,17 @@ struct NodeReader {
 
     mutating func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
-    mutating func error(_ path: String, _ message: String, at node: Node? = nil) {
+    mutating func error(_ path: String, _ message: String, at node: YAMLNode? = nil) {
         report(.error, path, message, at: node)
     }
 
     /// Remembers where `path` was written; the first record wins (a parent records a collection at its key).
-    mutating func record(_ path: String, _ node: Node) {
+    mutating func record(_ path: String, _ node: YAMLNode) {
         if !sourceMap.contains(path), let location = Self.location(node) { sourceMap.record(path, location) }
     }
 
     /// A mapping's entries by key; reports a wrong type and every key not in `known` (with a suggestion).
-    mutating func mapping(_ node: Node, at path: String, known: [String]) -> [String: Node]? {
+    mutating func mapping(_ node: YAMLNode, at path: String, known: [String]) -> [String: YAMLNode]? {
         record(path, node)
         guard case .mapping(let mapping) = node else {
             error(
@@ -44,7 +43,7 @@ struct NodeReader {
                 at: node)
             return nil
         }
-        var entries: [String: Node] = [:]
+        var entries: [String: YAMLNode] = [:]
         for (keyNode, value) in mapping {
             guard let key = scalarKey(keyNode, at: path) else { continue }
             let keyPath = Self.join(path, key)
@@ -62,13 +61,13 @@ struct NodeReader {
     }
 
     /// A mapping whose keys are free names (`vars:`, `with:`, account `steps:`).
-    mutating func freeMapping(_ node: Node, at path: String) -> [(key: String, node: Node)]? {
+    mutating func freeMapping(_ node: YAMLNode, at path: String) -> [(key: String, node: YAMLNode)]? {
         record(path, node)
         guard case .mapping(let mapping) = node else {
             error(path, "expected a mapping, found \(Self.describe(node)).", at: node)
             return nil
         }
-        var entries: [(key: String, node: Node)] = []
+        var entries: [(key: String, node: YAMLNode)] = []
         for (keyNode, value) in mapping {
             guard let key = scalarKey(keyNode, at: path) else { continue }
             record(Self.join(path, key), isCollection(value) ? keyNode : value)
@@ -78,7 +77,7 @@ struct NodeReader {
     }
 
     /// A key must be text: `{{ vars.x }}` unquoted is a mapping used as a key, which is never what was meant.
-    private mutating func scalarKey(_ node: Node, at path: String) -> String? {
+    private mutating func scalarKey(_ node: YAMLNode, at path: String) -> String? {
         if case .scalar(let scalar) = node { return scalar.string }
         error(
             path,
@@ -87,25 +86,24 @@ struct NodeReader {
         return nil
     }
 
-    mutating func require(_ entries: [String: Node], _ key: String, at path: String, _ hint: String) -> Node? {
+    mutating func require(_ entries: [String: YAMLNode], _ key: String, at path: String, _ hint: String) -> YAMLNode? {
         if let node = entries[key] { return node }
         error(path.isEmpty ? key : Self.join(path, key), "missing required key '\(key)'; \(hint)")
         return nil
     }
 
     /// Problems with a whole mapping or list are reported at its key, not at its first entry.
-    private func isCollection(_ node: Node) -> Bool {
+    private func isCollection(_ node: YAMLNode) -> Bool {
         switch node {
         case .mapping, .sequence: true
-        case .scalar, .alias: false
+        case .scalar: false
         }
     }
 
-    static func describe(_ node: Node) -> String {
+    static func describe(_ node: YAMLNode) -> String {
         switch node {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         case .scalar(let scalar):
             if PlainScalar.isNull(scalar) { return "nothing (null)" }
             return quoted(scalar.string)

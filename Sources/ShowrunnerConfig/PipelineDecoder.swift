@@ -1,5 +1,4 @@
 import ShowrunnerCore
-import Yams
 
 /// Decodes a pipeline mapping (a `pipelines/` file, or `pipeline:` inline in an account).
 struct PipelineDecoder {
@@ -7,7 +6,8 @@ struct PipelineDecoder {
     static let stepKeys = ["id", "uses", "needs", "with", "retry", "timeout", "optional", "side_effects"]
 
     /// `prefix` is the key path of the pipeline inside its file (`""` or `"pipeline"`).
-    static func decode(_ node: Node, defaultName: String, at prefix: String, reader: inout NodeReader) -> Pipeline? {
+    static func decode(_ node: YAMLNode, defaultName: String, at prefix: String, reader: inout NodeReader) -> Pipeline?
+    {
         guard let entries = reader.mapping(node, at: prefix, known: keys) else { return nil }
         let at = { (key: String) in NodeReader.join(prefix, key) }
         let name = reader.string(entries["name"], at: at("name")) ?? defaultName
@@ -34,7 +34,7 @@ struct PipelineDecoder {
     }
 
     private static func decodeStep(
-        _ node: Node, at path: String, previous: String?, defaults: (retry: RetryPolicy, timeout: Duration?),
+        _ node: YAMLNode, at path: String, previous: String?, defaults: (retry: RetryPolicy, timeout: Duration?),
         reader: inout NodeReader
     ) -> PipelineStep? {
         guard let entries = reader.mapping(node, at: path, known: stepKeys) else { return nil }

@@ -1,10 +1,8 @@
-import Yams
-
-/// The type of a plain (unquoted) YAML scalar under the YAML 1.2 core schema. Files are composed with Yams'
-/// basic resolver (no regex tag resolution, the slowest part of parsing), and typed here instead.
+/// The type of a plain (unquoted) YAML scalar under the YAML 1.2 core schema. Files are composed from libyaml's events
+/// without tag resolution, and typed here instead.
 enum PlainScalar {
     /// `~`, `null` or nothing, unquoted.
-    static func isNull(_ scalar: Node.Scalar) -> Bool {
+    static func isNull(_ scalar: YAMLNode.Scalar) -> Bool {
         guard scalar.style == .plain else { return false }
         switch scalar.string {
         case "", "~", "null", "Null", "NULL": return true
@@ -13,7 +11,7 @@ enum PlainScalar {
     }
 
     /// For typed fields: `true`/`false`, and YAML 1.1's `yes`/`no`/`on`/`off`, any case.
-    static func bool(_ scalar: Node.Scalar) -> Bool? {
+    static func bool(_ scalar: YAMLNode.Scalar) -> Bool? {
         switch scalar.string.lowercased() {
         case "true", "yes", "on": true
         case "false", "no", "off": false
@@ -23,7 +21,7 @@ enum PlainScalar {
 
     /// A free value (`with:`, `vars:`): quoted scalars are text; plain ones are null, `true`/`false`, integers
     /// and decimals as YAML 1.2 reads them (so `no` and `0755` stay text, not a boolean or an octal).
-    static func value(_ scalar: Node.Scalar) -> ConfigValueKind {
+    static func value(_ scalar: YAMLNode.Scalar) -> ConfigValueKind {
         guard scalar.style == .plain else { return .string }
         let text = scalar.string
         if isNull(scalar) { return .null }

@@ -1,12 +1,12 @@
 import Foundation
 import ShowrunnerCore
-import Yams
 
 /// Decodes an account's `schedule:` block: cron, time zone, jitter, catch-up, overlap, auto-pause.
 enum ScheduleDecoder {
     static let keys = ["cron", "timezone", "jitter", "catch_up", "overlap", "pause_after_failures"]
+    static let catchUpKeys = ["window", "policy"]
 
-    static func decode(_ node: Node, at path: String, reader: inout NodeReader) -> Schedule? {
+    static func decode(_ node: YAMLNode, at path: String, reader: inout NodeReader) -> Schedule? {
         guard let entries = reader.mapping(node, at: path, known: keys) else { return nil }
         let at = { (key: String) in NodeReader.join(path, key) }
         let cron = reader.require(entries, "cron", at: path, "add cron: \"0 9 * * *\" (minute hour day month weekday).")
@@ -16,7 +16,7 @@ enum ScheduleDecoder {
         var window: Duration?
         var policy: Schedule.CatchUpPolicy?
         if let node = entries["catch_up"],
-            let catchUp = reader.mapping(node, at: at("catch_up"), known: ["window", "policy"])
+            let catchUp = reader.mapping(node, at: at("catch_up"), known: catchUpKeys)
         {
             window = reader.duration(catchUp["window"], at: at("catch_up.window"))
             policy = reader.choice(catchUp["policy"], at: at("catch_up.policy"))
@@ -33,7 +33,7 @@ enum ScheduleDecoder {
         return schedule
     }
 
-    private static func parseCron(_ node: Node, at path: String, reader: inout NodeReader) -> CronExpression? {
+    private static func parseCron(_ node: YAMLNode, at path: String, reader: inout NodeReader) -> CronExpression? {
         guard let text = reader.string(node, at: path) else { return nil }
         do throws(CronSyntaxError) {
             return try CronExpression.cached(parsing: text)
@@ -46,7 +46,7 @@ enum ScheduleDecoder {
     }
 
     /// A zone name of the tz database as Foundation knows it: `Europe/Berlin`, `UTC`, `Etc/GMT+5`, `CET`, `EST`.
-    static func parseTimeZone(_ node: Node, at path: String, reader: inout NodeReader) -> TimeZone? {
+    static func parseTimeZone(_ node: YAMLNode, at path: String, reader: inout NodeReader) -> TimeZone? {
         guard let name = reader.string(node, at: path) else { return nil }
         if let zone = TimeZoneNames.zone(named: name) { return zone }
         let hint =

@@ -1,12 +1,14 @@
 import ShowrunnerCore
-import Yams
 
 /// Decodes `showrunner.yaml` (SPEC §6).
 enum SettingsDecoder {
     static let keys = [
         "state_dir", "listen", "api_token", "max_concurrent_runs", "watch", "debounce", "shutdown_grace", "retention",
-        "providers", "store", "node",
+        "providers", "log", "notify", "store", "node",
     ]
+    static let retentionKeys = ["runs", "artifacts"]
+    static let logKeys = ["format"]
+    static let providerKeys = ["llm", "tts_openai", "youtube"]
     static let endpointKeys = ["base_url", "api_key", "model"]
     static let youtubeKeys = ["token_url", "api_base", "upload_base", "quota"]
     static let quotaKeys = [
@@ -14,7 +16,7 @@ enum SettingsDecoder {
         "caption_insert_cost",
     ]
 
-    static func decode(_ root: Node, reader: inout NodeReader) -> DaemonSettings? {
+    static func decode(_ root: YAMLNode, reader: inout NodeReader) -> DaemonSettings? {
         guard let entries = reader.mapping(root, at: "", known: keys) else { return nil }
         var settings = DaemonSettings()
         settings.stateDir = reader.string(entries["state_dir"], at: "state_dir") ?? settings.stateDir
@@ -31,7 +33,7 @@ enum SettingsDecoder {
         settings.shutdownGrace =
             reader.duration(entries["shutdown_grace"], at: "shutdown_grace") ?? settings.shutdownGrace
         if let node = entries["retention"],
-            let retention = reader.mapping(node, at: "retention", known: ["runs", "artifacts"])
+            let retention = reader.mapping(node, at: "retention", known: retentionKeys)
         {
             settings.runRetention = reader.duration(retention["runs"], at: "retention.runs") ?? settings.runRetention
             settings.artifactRetention =
@@ -42,12 +44,17 @@ enum SettingsDecoder {
         if let node = entries["node"], let entries = reader.mapping(node, at: "node", known: ["name"]) {
             settings.nodeName = reader.string(entries["name"], at: "node.name")
         }
+        settings.notify = reader.alertTargets(entries["notify"], at: "notify") ?? []
+        if let node = entries["log"], let log = reader.mapping(node, at: "log", known: logKeys) {
+            settings.logFormat = reader.choice(log["format"], at: "log.format") ?? settings.logFormat
+        }
         return reader.hasErrors ? nil : settings
     }
 
-    private static func decodeProviders(_ node: Node, into providers: inout ProviderSettings, reader: inout NodeReader)
-    {
-        guard let entries = reader.mapping(node, at: "providers", known: ["llm", "tts_openai", "youtube"]) else {
+    private static func decodeProviders(
+        _ node: YAMLNode, into providers: inout ProviderSettings, reader: inout NodeReader
+    ) {
+        guard let entries = reader.mapping(node, at: "providers", known: providerKeys) else {
             return
         }
         if let llm = entries["llm"] { decodeEndpoint(llm, at: "providers.llm", into: &providers.llm, reader: &reader) }
@@ -67,7 +74,7 @@ enum SettingsDecoder {
     }
 
     private static func decodeEndpoint(
-        _ node: Node, at path: String, into endpoint: inout ProviderSettings.Endpoint, reader: inout NodeReader
+        _ node: YAMLNode, at path: String, into endpoint: inout ProviderSettings.Endpoint, reader: inout NodeReader
     ) {
         guard let entries = reader.mapping(node, at: path, known: endpointKeys) else { return }
         endpoint.baseURL = reader.string(entries["base_url"], at: "\(path).base_url") ?? endpoint.baseURL
@@ -75,7 +82,9 @@ enum SettingsDecoder {
         endpoint.model = reader.string(entries["model"], at: "\(path).model") ?? endpoint.model
     }
 
-    private static func decodeQuota(_ node: Node, into quota: inout ProviderSettings.Quota, reader: inout NodeReader) {
+    private static func decodeQuota(
+        _ node: YAMLNode, into quota: inout ProviderSettings.Quota, reader: inout NodeReader
+    ) {
         let path = "providers.youtube.quota"
         guard let entries = reader.mapping(node, at: path, known: quotaKeys) else { return }
         let units = 0...1_000_000_000

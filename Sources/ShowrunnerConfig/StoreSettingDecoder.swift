@@ -1,12 +1,11 @@
 import ShowrunnerCore
-import Yams
 
 /// Decodes `store:`: `sqlite`, a PostgreSQL URL, or `{host, port, database, user, password, tls}`.
 enum StoreSettingDecoder {
     static let keys = ["host", "port", "database", "user", "password", "tls"]
 
-    static func decode(_ node: Node, reader: inout NodeReader) -> StoreSetting {
-        if node.scalar != nil {
+    static func decode(_ node: YAMLNode, reader: inout NodeReader) -> StoreSetting {
+        if case .scalar = node {
             guard let text = reader.string(node, at: "store") else { return .sqlite }
             if text == "sqlite" { return .sqlite }
             guard text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") || text.hasPrefix("${") else {

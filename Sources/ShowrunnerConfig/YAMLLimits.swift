@@ -13,7 +13,8 @@ struct YAMLLimits {
     var minimumBudget = 10_000
 
     /// The first limit the text goes over, as a diagnostic at the alias or the collection; nil when within limits
-    /// or when the text is not YAML (Yams reports the syntax error).
+    /// or when the text is not YAML (the composer reports the syntax error). The
+    /// Yams reader (kept for the differential test) calls it before composing.
     func check(_ text: String, file: String) -> Diagnostic? {
         var text = text
         return text.withUTF8 { bytes in
@@ -33,8 +34,8 @@ struct YAMLLimits {
         }
     }
 
-    /// The running count while the events go by.
-    private struct Walk {
+    /// The running count while the events go by (`YAMLEventComposer` feeds it every event).
+    struct Walk {
         struct Open {
             let anchor: String?
             let startCount: Int

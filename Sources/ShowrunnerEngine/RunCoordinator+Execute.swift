@@ -32,10 +32,16 @@ extension RunCoordinator {
 
     /// Resumes or executes the run; nil when it was interrupted (shutdown).
     private func perform(_ pending: Pending) async throws -> RunOutcome? {
+        let (observer, events, accountID, runID) =
+            (pending.observer, environment.reporting.runEvents, pending.account.id, pending.run.id)
+        let observe: @Sendable (RunEvent) -> Void = {
+            observer($0)
+            events(accountID, runID, $0)
+        }
         if pending.resume {
             return try await launcher.resume(
                 runID: pending.run.id, account: pending.account, mergedPipeline: pending.mergedPipeline,
-                observer: pending.observer,
+                observer: observe,
                 cancellation: pending.cancellation)
         }
         var job =
@@ -43,7 +49,7 @@ extension RunCoordinator {
             ?? RunJob(
                 run: pending.run, account: pending.account, mergedPipeline: pending.mergedPipeline,
                 dryRun: pending.dryRun)
-        job.observer = pending.observer
+        job.observer = observe
         job.cancellation = pending.cancellation
         return try await launcher.executor.execute(job)
     }

@@ -11,11 +11,11 @@ import ShowrunnerEngine
 /// stay open. `prometheus` is the daemon's metrics registry (nil: `/metrics` answers 404).
 public func makeAPI(
     control: any DaemonControl, runs: any RunHistory, prometheus: PrometheusCollectorRegistry?, token: String?,
-    logger: Logger, dashboard: Dashboard? = nil
+    logger: Logger, dashboard: Dashboard? = nil, alerts: (any AlertLog)? = nil
 ) -> Router<BasicRequestContext> {
     makeAPI(
         control: control, runs: runs, prometheus: prometheus, token: token, logger: logger, now: { Date() },
-        dashboard: dashboard)
+        dashboard: dashboard, alerts: alerts)
 }
 
 /// The seam: `now` is the clock `/healthz` measures the heartbeat's age with (and the dashboard's "today"). With
@@ -24,7 +24,7 @@ public func makeAPI(
 func makeAPI(
     control: any DaemonControl, runs: any RunHistory, prometheus: PrometheusCollectorRegistry?, token: String?,
     logger: Logger, now: @escaping @Sendable () -> Date, dashboard: Dashboard? = nil,
-    source: (any DashboardSource)? = nil
+    source: (any DashboardSource)? = nil, alerts: (any AlertLog)? = nil
 ) -> Router<BasicRequestContext> {
     let router = Router()
     // Middleware applies to the routes added after it, and to the "no route" answer.
@@ -39,6 +39,7 @@ func makeAPI(
     RunsController(control: control, runs: runs).addRoutes(to: router)
     ConfigController(control: control).addRoutes(to: router)
     ClusterController(control: control).addRoutes(to: router)
+    AlertsController(alerts: alerts).addRoutes(to: router)
     if let store = runs as? any StatsReading & QuotaReading {
         DashboardDataController(
             source: source ?? control as? any DashboardSource, stats: store, quota: store, now: now

@@ -15,12 +15,13 @@ public struct APIServer: Service {
     /// `token` is nil or empty. `onServerRunning` receives the bound port (useful with port 0).
     public init(
         control: any DaemonControl, runs: any RunHistory, prometheus: PrometheusCollectorRegistry?, token: String?,
-        listen: String, logger: Logger, dashboard: Dashboard? = nil,
+        listen: String, logger: Logger, dashboard: Dashboard? = nil, alerts: (any AlertLog)? = nil,
         onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
     ) throws {
         let address = try ListenPolicy.check(address: listen, token: token)
         let router = makeAPI(
-            control: control, runs: runs, prometheus: prometheus, token: token, logger: logger, dashboard: dashboard)
+            control: control, runs: runs, prometheus: prometheus, token: token, logger: logger, dashboard: dashboard,
+            alerts: alerts)
         self.init(
             router: router, host: address.host, port: address.port, logger: logger, onServerRunning: onServerRunning)
     }

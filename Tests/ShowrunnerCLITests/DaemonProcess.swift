@@ -11,12 +11,13 @@ final class DaemonProcess: Sendable {
     private let output = TextBuffer()
     private let outputPipe = Pipe()
 
-    init(config: URL, environment: [String: String] = [:]) throws {
+    /// `errors`: where its stderr goes (default: nowhere).
+    init(config: URL, environment: [String: String] = [:], errors: FileHandle? = nil) throws {
         process.executableURL = CommandRunner.binary
         process.arguments = ["run", "--config", config.path, "--listen", "127.0.0.1:0"]
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.standardOutput = outputPipe
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errors ?? FileHandle.nullDevice
         let output = output
         outputPipe.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData

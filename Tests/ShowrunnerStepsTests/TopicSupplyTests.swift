@@ -43,6 +43,28 @@ struct TopicSupplyTests {
         if warned { #expect(warnings[0].contains("\(topics - used) unused topics left in the step's 'items'")) }
     }
 
+    /// `validate` shares one cache among all accounts: each account still gets its own warning, from its own used
+    /// topics, and a file read once (removed after the first account) still counts for the second.
+    @Test func accountsSharingATopicsFileAreWarnedFromOneRead() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("supply-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("topics.txt")
+        try "Pasta\nBread\nSoup\n".write(to: file, atomically: true, encoding: .utf8)
+        let account = try Self.account(cron: "0 9 * * *")
+        let pipeline = Self.mergedPipeline(["file": .string("topics.txt")])
+        let lists = TopicListCache()
+        let first = await TopicSupply.warnings(
+            account: account, mergedPipeline: pipeline, configDirectory: folder, now: Self.now,
+            usedTopics: { _ in ["Pasta"] }, lists: lists)
+        try FileManager.default.removeItem(at: file)
+        let second = await TopicSupply.warnings(
+            account: account, mergedPipeline: pipeline, configDirectory: folder, now: Self.now,
+            usedTopics: { _ in [] }, lists: lists)
+        #expect(first.first?.contains("2 unused topics left in topics file 'topics.txt'") == true, "\(first)")
+        #expect(second.first?.contains("3 unused topics left in topics file 'topics.txt'") == true, "\(second)")
+    }
+
     @Test func aTopicsFileNamedThroughVarsIsRead() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("supply-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

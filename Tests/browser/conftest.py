@@ -51,6 +51,8 @@ def _config(folder: Path) -> Path:
     venv = Path(os.environ.get("SHOWRUNNER_VENV", ROOT / ".venv"))
     if venv.exists():
         (config / ".venv").symlink_to(venv.resolve(), target_is_directory=True)
+    # The example's scenes and music (scripts/make-media.sh, run by install-deps.sh).
+    (config / "media").symlink_to((ROOT / "media").resolve(), target_is_directory=True)
     (config / "showrunner.yaml").write_text(
         "api_token: ${env:SHOWRUNNER_BROWSER_TOKEN}\nlisten: 127.0.0.1:0\nstate_dir: " + str(folder / "state") + "\n"
     )

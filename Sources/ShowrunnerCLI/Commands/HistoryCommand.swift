@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShowrunnerCore
+import ShowrunnerStore
 
 /// `showrunner history`: past runs, newest first.
 struct HistoryCommand: AsyncParsableCommand {
@@ -23,6 +24,9 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(help: "text or json.")
     var format: OutputFormat = .text
 
+    @Flag(help: "List alert deliveries (webhooks) instead of runs.")
+    var alerts = false
+
     func validate() throws {
         guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be between 1 and 10000.") }
         if let status, RunStatus(rawValue: status) == nil {
@@ -34,6 +38,11 @@ struct HistoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try await Runtime.openStore(options: options)
+        if alerts {
+            let deliveries = try await ((store as? any AlertLog) ?? NoAlertLog()).deliveries(limit: limit)
+            print(format == .json ? AlertFormatting.json(deliveries) : AlertFormatting.table(deliveries))
+            return
+        }
         let query = RunQuery(accountID: account, status: status.flatMap(RunStatus.init), limit: limit, before: before)
         let runs = try await store.runs(matching: query)
         if format == .json {

@@ -14,7 +14,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let base = URL(fileURLWithPath: directory, isDirectory: true)
         var created: [String] = []
-        for (path, contents) in InitTemplates.files {
+        for (path, contents) in InitTemplates.files + InitTemplates.schemaFiles {
             let url = base.appendingPathComponent(path)
             if FileManager.default.fileExists(atPath: url.path) {
                 print("kept     \(path) (already exists)")

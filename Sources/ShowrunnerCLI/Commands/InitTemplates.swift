@@ -1,5 +1,12 @@
+import ShowrunnerConfig
+
 /// The files `showrunner init` writes.
 enum InitTemplates {
+    /// The editor schemas the YAML files point at (`# yaml-language-server: $schema=…`).
+    static var schemaFiles: [(path: String, contents: String)] {
+        ConfigSchema.Kind.allCases.map { (".schema/\($0.rawValue).json", ConfigSchema.json($0) + "\n") }
+    }
+
     static let files: [(path: String, contents: String)] = [
         ("accounts.d/my-channel.yaml", account),
         ("pipelines/shorts.yaml", pipeline),
@@ -12,6 +19,7 @@ enum InitTemplates {
     ]
 
     static let account = """
+        # yaml-language-server: $schema=../.schema/account.json
         # One account = one channel. The file name is the account id unless you set id:.
         name: My Channel
         channel:
@@ -32,6 +40,7 @@ enum InitTemplates {
         """
 
     static let pipeline = """
+        # yaml-language-server: $schema=../.schema/pipeline.json
         name: shorts
         description: 60-second vertical short, rendered offline and saved to out/
         defaults:
@@ -67,6 +76,7 @@ enum InitTemplates {
         """
 
     static let settings = """
+        # yaml-language-server: $schema=.schema/settings.json
         # Daemon settings; every key is optional.
         state_dir: state
         listen: 127.0.0.1:8080

@@ -16,6 +16,8 @@ final class Daemon: DaemonControl {
     let logger: Logger
     /// `showrunner.yaml` as the daemon started with it: its settings apply at the next start.
     let settingsAtStart: DaemonSettings?
+    /// Told the errors of each reload that found some (alerts).
+    let reloadErrors: @Sendable ([Diagnostic]) -> Void
     /// The dashboard's live events (reload, diagnostics changed).
     let events: LiveEventHub
     /// `accountNames()` until the next config change (the channels page reads it on every request).
@@ -26,9 +28,11 @@ final class Daemon: DaemonControl {
 
     init(
         registry: ConfigRegistry, scheduler: Scheduler, coordinator: RunCoordinator, store: any ShowrunnerStorage,
-        logger: Logger, events: LiveEventHub = LiveEventHub()
+        logger: Logger, events: LiveEventHub = LiveEventHub(),
+        reloadErrors: @escaping @Sendable ([Diagnostic]) -> Void = { _ in }
     ) {
         self.events = events
+        self.reloadErrors = reloadErrors
         self.registry = registry
         self.scheduler = scheduler
         self.coordinator = coordinator
@@ -56,6 +60,7 @@ final class Daemon: DaemonControl {
         scheduler.metrics.recordReload(errors: report.errors.count)
         publishReload(report)
         reloadLog.record("watch", report, directory: registry.loader.directory)
+        reloadErrors(report.errors)
         if registry.settings != settingsAtStart {
             logger.notice("showrunner.yaml changed; daemon settings apply at the next start (accounts apply now)")
         }
@@ -69,6 +74,7 @@ final class Daemon: DaemonControl {
         scheduler.metrics.recordReload(errors: report.errors.count)
         publishReload(report)
         reloadLog.record("reload", report, directory: registry.loader.directory)
+        reloadErrors(report.errors)
         return report
     }
 

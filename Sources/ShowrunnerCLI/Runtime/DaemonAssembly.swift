@@ -33,6 +33,7 @@ struct DaemonAssembly {
         if let listen { settings.listen = listen }
         if let watch { settings.watch = watch }
         self.settings = settings
+        LogOutput.use(settings.logFormat)
         logger = Logger(label: "showrunner")
         let stateDirectory = Runtime.stateDirectory(options: options, settings: settings)
         try Runtime.requireConfigFolder(options)
@@ -53,7 +54,9 @@ struct DaemonAssembly {
         ]
         MetricsSystem.bootstrap(factory)
         let runtime = Runtime(options: options, settings: settings, store: store)
-        let launcher = try runtime.launcher(logger: logger)
+        let (dispatcher, alerts) = makeAlerts()
+        let launcher = try runtime.launcher(
+            logger: logger, runEvents: { alerts.runEvent(accountID: $0, runID: $1, event: $2) })
         let coordinator = RunCoordinator(
             launcher: launcher, accountStates: store, maxConcurrentRuns: settings.maxConcurrentRuns, logger: logger)
         let scheduler = Scheduler(
@@ -62,11 +65,17 @@ struct DaemonAssembly {
         let events = LiveEventHub()
         let daemon = Daemon(
             registry: registry, scheduler: scheduler, coordinator: coordinator, store: store, logger: logger,
-            events: events)
-        coordinator.setFinishListener(FinishListeners([scheduler, events]))
+            events: events, reloadErrors: { alerts.configErrors($0) })
+        coordinator.setFinishListener(FinishListeners([scheduler, events, alerts]))
         coordinator.setActivityListener(events)
         await scheduler.apply(daemon.scheduledAccounts())
-        let api = try makeAPI(daemon: daemon, prometheus: prometheus, events: events)
+        let notifier = NotifySocket().map { socket in
+            ServiceManagerNotifier(
+                socket: socket, environment: ProcessInfo.processInfo.environment, logger: logger,
+                status: { Self.status(daemon: daemon, coordinator: coordinator) })
+        }
+        let api = try makeAPI(
+            daemon: daemon, prometheus: prometheus, events: events, ready: { await notifier?.ready() })
         let watcher = ConfigWatcher(
             registry: registry, mode: watchMode, debounce: settings.debounce, logger: logger,
             onChange: { await daemon.configChanged($0) })
@@ -84,9 +93,13 @@ struct DaemonAssembly {
                             store: store, stateDirectory: Runtime.stateDirectory(options: options, settings: settings),
                             runRetention: settings.runRetention, artifactRetention: settings.artifactRetention,
                             logger: logger)),
+                    .init(service: dispatcher),
                     .init(service: api),
-                ] + (cluster.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []),
+                ] + (cluster.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? [])
+                    + (notifier.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []),
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let keepAlive = Task { await notifier?.keepAlive() }
+        defer { keepAlive.cancel() }
         try await group.run()
         logger.info("showrunner stopped")
     }
@@ -118,8 +131,41 @@ struct DaemonAssembly {
         }
     }
 
+    /// Alerts: the background sender and the listener that feeds it (`notify:` of showrunner.yaml and accounts).
+    private func makeAlerts() -> (AlertDispatcher, AlertListener) {
+        let resolver = SecretResolver(configDirectory: runtimeDirectory)
+        let http = HTTPClient(timeout: .seconds(10))
+        let dispatcher = AlertDispatcher(
+            global: settings.notify, targets: { [registry] in registry.goodVersion($0)?.account.notify ?? [] },
+            log: alertLog, send: { try await http.send($0) },
+            resolve: { reference in try resolver.resolveAll(in: reference) }, policy: Self.alertPolicy,
+            logger: logger)
+        return (dispatcher, AlertListener(dispatcher: dispatcher, accountStates: store, history: store))
+    }
+
+    /// `SHOWRUNNER_ALERT_BACKOFF` (comma-separated durations, for tests) replaces the default backoff.
+    static var alertPolicy: AlertDispatcher.Policy {
+        var policy = AlertDispatcher.Policy()
+        let environment = ProcessInfo.processInfo.environment
+        if let text = environment["SHOWRUNNER_ALERT_BACKOFF"] {
+            policy.backoff = text.split(separator: ",").compactMap { try? Duration(parsing: String($0)) }
+        }
+        if let text = environment["SHOWRUNNER_ALERT_TIMEOUT"], let timeout = try? Duration(parsing: text) {
+            policy.timeout = timeout
+        }
+        return policy
+    }
+
+    /// The service manager's status line: enabled accounts with a good version (as the start-up line counts them)
+    /// and running runs.
+    static func status(daemon: Daemon, coordinator: RunCoordinator) -> String {
+        let accounts = daemon.scheduledAccounts().count { $0.account.enabled }
+        return "\(accounts) accounts scheduled, \(coordinator.activeRunIDs.count) runs running"
+    }
+
     private func makeAPI(
-        daemon: Daemon, prometheus: PrometheusCollectorRegistry, events: LiveEventHub
+        daemon: Daemon, prometheus: PrometheusCollectorRegistry, events: LiveEventHub,
+        ready: @escaping @Sendable () async -> Void
     ) throws -> APIServer {
         let resolver = SecretResolver(configDirectory: runtimeDirectory)
         let token: String?
@@ -136,18 +182,22 @@ struct DaemonAssembly {
                 redactor: Redactor(secrets: token.map { [$0] } ?? []))
             return try APIServer(
                 control: daemon, runs: store, prometheus: prometheus, token: token, listen: settings.listen,
-                logger: logger, dashboard: dashboard,
+                logger: logger, dashboard: dashboard, alerts: alertLog,
                 onServerRunning: { port in
                     let host = ListenAddress.parse(settings.listen)?.host ?? "127.0.0.1"
                     let line =
                         "showrunner: \(accounts) accounts scheduled; HTTP API on http://\(host):\(port)\n"
                         + "showrunner: dashboard on http://\(host):\(port)/\n"
                     FileHandle.standardOutput.write(Data(line.utf8))  // unbuffered: scripts wait for this line
+                    await ready()
                 })
         } catch {
             throw CommandFailure("\(error)")
         }
     }
+
+    /// The store's alert deliveries (SQLite); a PostgreSQL store keeps none yet.
+    private var alertLog: any AlertLog { (store as? any AlertLog) ?? NoAlertLog() }
 
     private var runtimeDirectory: URL { URL(fileURLWithPath: options.configDirectory, isDirectory: true) }
 }

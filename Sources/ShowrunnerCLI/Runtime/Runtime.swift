@@ -106,10 +106,15 @@ struct Runtime {
             accountStates: throwaway ?? store, maxConcurrentRuns: settings.maxConcurrentRuns, logger: logger)
     }
 
-    /// `runs`: where runs are recorded (default: the store).
-    func launcher(logger: Logger, dryRun: Bool = false, runs: (any ShowrunnerStorage)? = nil) throws -> RunLauncher {
+    /// `runs`: where runs are recorded (default: the store); `runEvents`: told every run event (the daemon's alerts).
+    func launcher(
+        logger: Logger, dryRun: Bool = false, runs: (any ShowrunnerStorage)? = nil,
+        runEvents: @escaping @Sendable (String, String, RunEvent) -> Void = { _, _, _ in }
+    ) throws -> RunLauncher {
         let resolver = SecretResolver(configDirectory: configDirectory)
         let folder = dryRun ? stateDirectory.appendingPathComponent("dry-runs", isDirectory: true) : stateDirectory
+        var reporting = ExecutionReporting(logger: logger)
+        reporting.runEvents = runEvents
         let environment = ExecutionEnvironment(
             runs: runs ?? store,
             stepStores: StepStores(
@@ -119,7 +124,7 @@ struct Runtime {
             time: ExecutionTime(heartbeatInterval: ClusterLease.heartbeat(settings.store)),
             folders: ExecutionFolders(state: folder, config: configDirectory), settings: settings,
             resolveSecret: { reference throws(StepFailure) in try resolver.resolve(reference) },
-            owner: { OwnerProbe.current(now: Date()) }, reporting: ExecutionReporting(logger: logger))
+            owner: { OwnerProbe.current(now: Date()) }, reporting: reporting)
         return RunLauncher(
             executor: RunExecutor(environment: environment),
             probe: OwnerProbe(staleAfter: ClusterLease.staleAfter(settings.store)))

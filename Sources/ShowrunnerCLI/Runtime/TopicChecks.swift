@@ -11,11 +11,13 @@ enum TopicChecks {
     ) async -> [Diagnostic] {
         let store = FileManager.default.fileExists(atPath: storePath) ? try? SQLiteStore(path: storePath) : nil
         var found: [Diagnostic] = []
+        let lists = TopicListCache()
         for report in report.accounts where report.isValid {
             guard let account = report.account, let mergedPipeline = report.mergedPipeline else { continue }
             let warnings = await TopicSupply.warnings(
                 account: account, mergedPipeline: mergedPipeline, configDirectory: configDirectory, now: now,
-                usedTopics: { list in try await store?.usedTopics(accountID: account.id, list: list) ?? [] })
+                usedTopics: { list in try await store?.usedTopics(accountID: account.id, list: list) ?? [] },
+                lists: lists)
             found += warnings.map { report.document.sourceMap.diagnostic(.warning, at: "pipeline", $0) }
         }
         return found

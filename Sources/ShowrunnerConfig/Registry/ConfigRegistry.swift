@@ -114,6 +114,12 @@ public final class ConfigRegistry: Sendable {
         }
         let report = ConfigValidator(secrets: secrets).validate(revalidation.snapshot)
         let revision = revision()
-        return state.withLock { publish(report, of: revalidation, into: &$0, revision: revision) }
+        let summary = state.withLock { publish(report, of: revalidation, into: &$0, revision: revision) }
+        // A large reload (start-up, a full rescan) freed the decoding's intermediate values on every core.
+        if paths.count >= Self.trimAfter { HeapTrim.releaseFreePages() }
+        return summary
     }
+
+    /// How many changed files make a reload large enough to give freed memory back to the kernel.
+    static let trimAfter = 256
 }

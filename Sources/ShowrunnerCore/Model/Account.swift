@@ -18,6 +18,8 @@ public struct Account: Sendable, Hashable {
     public var pipeline: PipelineReference
     public var vars: [String: ConfigValue]
     public var stepOverrides: [String: StepOverrides]
+    /// `notify:`: this account's own alert receivers (besides showrunner.yaml's).
+    public var notify: [AlertTarget] = []
 
     public init(
         id: String, name: String? = nil, enabled: Bool = true, channel: Channel, schedule: Schedule?,

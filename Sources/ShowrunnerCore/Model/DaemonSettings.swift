@@ -21,6 +21,10 @@ public struct DaemonSettings: Sendable, Hashable {
     public var store: StoreSetting = .sqlite
     /// `node: { name }`: this daemon's name in a cluster (default: the host name).
     public var nodeName: String?
+    /// `log.format`: text or JSON lines on stderr.
+    public var logFormat: LogFormat = .text
+    /// `notify:`: where alerts go (every account's).
+    public var notify: [AlertTarget] = []
 
     public init(
         stateDir: String = "state", listen: String = "127.0.0.1:8080", apiToken: String? = nil,

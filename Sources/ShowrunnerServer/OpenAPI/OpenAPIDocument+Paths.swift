@@ -51,6 +51,12 @@ extension OpenAPIDocument {
                     parameters: [path("id", "The account id.")], success: ok("The resumed account.", "Account"),
                     errors: [404])
             ],
+            "/api/alerts": [
+                "get": api(
+                    "listAlerts", "Alert deliveries to webhooks, newest first.", tag: "alerts",
+                    parameters: [query("limit", "How many (1-1000, default 50).", Schema.integer)],
+                    success: ok("The deliveries.", "AlertList"), errors: [400])
+            ],
             "/api/runs": [
                 "get": api(
                     "listRuns", "Run history, newest first, paged.", tag: "runs",

@@ -43,6 +43,18 @@ extension OpenAPIDocument {
                     "applied": Schema.array(Schema.string), "unchanged": Schema.array(Schema.string),
                     "removed": Schema.array(Schema.string), "errors": Schema.array(Schema.ref("Diagnostic")),
                 ]),
+            "Alert": Schema.object(
+                "One alert sent to one receiver (its URL masked).",
+                [
+                    "id": Schema.string, "event": Schema.enumeration(AlertEvent.allCases.map(\.rawValue)),
+                    "account_id": Schema.nullableString, "run_id": Schema.nullableString, "target": Schema.string,
+                    "format": Schema.enumeration(AlertTarget.Format.allCases.map(\.rawValue)),
+                    "status": Schema.enumeration(AlertDelivery.Status.allCases.map(\.rawValue)),
+                    "attempts": Schema.integer, "last_error": Schema.nullableString, "created_at": Schema.dateTime,
+                    "updated_at": Schema.dateTime,
+                ]),
+            "AlertList": Schema.object(
+                "Alert deliveries, newest first.", ["alerts": Schema.array(Schema.ref("Alert"))]),
             "Diagnostic": diagnostic,
             "DiagnosticList": Schema.object(
                 "Current config errors and warnings.", ["diagnostics": Schema.array(Schema.ref("Diagnostic"))]),

@@ -10,16 +10,17 @@ public enum TopicSupply {
     /// Steps whose inputs depend on other steps' outputs, or whose list cannot be read, are left to the run.
     public static func warnings(
         account: Account, mergedPipeline: Pipeline, configDirectory: URL, now: Date,
-        usedTopics: (_ listID: String) async throws -> Set<String>
+        usedTopics: (_ listID: String) async throws -> Set<String>, lists: TopicListCache? = nil
     ) async -> [String] {
         guard account.enabled, let schedule = account.schedule else { return [] }
         var warnings: [String] = []
         for step in mergedPipeline.steps where step.uses == "topic.list" {
             guard let inputs = renderedInputs(step, account: account, now: now),
                 case .string(let policy)? = inputs["on_exhausted"] ?? .string("stop"), policy != "repeat",
-                let list = try? TopicList.load(
+                let list = load(
                     items: inputs["items"].flatMap(strings), file: inputs["file"]?.stringValue,
-                    path: { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : configDirectory.appendingPathComponent($0) })
+                    path: { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : configDirectory.appendingPathComponent($0) },
+                    lists: lists)
             else { continue }
             let used = (try? await usedTopics(list.id)) ?? []
             let remaining = list.topics.count { !used.contains($0) }
@@ -31,6 +32,13 @@ public enum TopicSupply {
                     + "(on_exhausted: \(policy)).")
         }
         return warnings
+    }
+
+    private static func load(
+        items: [String]?, file: String?, path: (String) -> URL, lists: TopicListCache?
+    ) -> TopicList? {
+        if let lists { return lists.load(items: items, file: file, path: path) }
+        return try? TopicList.load(items: items, file: file, path: path)
     }
 
     /// The fires in the next 7 days, counting no further than `atMost`.

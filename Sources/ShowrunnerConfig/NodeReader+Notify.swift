@@ -1,0 +1,38 @@
+import ShowrunnerCore
+import Yams
+
+extension NodeReader {
+    static let notifyKeys = ["url", "format", "secret", "events"]
+
+    /// A `notify:` list (showrunner.yaml or an account): where alerts go and which events each receiver wants.
+    mutating func alertTargets(_ node: YAMLNode?, at path: String) -> [AlertTarget]? {
+        guard let node else { return nil }
+        guard case .sequence(let sequence) = node else {
+            error(
+                path, "expected a list of receivers such as - { url: …, format: slack }, found \(Self.describe(node)).")
+            return nil
+        }
+        var targets: [AlertTarget] = []
+        for (index, item) in sequence.enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            guard let entries = mapping(item, at: itemPath, known: Self.notifyKeys) else { continue }
+            let at = { (key: String) in Self.join(itemPath, key) }
+            guard let urlNode = require(entries, "url", at: itemPath, "give the webhook's url (or ${env:NAME})."),
+                let url = string(urlNode, at: at("url"))
+            else { continue }
+            var target = AlertTarget(url: url)
+            target.format = choice(entries["format"], at: at("format")) ?? .json
+            target.secret = string(entries["secret"], at: at("secret"))
+            for (position, name) in (stringList(entries["events"], at: at("events")) ?? []).enumerated() {
+                guard let event = AlertEvent(rawValue: name) else {
+                    let names = AlertEvent.allCases.map(\.rawValue).joined(separator: ", ")
+                    error("\(at("events"))[\(position)]", "'\(name)' is not an event; use \(names).")
+                    continue
+                }
+                target.events.insert(event)
+            }
+            targets.append(target)
+        }
+        return targets
+    }
+}
