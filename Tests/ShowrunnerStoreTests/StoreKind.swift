@@ -39,7 +39,9 @@ enum StoreKind: String, Sendable, CaseIterable, CustomTestStringConvertible {
             try await admin.createSchema(name)
         }
         configuration.options.additionalStartupParameters = [("search_path", name)]
-        return try await PostgresStore.open(configuration, fence: fence, logger: Logger(label: "test"))
+        // A long bound: the whole suite migrates dozens of schemas at once while media tests load the machine.
+        return try await PostgresStore.open(
+            configuration, fence: fence, logger: Logger(label: "test"), timeout: .seconds(120))
     }
 }
 
