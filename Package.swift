@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // HMAC-SHA256 of alert webhooks; already in the graph (swift-certificates), so it costs no new build.
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
@@ -41,6 +42,14 @@ let package = Package(
         ),
         .target(
             name: "ShowrunnerStore", dependencies: ["ShowrunnerCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "ShowrunnerPostgres",
+            dependencies: [
+                "ShowrunnerCore", "ShowrunnerStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(
             name: "ShowrunnerEngine",
             dependencies: [
@@ -81,6 +90,7 @@ let package = Package(
                 "ShowrunnerCore",
                 "ShowrunnerConfig",
                 "ShowrunnerStore",
+                "ShowrunnerPostgres",
                 "ShowrunnerEngine",
                 "ShowrunnerSteps",
                 "ShowrunnerServer",
@@ -95,7 +105,13 @@ let package = Package(
         .testTarget(name: "ShowrunnerCoreTests", dependencies: ["ShowrunnerCore"]),
         .testTarget(name: "ShowrunnerConfigTests", dependencies: ["ShowrunnerConfig", "ShowrunnerTestSupport"]),
         .testTarget(name: "ShowrunnerCLITests", dependencies: ["ShowrunnerCLI", "ShowrunnerTestSupport"]),
-        .testTarget(name: "ShowrunnerStoreTests", dependencies: ["ShowrunnerStore"]),
+        .testTarget(
+            name: "ShowrunnerStoreTests",
+            dependencies: [
+                "ShowrunnerStore", "ShowrunnerPostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "ShowrunnerEngineTests",
             dependencies: ["ShowrunnerEngine", "ShowrunnerStore", "ShowrunnerSteps", "ShowrunnerTestSupport"]

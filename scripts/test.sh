@@ -6,11 +6,16 @@ cd "$(dirname "$0")/.."
 export SHOWRUNNER_REQUIRE_REFERENCE=1   # the cron differential test must run, not skip
 export SHOWRUNNER_REQUIRE_PIPER=1       # the Piper voice tests must run, not skip
 swift build --build-tests
+# A real PostgreSQL server for the store conformance suite and the cluster tests (stopped on exit).
+source scripts/test-postgres.sh
+start_test_postgres
 binary="$(swift build --show-bin-path)/showrunner"
 # Attacks on the real binary from outside: YAML fuzz of validate and the daemon's reload (~75 s, seeded),
 # then the chaos suite (kill -9 storm, edit storm, full disk, crash mid-render; docs/chaos.md).
 python3 Tests/fuzz/yaml_fuzz.py --binary "$binary"
 SHOWRUNNER_BIN="$binary" .venv/bin/python -m pytest -q --tb=short -p no:cacheprovider Tests/chaos Tests/schema
+# Three daemons on one PostgreSQL database: one run per fire, kill -9 takeover (~65 s; docs/cluster.md).
+SHOWRUNNER_BIN="$binary" .venv/bin/python -m pytest -q --tb=short -p no:cacheprovider Tests/cluster
 # The dashboard in a real browser (headless Debian chromium; screenshots in Tests/browser/output/).
 SHOWRUNNER_BIN="$binary" .venv/bin/python -m pytest -q --tb=short -p no:cacheprovider Tests/browser
 swift test --skip-build

@@ -9,8 +9,8 @@ public struct ShowrunnerCommand: AsyncParsableCommand {
         abstract: "Run YouTube channels on autopilot from a folder of YAML.",
         subcommands: [
             ValidateCommand.self, NextCommand.self, TriggerCommand.self, HistoryCommand.self, ShowCommand.self,
-            RetryCommand.self, RunCommand.self, InitCommand.self, AuthCommand.self, SchemaCommand.self,
-            ImportCommand.self,
+            RetryCommand.self, RunCommand.self, InitCommand.self, AuthCommand.self, NodesCommand.self,
+            StoreCommand.self, SchemaCommand.self, ImportCommand.self,
         ]
     )
 

@@ -4,7 +4,7 @@ import ShowrunnerCore
 enum SettingsDecoder {
     static let keys = [
         "state_dir", "listen", "api_token", "max_concurrent_runs", "watch", "debounce", "shutdown_grace", "retention",
-        "providers", "log", "notify",
+        "providers", "log", "notify", "store", "node",
     ]
     static let retentionKeys = ["runs", "artifacts"]
     static let logKeys = ["format"]
@@ -40,6 +40,10 @@ enum SettingsDecoder {
                 reader.duration(retention["artifacts"], at: "retention.artifacts") ?? settings.artifactRetention
         }
         if let node = entries["providers"] { decodeProviders(node, into: &settings.providers, reader: &reader) }
+        if let node = entries["store"] { settings.store = StoreSettingDecoder.decode(node, reader: &reader) }
+        if let node = entries["node"], let entries = reader.mapping(node, at: "node", known: ["name"]) {
+            settings.nodeName = reader.string(entries["name"], at: "node.name")
+        }
         settings.notify = reader.alertTargets(entries["notify"], at: "notify") ?? []
         if let node = entries["log"], let log = reader.mapping(node, at: "log", known: logKeys) {
             settings.logFormat = reader.choice(log["format"], at: "log.format") ?? settings.logFormat

@@ -29,6 +29,8 @@ public protocol DaemonControl: Sendable {
     func storeProblem() async -> String?
     /// Counts in the metrics the runs other processes (`trigger`, `retry`) ended; `/metrics` calls it first.
     func countRunsEndedElsewhere() async
+    /// The nodes sharing the store; nil for a SQLite store (one daemon).
+    func cluster() async throws -> ClusterView?
     /// The dashboard's reads (defaults in `DaemonControl+Dashboard.swift`).
     func mergedPipeline(accountID: String) async -> Pipeline?
     func scheduledAccount(id: String) async -> Account?
@@ -39,6 +41,7 @@ public protocol DaemonControl: Sendable {
 extension DaemonControl {
     public func storeProblem() async -> String? { nil }
     public func countRunsEndedElsewhere() async {}
+    public func cluster() async throws -> ClusterView? { nil }
 }
 
 /// An account as the API shows it.

@@ -94,6 +94,11 @@ public final class RunCoordinator: Sendable {
 
     public var activeRunIDs: [String] { state.withLock { Array($0.active.keys) } }
 
+    /// Whether this coordinator is running the run or has it waiting for a slot.
+    public func isTracking(_ runID: String) -> Bool {
+        state.withLock { state in state.active[runID] != nil || state.waiting.contains { $0.run.id == runID } }
+    }
+
     /// Nothing running and nothing waiting.
     public var isIdle: Bool { state.withLock { $0.active.isEmpty && $0.waiting.isEmpty } }
 

@@ -28,7 +28,9 @@ public struct RunLauncher: Sendable {
             throw RunRefusal.alreadyRunning(runID, owner: owner)
         }
         let attempts = try await markInterrupted(try await store.attempts(runID: runID))
-        let (resume, outputs) = ResumePoint.from(attempts, countFailures: true)
+        let missing = MissingArtifacts.steps(attempts, state: environment.folders.state)
+        let (point, found) = ResumePoint.from(attempts, countFailures: true)
+        let (resume, outputs) = MissingArtifacts.rerun(missing, point, found)
         return try await executor.execute(
             RunJob(
                 run: run, account: account, mergedPipeline: mergedPipeline, resume: resume, outputs: outputs,

@@ -6,7 +6,7 @@ extension Scheduler {
     /// Resumes the runs left `running` by a process that is gone.
     func resumeInterrupted() async throws {
         for run in try await runs.runningRuns() {
-            guard let owner = run.owner, probe.isGone(owner) else { continue }
+            guard let owner = run.owner, probe.isGone(owner), !coordinator.isTracking(run.id) else { continue }
             guard let account = state.withLock({ $0.desired[run.accountID] }) else {
                 logger.warning(
                     "interrupted run's account is not configured; left as is", metadata: ["run.id": "\(run.id)"])
@@ -43,6 +43,16 @@ extension Scheduler {
             coordinator.enqueueRecorded(
                 run, account: scheduled.account, mergedPipeline: scheduled.mergedPipeline,
                 afterActiveRun: decision == .queue)
+        }
+    }
+
+    /// The cluster's periodic sweep: takes over the runs whose owner is gone (a node that died or lost its
+    /// lease); they resume from their last completed step.
+    public func takeOverAbandonedRuns() async {
+        do {
+            try await resumeInterrupted()
+        } catch {
+            logger.error("abandoned runs not taken over", metadata: ["error": "\(error)"])
         }
     }
 

@@ -38,6 +38,7 @@ func makeAPI(
     AccountsController(control: control).addRoutes(to: router)
     RunsController(control: control, runs: runs).addRoutes(to: router)
     ConfigController(control: control).addRoutes(to: router)
+    ClusterController(control: control).addRoutes(to: router)
     AlertsController(alerts: alerts).addRoutes(to: router)
     if let store = runs as? any StatsReading & QuotaReading {
         DashboardDataController(

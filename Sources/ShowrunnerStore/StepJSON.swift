@@ -2,9 +2,9 @@ import Foundation
 import ShowrunnerCore
 
 /// The JSON text of step outputs and artifact lists, as stored in `step_attempts`.
-enum StepJSON {
+package enum StepJSON {
     /// Compact, keys sorted, like `ConfigValue.jsonText`; but a value JSON cannot hold (NaN) is an error, not "{}".
-    static func text(_ outputs: [String: ConfigValue], runID: String, stepID: String) throws -> String {
+    package static func text(_ outputs: [String: ConfigValue], runID: String, stepID: String) throws -> String {
         do {
             return String(decoding: try encoder().encode(outputs), as: UTF8.self)
         } catch {
@@ -12,15 +12,15 @@ enum StepJSON {
         }
     }
 
-    static func text(_ artifacts: [String]) throws -> String {
+    package static func text(_ artifacts: [String]) throws -> String {
         String(decoding: try encoder().encode(artifacts), as: UTF8.self)
     }
 
-    static func outputs(_ text: String) throws -> [String: ConfigValue] {
+    package static func outputs(_ text: String) throws -> [String: ConfigValue] {
         try decode([String: ConfigValue].self, text, column: "outputs")
     }
 
-    static func artifacts(_ text: String) throws -> [String] {
+    package static func artifacts(_ text: String) throws -> [String] {
         try decode([String].self, text, column: "artifacts")
     }
 

@@ -12,8 +12,8 @@ struct CaptionFollowUpTests {
         id: "u1", accountID: "cooking", runID: nil, stepID: "upload", filePath: "/tmp/v.mp4", fileSize: 100,
         checksum: "100:fnv1a64:abc", createdAt: instant(0))
 
-    @Test func aCaptionsFollowUpIsRecordedOnce() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func aCaptionsFollowUpIsRecordedOnce(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         _ = try await store.createUploadSession(Self.session)
         let captions = UploadFollowUp(
             uploadID: "u1", action: .captions, target: "40:fnv1a64:srt", result: "CAP1", doneAt: instant(1))

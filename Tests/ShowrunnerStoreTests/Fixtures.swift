@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ShowrunnerCore
+import ShowrunnerPostgres
 import Testing
 
 @testable import ShowrunnerStore
@@ -24,7 +25,7 @@ func makeOwner(_ host: String = "host-a", pid: Int32 = 4242, heartbeat: Int64 = 
 }
 
 /// Inserts `runs`, failing the test if one is refused.
-func insert(_ runs: RunRecord..., into store: SQLiteStore) async throws {
+func insert(_ runs: RunRecord..., into store: any ShowrunnerStorage) async throws {
     for run in runs {
         let inserted = try await store.insertRun(run)
         #expect(inserted, "run \(run.id) was refused")
@@ -41,4 +42,10 @@ func violatesConstraint(_ store: SQLiteStore, _ body: @escaping @Sendable (Datab
     } catch {
         return false
     }
+}
+
+/// A page of history with attempt counts, from either store.
+func history(_ store: any ShowrunnerStorage, _ query: RunQuery) async throws -> [RunHistoryEntry] {
+    if let sqlite = store as? SQLiteStore { return try await sqlite.history(matching: query) }
+    return try await #require(store as? PostgresStore).history(matching: query)
 }

@@ -8,8 +8,8 @@ import Testing
 struct QuotaLedgerTests {
     static let day = PacificDay("2026-03-08")!
 
-    @Test func unitsAreSpentWhileTheyFitTheBudget() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func unitsAreSpentWhileTheyFitTheBudget(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         #expect(try await store.spend(1600, project: "p", day: Self.day, budget: 5000) == .spent(remaining: 3400))
         #expect(try await store.spend(1600, project: "p", day: Self.day, budget: 5000) == .spent(remaining: 1800))
         #expect(try await store.spend(1600, project: "p", day: Self.day, budget: 5000) == .spent(remaining: 200))
@@ -18,23 +18,23 @@ struct QuotaLedgerTests {
         #expect(try await store.spend(200, project: "p", day: Self.day, budget: 5000) == .spent(remaining: 0))
     }
 
-    @Test func aFirstSpendLargerThanTheBudgetRecordsNothing() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func aFirstSpendLargerThanTheBudgetRecordsNothing(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         #expect(try await store.spend(1600, project: "p", day: Self.day, budget: 1000) == .exceeded(remaining: 1000))
         #expect(try await store.usage(project: "p", day: Self.day) == 0)
         #expect(try await store.spend(0, project: "p", day: Self.day, budget: 1000) == .spent(remaining: 1000))
     }
 
-    @Test func projectsAndDaysAreSeparate() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func projectsAndDaysAreSeparate(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         _ = try await store.spend(900, project: "p", day: Self.day, budget: 1000)
         #expect(try await store.spend(900, project: "q", day: Self.day, budget: 1000) == .spent(remaining: 100))
         #expect(try await store.spend(900, project: "p", day: Self.day.next, budget: 1000) == .spent(remaining: 100))
         #expect(try await store.usage(project: "p", day: Self.day) == 900)
     }
 
-    @Test func exhaustingFillsTheDayButNeverLowersIt() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func exhaustingFillsTheDayButNeverLowersIt(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         try await store.exhaust(project: "p", day: Self.day, budget: 10_000)
         #expect(try await store.usage(project: "p", day: Self.day) == 10_000)
         #expect(try await store.spend(1, project: "p", day: Self.day, budget: 10_000) == .exceeded(remaining: 0))

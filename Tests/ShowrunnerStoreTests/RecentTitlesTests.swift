@@ -7,7 +7,7 @@ import Testing
 struct RecentTitlesTests {
     /// Records a finished attempt of `step` in `run` with `outputs`.
     private func record(
-        _ store: SQLiteStore, run: String, step: String, attempt: Int = 1, status: AttemptStatus = .succeeded,
+        _ store: any ShowrunnerStorage, run: String, step: String, attempt: Int = 1, status: AttemptStatus = .succeeded,
         outputs: [String: ConfigValue]?, at second: Int64
     ) async throws {
         let number = status == .reused ? 0 : attempt
@@ -24,8 +24,10 @@ struct RecentTitlesTests {
             at: instant(second + 1))
     }
 
-    @Test func titlesOfTheAccountsMostRecentRunsComeNewestFirstWithoutRepeats() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func titlesOfTheAccountsMostRecentRunsComeNewestFirstWithoutRepeats(
+        _ kind: StoreKind
+    ) async throws {
+        let store = try await kind.open()
         try await insert(
             makeRun("r1", createdAt: instant(10)), makeRun("r2", createdAt: instant(20)),
             makeRun("r3", createdAt: instant(30)), makeRun("r4", createdAt: instant(40)),
@@ -53,8 +55,8 @@ struct RecentTitlesTests {
         #expect(try await store.recentTitles(accountID: "nobody", limit: 5) == [])
     }
 
-    @Test func reusedOutputsCountAndOnlyTextTitlesAreRead() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func reusedOutputsCountAndOnlyTextTitlesAreRead(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         try await insert(
             makeRun("r1", createdAt: instant(10)),
             makeRun("r2", trigger: .retry, createdAt: instant(20), retryOf: "r1"), into: store)
@@ -69,8 +71,8 @@ struct RecentTitlesTests {
         #expect(try await store.recentTitles(accountID: "cooking", limit: 10) == ["Stew", "Stew, slowly"])
     }
 
-    @Test func theStoreIsTheStepsTitleHistory() async throws {
-        let history: any RecentTitles = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func theStoreIsTheStepsTitleHistory(_ kind: StoreKind) async throws {
+        let history: any RecentTitles = try await kind.open()
         #expect(try await history.recentTitles(accountID: "cooking", limit: 3) == [])
     }
 }

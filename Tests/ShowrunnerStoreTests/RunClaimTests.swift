@@ -10,8 +10,8 @@ struct RunClaimTests {
     let daemon = makeOwner("daemon-host", pid: 100, heartbeat: 0)
     let cli = makeOwner("cli-host", pid: 200, heartbeat: 50)
 
-    @Test func anAliveOwnerKeepsTheRun() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func anAliveOwnerKeepsTheRun(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         try await insert(makeRun("r1", status: .running, owner: daemon), into: store)
         let asked = Mutex<[RunOwner]>([])
         let claimed = try await store.claimRun(id: "r1", owner: cli) { owner in
@@ -23,8 +23,8 @@ struct RunClaimTests {
         #expect(try await store.run(id: "r1")?.owner == daemon)
     }
 
-    @Test func aGoneOwnerIsReplaced() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func aGoneOwnerIsReplaced(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         try await insert(makeRun("r1", status: .running, owner: daemon), into: store)
         #expect(try await store.claimRun(id: "r1", owner: cli) { $0 == daemon })
         let run = try #require(try await store.run(id: "r1"))
@@ -33,8 +33,8 @@ struct RunClaimTests {
         #expect(try await !store.claimRun(id: "r1", owner: daemon) { $0 == daemon })
     }
 
-    @Test func aRunWithoutOwnerIsClaimableWithoutAsking() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func aRunWithoutOwnerIsClaimableWithoutAsking(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         try await insert(makeRun("r1"), into: store)
         try await store.updateRun(id: "r1", status: .failed, reason: "interrupted", owner: nil, at: instant(1))
         #expect(
@@ -44,23 +44,23 @@ struct RunClaimTests {
         #expect(try await store.run(id: "r1")?.owner == cli)
     }
 
-    @Test(arguments: [RunStatus.queued, .succeeded, .cancelled, .missed, .skipped])
-    func onlyRunningOrFailedRunsAreClaimable(_ status: RunStatus) async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all, [RunStatus.queued, .succeeded, .cancelled, .missed, .skipped])
+    func onlyRunningOrFailedRunsAreClaimable(_ kind: StoreKind, _ status: RunStatus) async throws {
+        let store = try await kind.open()
         try await insert(makeRun("r1", status: status), into: store)
         #expect(try await !store.claimRun(id: "r1", owner: cli) { _ in true })
         #expect(try await store.run(id: "r1")?.owner == nil)
     }
 
-    @Test func claimingAMissingRunThrows() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func claimingAMissingRunThrows(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         await #expect(throws: StoreError.runNotFound("nope")) {
             _ = try await store.claimRun(id: "nope", owner: cli) { _ in true }
         }
     }
 
-    @Test func concurrentClaimsHaveOneWinner() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func concurrentClaimsHaveOneWinner(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         try await insert(makeRun("r1", status: .running, owner: daemon), into: store)
         let wins = try await withThrowingTaskGroup(of: Bool.self) { group in
             for pid in 1...20 {

@@ -7,7 +7,7 @@ import Testing
 
 /// SPEC §10.1: a scheduled fire produces at most one run, enforced by the store.
 struct RunInsertTests {
-    @Test(arguments: [
+    static let fireCases = [
         (RunTrigger.schedule, RunTrigger.schedule, false),
         (.catchUp, .catchUp, false),
         (.schedule, .catchUp, false),  // catch_up and schedule share the key
@@ -15,17 +15,20 @@ struct RunInsertTests {
         (.schedule, .manual, true),  // a manual run at the same instant is allowed
         (.manual, .schedule, true),
         (.manual, .manual, true),
-    ])
-    func secondRunForTheSameFire(_ first: RunTrigger, _ second: RunTrigger, inserted: Bool) async throws {
-        let store = try SQLiteStore.inMemory()
-        let fire = instant(3600)
-        #expect(try await store.insertRun(makeRun("r1", trigger: first, scheduledAt: fire)))
-        #expect(try await store.insertRun(makeRun("r2", trigger: second, scheduledAt: fire)) == inserted)
-        #expect((try await store.run(id: "r2") != nil) == inserted)
+    ]
+
+    @Test(arguments: StoreKind.all) func secondRunForTheSameFire(_ kind: StoreKind) async throws {
+        for (first, second, inserted) in Self.fireCases {
+            let store = try await kind.open()
+            let fire = instant(3600)
+            #expect(try await store.insertRun(makeRun("r1", trigger: first, scheduledAt: fire)))
+            #expect(try await store.insertRun(makeRun("r2", trigger: second, scheduledAt: fire)) == inserted)
+            #expect((try await store.run(id: "r2") != nil) == inserted, "\(first) then \(second)")
+        }
     }
 
-    @Test func otherAccountsAndInstantsAreOtherFires() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func otherAccountsAndInstantsAreOtherFires(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         try await insert(
             makeRun("r1", account: "cooking", trigger: .schedule, scheduledAt: instant(60)),
             makeRun("r2", account: "travel", trigger: .schedule, scheduledAt: instant(60)),
@@ -34,8 +37,8 @@ struct RunInsertTests {
         #expect(try await store.runs(matching: RunQuery()).count == 3)
     }
 
-    @Test func aRefusedFireLeavesTheFirstRunUntouched() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func aRefusedFireLeavesTheFirstRunUntouched(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         let first = makeRun("r1", trigger: .schedule, scheduledAt: instant(60), status: .running)
         try await insert(first, into: store)
         let duplicate = makeRun("r2", trigger: .catchUp, scheduledAt: instant(60), status: .missed)
@@ -44,23 +47,23 @@ struct RunInsertTests {
         #expect(try await store.runs(matching: RunQuery()).map(\.id) == ["r1"])
     }
 
-    @Test func aDuplicateIDIsAnErrorNotARefusedFire() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func aDuplicateIDIsAnErrorNotARefusedFire(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         try await insert(makeRun("r1"), into: store)
-        await #expect(throws: DatabaseError.self) {
+        await #expect(throws: (any Error).self) {
             _ = try await store.insertRun(makeRun("r1", createdAt: instant(5)))
         }
     }
 
-    @Test func aScheduledRunWithoutInstantIsRejected() async throws {
-        let store = try SQLiteStore.inMemory()
-        await #expect(throws: DatabaseError.self) {
+    @Test(arguments: StoreKind.all) func aScheduledRunWithoutInstantIsRejected(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
+        await #expect(throws: (any Error).self) {
             _ = try await store.insertRun(makeRun("r1", trigger: .schedule, scheduledAt: nil))
         }
     }
 
-    @Test func everyFieldRoundTrips() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func everyFieldRoundTrips(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         try await insert(makeRun("first", status: .failed), into: store)
         var run = makeRun(
             "r2", trigger: .retry, scheduledAt: instant(60, milliseconds: 7), status: .running,
@@ -72,8 +75,8 @@ struct RunInsertTests {
         #expect(try await store.run(id: "missing") == nil)
     }
 
-    @Test func aBatchInsertsEachRunUnlessItsFireHasOne() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func aBatchInsertsEachRunUnlessItsFireHasOne(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         _ = try await store.insertRun(makeRun("old", account: "b", trigger: .schedule, scheduledAt: instant(60)))
         let batch = [
             makeRun("r1", account: "a", trigger: .schedule, scheduledAt: instant(60)),
@@ -85,10 +88,10 @@ struct RunInsertTests {
         #expect(try await store.runs(matching: RunQuery()).map(\.id).sorted() == ["old", "r1", "r3"])
     }
 
-    @Test func aDuplicateIdFailsTheWholeBatch() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func aDuplicateIdFailsTheWholeBatch(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         let batch = [makeRun("same", account: "a"), makeRun("other", account: "b"), makeRun("same", account: "c")]
-        await #expect(throws: DatabaseError.self) { _ = try await store.insertRuns(batch) }
+        await #expect(throws: (any Error).self) { _ = try await store.insertRuns(batch) }
         #expect(try await store.runs(matching: RunQuery()).isEmpty)
     }
 }

@@ -9,8 +9,8 @@ struct RunQueryTests {
     /// Newest first: by creation time, then id (c2 and c3 were created in the same millisecond).
     static let newestFirst = ["t5", "c4", "c3", "c2", "t1", "c0"]
 
-    static func seeded() async throws -> SQLiteStore {
-        let store = try SQLiteStore.inMemory()
+    static func seeded(_ kind: StoreKind) async throws -> any ShowrunnerStorage {
+        let store = try await kind.open()
         try await insert(
             makeRun("c0", account: "cooking", status: .succeeded, createdAt: instant(0)),
             makeRun("t1", account: "travel", status: .failed, createdAt: instant(1)),
@@ -22,8 +22,9 @@ struct RunQueryTests {
         return store
     }
 
-    @Test func pagesWithTheBeforeCursorWalkTheWholeHistoryOnce() async throws {
-        let store = try await Self.seeded()
+    @Test(arguments: StoreKind.all)
+    func pagesWithTheBeforeCursorWalkTheWholeHistoryOnce(_ kind: StoreKind) async throws {
+        let store = try await Self.seeded(kind)
         for limit in 1...7 {
             var seen: [String] = []
             var query = RunQuery(limit: limit)
@@ -38,7 +39,7 @@ struct RunQueryTests {
         }
     }
 
-    @Test(arguments: [
+    static let filterCases = [
         (RunQuery(accountID: "cooking"), ["c4", "c3", "c2", "c0"]),
         (RunQuery(status: .succeeded), ["t5", "c2", "c0"]),
         (RunQuery(accountID: "cooking", status: .succeeded), ["c2", "c0"]),
@@ -48,19 +49,22 @@ struct RunQueryTests {
         (RunQuery(before: "c0"), []),
         (RunQuery(accountID: "nobody"), []),
         (RunQuery(limit: 0), []),
-    ])
-    func filters(_ query: RunQuery, _ expected: [String]) async throws {
-        let store = try await Self.seeded()
-        #expect(try await store.runs(matching: query).map(\.id) == expected)
+    ]
+
+    @Test(arguments: StoreKind.all) func filters(_ kind: StoreKind) async throws {
+        let store = try await Self.seeded(kind)
+        for (query, expected) in Self.filterCases {
+            #expect(try await store.runs(matching: query).map(\.id) == expected, "\(query)")
+        }
     }
 
-    @Test func anUnknownCursorIsAnError() async throws {
-        let store = try await Self.seeded()
+    @Test(arguments: StoreKind.all) func anUnknownCursorIsAnError(_ kind: StoreKind) async throws {
+        let store = try await Self.seeded(kind)
         await #expect(throws: StoreError.runNotFound("zz")) { try await store.runs(matching: RunQuery(before: "zz")) }
     }
 
-    @Test func historyCountsAttemptsMade() async throws {
-        let store = try await Self.seeded()
+    @Test(arguments: StoreKind.all) func historyCountsAttemptsMade(_ kind: StoreKind) async throws {
+        let store = try await Self.seeded(kind)
         let attempts = [
             AttemptRecord(runID: "c4", stepID: "topic", attempt: 0, status: .reused, startedAt: instant(3)),
             AttemptRecord(runID: "c4", stepID: "tts", attempt: 1, status: .failed, startedAt: instant(3)),
@@ -68,7 +72,7 @@ struct RunQueryTests {
             AttemptRecord(runID: "c4", stepID: "upload", attempt: 0, status: .skipped, startedAt: instant(4)),
         ]
         for attempt in attempts { try await store.insertAttempt(attempt) }
-        let page = try await store.history(matching: RunQuery(limit: 2))
+        let page = try await history(store, RunQuery(limit: 2))
         #expect(page.map(\.run.id) == ["t5", "c4"])
         #expect(page.map(\.attempts) == [0, 2])
         #expect(page.map(\.failedAttempts) == [0, 1])
@@ -81,7 +85,7 @@ struct RunQueryTests {
         RunQuery(status: .failed), RunQuery(status: .failed, before: "c3"),
     ])
     func pagesUseAnIndexWithoutSorting(_ query: RunQuery) async throws {
-        let store = try await Self.seeded()
+        let store = try #require(try await Self.seeded(.sqlite) as? SQLiteStore)
         let plan = try await store.writer.read { db in
             let statement = try HistoryRow.page(query, db).makePreparedRequest(db).statement
             let rows = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(statement.sql)", arguments: statement.arguments)

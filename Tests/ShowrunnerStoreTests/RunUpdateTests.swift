@@ -5,8 +5,10 @@ import Testing
 @testable import ShowrunnerStore
 
 struct RunUpdateTests {
-    @Test func runningSetsStartAndOwnerOnceAndFinishingClearsTheOwner() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func runningSetsStartAndOwnerOnceAndFinishingClearsTheOwner(
+        _ kind: StoreKind
+    ) async throws {
+        let store = try await kind.open()
         try await insert(makeRun("r1"), into: store)
         let owner = makeOwner(heartbeat: 10)
 
@@ -25,9 +27,9 @@ struct RunUpdateTests {
         #expect(run.startedAt == instant(10) && run.finishedAt == instant(30) && run.owner == nil)
     }
 
-    @Test(arguments: RunStatus.allCases.filter(\.isFinished))
-    func everyFinishedStatusSetsFinishedAtAndClearsTheOwner(_ status: RunStatus) async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all, RunStatus.allCases.filter(\.isFinished))
+    func everyFinishedStatusSetsFinishedAtAndClearsTheOwner(_ kind: StoreKind, _ status: RunStatus) async throws {
+        let store = try await kind.open()
         try await insert(makeRun("r1"), into: store)
         try await store.updateRun(id: "r1", status: .running, reason: nil, owner: makeOwner(), at: instant(1))
         try await store.updateRun(id: "r1", status: status, reason: "why", owner: makeOwner("other"), at: instant(2))
@@ -35,8 +37,8 @@ struct RunUpdateTests {
         #expect(run.status == status && run.finishedAt == instant(2) && run.owner == nil && run.reason == "why")
     }
 
-    @Test func resumingAFinishedRunClearsFinishedAt() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func resumingAFinishedRunClearsFinishedAt(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         try await insert(makeRun("r1"), into: store)
         try await store.updateRun(id: "r1", status: .failed, reason: "crash", owner: nil, at: instant(1))
         try await store.updateRun(id: "r1", status: .running, reason: nil, owner: makeOwner(), at: instant(2))
@@ -44,15 +46,15 @@ struct RunUpdateTests {
         #expect(run.finishedAt == nil && run.reason == nil && run.owner == makeOwner() && run.startedAt == instant(2))
     }
 
-    @Test func updatingAMissingRunThrows() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func updatingAMissingRunThrows(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         await #expect(throws: StoreError.runNotFound("nope")) {
             try await store.updateRun(id: "nope", status: .running, reason: nil, owner: nil, at: instant(0))
         }
     }
 
-    @Test func runningRunsAreTheRunningOnesOldestFirst() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func runningRunsAreTheRunningOnesOldestFirst(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         try await insert(
             makeRun("b", status: .running, createdAt: instant(2), owner: makeOwner()),
             makeRun("a", status: .running, createdAt: instant(1), owner: makeOwner()),
@@ -62,8 +64,8 @@ struct RunUpdateTests {
         #expect(try await store.runningRuns().map(\.id) == ["a", "b"])
     }
 
-    @Test func heartbeatMovesOnlyTheOwnersHeartbeat() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func heartbeatMovesOnlyTheOwnersHeartbeat(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         try await insert(
             makeRun("owned", status: .running, owner: makeOwner(heartbeat: 0)), makeRun("free"), into: store)
         try await store.heartbeat(runID: "owned", at: instant(15))

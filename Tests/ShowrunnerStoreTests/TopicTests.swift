@@ -5,8 +5,8 @@ import Testing
 @testable import ShowrunnerStore
 
 struct TopicTests {
-    @Test func topicsAreUsedPerAccountAndListUntilReset() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func topicsAreUsedPerAccountAndListUntilReset(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         try await insert(makeRun("r1"), makeRun("r2"), into: store)
         let marks = [
             ("cooking", "a.txt", "Soup"), ("cooking", "a.txt", "Bread"), ("cooking", "b.txt", "Soup"),

@@ -16,8 +16,8 @@ struct UploadSessionTests {
             checksum: checksum, createdAt: instant(0))
     }
 
-    @Test func aCreatedSessionIsFoundByAccountAndChecksum() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func aCreatedSessionIsFoundByAccountAndChecksum(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         try await insert(makeRun("r1"), into: store)
         let created = try await store.createUploadSession(makeSession())
         #expect(created == makeSession())
@@ -26,8 +26,9 @@ struct UploadSessionTests {
         #expect(try await store.uploadSession(accountID: "cooking", checksum: "100:fnv1a64:abd") == nil)
     }
 
-    @Test func creatingTheSameUploadAgainReturnsTheFirstRecord() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func creatingTheSameUploadAgainReturnsTheFirstRecord(_ kind: StoreKind) async throws
+    {
+        let store = try await kind.open()
         let first = try await store.createUploadSession(makeSession("u1", runID: nil))
         try await store.recordSessionURI("https://up/1", uploadID: "u1", at: instant(1))
         let second = try await store.createUploadSession(makeSession("u2", runID: nil))
@@ -37,14 +38,14 @@ struct UploadSessionTests {
         #expect(other.id == "u3")
     }
 
-    @Test func anUnknownRunIsRecordedAsNoRun() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func anUnknownRunIsRecordedAsNoRun(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         let created = try await store.createUploadSession(makeSession(runID: "gone"))
         #expect(created.runID == nil)
     }
 
-    @Test func progressAndANewSessionAreRecorded() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func progressAndANewSessionAreRecorded(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         _ = try await store.createUploadSession(makeSession(runID: nil))
         try await store.recordSessionURI("https://up/1", uploadID: "u1", at: instant(1))
         try await store.recordUploadedBytes(60, uploadID: "u1", at: instant(2))
@@ -58,8 +59,8 @@ struct UploadSessionTests {
         #expect(stored.uploadedBytes == 0)
     }
 
-    @Test func theFirstVideoIDIsKeptForever() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func theFirstVideoIDIsKeptForever(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         _ = try await store.createUploadSession(makeSession(runID: nil))
         try await store.recordSessionURI("https://up/1", uploadID: "u1", at: instant(1))
         #expect(try await store.recordVideoID("VID1", uploadID: "u1", at: instant(2)) == "VID1")
@@ -79,8 +80,8 @@ struct UploadSessionTests {
         }
     }
 
-    @Test func followUpsAreRecordedOnce() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func followUpsAreRecordedOnce(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         _ = try await store.createUploadSession(makeSession(runID: nil))
         let playlist = UploadFollowUp(
             uploadID: "u1", action: .playlist, target: "PL1", result: "ITEM1", doneAt: instant(1))

@@ -33,7 +33,7 @@ struct AuthYouTubeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let runtime = try Runtime(options: options)
+        let runtime = try await Runtime(options: options)
         let account = try decodedAccount(in: runtime)
         let (file, shown) = try credentialsFile(of: account, in: runtime.configDirectory)
         let client = try oauthClient(existing: file)

@@ -37,9 +37,9 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try Runtime.openStore(options: options)
+        let store = try await Runtime.openStore(options: options)
         if alerts {
-            let deliveries = try await store.deliveries(limit: limit)
+            let deliveries = try await ((store as? any AlertLog) ?? NoAlertLog()).deliveries(limit: limit)
             print(format == .json ? AlertFormatting.json(deliveries) : AlertFormatting.table(deliveries))
             return
         }

@@ -80,7 +80,7 @@ struct ImportCommand: AsyncParsableCommand {
             )
             return
         }
-        let store = try Runtime.openStore(options: options)
+        let store = try await Runtime.openStore(options: options)
         let inserted = try await store.insertRuns(runs).count { $0 }
         print("JobHistory: imported \(inserted) runs (\(runs.count - inserted) already there, \(skipped) skipped).")
     }

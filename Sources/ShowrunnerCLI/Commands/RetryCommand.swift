@@ -19,7 +19,7 @@ struct RetryCommand: AsyncParsableCommand {
     var runID: String
 
     func run() async throws {
-        let runtime = try Runtime(options: options)
+        let runtime = try await Runtime(options: options)
         guard let old = try await runtime.store.run(id: runID) else {
             throw CommandFailure("no run with id '\(runID)'; see 'showrunner history'.")
         }

@@ -29,7 +29,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let daemon = try DaemonAssembly(
+        let daemon = try await DaemonAssembly(
             options: options, listen: listen, watch: watch.flatMap(DaemonSettings.WatchMode.init))
         try await daemon.run()
     }

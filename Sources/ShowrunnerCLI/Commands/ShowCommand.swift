@@ -15,7 +15,7 @@ struct ShowCommand: AsyncParsableCommand {
     var format: OutputFormat = .text
 
     func run() async throws {
-        let store = try Runtime.openStore(options: options)
+        let store = try await Runtime.openStore(options: options)
         guard let run = try await store.run(id: runID) else {
             throw CommandFailure("no run with id '\(runID)'; see 'showrunner history'.")
         }

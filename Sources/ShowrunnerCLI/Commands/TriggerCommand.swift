@@ -40,7 +40,7 @@ struct TriggerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let runtime = try Runtime(options: options)
+        let runtime = try await Runtime(options: options)
         let ids = all ? runtime.report.accounts.filter { $0.account?.enabled == true }.map(\.id) : accounts
         let targets = try ids.map { try runtime.validAccount($0) }
         let coordinator = try runtime.coordinator(logger: Logger(label: "showrunner"), dryRun: dryRun)

@@ -12,7 +12,7 @@ final class Daemon: DaemonControl {
     let registry: ConfigRegistry
     let scheduler: Scheduler
     let coordinator: RunCoordinator
-    let store: SQLiteStore
+    let store: any ShowrunnerStorage
     let logger: Logger
     /// `showrunner.yaml` as the daemon started with it: its settings apply at the next start.
     let settingsAtStart: DaemonSettings?
@@ -27,8 +27,9 @@ final class Daemon: DaemonControl {
     let reloadLog = ReloadLog()
 
     init(
-        registry: ConfigRegistry, scheduler: Scheduler, coordinator: RunCoordinator, store: SQLiteStore, logger: Logger,
-        events: LiveEventHub = LiveEventHub(), reloadErrors: @escaping @Sendable ([Diagnostic]) -> Void = { _ in }
+        registry: ConfigRegistry, scheduler: Scheduler, coordinator: RunCoordinator, store: any ShowrunnerStorage,
+        logger: Logger, events: LiveEventHub = LiveEventHub(),
+        reloadErrors: @escaping @Sendable ([Diagnostic]) -> Void = { _ in }
     ) {
         self.events = events
         self.reloadErrors = reloadErrors
@@ -179,6 +180,11 @@ final class Daemon: DaemonControl {
     func heartbeat() async -> Date? { scheduler.heartbeat }
 
     func storeProblem() async -> String? { coordinator.storeProblem }
+
+    func cluster() async throws -> ClusterView? {
+        guard let registry = store as? any ClusterRegistry else { return nil }
+        return ClusterView(store: "postgres", nodes: try await registry.nodes(), now: Date(), lease: ClusterLease.lease)
+    }
 
     func countRunsEndedElsewhere() async { await scheduler.countRunsEndedElsewhere() }
 }

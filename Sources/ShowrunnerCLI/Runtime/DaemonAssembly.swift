@@ -17,12 +17,12 @@ struct DaemonAssembly {
     let options: ConfigOptions
     let settings: DaemonSettings
     let registry: ConfigRegistry
-    let store: SQLiteStore
+    let store: any ShowrunnerStorage
     let logger: Logger
     /// Held while the daemon runs: a second daemon on the same state folder exits naming this one.
     let lock: DaemonLock
 
-    init(options: ConfigOptions, listen: String?, watch: DaemonSettings.WatchMode?) throws {
+    init(options: ConfigOptions, listen: String?, watch: DaemonSettings.WatchMode?) async throws {
         self.options = options
         let directory = URL(fileURLWithPath: options.configDirectory, isDirectory: true)
         let loader = ConfigLoader(directory: options.configDirectory)
@@ -42,7 +42,7 @@ struct DaemonAssembly {
         } catch {
             throw CommandFailure("\(error)")
         }
-        store = try Runtime.openStore(in: stateDirectory, options: options)
+        store = try await Runtime.openStore(in: stateDirectory, options: options, settings: settings)
     }
 
     func run() async throws {
@@ -80,6 +80,7 @@ struct DaemonAssembly {
             registry: registry, mode: watchMode, debounce: settings.debounce, logger: logger,
             onChange: { await daemon.configChanged($0) })
         let hangUps = await UnixSignalsSequence(trapping: .sighup)  // trapped before the ready line is printed
+        let cluster = clusterService(scheduler: scheduler, coordinator: coordinator)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [
@@ -94,12 +95,32 @@ struct DaemonAssembly {
                             logger: logger)),
                     .init(service: dispatcher),
                     .init(service: api),
-                ] + (notifier.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []),
+                ] + (cluster.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? [])
+                    + (notifier.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []),
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         let keepAlive = Task { await notifier?.keepAlive() }
         defer { keepAlive.cancel() }
         try await group.run()
         logger.info("showrunner stopped")
+    }
+
+    /// With a shared (PostgreSQL) store: this node's heartbeat and the takeover of dead nodes' runs.
+    private func clusterService(scheduler: Scheduler, coordinator: RunCoordinator) -> ClusterService? {
+        guard let registry = store as? any ClusterRegistry else { return nil }
+        let name = settings.nodeName ?? OwnerProbe.hostName
+        let owner = OwnerProbe.current(now: Date()).host
+        let capacity = settings.maxConcurrentRuns
+        let started = Date()
+        let directory = runtimeDirectory
+        return ClusterService(
+            registry: registry, scheduler: scheduler, coordinator: coordinator,
+            node: {
+                ClusterNode(
+                    name: name, owner: owner, version: ClusterLease.version,
+                    configRevision: GitRevision.read(directory),
+                    capacity: capacity, running: coordinator.activeRunIDs.count, startedAt: started, heartbeatAt: Date()
+                )
+            }, logger: logger)
     }
 
     private var watchMode: ConfigWatcher.Mode {
@@ -116,7 +137,7 @@ struct DaemonAssembly {
         let http = HTTPClient(timeout: .seconds(10))
         let dispatcher = AlertDispatcher(
             global: settings.notify, targets: { [registry] in registry.goodVersion($0)?.account.notify ?? [] },
-            log: store, send: { try await http.send($0) },
+            log: alertLog, send: { try await http.send($0) },
             resolve: { reference in try resolver.resolveAll(in: reference) }, policy: Self.alertPolicy,
             logger: logger)
         return (dispatcher, AlertListener(dispatcher: dispatcher, accountStates: store, history: store))
@@ -161,7 +182,7 @@ struct DaemonAssembly {
                 redactor: Redactor(secrets: token.map { [$0] } ?? []))
             return try APIServer(
                 control: daemon, runs: store, prometheus: prometheus, token: token, listen: settings.listen,
-                logger: logger, dashboard: dashboard, alerts: store,
+                logger: logger, dashboard: dashboard, alerts: alertLog,
                 onServerRunning: { port in
                     let host = ListenAddress.parse(settings.listen)?.host ?? "127.0.0.1"
                     let line =
@@ -174,6 +195,9 @@ struct DaemonAssembly {
             throw CommandFailure("\(error)")
         }
     }
+
+    /// The store's alert deliveries (SQLite); a PostgreSQL store keeps none yet.
+    private var alertLog: any AlertLog { (store as? any AlertLog) ?? NoAlertLog() }
 
     private var runtimeDirectory: URL { URL(fileURLWithPath: options.configDirectory, isDirectory: true) }
 }

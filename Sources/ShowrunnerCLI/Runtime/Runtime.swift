@@ -12,21 +12,21 @@ struct Runtime {
     let report: ValidationReport
     let settings: DaemonSettings
     let stateDirectory: URL
-    let store: SQLiteStore
+    let store: any ShowrunnerStorage
 
     /// Loads and validates the config folder and opens the store.
-    init(options: ConfigOptions) throws {
+    init(options: ConfigOptions) async throws {
         self.options = options
         let loader = ConfigLoader(directory: options.configDirectory)
         let snapshot = loader.load()
         report = ConfigValidator(secrets: loader.secretChecker(strict: false)).validate(snapshot)
         settings = snapshot.daemonSettings
         stateDirectory = Self.stateDirectory(options: options, settings: settings)
-        store = try Self.openStore(in: stateDirectory, options: options)
+        store = try await Self.openStore(in: stateDirectory, options: options, settings: settings)
     }
 
     /// For the daemon: an already open store, no validation report of its own.
-    init(options: ConfigOptions, settings: DaemonSettings, store: SQLiteStore) {
+    init(options: ConfigOptions, settings: DaemonSettings, store: any ShowrunnerStorage) {
         self.options = options
         self.settings = settings
         self.store = store
@@ -44,20 +44,23 @@ struct Runtime {
     }
 
     /// The store alone, for commands that only read history.
-    static func openStore(options: ConfigOptions) throws -> SQLiteStore {
+    static func openStore(options: ConfigOptions) async throws -> any ShowrunnerStorage {
         let settings = ConfigLoader(directory: options.configDirectory).loadSettings()?.value ?? DaemonSettings()
-        return try openStore(in: stateDirectory(options: options, settings: settings), options: options)
+        return try await openStore(
+            in: stateDirectory(options: options, settings: settings), options: options, settings: settings)
     }
 
-    /// `STATE/showrunner.sqlite`; a `CommandFailure` when the config folder has no `accounts.d/` (a command started in the
-    /// wrong folder would otherwise create a store there) or the store cannot be opened.
-    static func openStore(in stateDirectory: URL, options: ConfigOptions) throws -> SQLiteStore {
+    /// `store:` (`STATE/showrunner.sqlite` by default); a `CommandFailure` when the config folder has no
+    /// `accounts.d/` (a command started in the wrong folder would otherwise create a store there) or the store
+    /// cannot be opened.
+    static func openStore(
+        in stateDirectory: URL, options: ConfigOptions, settings: DaemonSettings
+    ) async throws -> any ShowrunnerStorage {
         try requireConfigFolder(options)
-        do {
-            return try SQLiteStore(path: stateDirectory.appendingPathComponent("showrunner.sqlite").path)
-        } catch {
-            throw CommandFailure("cannot open the store in \(stateDirectory.path): \(error)")
-        }
+        return try await StoreOpener.open(
+            settings.store, stateDirectory: stateDirectory,
+            configDirectory: URL(fileURLWithPath: options.configDirectory, isDirectory: true),
+            logger: Logger(label: "showrunner.store"))
     }
 
     /// A `CommandFailure` unless `--config` is a config folder (it has `accounts.d/`).
@@ -97,7 +100,7 @@ struct Runtime {
     /// clean) and keeps its artifacts under `STATE/dry-runs/`; topics are read from the real store but not marked
     /// used.
     func coordinator(logger: Logger, dryRun: Bool = false) throws -> RunCoordinator {
-        let throwaway: SQLiteStore? = dryRun ? try SQLiteStore.inMemory() : nil
+        let throwaway: (any ShowrunnerStorage)? = dryRun ? try SQLiteStore.inMemory() : nil
         return RunCoordinator(
             launcher: try launcher(logger: logger, dryRun: dryRun, runs: throwaway),
             accountStates: throwaway ?? store, maxConcurrentRuns: settings.maxConcurrentRuns, logger: logger)
@@ -105,7 +108,7 @@ struct Runtime {
 
     /// `runs`: where runs are recorded (default: the store); `runEvents`: told every run event (the daemon's alerts).
     func launcher(
-        logger: Logger, dryRun: Bool = false, runs: SQLiteStore? = nil,
+        logger: Logger, dryRun: Bool = false, runs: (any ShowrunnerStorage)? = nil,
         runEvents: @escaping @Sendable (String, String, RunEvent) -> Void = { _, _, _ in }
     ) throws -> RunLauncher {
         let resolver = SecretResolver(configDirectory: configDirectory)
@@ -113,12 +116,18 @@ struct Runtime {
         var reporting = ExecutionReporting(logger: logger)
         reporting.runEvents = runEvents
         let environment = ExecutionEnvironment(
-            runs: runs ?? store, stepStores: StepStores(store),
-            steps: Self.stepKinds(logger: logger, resolve: resolver), time: ExecutionTime(),
+            runs: runs ?? store,
+            stepStores: StepStores(
+                topics: store, recentTitles: store, uploads: store, quota: store,
+                recentMedia: (store as? any RecentMedia) ?? NoRecentMedia()),
+            steps: Self.stepKinds(logger: logger, resolve: resolver),
+            time: ExecutionTime(heartbeatInterval: ClusterLease.heartbeat(settings.store)),
             folders: ExecutionFolders(state: folder, config: configDirectory), settings: settings,
             resolveSecret: { reference throws(StepFailure) in try resolver.resolve(reference) },
             owner: { OwnerProbe.current(now: Date()) }, reporting: reporting)
-        return RunLauncher(executor: RunExecutor(environment: environment), probe: OwnerProbe())
+        return RunLauncher(
+            executor: RunExecutor(environment: environment),
+            probe: OwnerProbe(staleAfter: ClusterLease.staleAfter(settings.store)))
     }
 
     /// Every built-in step kind: local and media, LLM, and YouTube.

@@ -62,6 +62,8 @@ extension ConfigSchema {
                             ]),
                     ]),
                 "notify": notify,
+                "store": store,
+                "node": node,
                 "log": .object(
                     description: "Logging.", keys: SettingsDecoder.logKeys,
                     fields: [

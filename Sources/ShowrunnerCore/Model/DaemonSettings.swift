@@ -17,6 +17,10 @@ public struct DaemonSettings: Sendable, Hashable {
     public var runRetention: Duration
     public var artifactRetention: Duration
     public var providers: ProviderSettings
+    /// `store:`: SQLite (default) or PostgreSQL.
+    public var store: StoreSetting = .sqlite
+    /// `node: { name }`: this daemon's name in a cluster (default: the host name).
+    public var nodeName: String?
     /// `log.format`: text or JSON lines on stderr.
     public var logFormat: LogFormat = .text
     /// `notify:`: where alerts go (every account's).

@@ -84,6 +84,11 @@ extension OpenAPIDocument {
                     "diagnostics", "The config's current errors and warnings.", tag: "config",
                     success: ok("The diagnostics.", "DiagnosticList"))
             ],
+            "/api/cluster": [
+                "get": api(
+                    "cluster", "The nodes sharing the store (PostgreSQL): heartbeat age, capacity, config revision.",
+                    tag: "config", success: ok("The cluster.", "Cluster"))
+            ],
             "/api/events": [
                 "get": api(
                     "events",

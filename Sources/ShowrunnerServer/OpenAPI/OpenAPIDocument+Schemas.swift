@@ -60,6 +60,13 @@ extension OpenAPIDocument {
                 "Current config errors and warnings.", ["diagnostics": Schema.array(Schema.ref("Diagnostic"))]),
             "Account": account,
             "AccountList": Schema.object("The accounts.", ["accounts": Schema.array(Schema.ref("Account"))]),
+            "Cluster": [
+                "type": "object", "required": ["store", "nodes"],
+                "properties": [
+                    "store": Schema.enumeration(["sqlite", "postgres"]),
+                    "nodes": ["type": "array", "items": ["type": "object", "additionalProperties": true]],
+                ],
+            ],
             "Health": [
                 "type": "object", "required": ["status", "heartbeat"],
                 "properties": [
