@@ -10,4 +10,12 @@ public protocol DashboardSource: Sendable {
     func stepKinds() async -> [String: [String: String]]
     func quotaPlan() async -> QuotaPlan
     func configStatus() async -> ConfigStatus
+    /// Changes whenever the schedules or the config may have (a reload, a pause, a resume): what the dashboard
+    /// builds from them is kept until then. nil: not counted, nothing is kept.
+    func scheduleGeneration() async -> Int?
+}
+
+extension DashboardSource {
+    /// A source that does not count its changes: every request builds afresh.
+    public func scheduleGeneration() async -> Int? { nil }
 }

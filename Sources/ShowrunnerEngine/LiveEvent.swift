@@ -3,9 +3,12 @@ import Foundation
 /// One thing the dashboard shows live (`GET /api/events`): a numbered event with a type and flat string fields.
 public struct LiveEvent: Sendable, Equatable {
     /// Increases by one per event within a daemon's life; the SSE `id`, so `Last-Event-ID` resumes after it.
-    public var id: Int
-    public var type: Kind
-    public var fields: [String: String]
+    public let id: Int
+    public let type: Kind
+    public let fields: [String: String]
+    /// `fields` as one line of JSON with sorted keys (the SSE `data`), encoded once when the event is made: every
+    /// connected page is sent the same text.
+    public let json: String
 
     public enum Kind: String, Sendable, CaseIterable {
         case runQueued = "run.queued"
@@ -21,10 +24,18 @@ public struct LiveEvent: Sendable, Equatable {
         self.id = id
         self.type = type
         self.fields = fields
+        json = Self.encode(fields)
     }
 
-    /// `fields` as one line of JSON with sorted keys (the SSE `data`).
-    public var json: String {
+    /// With `json` already encoded from `fields` (the hub encodes outside its lock).
+    init(id: Int, type: Kind, fields: [String: String], json: String) {
+        self.id = id
+        self.type = type
+        self.fields = fields
+        self.json = json
+    }
+
+    static func encode(_ fields: [String: String]) -> String {
         let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }

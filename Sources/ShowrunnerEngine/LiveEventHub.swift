@@ -31,8 +31,9 @@ public final class LiveEventHub: Sendable {
     /// Numbers the event, keeps it in the ring and hands it to every subscriber.
     @discardableResult
     public func publish(_ type: LiveEvent.Kind, _ fields: [String: String]) -> LiveEvent {
+        let json = LiveEvent.encode(fields)
         let (event, sinks) = state.withLock { state in
-            let event = LiveEvent(id: state.nextID, type: type, fields: fields)
+            let event = LiveEvent(id: state.nextID, type: type, fields: fields, json: json)
             state.nextID += 1
             state.ring.append(event)
             if state.ring.count > capacity { state.ring.removeFirst(state.ring.count - capacity) }

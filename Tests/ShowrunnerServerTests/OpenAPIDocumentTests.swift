@@ -8,8 +8,10 @@ import Testing
 /// Keeps `/api/openapi.json` in step with the routes the router actually registers and the JSON they answer.
 struct OpenAPIDocumentTests {
     @Test func theDocumentDescribesExactlyTheRegisteredRoutes() async throws {
+        let store = try SQLiteStore.inMemory()
         let router = makeAPI(
-            control: FakeDaemon(), runs: try SQLiteStore.inMemory(), prometheus: nil, token: nil, logger: .silent)
+            control: FakeDaemon(), runs: store, prometheus: nil, token: nil, logger: .silent, stats: store,
+            quota: store)
         let registered = Set(router.routes.map { "\($0.method.rawValue) \($0.path)" })
         #expect(registered.count == 23)  // + GET /api/cluster, GET /api/alerts
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -57,8 +58,30 @@ def test_without_the_token_every_page_and_route_but_health_is_refused(daemon):
 
 def test_every_page_loads_without_console_errors(signed_in, daemon):
     for path, shot in [("/channels", "channels"), ("/runs", "runs"), ("/config", "config"),
-                       ("/upcoming", "upcoming"), ("/quota", "quota"), ("/stats", "stats")]:
+                       ("/upcoming", "upcoming"), ("/upcoming?hours=168", "upcoming-week"), ("/quota", "quota"),
+                       ("/stats", "stats"), ("/stats?days=90", "stats-90")]:
         open_page(signed_in, daemon, path, shot)
+
+
+def test_upcoming_quota_and_statistics_show_their_figures(signed_in, daemon):
+    open_page(signed_in, daemon, "/upcoming?hours=168", "upcoming-week")
+    status, body = daemon.request("GET", "/api/upcoming?hours=168")
+    assert status == 200, body
+    fires = len(json.loads(body)["fires"])
+    assert fires > 0, "the example config has no fire in the coming week"
+    dots = signed_in.find_elements(By.CSS_SELECTOR, "#upcoming-timeline svg circle")
+    assert abs(len(dots) - fires) <= 1  # a fire may start between the two reads
+    open_page(signed_in, daemon, "/quota", "quota")
+    assert "Pacific time" in signed_in.find_element(By.ID, "quota-reset").text
+    open_page(signed_in, daemon, "/stats?days=7", "stats")
+    for chart in ("chart-runs", "chart-steps", "chart-uploads"):
+        assert signed_in.find_elements(By.CSS_SELECTOR, f"#{chart} svg"), chart
+    rate = signed_in.find_element(By.ID, "success-rate").text
+    report = json.loads(daemon.request("GET", "/api/stats?days=7")[1])
+    if report["success_rate"] is None:
+        assert rate == "—"
+    else:
+        assert rate == f"{round(report['success_rate'] * 100, 1):g} %"
 
 
 def test_the_xss_channel_name_renders_as_text(signed_in, daemon):

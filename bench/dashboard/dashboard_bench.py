@@ -1,83 +1,190 @@
 #!/usr/bin/env python3
-"""Dashboard page timings with 10,000 channels and 100,000 runs in the store.
+"""Dashboard benchmark (issue 15): every page and data route with 10,000 channels and 100,000 runs, then SSE
+delivery lateness with 100 clients while 100 runs/s finish.
 
-usage: dashboard_bench.py BINARY [--accounts 10000] [--runs 100000] [--requests 60] [--out DIR]
+usage: dashboard_bench.py BINARY [--accounts 10000] [--runs 100000] [--requests 200] [--sse-clients 100]
+                          [--sse-accounts 100] [--sse-seconds 30] [--skip-pages] [--skip-sse] [--out DIR]
 
-Writes a realistic 10,000-account folder (bench/daemon/gen_config.py daily: nothing fires during the measurement),
-starts the daemon once to create its store, stops it, inserts the runs straight into SQLite (10 per account over
-30 days, a mix of statuses and triggers, 7 attempts each for the newest 2,000), starts it again and times each
-page over loopback (no token, so no sign-in): p50/p99 of the whole request as the client sees it (an upper bound
-of server time) and the bytes of each page. Prints one line per page and writes results.json.
+Pages. `bench/daemon/gen_config.py DIR daily N` (realistic accounts, none firing within 3 h), the daemon is
+started once to create its store and stopped, `fill_store.py` inserts the runs (90 days, with step attempts),
+the daemon is started again. Per path: 3 warm-up requests, then REQUESTS sequential requests on one keep-alive
+connection from 127.0.0.1 with the session cookie the first answer set (no token: loopback, so no sign-in);
+p50/p99/max of the request as the client sees it (server time plus a fraction of a ms on loopback) and the body
+size. The "first" column is the first request (caches cold).
+
+SSE. `gen_config.py DIR cheap M "* * * * * *"`: M accounts firing every second on a cheap in-process pipeline
+(M runs/s). SSE-CLIENTS connections to `/api/events` are read by one selector thread that stamps every chunk on
+arrival; after SSE-SECONDS the daemon is stopped, each `run.finished` frame is matched to its run's
+`finished_at` in the store and lateness = arrival − finished_at (ms; the store keeps milliseconds, the frame is
+sent after the row is committed). Prints p50/p99/max over every (client, run) delivery and the runs/s reached.
+
+Writes results.json into the output folder.
 """
 import argparse
+import http.client
 import json
 import os
-import random
+import selectors
+import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-STATUSES = ["succeeded"] * 8 + ["failed", "skipped"]
-TRIGGERS = ["schedule"] * 8 + ["manual", "catch_up"]
-STEPS = ["topic", "script", "voice", "subtitles", "thumbnail", "video", "upload"]
+GEN = os.path.join(HERE, "..", "daemon", "gen_config.py")
 
 
 def start(binary, config):
-    proc = subprocess.Popen([binary, "run", "--config", config], cwd=config, stdout=subprocess.PIPE,
-                            stderr=open(os.path.join(config, "daemon.log"), "a"), text=True)
+    log = open(os.path.join(config, "daemon.log"), "a")
+    proc = subprocess.Popen([binary, "run", "--config", config], cwd=config, stdout=subprocess.PIPE, stderr=log,
+                            text=True)
     for line in proc.stdout:
         if "dashboard on " in line:
-            return proc, line.split("dashboard on ", 1)[1].strip().rstrip("/")
-    raise SystemExit("the daemon did not start; see daemon.log")
+            base = line.split("dashboard on ", 1)[1].strip().rstrip("/")
+            threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True).start()
+            return proc, base
+    raise SystemExit(f"the daemon did not start; see {config}/daemon.log")
 
 
 def stop(proc):
     proc.terminate()
-    proc.wait(timeout=60)
+    proc.wait(timeout=120)
 
 
-def fill(database, accounts, total, rng):
-    now = int(time.time() * 1000)
-    db = sqlite3.connect(database)
-    runs, attempts = [], []
-    per_account = max(1, total // len(accounts))
-    for index in range(total):
-        account = accounts[index % len(accounts)]
-        created = now - (index // len(accounts)) * 3 * 86_400_000 - rng.randrange(86_400_000)
-        status, trigger = rng.choice(STATUSES), rng.choice(TRIGGERS)
-        scheduled = created if trigger in ("schedule", "catch_up") else None
-        run_id = f"bench-{index:07d}"
-        runs.append((run_id, account, "shorts", trigger, scheduled, status, None if status == "succeeded" else
-                     "bench", None, created, created + 1000, created + 60_000))
-        if index < 2000:
-            for number, step in enumerate(STEPS):
-                attempts.append((run_id, step, 1, "succeeded", created + number * 5000, created + number * 5000 + 4000))
-    db.executemany(
-        "INSERT INTO runs (id, account_id, pipeline, trigger, scheduled_at, status, reason, config_revision, "
-        "created_at, started_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", runs)
-    db.executemany(
-        "INSERT INTO step_attempts (run_id, step_id, attempt, status, started_at, finished_at) VALUES (?,?,?,?,?,?)",
-        attempts)
-    db.commit()
-    db.close()
-    return per_account
+def percentile(values, q):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))] if ordered else float("nan")
 
 
-def measure(base, path, requests):
-    samples, size = [], 0
-    for _ in range(requests):
-        started = time.perf_counter()
-        with urllib.request.urlopen(base + path, timeout=60) as answer:
-            body = answer.read()
-        samples.append((time.perf_counter() - started) * 1000)
+def measure(port, path, requests):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    cookie, timings, size = None, [], 0
+    for index in range(requests + 4):
+        began = time.perf_counter()
+        connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+        response = connection.getresponse()
+        body = response.read()
+        timings.append((time.perf_counter() - began) * 1000)
+        if response.status != 200:
+            raise SystemExit(f"{path}: HTTP {response.status}: {body[:300]!r}")
+        set_cookie = response.getheader("Set-Cookie")
+        if set_cookie and not cookie:
+            cookie = set_cookie.split(";", 1)[0]
         size = len(body)
-    samples.sort()
-    return {"p50_ms": round(samples[len(samples) // 2], 2),
-            "p99_ms": round(samples[min(len(samples) - 1, int(len(samples) * 0.99))], 2), "bytes": size}
+    connection.close()
+    first, rest = timings[0], timings[4:]
+    return {"first_ms": round(first, 2), "p50_ms": round(percentile(rest, 0.5), 2),
+            "p99_ms": round(percentile(rest, 0.99), 2), "max_ms": round(max(rest), 2), "bytes": size}
+
+
+def pages(args, out):
+    config = os.path.join(out, "pages")
+    subprocess.run([sys.executable, GEN, config, "daily", str(args.accounts), "--listen", "127.0.0.1:0"],
+                   check=True)
+    proc, _ = start(args.binary, config)
+    stop(proc)
+    subprocess.run([sys.executable, os.path.join(HERE, "fill_store.py"), config,
+                    os.path.join(config, "state", "showrunner.sqlite"), "--runs", str(args.runs)], check=True)
+    db = sqlite3.connect(os.path.join(config, "state", "showrunner.sqlite"))
+    account, run = db.execute("SELECT account_id, id FROM runs WHERE status = 'succeeded' ORDER BY id DESC LIMIT 1"
+                              ).fetchone()
+    db.close()
+    proc, base = start(args.binary, config)
+    port = int(base.rsplit(":", 1)[1])
+    paths = ["/channels", "/channels?page=100", f"/channels?q={account[-5:]}", "/runs", f"/runs?account={account}",
+             "/runs?status=failed", f"/runs/{run}", "/config", "/upcoming", "/upcoming?hours=168", "/quota",
+             "/stats", "/stats?days=30", "/stats?days=90", f"/stats?account={account}&days=90",
+             "/api/stats?days=7", "/api/stats?days=90", f"/api/stats?account={account}&days=90",
+             "/api/upcoming?hours=24", "/api/upcoming?hours=168", "/api/quota", "/api/config/status"]
+    results = {}
+    try:
+        for path in paths:
+            results[path] = figures = measure(port, path, args.requests)
+            print(f"{path:44} first {figures['first_ms']:8.1f} ms  p50 {figures['p50_ms']:7.2f} ms  "
+                  f"p99 {figures['p99_ms']:7.2f} ms  max {figures['max_ms']:7.1f} ms  {figures['bytes']:>9} bytes",
+                  flush=True)
+    finally:
+        stop(proc)
+    return results
+
+
+class Clients:
+    """SSE connections read by one selector thread; every chunk is stamped with its arrival time."""
+
+    def __init__(self, port, count):
+        self.selector = selectors.DefaultSelector()
+        self.chunks = {index: [] for index in range(count)}
+        self.running = True
+        for index in range(count):
+            sock = socket.create_connection(("127.0.0.1", port))
+            sock.sendall(b"GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+            sock.setblocking(False)
+            self.selector.register(sock, selectors.EVENT_READ, index)
+        self.thread = threading.Thread(target=self.read, daemon=True)
+        self.thread.start()
+
+    def read(self):
+        while self.running:
+            for key, _ in self.selector.select(timeout=0.2):
+                try:
+                    data = key.fileobj.recv(65536)
+                except BlockingIOError:
+                    continue
+                if data:
+                    self.chunks[key.data].append((time.time() * 1000, data))
+                else:
+                    self.selector.unregister(key.fileobj)
+
+    def close(self):
+        self.running = False
+        self.thread.join()
+
+    def finished(self):
+        """(client, run id, arrival ms) of every run.finished frame."""
+        found = []
+        for client, chunks in self.chunks.items():
+            buffer = ""
+            for arrived, data in chunks:
+                buffer += data.decode("utf-8", "replace")
+                while "\n\n" in buffer:
+                    frame, buffer = buffer.split("\n\n", 1)
+                    if "event: run.finished" in frame:
+                        payload = frame.split("data: ", 1)[1].split("\n", 1)[0]
+                        found.append((client, json.loads(payload)["run_id"], arrived))
+        return found
+
+
+def sse(args, out):
+    config = os.path.join(out, "sse")
+    subprocess.run([sys.executable, GEN, config, "cheap", str(args.sse_accounts), "* * * * * *", "--listen",
+                    "127.0.0.1:0", "--max-concurrent", "1000"], check=True)
+    proc, base = start(args.binary, config)
+    port = int(base.rsplit(":", 1)[1])
+    clients = Clients(port, args.sse_clients)
+    began = time.time() * 1000
+    time.sleep(args.sse_seconds)
+    ended = time.time() * 1000
+    stop(proc)
+    time.sleep(0.5)
+    clients.close()
+    db = sqlite3.connect(os.path.join(config, "state", "showrunner.sqlite"))
+    finished_at = dict(db.execute("SELECT id, finished_at FROM runs WHERE finished_at IS NOT NULL"))
+    in_window = sum(1 for at in finished_at.values() if began <= at < ended)
+    db.close()
+    lateness = [arrived - finished_at[run] for _, run, arrived in clients.finished() if run in finished_at]
+    per_client = len(lateness) / max(1, args.sse_clients)
+    result = {"clients": args.sse_clients, "seconds": args.sse_seconds,
+              "runs_per_second": round(in_window / ((ended - began) / 1000), 1), "deliveries": len(lateness),
+              "runs_seen_per_client": round(per_client, 1),
+              "p50_ms": round(percentile(lateness, 0.5), 1), "p99_ms": round(percentile(lateness, 0.99), 1),
+              "max_ms": round(max(lateness), 1) if lateness else None}
+    print(f"SSE: {args.sse_clients} clients, {result['runs_per_second']} runs/s finished, "
+          f"{len(lateness)} deliveries ({per_client:.0f} per client): lateness p50 {result['p50_ms']} ms, "
+          f"p99 {result['p99_ms']} ms, max {result['max_ms']} ms", flush=True)
+    return result
 
 
 def main():
@@ -85,37 +192,23 @@ def main():
     parser.add_argument("binary")
     parser.add_argument("--accounts", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=100_000)
-    parser.add_argument("--requests", type=int, default=60)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--sse-clients", type=int, default=100)
+    parser.add_argument("--sse-accounts", type=int, default=100)
+    parser.add_argument("--sse-seconds", type=int, default=30)
+    parser.add_argument("--skip-pages", action="store_true")
+    parser.add_argument("--skip-sse", action="store_true")
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
+    args.binary = os.path.abspath(args.binary)
     out = args.out or tempfile.mkdtemp(prefix="dashboard-bench-")
-    rng = random.Random(15)
-    subprocess.run([sys.executable, os.path.join(HERE, "..", "daemon", "gen_config.py"), out, "daily",
-                    str(args.accounts), "--listen", "127.0.0.1:0"], check=True)
-    accounts = sorted(name[:-5] for name in os.listdir(os.path.join(out, "accounts.d")) if name.endswith(".yaml"))
-    proc, _ = start(args.binary, out)
-    stop(proc)
-    fill(os.path.join(out, "state", "showrunner.sqlite"), accounts, args.runs, rng)
-    proc, base = start(args.binary, out)
-    try:
-        account = accounts[len(accounts) // 2]
-        pages = {
-            "/channels": "/channels", "/channels?page=100": "/channels?page=100",
-            "/channels?q=(search)": "/channels?q=" + account[-6:], "/runs": "/runs",
-            "/runs?account=": f"/runs?account={account}", "/runs?status=failed": "/runs?status=failed",
-            "/runs?trigger=manual&day=": "/runs?trigger=manual&day=" + time.strftime("%Y-%m-%d", time.gmtime()),
-            "/runs/{id} (7 attempts)": "/runs/bench-0000001", "/config": "/config",
-        }
-        results = {}
-        for name, path in pages.items():
-            measure(base, path, 3)  # warm
-            results[name] = measure(base, path, args.requests)
-            print(f"{name:32} p50 {results[name]['p50_ms']:8.2f} ms  p99 {results[name]['p99_ms']:8.2f} ms  "
-                  f"{results[name]['bytes']:>8} bytes", flush=True)
-    finally:
-        stop(proc)
+    results = {"binary": args.binary, "accounts": args.accounts, "runs": args.runs}
+    if not args.skip_pages:
+        results["pages"] = pages(args, out)
+    if not args.skip_sse:
+        results["sse"] = sse(args, out)
     with open(os.path.join(out, "results.json"), "w") as f:
-        json.dump({"accounts": args.accounts, "runs": args.runs, "pages": results}, f, indent=2)
+        json.dump(results, f, indent=2)
     print(f"results: {os.path.join(out, 'results.json')}")
 
 

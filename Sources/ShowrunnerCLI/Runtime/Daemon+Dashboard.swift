@@ -20,6 +20,8 @@ extension Daemon: DashboardSource {
         }
     }
 
+    func scheduleGeneration() async -> Int? { scheduleChanges.load(ordering: .relaxed) }
+
     func stepKinds() async -> [String: [String: String]] {
         var kinds: [String: [String: String]] = [:]
         // Overrides change a step's settings, never its kind: one entry per pipeline.

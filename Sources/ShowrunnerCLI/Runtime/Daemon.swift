@@ -25,6 +25,9 @@ final class Daemon: DaemonControl {
     private let names = Mutex<(generation: Int, list: [(id: String, name: String?)]?)>((0, nil))
     /// The last reload, for the dashboard.
     let reloadLog = ReloadLog()
+    /// Counts the changes of the schedules made through the daemon (reload, pause, resume, removal): the
+    /// dashboard's upcoming plan is kept until it moves.
+    let scheduleChanges = Atomic<Int>(0)
 
     init(
         registry: ConfigRegistry, scheduler: Scheduler, coordinator: RunCoordinator, store: any ShowrunnerStorage,
@@ -58,8 +61,8 @@ final class Daemon: DaemonControl {
         let removed = versions.filter { $0.1 == nil }.map(\.0)
         await scheduler.update(scheduled: scheduled, removed: removed)
         scheduler.metrics.recordReload(errors: report.errors.count)
-        publishReload(report)
         reloadLog.record("watch", report, directory: registry.loader.directory)
+        publishReload(report)  // after the record: a page re-read on the event shows this reload
         reloadErrors(report.errors)
         if registry.settings != settingsAtStart {
             logger.notice("showrunner.yaml changed; daemon settings apply at the next start (accounts apply now)")
@@ -72,8 +75,8 @@ final class Daemon: DaemonControl {
         let report = registry.rescan(force: true)
         await scheduler.apply(scheduledAccounts(), reload: true)
         scheduler.metrics.recordReload(errors: report.errors.count)
-        publishReload(report)
         reloadLog.record("reload", report, directory: registry.loader.directory)
+        publishReload(report)
         reloadErrors(report.errors)
         return report
     }
@@ -82,18 +85,21 @@ final class Daemon: DaemonControl {
 
     func removeJob(id: String) async throws -> Bool {
         guard scheduler.isScheduled(id) else { return false }
+        defer { scheduleChanges.add(1, ordering: .relaxed) }
         try await scheduler.remove(id)
         return true
     }
 
     func pause(accountID: String) async throws -> Bool {
         guard scheduler.isScheduled(accountID) else { return false }
+        defer { scheduleChanges.add(1, ordering: .relaxed) }
         try await scheduler.pause(accountID)
         return true
     }
 
     func resume(accountID: String) async throws -> Bool {
         guard scheduler.isScheduled(accountID) else { return false }
+        defer { scheduleChanges.add(1, ordering: .relaxed) }
         try await scheduler.resume(accountID)
         return true
     }
@@ -161,6 +167,7 @@ final class Daemon: DaemonControl {
 
     private func publishReload(_ report: ReloadReport) {
         names.withLock { $0 = ($0.generation + 1, nil) }
+        scheduleChanges.add(1, ordering: .relaxed)
         events.publish(.reload, ["applied": "\(report.applied.count)", "errors": "\(report.errors.count)"])
         events.publish(.diagnosticsChanged, ["diagnostics": "\(registry.diagnostics.count)"])
     }

@@ -179,10 +179,12 @@ struct DaemonAssembly {
         do {
             let dashboard = Dashboard(
                 events: events, stateDirectory: Runtime.stateDirectory(options: options, settings: settings),
-                redactor: Redactor(secrets: token.map { [$0] } ?? []))
+                redactor: Redactor(secrets: token.map { [$0] } ?? []), channelRuns: store as? any ChannelRunsReading)
             return try APIServer(
                 control: daemon, runs: store, prometheus: prometheus, token: token, listen: settings.listen,
                 logger: logger, dashboard: dashboard, alerts: alertLog,
+                // The SQLite store keeps statistics and the quota ledger; a store that does not leaves them out.
+                stats: store as? any StatsReading, quota: store as? any QuotaReading,
                 onServerRunning: { port in
                     let host = ListenAddress.parse(settings.listen)?.host ?? "127.0.0.1"
                     let line =

@@ -35,45 +35,55 @@ struct ChannelsPage {
 
     var pageCount: Int { max(1, (total + Self.pageSize - 1) / Self.pageSize) }
 
+    /// `names`: the search index when the caller keeps one. `batch`: the store's one-transaction read of the page's
+    /// runs; without it each row reads its own.
     static func load(
-        control: any DaemonControl, runs: any RunHistory, search: String, page: Int, now: Date
+        control: any DaemonControl, runs: any RunHistory, names: [ChannelSearch.Entry]? = nil,
+        batch: (any ChannelRunsReading)?, search: String, page: Int, now: Date
     ) async throws -> ChannelsPage {
         let needle = search.lowercased()
-        var seen: Set<String> = []
-        let matching = await control.accountNames().filter { account in
-            seen.insert(account.id).inserted
-                && (needle.isEmpty || account.id.lowercased().contains(needle)
-                    || (account.name?.lowercased().contains(needle) ?? false))
-        }
+        var index = names ?? []
+        if names == nil { index = ChannelSearch.entries(await control.accountNames()) }
+        let matching = needle.isEmpty ? index : index.filter { $0.key.contains(needle) }
         let pageCount = max(1, (matching.count + pageSize - 1) / pageSize)
         let page = min(max(1, page), pageCount)
-        let ids = matching.dropFirst((page - 1) * pageSize).prefix(pageSize).map(\.id)
-        let shown = await control.accountStatuses(ids: Array(ids))
+        let ids = Array(matching.dropFirst((page - 1) * pageSize).prefix(pageSize).map(\.id))
+        let shown = await control.accountStatuses(ids: ids)
+        let weekAgo = now.addingTimeInterval(-7 * 86400)
+        let batched = try await batch?.channelRuns(accountIDs: ids, recent: marks, since: weekAgo)
         var rows: [Row] = []
         for account in shown {
             let job = await control.jobs(accountID: account.id).first
-            rows.append(try await row(account, job: job, control: control, runs: runs, now: now))
+            var history = batched?[account.id]
+            if history == nil { history = try await channelRuns(account.id, runs: runs, since: weekAgo) }
+            guard let history else { continue }
+            rows.append(try await row(account, job: job, history: history, control: control, runs: runs))
         }
         return ChannelsPage(rows: rows, search: search, page: page, total: matching.count, now: now)
     }
 
-    static func row(
-        _ account: AccountStatus, job: SchedulerJob?, control: any DaemonControl, runs: any RunHistory, now: Date
-    ) async throws -> Row {
-        let recent = try await runs.runs(matching: RunQuery(accountID: account.id, limit: marks))
-        let weekAgo = now.addingTimeInterval(-7 * 86400)
+    /// One account's runs from the history, for a store without `ChannelRunsReading`.
+    static func channelRuns(_ accountID: String, runs: any RunHistory, since: Date) async throws -> ChannelRuns {
+        let recent = try await runs.runs(matching: RunQuery(accountID: accountID, limit: marks))
         // By account and creation time only (the account's index); a status filter here makes SQLite walk every
         // succeeded run of every account instead.
-        let week = try await runs.runs(matching: RunQuery(accountID: account.id, limit: 1000, createdFrom: weekAgo))
+        let week = try await runs.runs(matching: RunQuery(accountID: accountID, limit: 1000, createdFrom: since))
+        return ChannelRuns(recent: recent, succeededSince: week.count { $0.status == .succeeded })
+    }
+
+    static func row(
+        _ account: AccountStatus, job: SchedulerJob?, history: ChannelRuns, control: any DaemonControl,
+        runs: any RunHistory
+    ) async throws -> Row {
         var quotaWaiting = false
-        if let newest = recent.first, newest.status == .running {
+        if let newest = history.recent.first, newest.status == .running {
             quotaWaiting = try await runs.attempts(runID: newest.id).last?.failureKind == .quota
         }
         let configured = await control.scheduledAccount(id: account.id)
         return Row(
             id: account.id, name: account.name ?? account.id, type: configured?.channel.type,
-            language: configured?.channel.language, zone: job?.timezone, nextFire: job?.nextRunAt, recent: recent,
-            videosThisWeek: week.count { $0.status == .succeeded },
+            language: configured?.channel.language, zone: job?.timezone, nextFire: job?.nextRunAt,
+            recent: history.recent, videosThisWeek: history.succeededSince,
             badges: badges(account, quotaWaiting: quotaWaiting), paused: account.paused)
     }
 

@@ -10,7 +10,13 @@ struct DashboardController {
     let runs: any RunHistory
     let dashboard: Dashboard
     let gate: DashboardGate
+    /// The figures of the upcoming, quota and statistics pages (the same as their JSON routes).
+    let data: DashboardData
+    /// The store's batched read of a channels page (nil: each row reads the history).
+    let channelRuns: (any ChannelRunsReading)?
     let now: @Sendable () -> Date
+    /// The channels search index, rebuilt after a config change (or a minute).
+    let searchIndex = GenerationCache<Int, [ChannelSearch.Entry]>(lifetime: 60)
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/", use: { _, _ in Response(status: .seeOther, headers: [.location: "/channels"]) })
@@ -21,21 +27,20 @@ struct DashboardController {
         router.get("/runs/{id}", use: runDetail)
         router.get("/runs/{id}/artifacts/{step}/{name}", use: artifact)
         router.get("/config", use: config)
-        for (path, title) in [("upcoming", "Upcoming"), ("quota", "Quota"), ("stats", "Statistics")] {
-            router.get(RouterPath(stringLiteral: "/\(path)")) { request, _ in
-                try gate.page(request) { csrf in
-                    Layout.placeholder(
-                        title: title, page: path, csrf: csrf, text: "This page arrives with the statistics work.")
-                }
-            }
-        }
+        router.get("/upcoming", use: upcoming)
+        router.get("/quota", use: quota)
+        router.get("/stats", use: statistics)
         DashboardActions(control: control, gate: gate).addRoutes(to: router)
     }
 
     @Sendable func channels(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
+        let generation = await data.source?.scheduleGeneration()
+        let names = await searchIndex.value(0, generation: generation, now: now()) { [control] in
+            ChannelSearch.entries(await control.accountNames())
+        }.value
         let model = try await ChannelsPage.load(
-            control: control, runs: runs, search: query["q"].map(String.init) ?? "",
+            control: control, runs: runs, names: names, batch: channelRuns, search: query["q"].map(String.init) ?? "",
             page: query["page"].flatMap { Int($0) } ?? 1, now: now())
         return try gate.page(request) { ChannelsView.render(model, csrf: $0) }
     }
@@ -58,8 +63,27 @@ struct DashboardController {
     }
 
     @Sendable func config(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let model = await ConfigPage.load(control: control)
-        return try gate.page(request) { ConfigPage.render(model, csrf: $0) }
+        let page = request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1
+        let status = await data.configStatus()
+        return try gate.page(request) { ConfigPage.render(status, page: page, now: now(), csrf: $0) }
+    }
+
+    @Sendable func upcoming(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let hours = try DashboardQuery.upcoming(request.uri.queryParameters)
+        let plan = await data.upcoming(hours: hours)
+        return try gate.page(request) { UpcomingView.render(plan, hours: hours, now: now(), csrf: $0) }
+    }
+
+    @Sendable func quota(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        try DashboardQuery.none(request.uri.queryParameters)
+        let status = try await data.quotaStatus()
+        return try gate.page(request) { QuotaView.render(status, now: now(), csrf: $0) }
+    }
+
+    @Sendable func statistics(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let (accountID, days) = try DashboardQuery.stats(request.uri.queryParameters)
+        let report = try await data.statistics(accountID: accountID, days: days)
+        return try gate.page(request) { StatsView.render(report, days: days, account: accountID, csrf: $0) }
     }
 
     /// Only files inside the run's own folder (`ArtifactFiles`); anything else is a 404 that names nothing.

@@ -41,5 +41,10 @@ enum DashboardStyle {
         svg text { font-size: 11px; font-family: system-ui, sans-serif; }
         .diag { font-family: ui-monospace, monospace; font-size: .85rem; }
         .error { color: var(--bad); } .warning { color: var(--warn); }
+        .chart { background: #fff; border: 1px solid var(--line); padding: .4rem; margin-bottom: 1rem;
+          overflow-x: auto; }
+        .chart svg { max-width: 100%; height: auto; }
+        pre.source { margin: .2rem 0 .4rem; max-height: none; }
+        table.figures { width: auto; margin-bottom: 1rem; } table.figures th { padding-right: 1.5rem; }
         """
 }

@@ -14,13 +14,14 @@ actor StatsCache {
     }
 
     static let maxDays = 90
+    static let defaultTodayLifetime: TimeInterval = 5
     let reader: any StatsReading
     let todayLifetime: TimeInterval
     let maxScopes: Int
     private var closed: [String: Entry] = [:]
     private var today: [String: Entry] = [:]
 
-    init(reader: any StatsReading, todayLifetime: TimeInterval = 5, maxScopes: Int = 64) {
+    init(reader: any StatsReading, todayLifetime: TimeInterval = defaultTodayLifetime, maxScopes: Int = 64) {
         self.reader = reader
         self.todayLifetime = todayLifetime
         self.maxScopes = maxScopes

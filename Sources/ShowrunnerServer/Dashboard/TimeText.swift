@@ -1,26 +1,46 @@
 import Foundation
+import ShowrunnerCore
+import Synchronization
 
 /// Dates as the dashboard shows them: in the channel's zone, with a relative time ("in 3 h", "5 min ago") that the
 /// page's script keeps current from the `datetime` attribute.
 enum TimeText {
+    static let utc = TimeZone(identifier: "UTC")!
+    /// Zones by identifier and abbreviations by zone and offset: a page shows hundreds of dates in a few zones, and
+    /// Foundation's lookups cost far more than the formatting (`RFC3339`, on the cron code's zone rules).
+    private static let zones = Mutex<[String: TimeZone]>([:])
+    private static let abbreviations = Mutex<[String: String]>([:])
+
     /// A `<time>` element; nil date renders as a dash.
     static func html(_ date: Date?, zone: String?, now: Date) -> HTML {
         guard let date else { return "<span class=\"muted\">—</span>" }
-        let iso = ISO8601DateFormatter().string(from: date)
+        let iso = RFC3339.format(date, in: utc)
         return "<time datetime=\"\(iso)\" title=\"\(iso)\">\(absolute(date, zone: zone)) "
             + "<span class=\"rel\">\(relative(date, now: now))</span></time>"
     }
 
     /// `2026-12-06 14:05 CET` in `zone` (UTC when unknown).
     static func absolute(_ date: Date, zone: String?) -> String {
-        let timeZone = zone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        let abbreviation = timeZone.abbreviation(for: date) ?? timeZone.identifier
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d %@", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
-            parts.minute ?? 0, abbreviation)
+        let timeZone = zone.map(timeZone(named:)) ?? utc
+        let text = RFC3339.format(date, in: timeZone)  // 2026-12-06T14:05:00+01:00
+        let offset = String(text.suffix(6))
+        let key = timeZone.identifier + offset
+        let abbreviation =
+            abbreviations.withLock { $0[key] }
+            ?? {
+                let name = timeZone.abbreviation(for: date) ?? timeZone.identifier
+                abbreviations.withLock { $0[key] = name }
+                return name
+            }()
+        return "\(text.prefix(10)) \(text.dropFirst(11).prefix(5)) \(abbreviation)"
+    }
+
+    /// The zone named `identifier` (UTC when unknown), looked up once.
+    static func timeZone(named identifier: String) -> TimeZone {
+        if let known = zones.withLock({ $0[identifier] }) { return known }
+        let zone = TimeZone(identifier: identifier) ?? utc
+        zones.withLock { $0[identifier] = zone }
+        return zone
     }
 
     /// `in 3 h`, `5 min ago`, `now`: the largest whole unit.

@@ -30,7 +30,7 @@ struct DashboardHTTPTests {
         let dashboard = Dashboard(events: hub, stateDirectory: state, redactor: Redactor(secrets: [Self.token]))
         let router = makeAPI(
             control: daemon, runs: store, prometheus: nil, token: Self.token, logger: .silent, now: { Date() },
-            dashboard: dashboard)
+            dashboard: dashboard, stats: store, quota: store)
         try await APIHarness.serve(logger: .silent) { onRunning in
             APIServer(router: router, host: "127.0.0.1", port: 0, logger: .silent, onServerRunning: onRunning)
         } body: { port in

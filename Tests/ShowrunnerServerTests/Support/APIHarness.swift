@@ -36,7 +36,7 @@ struct APIHarness {
     func run(_ body: (APIClient) async throws -> Void) async throws {
         let router = makeAPI(
             control: daemon, runs: store, prometheus: prometheus, token: token, logger: logger, now: now,
-            source: dashboard)
+            source: dashboard, stats: store, quota: store)
         try await Self.serve(logger: logger) { onRunning in
             APIServer(router: router, host: "127.0.0.1", port: 0, logger: logger, onServerRunning: onRunning)
         } body: { port in
