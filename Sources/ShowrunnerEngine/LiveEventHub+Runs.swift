@@ -40,7 +40,12 @@ extension LiveEventHub: RunActivityListener, RunFinishListener {
         publish(.runFinished, fields)
     }
 
+    /// The run's id, account and trigger, and `at_ms`: when the event was published (milliseconds since 1970), so a
+    /// client can tell how late it got it.
     static func fields(_ run: RunRecord) -> [String: String] {
-        ["run_id": run.id, "account_id": run.accountID, "trigger": run.trigger.rawValue]
+        [
+            "run_id": run.id, "account_id": run.accountID, "trigger": run.trigger.rawValue,
+            "at_ms": String(Int64((Date().timeIntervalSince1970 * 1000).rounded())),
+        ]
     }
 }

@@ -143,7 +143,7 @@ class Clients:
         self.thread.join()
 
     def finished(self):
-        """(client, run id, arrival ms) of every run.finished frame."""
+        """(client, run id, arrival ms, published ms or None) of every run.finished frame."""
         found = []
         for client, chunks in self.chunks.items():
             buffer = ""
@@ -152,8 +152,9 @@ class Clients:
                 while "\n\n" in buffer:
                     frame, buffer = buffer.split("\n\n", 1)
                     if "event: run.finished" in frame:
-                        payload = frame.split("data: ", 1)[1].split("\n", 1)[0]
-                        found.append((client, json.loads(payload)["run_id"], arrived))
+                        payload = json.loads(frame.split("data: ", 1)[1].split("\n", 1)[0])
+                        published = float(payload["at_ms"]) if "at_ms" in payload else None
+                        found.append((client, payload["run_id"], arrived, published))
         return found
 
 
@@ -174,16 +175,24 @@ def sse(args, out):
     finished_at = dict(db.execute("SELECT id, finished_at FROM runs WHERE finished_at IS NOT NULL"))
     in_window = sum(1 for at in finished_at.values() if began <= at < ended)
     db.close()
-    lateness = [arrived - finished_at[run] for _, run, arrived in clients.finished() if run in finished_at]
+    found = clients.finished()
+    lateness = [arrived - finished_at[run] for _, run, arrived, _ in found if run in finished_at]
+    delivery = [arrived - published for _, _, arrived, published in found if published is not None]
     per_client = len(lateness) / max(1, args.sse_clients)
     result = {"clients": args.sse_clients, "seconds": args.sse_seconds,
-              "runs_per_second": round(in_window / ((ended - began) / 1000), 1), "deliveries": len(lateness),
-              "runs_seen_per_client": round(per_client, 1),
-              "p50_ms": round(percentile(lateness, 0.5), 1), "p99_ms": round(percentile(lateness, 0.99), 1),
-              "max_ms": round(max(lateness), 1) if lateness else None}
-    print(f"SSE: {args.sse_clients} clients, {result['runs_per_second']} runs/s finished, "
-          f"{len(lateness)} deliveries ({per_client:.0f} per client): lateness p50 {result['p50_ms']} ms, "
-          f"p99 {result['p99_ms']} ms, max {result['max_ms']} ms", flush=True)
+              "runs_per_second": round(in_window / ((ended - began) / 1000), 1),
+              "runs_finished": len(finished_at), "deliveries": len(lateness),
+              "runs_seen_per_client": round(per_client, 1)}
+    for name, values in (("since_finished_at", lateness), ("since_published", delivery)):
+        result[name] = {"p50_ms": round(percentile(values, 0.5), 1), "p99_ms": round(percentile(values, 0.99), 1),
+                        "max_ms": round(max(values), 1) if values else None}
+    print(f"SSE: {args.sse_clients} clients, {result['runs_per_second']} runs/s finished in the window "
+          f"({len(finished_at)} runs in all), {len(lateness)} run.finished deliveries ({per_client:.0f} per client)",
+          flush=True)
+    for name in ("since_finished_at", "since_published"):
+        figures = result[name]
+        print(f"  lateness {name:18} p50 {figures['p50_ms']} ms, p99 {figures['p99_ms']} ms, max {figures['max_ms']} ms",
+              flush=True)
     return result
 
 

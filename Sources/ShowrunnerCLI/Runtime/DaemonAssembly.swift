@@ -66,7 +66,8 @@ struct DaemonAssembly {
         let daemon = Daemon(
             registry: registry, scheduler: scheduler, coordinator: coordinator, store: store, logger: logger,
             events: events, reloadErrors: { alerts.configErrors($0) })
-        coordinator.setFinishListener(FinishListeners([scheduler, events, alerts]))
+        // The live event first: it only publishes, while the scheduler reads the account's state from the store.
+        coordinator.setFinishListener(FinishListeners([events, scheduler, alerts]))
         coordinator.setActivityListener(events)
         await scheduler.apply(daemon.scheduledAccounts())
         let notifier = NotifySocket().map { socket in
