@@ -6,8 +6,9 @@ import ServiceLifecycle
 import ShowrunnerEngine
 
 /// `GET /api/events`: Server-Sent Events from the live event hub. `Last-Event-ID` (header, or the `last_event_id`
-/// query a client may use) replays what was missed; a `reset` event says some of it is gone. A comment every
-/// `keepAlive` keeps proxies from closing an idle stream.
+/// query a client may use) replays what was missed; a `reset` event says some of it is gone (or that the client
+/// fell too far behind). A comment every `keepAlive` keeps proxies from closing an idle stream. The frames that
+/// arrive while a write is in flight go out together in the next (`EventOutbox`).
 struct EventsController {
     let hub: LiveEventHub
     var keepAlive: Duration = .seconds(15)
@@ -28,23 +29,26 @@ struct EventsController {
             if subscription.gap { opening += Self.frame(type: "reset", id: nil, data: "{}") }
             for event in subscription.replay { opening += Self.frame(event) }
             try await writer.write(ByteBuffer(string: opening))
+            let outbox = EventOutbox()
             try await withThrowingTaskGroup(of: Void.self) { group in
-                let (ticks, tick) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(64))
                 group.addTask {
-                    for await event in subscription.events { tick.yield(Self.frame(event)) }
-                    tick.finish()
+                    for await event in subscription.events { outbox.append(Self.frame(event)) }
+                    outbox.finish()
                 }
                 group.addTask {
                     while !Task.isCancelled {
                         try await Task.sleep(for: keepAlive)
-                        tick.yield(": keep-alive\n\n")
+                        outbox.append(": keep-alive\n\n")
                     }
                 }
                 // A graceful shutdown ends the stream, so the server's shutdown does not wait for the client.
                 try await withGracefulShutdownHandler {
-                    for await text in ticks { try await writer.write(ByteBuffer(string: text)) }
+                    for await _ in outbox.signals {
+                        let text = outbox.take()
+                        if !text.isEmpty { try await writer.write(ByteBuffer(string: text)) }
+                    }
                 } onGracefulShutdown: {
-                    tick.finish()
+                    outbox.finish()
                 }
                 group.cancelAll()
             }
