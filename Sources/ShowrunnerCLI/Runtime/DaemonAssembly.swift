@@ -81,6 +81,7 @@ struct DaemonAssembly {
             onChange: { await daemon.configChanged($0) })
         let hangUps = await UnixSignalsSequence(trapping: .sighup)  // trapped before the ready line is printed
         let cluster = clusterService(scheduler: scheduler, coordinator: coordinator)
+        let claims = claimService(scheduler: scheduler, coordinator: coordinator, clustered: cluster != nil)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [
@@ -96,6 +97,7 @@ struct DaemonAssembly {
                     .init(service: dispatcher),
                     .init(service: api),
                 ] + (cluster.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? [])
+                    + (claims.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? [])
                     + (notifier.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []),
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         let keepAlive = Task { await notifier?.keepAlive() }
@@ -110,6 +112,7 @@ struct DaemonAssembly {
         let name = settings.nodeName ?? OwnerProbe.hostName
         let owner = OwnerProbe.current(now: Date()).host
         let capacity = settings.maxConcurrentRuns
+        let labels = settings.nodeLabels
         let started = Date()
         let directory = runtimeDirectory
         return ClusterService(
@@ -118,9 +121,18 @@ struct DaemonAssembly {
                 ClusterNode(
                     name: name, owner: owner, version: ClusterLease.version,
                     configRevision: GitRevision.read(directory),
-                    capacity: capacity, running: coordinator.activeRunIDs.count, startedAt: started, heartbeatAt: Date()
-                )
+                    capacity: capacity, running: coordinator.activeRunIDs.count, startedAt: started,
+                    heartbeatAt: Date(),
+                    labels: labels)
             }, logger: logger)
+    }
+
+    /// With a shared store: queued runs are claimed by the nodes with free slots and matching labels.
+    private func claimService(scheduler: Scheduler, coordinator: RunCoordinator, clustered: Bool) -> RunClaimService? {
+        guard clustered, let claims = store as? any QueuedRunClaims else { return nil }
+        return RunClaimService(
+            claims: claims, notifications: store as? any QueuedRunNotifications, scheduler: scheduler,
+            coordinator: coordinator, labels: settings.nodeLabels, lease: ClusterLease.lease, logger: logger)
     }
 
     private var watchMode: ConfigWatcher.Mode {
