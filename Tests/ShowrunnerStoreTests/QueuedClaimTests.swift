@@ -68,7 +68,7 @@ struct QueuedClaimTests {
         for (index, id) in ids.enumerated() {
             try await insert(makeRun(id, createdAt: instant(Int64(index))), into: store)
         }
-        let claimed = try await withThrowingTaskGroup(of: [String].self) { group in
+        let claimed = try await withThrowingTaskGroup(of: (String, [String]).self) { group in
             for claimer in 1...3 {
                 let owner = makeOwner("node-\(claimer)", pid: Int32(claimer), heartbeat: 100)
                 group.addTask {
@@ -76,19 +76,19 @@ struct QueuedClaimTests {
                     while true {
                         let runs = try await claims.claimQueuedRuns(
                             accountIDs: ["cooking"], owner: owner, staleBefore: instant(70), limit: 4)
-                        if runs.isEmpty { return mine }
+                        if runs.isEmpty { return (owner.host, mine) }
                         mine += runs.map(\.id)
                     }
                 }
             }
-            return try await group.reduce(into: []) { $0.append($1) }
+            return try await group.reduce(into: [String: [String]]()) { $0[$1.0] = $1.1 }
         }
-        let all = claimed.flatMap { $0 }
+        let all = claimed.values.flatMap { $0 }
         #expect(all.count == ids.count)
         #expect(Set(all) == Set(ids))
         for run in try await store.runs(matching: RunQuery(status: .queued, limit: 100)) {
-            let winner = try #require(claimed.firstIndex { $0.contains(run.id) })
-            #expect(run.owner?.host == "node-\(winner + 1)")
+            let winner = claimed.first { $0.value.contains(run.id) }?.key
+            #expect(run.owner?.host == winner)
         }
     }
 }
