@@ -109,7 +109,10 @@ struct DaemonAssembly {
     /// With a shared (PostgreSQL) store: this node's heartbeat and the takeover of dead nodes' runs.
     private func clusterService(scheduler: Scheduler, coordinator: RunCoordinator) -> ClusterService? {
         guard let registry = store as? any ClusterRegistry else { return nil }
-        let name = settings.nodeName ?? OwnerProbe.hostName
+        // SHOWRUNNER_NODE_NAME first: nodes deployed from one git folder keep one config revision.
+        let name =
+            ProcessInfo.processInfo.environment["SHOWRUNNER_NODE_NAME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? settings.nodeName ?? OwnerProbe.hostName
         let owner = OwnerProbe.current(now: Date()).host
         let capacity = settings.maxConcurrentRuns
         let labels = settings.nodeLabels
