@@ -114,6 +114,7 @@ def phase(root: Path, nodes: int, sqlite: bool) -> dict:
         "cpu ms/run": (cpu1 - cpu0) * 1000 / runs if runs else float("nan"),
         "claim p50": percentile([s - c for c, s, _, _ in rows], 50),
         "claim p99": percentile([s - c for c, s, _, _ in rows], 99),
+        "fire→record p99": percentile([c - f for c, _, f, _ in rows], 99),
         "fire→start p50": percentile([s - f for _, s, f, _ in rows], 50),
         "fire→start p99": percentile([s - f for _, s, f, _ in rows], 99),
     }
@@ -147,8 +148,10 @@ def takeover(root: Path) -> float:
 def main() -> None:
     root = Path(tempfile.mkdtemp(prefix="cluster-bench-"))
     try:
-        results = [phase(root, 1, sqlite=True)] + [phase(root, n, sqlite=False) for n in (1, 2, 3)]
-        took = takeover(root)
+        phases = [int(n) for n in os.environ.get("NODES", "1,2,3").split(",")]
+        results = [phase(root, 1, sqlite=True)] if os.environ.get("SQLITE", "1") == "1" else []
+        results += [phase(root, n, sqlite=False) for n in phases]
+        took = takeover(root) if os.environ.get("TAKEOVER", "1") == "1" else float("nan")
     finally:
         if not os.environ.get("KEEP_DATA"):
             shutil.rmtree(root, ignore_errors=True)
