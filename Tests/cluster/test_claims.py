@@ -4,6 +4,7 @@ account's `runs_on`, whichever node recorded it; a trigger through any node's AP
 
 from __future__ import annotations
 
+import os
 import time
 
 from chaoslib import wait_until
@@ -33,7 +34,11 @@ def test_runs_on_decides_which_node_runs_an_account_and_triggers_elsewhere_start
     (accounts / "gpu-manual.yaml").write_text(account_yaml("gpu-manual", "0 0 1 1 *", quick) + "runs_on: [gpu]\n")
     for i in range(3):
         (accounts / f"any-{i}.yaml").write_text(account_yaml(f"any-{i}", "*/2 * * * * *", quick))
-    nodes = [cluster.node("node-0", cluster.node_config("node-0", settings(cluster.url, "node-0", "gpu"))).start()]
+    os.environ["SHOWRUNNER_NODE_LABELS"] = "gpu"  # wins over its node.labels: []
+    try:
+        nodes = [cluster.node("node-0", cluster.node_config("node-0", settings(cluster.url, "node-0"))).start()]
+    finally:
+        del os.environ["SHOWRUNNER_NODE_LABELS"]
     nodes += [cluster.node(n, cluster.node_config(n, settings(cluster.url, n))).start() for n in ("node-1", "node-2")]
     started = time.time()
 

@@ -115,7 +115,7 @@ struct DaemonAssembly {
             ?? settings.nodeName ?? OwnerProbe.hostName
         let owner = OwnerProbe.current(now: Date()).host
         let capacity = settings.maxConcurrentRuns
-        let labels = settings.nodeLabels
+        let labels = nodeLabels
         let started = Date()
         let directory = runtimeDirectory
         return ClusterService(
@@ -135,7 +135,15 @@ struct DaemonAssembly {
         guard clustered, let claims = store as? any QueuedRunClaims else { return nil }
         return RunClaimService(
             claims: claims, notifications: store as? any QueuedRunNotifications, scheduler: scheduler,
-            coordinator: coordinator, labels: settings.nodeLabels, lease: ClusterLease.lease, logger: logger)
+            coordinator: coordinator, labels: nodeLabels, lease: ClusterLease.lease, logger: logger)
+    }
+
+    /// `SHOWRUNNER_NODE_LABELS` (comma-separated) first, like the name: else `node.labels`.
+    private var nodeLabels: [String] {
+        guard let text = ProcessInfo.processInfo.environment["SHOWRUNNER_NODE_LABELS"] else {
+            return settings.nodeLabels
+        }
+        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     private var watchMode: ConfigWatcher.Mode {
