@@ -26,19 +26,19 @@ struct SegmentedCompositionTests {
             whole: CompositionRecipe(
                 frame: Frame(width: 1080, height: 1920), scenes: parts, transition: fade, intro: nil, outro: nil,
                 logo: nil, subtitles: "subtitles.ass", audio: URL(fileURLWithPath: "/w/mix.wav"),
-                duration: parts.last!.end, threads: 1, output: "video.mp4"))
+                duration: parts.last!.end, threads: 1, output: "video.mp4"), groupSize: 4)
     }
 
     @Test(arguments: [(9, 0.3), (9, 0.0), (5, 0.5), (12, 0.3)])
     func groupsTileTheNarrationFrameExactly(count: Int, fade: Double) {
         let plan = plan(count, fade: fade)
         let groups = plan.groups
-        #expect(groups.count == (count + SegmentedComposition.defaultGroupSize - 1) / SegmentedComposition.defaultGroupSize)
+        #expect(groups.count == (count + 3) / 4)
         #expect(groups.first?.start == 0)
         #expect(groups.last?.end == SegmentedComposition.onFrame(plan.whole.duration))
         for (earlier, later) in zip(groups, groups.dropFirst()) { #expect(earlier.end == later.start) }
         #expect(groups.map(\.frames).reduce(0, +) == SegmentRecipe.frame(plan.whole.duration))
-        #expect(groups.allSatisfy { $0.scenes.count <= SegmentedComposition.defaultGroupSize + 1 })
+        #expect(groups.allSatisfy { $0.scenes.count <= 5 })
     }
 
     @Test func aGroupRendersTheCrossfadeIntoTheNextAndShiftsTheCaptions() {
@@ -52,12 +52,14 @@ struct SegmentedCompositionTests {
         #expect(graph.contains("xfade=transition=fade:duration=0.300:offset=3.100[x1]"))
         #expect(graph.contains("trim=start=0.3167:end=12.7167"))
         #expect(graph.contains("setpts=PTS+12.5667/TB,subtitles=filename=subtitles.ass,setpts=PTS-STARTPTS"))
-        #expect(second.arguments.contains("-an") && second.arguments.suffix(3) == ["-frames:v", "372", "segment-2.mp4"])
+        #expect(
+            second.arguments.contains("-an") && second.arguments.suffix(3) == ["-frames:v", "372", "segment-2.mp4"])
     }
 
     @Test func fewScenesStayOnePass() {
-        #expect(!SegmentedComposition.needed(plan(4, fade: 0.3).whole))
-        #expect(SegmentedComposition.needed(plan(5, fade: 0.3).whole))
+        #expect(!SegmentedComposition.needed(plan(2, fade: 0.3).whole))
+        #expect(SegmentedComposition.needed(plan(3, fade: 0.3).whole))
+        #expect(!SegmentedComposition.needed(plan(4, fade: 0.3).whole, groupSize: 4))
     }
 
     /// `count` sentences of 2.8 s, 3 s apart.
@@ -97,7 +99,9 @@ struct SegmentedCompositionTests {
         let probed = try MediaProbe.probe(video)
         #expect(probed.video?.codec_name == "h264" && probed.audio?.codec_name == "aac")
         #expect(abs(probed.duration - 27) < 0.1)
-        guard case .list(let media)? = result.outputs["media"] else { throw ProgramFailed(program: "media", arguments: []) }
+        guard case .list(let media)? = result.outputs["media"] else {
+            throw ProgramFailed(program: "media", arguments: [])
+        }
         #expect(Set(media.compactMap(\.stringValue)).count == 9)
         let cuts = try MediaMeter.sceneChanges(video)
         let expected: [Double] = (1..<9).map { Double($0) * 3 }
@@ -113,7 +117,8 @@ struct SegmentedCompositionTests {
         try library(6)
         for (name, colour) in [("intro", "red"), ("outro", "blue")] {
             try fixture.ffmpeg([
-                "-f", "lavfi", "-i", "color=c=\(colour):s=320x180:r=30", "-t", "1", "-pix_fmt", "yuv420p", "\(name).mp4",
+                "-f", "lavfi", "-i", "color=c=\(colour):s=320x180:r=30", "-t", "1", "-pix_fmt", "yuv420p",
+                "\(name).mp4",
             ])
         }
         try fixture.ffmpeg(["-f", "lavfi", "-i", "color=c=white:s=60x60", "-frames:v", "1", "logo.png"])
