@@ -29,13 +29,20 @@ struct StockBackgroundValidationTests {
         return fixture.diagnostics().filter { $0.contains("pipelines/p.yaml") }
     }
 
-    @Test(arguments: [
-        (#"{ stock: pexels, api_key: "${env:PEXELS_API_KEY}" }"#, nil),
-        (#"{ stock: pixabay, api_key: "${file:secrets/pixabay}" }"#, nil),
-        (#"{ stock: pexel, api_key: "${env:PEXELS_API_KEY}" }"#, "unknown stock provider 'pexel'; did you mean 'pexels'?"),
-        ("{ stock: pexels }", "stock footage needs api_key, a secret reference such as \"${env:PEXELS_API_KEY}\"."),
-        ("{ stock: pixabay, api_key: abc123 }", "api_key must be a secret reference such as \"${env:PIXABAY_API_KEY}\""),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            (#"{ stock: pexels, api_key: "${env:PEXELS_API_KEY}" }"#, nil),
+            (#"{ stock: pixabay, api_key: "${file:secrets/pixabay}" }"#, nil),
+            (
+                #"{ stock: pexel, api_key: "${env:PEXELS_API_KEY}" }"#,
+                "unknown stock provider 'pexel'; did you mean 'pexels'?"
+            ),
+            ("{ stock: pexels }", "stock footage needs api_key, a secret reference such as \"${env:PEXELS_API_KEY}\"."),
+            (
+                "{ stock: pixabay, api_key: abc123 }",
+                "api_key must be a secret reference such as \"${env:PIXABAY_API_KEY}\""
+            ),
+        ] as [(String, String?)])
     func stockBackgrounds(background: String, problem: String?) {
         let found = diagnostics(background).filter { $0.contains("error") }
         if let problem {

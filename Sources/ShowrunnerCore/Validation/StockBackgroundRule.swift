@@ -20,7 +20,11 @@ enum StockBackgroundRule {
             found.append(
                 ("background", "stock footage needs api_key, a secret reference such as \"${env:\(variable)}\"."))
         case .string(let key)? where !key.contains("${"):
-            found.append(("background.api_key", "api_key must be a secret reference such as \"${env:\(variable)}\", not a literal key."))
+            found.append(
+                (
+                    "background.api_key",
+                    "api_key must be a secret reference such as \"${env:\(variable)}\", not a literal key."
+                ))
         default: break
         }
         return found

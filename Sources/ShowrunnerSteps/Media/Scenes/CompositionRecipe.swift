@@ -58,7 +58,9 @@ struct CompositionRecipe: Sendable, Equatable {
 
     private var inputs: [String] {
         Self.inputs(scenes, frame: frame, threads: threads)
-            + [intro, outro, logo].compactMap { $0 }.flatMap { ["-i", "file:" + $0.path] } + ["-i", "file:" + audio.path]
+            + [intro, outro, logo].compactMap { $0 }.flatMap { ["-i", "file:" + $0.path] } + [
+                "-i", "file:" + audio.path,
+            ]
     }
 
     /// One input per scene: a colour source, a still, or a clip looped by its input.

@@ -77,10 +77,11 @@ struct SegmentRecipe: Sendable, Equatable {
         }
         var finish = ["format=yuv420p"]
         if let subtitles {
-            finish = [
-                "setpts=PTS+\(Self.seconds(start))/TB", "subtitles=filename=\(FilterEscaping.value(subtitles))",
-                "setpts=PTS-STARTPTS",
-            ] + finish
+            finish =
+                [
+                    "setpts=PTS+\(Self.seconds(start))/TB", "subtitles=filename=\(FilterEscaping.value(subtitles))",
+                    "setpts=PTS-STARTPTS",
+                ] + finish
         }
         chains.append(body + finish.joined(separator: ",") + "[v]")
         return chains.joined(separator: ";")

@@ -51,7 +51,8 @@ struct StockClient: Sendable {
         let file = clip.cacheFile(in: cache)
         if FileManager.default.fileExists(atPath: file.path) { return file }
         let what = "\(settings.provider.name) video \(clip.id)"
-        let response = try await send(HTTPRequest(url: clip.download, timeout: .seconds(300)), what: "download of \(what)")
+        let response = try await send(
+            HTTPRequest(url: clip.download, timeout: .seconds(300)), what: "download of \(what)")
         if let failure = HTTPFailure.classify(
             status: response.status, headers: response.headers, body: response.body, request: "download of \(what)")
         {
@@ -62,7 +63,8 @@ struct StockClient: Sendable {
                 .transient, "the download of \(what) is truncated (\(response.body.count) of \(declared) bytes).")
         }
         guard response.body.count >= Self.minimumBytes else {
-            throw StepFailure(.transient, "the download of \(what) is too small to be a video (\(response.body.count) bytes).")
+            throw StepFailure(
+                .transient, "the download of \(what) is too small to be a video (\(response.body.count) bytes).")
         }
         try FileManager.default.createDirectory(
             at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -74,7 +76,8 @@ struct StockClient: Sendable {
         do {
             try await MediaInspector(tool: tool).require("video", in: partial, what: "download of \(what)")
         } catch let failure as StepFailure {
-            throw StepFailure(.transient, "the download of \(what) is not a video ffmpeg can read.", stderrTail: failure.stderrTail)
+            throw StepFailure(
+                .transient, "the download of \(what) is not a video ffmpeg can read.", stderrTail: failure.stderrTail)
         }
         _ = try? FileManager.default.removeItem(at: file)
         do { try FileManager.default.moveItem(at: partial, to: file) } catch {

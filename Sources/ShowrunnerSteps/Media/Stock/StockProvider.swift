@@ -29,7 +29,8 @@ enum StockProvider: String, Sendable, Equatable, CaseIterable {
             components.path = root + "/api/videos/"
             components.queryItems = [
                 URLQueryItem(name: "key", value: key), URLQueryItem(name: "q", value: query),
-                URLQueryItem(name: "per_page", value: "\(max(count, 3))"), URLQueryItem(name: "safesearch", value: "true"),
+                URLQueryItem(name: "per_page", value: "\(max(count, 3))"),
+                URLQueryItem(name: "safesearch", value: "true"),
             ]
             return HTTPRequest(url: components.url!, timeout: .seconds(30))
         }

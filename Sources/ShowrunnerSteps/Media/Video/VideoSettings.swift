@@ -41,7 +41,8 @@ struct VideoSettings: Sendable, Equatable {
             guard let folder = fields["library"]?.stringValue?.trimmingSpaces(), !folder.isEmpty else {
                 throw StepFailure(
                     .permanent,
-                    "input 'background' as a mapping needs 'library: FOLDER' (a folder of clips and images) or 'stock: pexels|pixabay'.")
+                    "input 'background' as a mapping needs 'library: FOLDER' (a folder of clips and images) or 'stock: pexels|pixabay'."
+                )
             }
             return .library(context.path(folder))
         }

@@ -29,7 +29,8 @@ extension VideoStep {
         do {
             try plan.list.write(to: folder.appendingPathComponent(Self.segmentList), atomically: true, encoding: .utf8)
         } catch {
-            throw StepFailure(.permanent, "cannot write \(folder.path)/\(Self.segmentList): \(error.localizedDescription)")
+            throw StepFailure(
+                .permanent, "cannot write \(folder.path)/\(Self.segmentList): \(error.localizedDescription)")
         }
         _ = try await tool.run("ffmpeg", plan.joinArguments(list: Self.segmentList), in: folder)
     }

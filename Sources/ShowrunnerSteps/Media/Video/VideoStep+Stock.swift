@@ -22,12 +22,18 @@ extension VideoStep {
         var files: [URL?] = []
         for scene in scenes {
             let query = SceneKeywords.query(for: scene.text, scripted: scripted)
-            if found[query] == nil { found[query] = query.isEmpty ? [] : try await redacted(context) {
-                try await client.search(query, frame: frame)
-            } }
+            if found[query] == nil {
+                found[query] =
+                    query.isEmpty
+                    ? []
+                    : try await redacted(context) {
+                        try await client.search(query, frame: frame)
+                    }
+            }
             let used = Set(chosen.compactMap { $0?.id })
             let fresh = (found[query] ?? []).filter { !used.contains($0.id) }
-            let ordered = fresh.filter { !recent.contains($0.cacheFile(in: cache).path) }
+            let ordered =
+                fresh.filter { !recent.contains($0.cacheFile(in: cache).path) }
                 + fresh.filter { recent.contains($0.cacheFile(in: cache).path) }
             let pick = try await firstDownload(ordered, client: client, cache: cache, context: context)
             chosen.append(pick?.clip)

@@ -14,7 +14,8 @@ struct BenchRenderTests {
     @Test(.enabled(if: out != nil)) func benchComposition() async throws {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let out = URL(fileURLWithPath: try #require(Self.out))
-        let group = ProcessInfo.processInfo.environment["SHOWRUNNER_BENCH_GROUP"].flatMap(Int.init)
+        let group =
+            ProcessInfo.processInfo.environment["SHOWRUNNER_BENCH_GROUP"].flatMap(Int.init)
             ?? SegmentedComposition.defaultGroupSize
         let text = try String(contentsOf: root.appendingPathComponent("bench/media/script.txt"), encoding: .utf8)
         let fixture = try StepFixture()
@@ -32,7 +33,9 @@ struct BenchRenderTests {
                     "background": .map(["library": .string(root.path + "/media/example/library")]),
                     "music": .string(root.path + "/media/example/music"),
                 ], "video"))
-        guard case .list(let scenes)? = video.outputs["scenes"] else { throw ProgramFailed(program: "video", arguments: []) }
+        guard case .list(let scenes)? = video.outputs["scenes"] else {
+            throw ProgramFailed(program: "video", arguments: [])
+        }
         print("bench video step: \(ContinuousClock.now - started), \(scenes.count) scenes, \(group) per ffmpeg")
         #expect(video.outputs["video"] != nil)
     }

@@ -18,7 +18,8 @@ final class FakeStockServer: Sendable {
         var declaredLength: Int?
 
         static func json(_ text: String, status: Int = 200, headers: [String: String] = [:]) -> Reply {
-            Reply(status: status, headers: headers.merging(["Content-Type": "application/json"]) { a, _ in a },
+            Reply(
+                status: status, headers: headers.merging(["Content-Type": "application/json"]) { a, _ in a },
                 body: Array(text.utf8))
         }
     }
@@ -73,7 +74,9 @@ final class FakeStockServer: Sendable {
              ]}
             """
         }
-        return .json(#"{"page": 1, "per_page": 15, "total_results": \#(ids.count), "videos": ["# + videos.joined(separator: ",") + "]}")
+        return .json(
+            #"{"page": 1, "per_page": 15, "total_results": \#(ids.count), "videos": ["# + videos.joined(separator: ",")
+                + "]}")
     }
 
     /// A Pixabay `api/videos/` reply: one hit per id with large, medium and small renditions under `/files/`.
@@ -86,6 +89,7 @@ final class FakeStockServer: Sendable {
                         "small": {"url": "\(base)/files/\(id)-s.mp4", "width": 640, "height": 360}}}
             """
         }
-        return .json(#"{"total": \#(ids.count), "totalHits": \#(ids.count), "hits": ["# + hits.joined(separator: ",") + "]}")
+        return .json(
+            #"{"total": \#(ids.count), "totalHits": \#(ids.count), "hits": ["# + hits.joined(separator: ",") + "]}")
     }
 }

@@ -29,7 +29,9 @@ struct StockFootageTests {
         return Array(try Data(contentsOf: fixture.configDirectory.appendingPathComponent("clip.mp4")))
     }
 
-    private func inputs(_ server: FakeStockServer, provider: String = "pexels", extra: [String: ConfigValue] = [:])
+    private func inputs(
+        _ server: FakeStockServer, provider: String = "pexels", extra: [String: ConfigValue] = [:]
+    )
         throws -> [String: ConfigValue]
     {
         try fixture.ffmpeg(["-f", "lavfi", "-i", "aevalsrc='0.2*sin(2*PI*330*t)':s=22050:d=9", "voice.wav"])
@@ -78,7 +80,9 @@ struct StockFootageTests {
         }
         #expect(credits.count == 3)
         let attribution = try #require(result.outputs["attribution"]?.stringValue)
-        #expect(attribution.contains("Video by Author 11 on Pexels (Pexels License): https://www.pexels.com/video/clip-11/"))
+        #expect(
+            attribution.contains("Video by Author 11 on Pexels (Pexels License): https://www.pexels.com/video/clip-11/")
+        )
 
         // A second video finds the clips in the cache: searches, no downloads.
         _ = try await step.run(context(try inputs(server)))
@@ -158,8 +162,12 @@ struct StockFootageTests {
         }
         let clip = try clipBytes()
         let server = try FakeStockServer { request, base in
-            if request.path.hasPrefix("/videos/search") { return FakeStockServer.pexelsSearch(ids: [51, 52], base: base) }
-            if request.path.hasPrefix("/files/51") { return .init(body: Array(clip.prefix(2000)), declaredLength: clip.count) }
+            if request.path.hasPrefix("/videos/search") {
+                return FakeStockServer.pexelsSearch(ids: [51, 52], base: base)
+            }
+            if request.path.hasPrefix("/files/51") {
+                return .init(body: Array(clip.prefix(2000)), declaredLength: clip.count)
+            }
             return .init(body: Array(repeating: 0x42, count: 4096))  // not a video
         }
         defer { server.stop() }
@@ -180,7 +188,8 @@ struct StockFootageTests {
         let lines = progress.lines
         #expect(lines.contains { $0.contains("Pexels video 51") }, "\(lines)")
         #expect(lines.contains { $0.contains("video 52 is not a video ffmpeg can read") }, "\(lines)")
-        let cached = (try? FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("pexels").path)) ?? []
+        let cached =
+            (try? FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("pexels").path)) ?? []
         #expect(cached.isEmpty, "\(cached)")
     }
 
