@@ -22,6 +22,7 @@ public struct Account: Sendable, Hashable {
         var vars: [String: ConfigValue]
         var stepOverrides: [String: StepOverrides]
         var notify: [AlertTarget] = []
+        var runsOn: [String] = []
     }
 
     /// Mutated only when uniquely referenced (`fields` setter), so sharing it between threads is safe.
@@ -81,6 +82,11 @@ public struct Account: Sendable, Hashable {
     public var notify: [AlertTarget] {
         get { fields.notify }
         set { fields.notify = newValue }
+    }
+    /// `runs_on:`: labels a cluster node must all have to run this account (empty: any node).
+    public var runsOn: [String] {
+        get { fields.runsOn }
+        set { fields.runsOn = newValue }
     }
 
     public init(
