@@ -13,8 +13,11 @@ public enum ConfigFiles {
 
     /// The file name without folder and extension: the default id or pipeline name.
     public static func stem(of path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: ".") else { return name }
+        let name =
+            path.last == "/"
+            ? path.split(separator: "/").last ?? Substring(path)
+            : path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? Substring(path)
+        guard let dot = name.lastIndex(of: ".") else { return String(name) }
         return String(name[..<dot])
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import ShowrunnerCore
+import Synchronization
 
 /// What `validate` shows for one account: schedule in words, the next fires with DST notes, the step graph.
 struct AccountSummary: Codable {
@@ -73,7 +74,22 @@ struct AccountSummary: Codable {
         }
     }
 
+    /// Stages by the steps' ids and needs: 10,000 accounts on one pipeline have one graph.
+    private static let stagesByShape = Mutex<[[[String]]: [[String]]]>([:])
+
+    /// `graphStages`, remembered per graph shape (bounded: the memo starts over past 1,000 shapes).
     static func stages(_ pipeline: Pipeline) -> [[String]] {
+        let shape = pipeline.steps.map { [$0.id] + $0.needs }
+        if let known = stagesByShape.withLock({ $0[shape] }) { return known }
+        let stages = graphStages(pipeline)
+        stagesByShape.withLock { memo in
+            if memo.count > 1_000 { memo.removeAll() }
+            memo[shape] = stages
+        }
+        return stages
+    }
+
+    private static func graphStages(_ pipeline: Pipeline) -> [[String]] {
         let graph = StepGraph(steps: pipeline.steps)
         guard let order = graph.topologicalOrder() else { return [pipeline.steps.map(\.id)] }
         var depth: [String: Int] = [:]

@@ -40,25 +40,31 @@ struct FileTable: Sendable {
         return changed
     }
 
-    /// Every config file of the folder with its signature (symlinks followed).
+    /// Every config file of the folder with its signature (symlinks followed). Paths are joined as text: a
+    /// `URL` per file was half the cost of a rescan of 10,000 files.
     static func scan(_ directory: URL) -> [String: Signature] {
         var listed: [String: Signature] = [:]
+        let base = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
         for folder in [ConfigFiles.accountsFolder, ConfigFiles.pipelinesFolder] {
-            for name in ConfigFiles.list(directory.appendingPathComponent(folder)) ?? [] {
+            let names = ConfigFiles.list(directory.appendingPathComponent(folder)) ?? []
+            listed.reserveCapacity(listed.count + names.count)
+            for name in names {
                 let path = "\(folder)/\(name)"
-                listed[path] = signature(directory.appendingPathComponent(path))
+                listed[path] = signature(atPath: base + path)
             }
         }
         for name in ConfigFiles.settingsNames {
-            if let signature = signature(directory.appendingPathComponent(name)) { listed[name] = signature }
+            if let signature = signature(atPath: base + name) { listed[name] = signature }
         }
         return listed
     }
 
     /// The file's signature (symlinks followed); a symlink to nothing has the link's own, so it is seen as a change.
-    static func signature(_ url: URL) -> Signature? {
+    static func signature(_ url: URL) -> Signature? { signature(atPath: url.path) }
+
+    static func signature(atPath path: String) -> Signature? {
         var info = stat()
-        guard stat(url.path, &info) == 0 || lstat(url.path, &info) == 0 else { return nil }
+        guard stat(path, &info) == 0 || lstat(path, &info) == 0 else { return nil }
         let modified = TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9
         return Signature(inode: UInt64(info.st_ino), size: Int64(info.st_size), modified: modified)
     }

@@ -132,7 +132,7 @@ struct CronFieldParser {
                 "'?' is not supported; use '*'."
             } else if upper.hasPrefix("H") {
                 "'H' (hashed values) is not supported; use 'jitter' in the schedule instead."
-            } else if upper.contains("~") {
+            } else if upper.contains(Character("~")) {
                 "'~' (random values) is not supported; use 'jitter' in the schedule instead."
             } else if field == .dayOfMonth, upper.hasSuffix("W"), upper != "LW" {
                 "'\(item)' (nearest weekday) is not supported; only 'LW' (last weekday of the month) is."
@@ -140,7 +140,7 @@ struct CronFieldParser {
                 "'\(item)' (days before the last) is not supported; only 'L' and 'LW' are."
             } else if upper == "L" || upper == "LW", field != .dayOfMonth {
                 "'L' is only allowed in day-of-month ('L', 'LW') and day-of-week ('5L' = last Friday)."
-            } else if upper.contains("#") && field != .dayOfWeek {
+            } else if upper.contains(Character("#")) && field != .dayOfWeek {
                 "'#' is only allowed in day-of-week ('FRI#3' = third Friday)."
             } else {
                 nil

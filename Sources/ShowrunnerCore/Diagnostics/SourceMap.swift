@@ -1,23 +1,51 @@
-/// Where each key path of one config file was written, so checks on the model can point back at the YAML.
+/// Where each key path of one config file was written (for diagnostics).
+///
+/// Compact, because the daemon keeps one per account for its whole life: the key paths are one run of UTF-8
+/// bytes and each entry is 12 bytes (where its path ends, line, column) — about a third of a dictionary of
+/// strings. A lookup scans the entries; maps hold a few dozen paths and are read only to place a diagnostic.
 public struct SourceMap: Sendable, Hashable {
+    /// Where one recorded path ends in `paths`, and its 1-based line and column.
+    private struct Entry: Sendable, Hashable {
+        var end: UInt32
+        var line: UInt32
+        var column: UInt32
+    }
+
     public let file: String
-    private var locations: [String: SourceLocation] = [:]
+    /// Every recorded key path's UTF-8 bytes, back to back, in recording order.
+    private var paths: [UInt8] = []
+    private var entries: [Entry] = []
 
     public init(file: String) { self.file = file }
 
+    /// Records (or replaces) the location of `keyPath`.
     public mutating func record(_ keyPath: String, _ location: SourceLocation) {
-        locations[keyPath] = location
+        let line = UInt32(clamping: location.line)
+        let column = UInt32(clamping: location.column)
+        if let index = index(of: keyPath) {
+            entries[index].line = line
+            entries[index].column = column
+            return
+        }
+        paths.append(contentsOf: keyPath.utf8)
+        entries.append(Entry(end: UInt32(paths.count), line: line, column: column))
     }
 
     /// Whether `keyPath` itself was written in the file.
-    public func contains(_ keyPath: String) -> Bool { locations[keyPath] != nil }
+    public func contains(_ keyPath: String) -> Bool { index(of: keyPath) != nil }
 
     /// The location of `keyPath`, or of its nearest recorded parent (`steps[2].with.file` → `steps[2].with`).
     public func location(of keyPath: String) -> SourceLocation? {
         var path = Substring(keyPath)
         while true {
-            if let location = locations[String(path)] { return location }
-            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { return locations[""] }
+            if let index = index(of: path) {
+                return SourceLocation(line: Int(entries[index].line), column: Int(entries[index].column))
+            }
+            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else {
+                return index(of: "").map {
+                    SourceLocation(line: Int(entries[$0].line), column: Int(entries[$0].column))
+                }
+            }
             path = path[..<cut]
         }
     }
@@ -25,5 +53,25 @@ public struct SourceMap: Sendable, Hashable {
     /// A diagnostic for `keyPath` in this file.
     public func diagnostic(_ severity: Diagnostic.Severity, at keyPath: String, _ message: String) -> Diagnostic {
         Diagnostic(severity, file: file, location: location(of: keyPath), keyPath: keyPath, message)
+    }
+
+    /// The entry of `keyPath`, searched from the latest: a decoder records a mapping's keys and then reads each
+    /// value at its key, so the path asked for is usually among the last few.
+    private func index(of keyPath: some StringProtocol) -> Int? {
+        var keyPath = String(keyPath)
+        return keyPath.withUTF8 { key in
+            paths.withUnsafeBufferPointer { bytes in
+                var index = entries.count - 1
+                while index >= 0 {
+                    let end = Int(entries[index].end)
+                    let start = index == 0 ? 0 : Int(entries[index - 1].end)
+                    if end - start == key.count, UnsafeBufferPointer(rebasing: bytes[start..<end]).elementsEqual(key) {
+                        return index
+                    }
+                    index -= 1
+                }
+                return nil
+            }
+        }
     }
 }

@@ -9,7 +9,7 @@ public enum SecretScanner {
         guard text.utf8.contains(UInt8(ascii: "$")) else { return [] }
         var found: [SecretReference] = []
         var rest = Substring(text)
-        while let open = rest.range(of: "${") {
+        while let open = opening(in: rest) {
             guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
                 throw Problem(description: "'${' is not closed; write ${env:NAME} or ${file:path}.")
             }
@@ -23,6 +23,17 @@ public enum SecretScanner {
             rest = rest[rest.index(after: close)...]
         }
         return found
+    }
+
+    /// The next `${` (found without Foundation's bridging `range(of:)`).
+    private static func opening(in text: Substring) -> Range<Substring.Index>? {
+        var index = text.startIndex
+        while let dollar = text[index...].firstIndex(of: "$") {
+            let next = text.index(after: dollar)
+            if next < text.endIndex, text[next] == "{" { return dollar..<text.index(after: next) }
+            index = next
+        }
+        return nil
     }
 
     /// True when the whole string is made of secret references (so it holds no literal secret).

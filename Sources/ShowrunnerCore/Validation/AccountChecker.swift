@@ -103,7 +103,7 @@ struct AccountChecker {
         var found: [Diagnostic] = []
         for step in mergedPipeline.steps {
             for (_, text) in ConfigValue.map(step.with).strings(at: "") {
-                guard let template = try? Template(parsing: text) else { continue }
+                guard let template = try? Template.cached(parsing: text) else { continue }
                 for reference in template.references where reference.root == "vars" && reference.segments.count > 1 {
                     let name = reference.segments[1]
                     guard account.vars[name] == nil, reported.insert(name).inserted else { continue }
@@ -123,7 +123,7 @@ struct AccountChecker {
         let checker = TemplateChecker(steps: [:], graph: StepGraph(steps: []))
         return ConfigValue.map(account.vars).strings(at: "vars").flatMap { path, text -> [Diagnostic] in
             do throws(Template.SyntaxError) {
-                return try Template(parsing: text).references.compactMap { reference in
+                return try Template.cached(parsing: text).references.compactMap { reference in
                     if reference.root == "steps" {
                         return map.diagnostic(.error, at: path, "vars cannot use step outputs ('{{ \(reference) }}').")
                     }
@@ -145,7 +145,7 @@ struct AccountChecker {
                         "step '\(step.id)' uploads to YouTube, but channel.youtube.credentials is not set."))
             }
             let privacy = step.with["privacy"]?.stringValue ?? account.channel.youtube?.privacy.rawValue ?? "private"
-            if step.with["publish_at"] != nil, privacy != "private", !privacy.contains("{{") {
+            if step.with["publish_at"] != nil, privacy != "private", !privacy.containsText("{{") {
                 found.append(
                     map.diagnostic(
                         .error, at: "steps.\(step.id).with",

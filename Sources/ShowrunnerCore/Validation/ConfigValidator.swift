@@ -7,6 +7,10 @@ public struct ConfigValidator: Sendable {
     /// Checks every file of the snapshot (the watcher passes only the accounts a change can affect, with every
     /// pipeline).
     public func validate(_ snapshot: ConfigSnapshot) -> ValidationReport {
+        ConfigValidator(secrets: secrets.rememberingFiles()).validateAll(snapshot)
+    }
+
+    private func validateAll(_ snapshot: ConfigSnapshot) -> ValidationReport {
         var diagnostics = snapshot.folderDiagnostics
         diagnostics += snapshot.settings.map(checkSettings) ?? []
         var broken: Set<String> = []

@@ -28,13 +28,14 @@ enum ResourceInput {
 
     /// The literal text a value stands for when it is known before a run: plain text without `{{ }}` or `${ }`.
     static func literal(_ value: ConfigValue?) -> String? {
-        guard case .string(let text)? = value, !text.contains("{{"), !text.contains("${") else { return nil }
+        guard case .string(let text)? = value, !text.containsText("{{"), !text.containsText("${") else { return nil }
         return text
     }
 
     /// `NAME` when the value is exactly `{{ vars.NAME }}`.
     static func varName(_ value: ConfigValue?) -> String? {
-        guard case .string(let text)? = value, let template = try? Template(parsing: text), template.parts.count == 1,
+        guard case .string(let text)? = value, let template = try? Template.cached(parsing: text),
+            template.parts.count == 1,
             case .reference(let reference) = template.parts[0], reference.root == "vars",
             reference.segments.count == 2
         else { return nil }
@@ -67,7 +68,7 @@ enum ResourceInput {
             return MediaColor.parse(trimmed) == nil ? "'\(trimmed)' is not a colour; \(colourAdvice(trimmed))" : nil
         case .colourOrFile:
             if MediaColor.parse(trimmed) != nil { return nil }
-            if !trimmed.contains("/") && !trimmed.contains(".") {
+            if !trimmed.contains(Character("/")) && !trimmed.contains(Character(".")) {
                 return "'\(trimmed)' is neither a colour nor a file; \(colourAdvice(trimmed))"
             }
             return fileExists(trimmed)
