@@ -11,7 +11,7 @@ public struct ShowrunnerCommand: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self, NextCommand.self, TriggerCommand.self, HistoryCommand.self, ShowCommand.self,
             RetryCommand.self, RunCommand.self, InitCommand.self, AuthCommand.self, NodesCommand.self,
-            StoreCommand.self, SchemaCommand.self, ImportCommand.self, DoctorCommand.self,
+            StoreCommand.self, SchemaCommand.self, ImportCommand.self, DoctorCommand.self, DiskCommand.self,
         ]
     )
 

@@ -11,11 +11,12 @@ import ShowrunnerEngine
 /// stay open. `prometheus` is the daemon's metrics registry (nil: `/metrics` answers 404).
 public func makeAPI(
     control: any DaemonControl, runs: any RunHistory, prometheus: PrometheusCollectorRegistry?, token: String?,
-    logger: Logger, dashboard: Dashboard? = nil, alerts: (any AlertLog)? = nil
+    logger: Logger, dashboard: Dashboard? = nil, alerts: (any AlertLog)? = nil,
+    disk: (@Sendable () async throws -> DiskUsageReport)? = nil
 ) -> Router<BasicRequestContext> {
     makeAPI(
         control: control, runs: runs, prometheus: prometheus, token: token, logger: logger, now: { Date() },
-        dashboard: dashboard, alerts: alerts)
+        dashboard: dashboard, alerts: alerts, disk: disk)
 }
 
 /// The seam: `now` is the clock `/healthz` measures the heartbeat's age with (and the dashboard's "today"). With
@@ -24,7 +25,8 @@ public func makeAPI(
 func makeAPI(
     control: any DaemonControl, runs: any RunHistory, prometheus: PrometheusCollectorRegistry?, token: String?,
     logger: Logger, now: @escaping @Sendable () -> Date, dashboard: Dashboard? = nil,
-    source: (any DashboardSource)? = nil, alerts: (any AlertLog)? = nil
+    source: (any DashboardSource)? = nil, alerts: (any AlertLog)? = nil,
+    disk: (@Sendable () async throws -> DiskUsageReport)? = nil
 ) -> Router<BasicRequestContext> {
     let router = Router()
     // Middleware applies to the routes added after it, and to the "no route" answer.
@@ -40,6 +42,7 @@ func makeAPI(
     ConfigController(control: control).addRoutes(to: router)
     ClusterController(control: control).addRoutes(to: router)
     AlertsController(alerts: alerts).addRoutes(to: router)
+    DiskController(disk: disk).addRoutes(to: router)
     if let store = runs as? any StatsReading & QuotaReading {
         DashboardDataController(
             source: source ?? control as? any DashboardSource, stats: store, quota: store, now: now

@@ -16,12 +16,13 @@ public struct APIServer: Service {
     public init(
         control: any DaemonControl, runs: any RunHistory, prometheus: PrometheusCollectorRegistry?, token: String?,
         listen: String, logger: Logger, dashboard: Dashboard? = nil, alerts: (any AlertLog)? = nil,
+        disk: (@Sendable () async throws -> DiskUsageReport)? = nil,
         onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
     ) throws {
         let address = try ListenPolicy.check(address: listen, token: token)
         let router = makeAPI(
             control: control, runs: runs, prometheus: prometheus, token: token, logger: logger, dashboard: dashboard,
-            alerts: alerts)
+            alerts: alerts, disk: disk)
         self.init(
             router: router, host: address.host, port: address.port, logger: logger, onServerRunning: onServerRunning)
     }

@@ -91,7 +91,9 @@ struct DaemonAssembly {
                     .init(
                         service: RetentionSweeper(
                             store: store, stateDirectory: Runtime.stateDirectory(options: options, settings: settings),
-                            runRetention: settings.runRetention, artifactRetention: settings.artifactRetention,
+                            limits: .init(
+                                runs: settings.runRetention, artifacts: settings.artifactRetention,
+                                maxRuns: settings.maxRunsPerAccount, maxArtifacts: settings.maxArtifactsPerAccount),
                             logger: logger)),
                     .init(service: dispatcher),
                     .init(service: api),
@@ -163,6 +165,15 @@ struct DaemonAssembly {
         return "\(accounts) accounts scheduled, \(coordinator.activeRunIDs.count) runs running"
     }
 
+    /// Measures the state folder's run folders and `out/` for `/api/disk`.
+    private func diskScanner() -> DiskUsageScanner {
+        let counting = store as? any RunCountRetention
+        return DiskUsageScanner(
+            stateDirectory: Runtime.stateDirectory(options: options, settings: settings),
+            outputFolder: runtimeDirectory.appendingPathComponent("out"),
+            accounts: { try await counting?.accounts(ofRuns: $0) ?? [:] })
+    }
+
     private func makeAPI(
         daemon: Daemon, prometheus: PrometheusCollectorRegistry, events: LiveEventHub,
         ready: @escaping @Sendable () async -> Void
@@ -182,7 +193,7 @@ struct DaemonAssembly {
                 redactor: Redactor(secrets: token.map { [$0] } ?? []))
             return try APIServer(
                 control: daemon, runs: store, prometheus: prometheus, token: token, listen: settings.listen,
-                logger: logger, dashboard: dashboard, alerts: alertLog,
+                logger: logger, dashboard: dashboard, alerts: alertLog, disk: diskScanner().scan,
                 onServerRunning: { port in
                     let host = ListenAddress.parse(settings.listen)?.host ?? "127.0.0.1"
                     let line =
