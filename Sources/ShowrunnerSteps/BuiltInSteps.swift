@@ -23,7 +23,7 @@ public enum BuiltInSteps {
                 step: TTSStep(httpClient: httpClient, grace: commandGrace, resolveSecret: resolveSecret)),
             "subtitles": SubtitlesStep(),
             "thumbnail": AttemptProcessScope(step: ThumbnailStep(grace: commandGrace)),
-            "video": AttemptProcessScope(step: VideoStep(grace: commandGrace)),
+            "video": AttemptProcessScope(step: VideoStep(grace: commandGrace, http: httpClient)),
         ]
     }
 }

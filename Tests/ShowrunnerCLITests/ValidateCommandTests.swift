@@ -172,5 +172,14 @@ import Testing
         #expect(validate.status == 0, "\(validate.stdout)")
         let second = try CommandRunner.run(["init", folder.path])
         #expect(second.stdout.contains("kept     accounts.d/my-channel.yaml (already exists)"))
+        // The Piper voice and topics with their scripts, like the shipped example; espeak is the noted fallback.
+        let account = try String(
+            contentsOf: folder.appendingPathComponent("accounts.d/my-channel.yaml"), encoding: .utf8)
+        #expect(account.contains("provider: piper") && account.contains("# provider: espeak"))
+        let topics = try String(contentsOf: folder.appendingPathComponent("topics/my-channel.yaml"), encoding: .utf8)
+        #expect(topics.contains("scenes:") && topics.contains("keywords:"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("topics/my-channel.txt").path))
+        let topicList = try CommandRunner.run(["validate", "--config", folder.path, "--strict"])
+        #expect(topicList.status == 0, "\(topicList.stdout)\(topicList.stderr)")
     }
 }

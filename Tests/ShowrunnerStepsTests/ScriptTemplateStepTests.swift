@@ -14,6 +14,7 @@ struct ScriptTemplateStepTests {
             result.outputs == [
                 "title": .string("Pasta night"), "description": .string(""),
                 "tags": .strings("food", "pasta", "quick"), "text": .string("Pasta night"),
+                "scenes": .list([.map(["text": .string("Pasta night"), "keywords": .strings("pasta", "night")])]),
             ])
     }
 

@@ -13,6 +13,7 @@
 #        FORMAT=short|landscape|square, BACKGROUND= (a colour, an image/video path, or library:DIR for scenes —
 #        e.g. library:media/example/library after scripts/make-media.sh; default the steps' colour),
 #        MUSIC= (a music file or folder for the video step, e.g. media/example/music)
+#        MOVIEPY=0 (measure our side only: no MoviePy venv, no MoviePy render — a quick before/after figure)
 #        ALLOW_STALE=1 (when the release build fails because the package is being edited, measure the previous
 #        MediaBench binary and say so; 0 fails instead)
 set -euo pipefail
@@ -61,12 +62,16 @@ if ! (cd "$BENCH" && swift build -c release) >"$BENCH/.build/media-build.log" 2>
     fi
 fi
 
-if [ ! -x "$BENCH/.venv/bin/python" ]; then
+MOVIEPY="${MOVIEPY:-1}"
+if [ "$MOVIEPY" = 1 ] && [ ! -x "$BENCH/.venv/bin/python" ]; then
     log "creating bench/media/.venv with MoviePy 2.2.1 (PyPI)"
     python3 -m venv "$BENCH/.venv"
 fi
-"$BENCH/.venv/bin/pip" install -q "moviepy==2.2.1" >/dev/null
-MOVIEPY_VERSION="$("$BENCH/.venv/bin/pip" show moviepy | awk '/^Version/ {print $2}')"
+MOVIEPY_VERSION=none
+if [ "$MOVIEPY" = 1 ]; then
+    "$BENCH/.venv/bin/pip" install -q "moviepy==2.2.1" >/dev/null
+    MOVIEPY_VERSION="$("$BENCH/.venv/bin/pip" show moviepy | awk '/^Version/ {print $2}')"
+fi
 
 # --- runs ------------------------------------------------------------------------------------------------------
 rm -rf "$OUT"
@@ -81,7 +86,7 @@ for ((i = 1; i <= REPEATS; i++)); do
 done
 WAV="$OUT/swift/voice/voice.wav"
 SRT="$OUT/swift/subtitles/subtitles.srt"
-for ((i = 1; i <= REPEATS; i++)); do
+for ((i = 1; i <= REPEATS && MOVIEPY == 1; i++)); do
     log "MoviePy $MOVIEPY_VERSION: the same composition from the same WAV and SRT (run $i/$REPEATS)"
     if [[ "$BACKGROUND" == library:* ]]; then
         FFMPEG_BINARY="$(command -v ffmpeg)" measure moviepy \
@@ -94,7 +99,9 @@ done
 
 # --- report ----------------------------------------------------------------------------------------------------
 probe() { ffprobe -v error -show_entries stream=codec_name,width,height:format=duration -of compact "$1" | tr '\n' ' '; }
-python3 - "$OUT" "$MOVIEPY_VERSION" "$(probe "$OUT/swift/video/video.mp4")" "$(probe "$OUT/moviepy.mp4")" <<'PY'
+MOVIEPY_PROBE=""
+[ ! -f "$OUT/moviepy.mp4" ] || MOVIEPY_PROBE="$(probe "$OUT/moviepy.mp4")"
+python3 - "$OUT" "$MOVIEPY_VERSION" "$(probe "$OUT/swift/video/video.mp4")" "$MOVIEPY_PROBE" <<'PY'
 import json, os, sys
 out, moviepy_version, swift_probe, moviepy_probe = sys.argv[1:5]
 def best(name):
@@ -102,13 +109,18 @@ def best(name):
     return min(rows, key=lambda r: r[0])
 report = json.load(open(f"{out}/swift.json"))
 audio = float(report["duration_s"])
-swift, moviepy = best("swift"), best("moviepy")
-print(f"\nA {audio:.1f}-second short, {os.cpu_count()} cores; MoviePy {moviepy_version}")
+swift = best("swift")
+moviepy = best("moviepy") if os.path.exists(f"{out}/moviepy.times") else None
+print(f"\nA {audio:.1f}-second short, {len(report['scenes'])} scenes, {os.cpu_count()} cores; MoviePy {moviepy_version}")
 print(f"{'':<22}{'wall s':>9}{'CPU s':>9}{'peak RSS MB':>13}{'x real time':>13}")
-for name, (wall, user, system, rss) in (("Showrunner (Swift)", swift), ("MoviePy", moviepy)):
+for name, row in (("Showrunner (Swift)", swift), ("MoviePy", moviepy)):
+    if row is None:
+        continue
+    wall, user, system, rss = row
     print(f"{name:<22}{wall:>9.1f}{user + system:>9.1f}{rss / 1024:>13.0f}{audio / wall:>13.2f}")
-print(f"MoviePy / Showrunner: wall {moviepy[0] / swift[0]:.1f}x, CPU {(moviepy[1] + moviepy[2]) / (swift[1] + swift[2]):.1f}x, "
-      f"peak RSS {moviepy[3] / swift[3]:.1f}x")
+if moviepy:
+    print(f"MoviePy / Showrunner: wall {moviepy[0] / swift[0]:.1f}x, CPU {(moviepy[1] + moviepy[2]) / (swift[1] + swift[2]):.1f}x, "
+          f"peak RSS {moviepy[3] / swift[3]:.1f}x")
 steps = ", ".join(f"{k} {v:.2f} s" for k, v in sorted(report["seconds"].items()))
 print(f"Showrunner steps (wall): {steps}")
 print(f"outputs: swift {swift_probe}\n         moviepy {moviepy_probe}")

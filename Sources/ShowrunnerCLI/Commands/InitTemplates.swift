@@ -10,10 +10,7 @@ enum InitTemplates {
     static let files: [(path: String, contents: String)] = [
         ("accounts.d/my-channel.yaml", account),
         ("pipelines/shorts.yaml", pipeline),
-        (
-            "topics/my-channel.txt",
-            "Three habits that save an hour a day\nWhy sleep beats coffee\nThe two-minute rule\n"
-        ),
+        ("topics/my-channel.yaml", InitTopics.yaml),
         ("showrunner.yaml", settings),
         (".gitignore", "state/\nout/\nsecrets/\n"),
     ]
@@ -29,11 +26,13 @@ enum InitTemplates {
           cron: "0 9 * * MON-FRI"     # minute hour day-of-month month day-of-week
           timezone: UTC               # any IANA zone, e.g. Europe/Berlin
         voice:
-          provider: espeak
-          voice: en-us
+          provider: piper             # offline neural voice (en_US-joe-medium), installed into .venv by
+                                      # scripts/install-deps.sh; nothing is downloaded when a video is made
+          # provider: espeak          # the light fallback without Piper: apt install espeak-ng
+          # voice: en-us
         pipeline: shorts
         vars:
-          topics_file: topics/my-channel.txt
+          topics_file: topics/my-channel.yaml
           colour: "#2a9d8f"
           script: Here is one idea you can use today. Try it once and see what changes.
 
@@ -51,7 +50,7 @@ enum InitTemplates {
             uses: topic.list
             with: { file: "{{ vars.topics_file }}" }
           - id: script
-            uses: script.template
+            uses: script.template      # the topic's own script wins over text
             with:
               title: "{{ steps.topic.title }}"
               text: "{{ steps.topic.title }}. {{ vars.script }}"
@@ -59,15 +58,22 @@ enum InitTemplates {
             uses: tts
           - id: subtitles
             uses: subtitles
-          - id: thumbnail
-            uses: thumbnail
-            needs: [script]
-            optional: true
-            with: { background: "{{ vars.colour }}" }
+            with: { style: words, format: short }   # 1-3 words on screen, the spoken one highlighted
           - id: video
             uses: video
             needs: [voice, subtitles]
-            with: { format: short, background: "{{ vars.colour }}" }
+            with:
+              format: short
+              background: "{{ vars.colour }}"
+              # Scenes cut at sentence boundaries, one picture each (docs/config.md, "Video"):
+              # background: { library: media/library }     # a folder of your own clips and images
+              # background: { stock: pexels, api_key: "${env:PEXELS_API_KEY}" }   # stock footage
+              # music: media/music                          # ducked under the voice
+          - id: thumbnail
+            uses: thumbnail
+            needs: [script, video]
+            optional: true
+            with: { background: "{{ steps.video.video }}" }   # the video's most typical frame
           - id: upload
             uses: upload.local
             needs: [video, thumbnail]

@@ -27,7 +27,7 @@ extension StepKind {
                 Input("topic", required: true, from: "title"), Input("angle", from: "angle"), Input("prompt"),
                 Input("words"), Input("model"), Input("temperature"), Input("request_timeout"),
             ],
-            outputs: ["title", "description", "tags", "text"]),
+            outputs: ["title", "description", "tags", "text", "scenes"]),
         StepKind(
             "tts", inputs: [Input("text", required: true, from: "text")],
             outputs: ["audio", "duration_s", "sentences"]),
@@ -50,15 +50,16 @@ extension StepKind {
                 Input("background"), Input("format"), Input("text", from: "text"),
                 Input("sentences", from: "sentences"),
                 Input("music"), Input("music_volume"), Input("transition"), Input("intro"), Input("outro"),
-                Input("logo"),
+                Input("logo"), Input("script_scenes", from: "scenes"),
             ],
-            outputs: ["video", "duration_s", "scenes", "media", "music", "still"]),
+            outputs: ["video", "duration_s", "scenes", "media", "music", "still", "credits", "attribution"]),
         StepKind(
             "upload.youtube",
             inputs: metadataInputs + [
                 Input("privacy"), Input("publish_at"), Input("playlist_id"), Input("category_id"),
                 Input("made_for_kids"), Input("synthetic_media"), Input("chunk_size"), Input("captions"),
                 Input("srt", from: "srt"), Input("caption_language"), Input("caption_name"),
+                Input("attribution", from: "attribution"),
             ],
             outputs: ["video_id", "url"], hasSideEffects: true),
         StepKind(

@@ -60,13 +60,17 @@ struct PipelineChecker {
 
     /// Files and colours written literally in the pipeline (a template is checked per account).
     private func resourceProblems(_ step: PipelineStep, _ index: Int) -> [Diagnostic] {
-        (ResourceInput.inputs[step.uses] ?? []).compactMap { input in
-            guard let text = ResourceInput.literal(ResourceInput.value(step.with, input.name)),
-                let problem = ResourceInput.problem(
-                    text, kind: input.kind, input: input.name, fileExists: secrets.fileExists)
-            else { return nil }
-            return error(at: "steps[\(index)].with.\(input.name)", "step '\(step.id)': \(problem)")
+        let stock = (step.uses == "video" ? StockBackgroundRule.problems(step.with) : []).map { input, message in
+            error(at: "steps[\(index)].with.\(input)", "step '\(step.id)': \(message)")
         }
+        return stock
+            + (ResourceInput.inputs[step.uses] ?? []).compactMap { input in
+                guard let text = ResourceInput.literal(ResourceInput.value(step.with, input.name)),
+                    let problem = ResourceInput.problem(
+                        text, kind: input.kind, input: input.name, fileExists: secrets.fileExists)
+                else { return nil }
+                return error(at: "steps[\(index)].with.\(input.name)", "step '\(step.id)': \(problem)")
+            }
     }
 
     private func checkNeeds(_ step: PipelineStep, _ index: Int) -> [Diagnostic] {

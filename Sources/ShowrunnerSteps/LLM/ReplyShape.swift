@@ -9,6 +9,9 @@ public struct ReplyShape: Sendable, Equatable {
         case text
         /// A list of strings (blank ones dropped); a single string is split on commas.
         case textList
+        /// A list of `{text, keywords}` (keywords a list or comma-separated); malformed items are dropped, and a
+        /// value that is not a list counts as none.
+        case sceneList
     }
 
     public struct Field: Sendable, Equatable {
@@ -22,6 +25,11 @@ public struct ReplyShape: Sendable, Equatable {
 
         public static func textList(_ name: String, required: Bool = true) -> Field {
             Field(name: name, kind: .textList, required: required)
+        }
+
+        /// Always optional.
+        public static func sceneList(_ name: String) -> Field {
+            Field(name: name, kind: .sceneList, required: false)
         }
     }
 
@@ -56,6 +64,9 @@ public struct ReplyShape: Sendable, Equatable {
 
     private static func value(of field: Field, in object: [String: ConfigValue]) -> Result<ConfigValue, Problem> {
         let name = "'\(field.name)'"
+        if field.kind == .sceneList {
+            return .success(.list(SceneKeywords.scripted(object[field.name]).filter { !$0.text.isEmpty }.map(\.value)))
+        }
         switch (field.kind, object[field.name]) {
         case (_, nil), (_, .null?):
             guard !field.required else { return .failure(Problem(description: "\(name) is missing")) }
@@ -78,6 +89,8 @@ public struct ReplyShape: Sendable, Equatable {
             return items(texts, field: field)
         case (.textList, _):
             return .failure(Problem(description: "\(name) is not a list of strings"))
+        case (.sceneList, _):
+            return .success(.list([]))  // handled above
         }
     }
 

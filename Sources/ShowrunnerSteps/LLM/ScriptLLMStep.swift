@@ -2,7 +2,7 @@ import Foundation
 import ShowrunnerCore
 
 /// `script.llm`: asks the model for a video's `title`, `description`, `tags` and narration `text` of about
-/// `words` words, then makes the metadata fit YouTube's limits (`YouTubeMetadataFit`). A narration far from the
+/// `words` words and `scenes` (`[{text, keywords}]`, what to show while each part is said), then makes the metadata fit YouTube's limits (`YouTubeMetadataFit`). A narration far from the
 /// asked length is reported as progress and kept. A dry run asks nothing (it would cost money) and returns
 /// placeholders that say so.
 public struct ScriptLLMStep: Step {
@@ -11,6 +11,7 @@ public struct ScriptLLMStep: Step {
     static let wordsRange = 10...5000
     static let shape = ReplyShape([
         .text("title"), .text("description", required: false), .textList("tags", required: false), .text("text"),
+        .sceneList("scenes"),
     ])
 
     let connection: LLMConnection
@@ -69,7 +70,14 @@ public struct ScriptLLMStep: Step {
             "description": .string(YouTubeMetadataFit.description(reply["description"]?.stringValue ?? "")),
             "tags": .list(tags.map(ConfigValue.string)),
             "text": .string(text),
+            "scenes": Self.scenes(reply["scenes"], text: text),
         ])
+    }
+
+    /// The model's `scenes` when it gave any, else the narration's sentences with keywords taken from each.
+    static func scenes(_ reply: ConfigValue?, text: String) -> ConfigValue {
+        if case .list(let items)? = reply, !items.isEmpty { return .list(items) }
+        return ScriptTemplateStep.derivedScenes(text)
     }
 
     /// A note when the narration is under half or over one and a half times the asked length; nil for languages

@@ -18,8 +18,10 @@ struct ScriptPrompt: Sendable, Equatable {
         You write narration for YouTube videos. Reply with a single JSON object and nothing else, with exactly \
         these keys: "title" (the video title, at most 100 characters, without < or >), "description" (two to four \
         sentences for the video description, optionally ending with a few hashtags), "tags" (a list of 5 to 12 \
-        short search tags) and "text" (the narration: about \(words) words of plain spoken sentences, without \
-        headings, stage directions, emojis or markdown). Write everything in \(PromptLanguage.name(of: language)).
+        short search tags), "text" (the narration: about \(words) words of plain spoken sentences, without \
+        headings, stage directions, emojis or markdown) and "scenes" (the narration cut into 6 to 12 consecutive \
+        parts, each {"text": the sentences of that part, "keywords": 2 or 3 concrete English words for stock \
+        footage to show while it is said}). Write everything in \(PromptLanguage.name(of: language)).
         """
     }
 

@@ -18,7 +18,9 @@ struct YouTubeMetadata: Sendable, Equatable {
         let channel = context.account.channel.youtube ?? YouTubeSettings()
         let metadata = YouTubeMetadata(
             title: try context.requiredString("title").trimmingWhitespace(),
-            description: try context.string("description")?.trimmingWhitespace() ?? "",
+            description: withAttribution(
+                try context.string("description")?.trimmingWhitespace() ?? "",
+                try context.string("attribution")?.trimmingWhitespace() ?? ""),
             tags: try context.stringList("tags") ?? [],
             categoryID: try context.trimmedString("category_id") ?? channel.categoryID,
             privacy: try privacy(context) ?? channel.privacy,
@@ -27,6 +29,14 @@ struct YouTubeMetadata: Sendable, Equatable {
             syntheticMedia: try context.bool("synthetic_media") ?? channel.syntheticMedia)
         try metadata.check()
         return metadata
+    }
+
+    /// The description with the footage credits (the video step's `attribution`) after a blank line; `<` and `>`
+    /// in credits (an author's name) are dropped, as YouTube rejects them.
+    static func withAttribution(_ description: String, _ attribution: String) -> String {
+        let credits = attribution.filter { $0 != "<" && $0 != ">" }
+        guard !credits.isEmpty else { return description }
+        return description.isEmpty ? credits : description + "\n\n" + credits
     }
 
     func check() throws(StepFailure) {

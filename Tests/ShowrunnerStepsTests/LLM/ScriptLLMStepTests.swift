@@ -26,12 +26,33 @@ struct ScriptLLMStepTests {
             result.outputs == [
                 "title": .string("The Maillard Reaction"), "description": .string("Why browning tastes good. #cooking"),
                 "tags": .strings("maillard", "cooking", "food science"), "text": .string(Self.narration(words: 140)),
+                "scenes": .list([.map(["text": .string(Self.narration(words: 140)), "keywords": .strings("word")])]),
             ])
         #expect(fixture.progress.all.isEmpty)
         let call = try #require(calls.first)
         #expect(call.model == "test-model" && call.responseFormat == "json_object" && call.temperature == 0.7)
         #expect(call.system.contains("about 150 words") && call.system.contains("JSON"))
         #expect(call.user == "Write a short video for a cooking channel.\nTopic: Maillard reaction\nAngle: Flavour.")
+    }
+
+    @Test func theModelsScenesAndKeywordsAreKept() async throws {
+        let reply = FakeChatServer.completion(object: [
+            "title": "Tambora", "text": "The volcano erupted. The summer never came.",
+            "scenes": [
+                ["text": "The volcano erupted.", "keywords": ["volcano", "eruption"]],
+                ["text": "The summer never came.", "keywords": "snow, cold field"], ["keywords": ["no text"]],
+            ],
+        ])
+        let (result, calls) = try await withChatServer([reply]) { server in
+            (try await step.run(fixture.context(["topic": .string("Tambora")], baseURL: server.baseURL)), server.calls)
+        }
+        #expect(
+            result.outputs["scenes"]
+                == .list([
+                    .map(["text": .string("The volcano erupted."), "keywords": .strings("volcano", "eruption")]),
+                    .map(["text": .string("The summer never came."), "keywords": .strings("snow", "cold field")]),
+                ]))
+        #expect(calls.first?.system.contains(#""scenes""#) == true)
     }
 
     @Test func youTubeLimitsAreEnforcedOnTheResultAndReported() async throws {

@@ -21,16 +21,26 @@ struct CompositionRecipe: Sendable, Equatable {
     var duration: Double
     var threads: Int
     var output: String
+    /// Seconds of the intro and outro clips (for rendering them as segments).
+    var introLength = 0.0
+    var outroLength = 0.0
 
     var arguments: [String] {
         ["-v", "error", "-nostdin", "-stats", "-y", "-filter_threads", "\(threads)"] + inputs
             + ["-filter_complex", filterGraph, "-map", "[v]", "-map", "\(audioIndex):a:0"]
-            + [
-                "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p", "-r",
-                "\(Self.frameRate)", "-threads", "\(threads)", "-c:a", "aac", "-b:a", "160k", "-ar", "48000",
-                "-movflags", "+faststart", "-t", SceneFilters.format(duration), output,
-            ]
+            + Self.videoCodec(threads: threads) + Self.audioCodec
+            + ["-movflags", "+faststart", "-t", SceneFilters.format(duration), output]
     }
+
+    /// x264 `veryfast` CRF 23, yuv420p, at the frame rate.
+    static func videoCodec(threads: Int) -> [String] {
+        [
+            "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p", "-r", "\(frameRate)",
+            "-threads", "\(threads)",
+        ]
+    }
+
+    static let audioCodec = ["-c:a", "aac", "-b:a", "160k", "-ar", "48000"]
 
     /// The crossfade actually used: at most half the shortest scene.
     var fade: Double {
@@ -47,18 +57,25 @@ struct CompositionRecipe: Sendable, Equatable {
     }
 
     private var inputs: [String] {
+        Self.inputs(scenes, frame: frame, threads: threads)
+            + [intro, outro, logo].compactMap { $0 }.flatMap { ["-i", "file:" + $0.path] } + [
+                "-i", "file:" + audio.path,
+            ]
+    }
+
+    /// One input per scene: a colour source, a still, or a clip looped by its input.
+    static func inputs(_ scenes: [ScenePart], frame: Frame, threads: Int) -> [String] {
         var arguments: [String] = []
         for scene in scenes {
             switch scene.source {
             case .color(let color):
-                arguments += ["-f", "lavfi", "-i", "color=c=\(color):s=\(frame.size):r=\(Self.frameRate)"]
+                arguments += ["-f", "lavfi", "-i", "color=c=\(color):s=\(frame.size):r=\(frameRate)"]
             case .still(let url): arguments += ["-i", "file:" + url.path]
             case .clip(let url):
                 arguments += ["-threads", "\(threads)", "-stream_loop", "-1", "-i", "file:" + url.path]
             }
         }
-        for url in [intro, outro, logo].compactMap({ $0 }) { arguments += ["-i", "file:" + url.path] }
-        return arguments + ["-i", "file:" + audio.path]
+        return arguments
     }
 
     private var audioIndex: Int { scenes.count + [intro, outro, logo].compactMap { $0 }.count }
@@ -81,13 +98,10 @@ struct CompositionRecipe: Sendable, Equatable {
                 scenes[index].source, length: length(of: index), frame: frame, variant: index, fps: Self.frameRate)
             return "[\(index):v]" + filters.joined(separator: ",") + "[s\(index)]"
         }
-        chains += joins
+        chains += Self.joins(count: scenes.count, fade: fade) { scenes[$0].start - fade / 2 }
         var body = "[main]"
         if let logo = extras.logo {
-            let width = Frame.even(Double(frame.width) / 6)
-            let margin = Frame.even(Double(frame.width) / 30)
-            chains.append("[\(logo):v]scale=\(width):-2,format=rgba,colorchannelmixer=aa=0.85[logo]")
-            chains.append("\(body)[logo]overlay=W-w-\(margin):\(margin):format=auto[marked]")
+            chains += Self.logoChains(input: logo, into: body, frame: frame)
             body = "[marked]"
         }
         let finish = (subtitles.map { ["subtitles=filename=\(FilterEscaping.value($0))"] } ?? []) + ["format=yuv420p"]
@@ -103,10 +117,19 @@ struct CompositionRecipe: Sendable, Equatable {
         return chains.joined(separator: ";")
     }
 
-    /// The scenes joined into `[main]`: a chain of `xfade`s whose offsets put each crossfade's middle on its cut,
-    /// or one `concat`.
-    private var joins: [String] {
-        let count = scenes.count
+    /// The logo (input `input`) a sixth of the frame wide in the top right corner of `body`, as `[marked]`.
+    static func logoChains(input: Int, into body: String, frame: Frame) -> [String] {
+        let width = Frame.even(Double(frame.width) / 6)
+        let margin = Frame.even(Double(frame.width) / 30)
+        return [
+            "[\(input):v]scale=\(width):-2,format=rgba,colorchannelmixer=aa=0.85[logo]",
+            "\(body)[logo]overlay=W-w-\(margin):\(margin):format=auto[marked]",
+        ]
+    }
+
+    /// `[s0]…[sN-1]` joined into `[main]`: a chain of `xfade`s, the one into scene `i` starting at `offset(i)`
+    /// seconds of the joined output (its middle on the cut), or one `concat` when `fade` is 0.
+    static func joins(count: Int, fade: Double, offset: (Int) -> Double) -> [String] {
         guard count > 1 else { return ["[s0]null[main]"] }
         guard fade > 0 else {
             return [(0..<count).map { "[s\($0)]" }.joined() + "concat=n=\(count):v=1:a=0[main]"]
@@ -114,11 +137,10 @@ struct CompositionRecipe: Sendable, Equatable {
         var joins: [String] = []
         var previous = "[s0]"
         for index in 1..<count {
-            let offset = scenes[index].start - fade / 2
             let label = index == count - 1 ? "[main]" : "[x\(index)]"
             joins.append(
                 "\(previous)[s\(index)]xfade=transition=fade:duration=\(SceneFilters.format(fade))"
-                    + ":offset=\(SceneFilters.format(offset))\(label)")
+                    + ":offset=\(SceneFilters.format(offset(index)))\(label)")
             previous = label
         }
         return joins

@@ -1,7 +1,9 @@
 import Foundation
 
-/// The scenes of one video as they will be rendered, and the library items among them.
+/// The scenes of one video as they will be rendered, the library items (and cached stock clips) among them, and
+/// the stock clips' credits.
 struct CastScenes: Sendable, Equatable {
     var parts: [ScenePart]
     var media: [LibraryItem]
+    var credits: [StockClip] = []
 }

@@ -2,13 +2,16 @@
 /// stderr with `-stats`) into a percentage of the video's duration.
 struct EncodingProgress: Sendable {
     var duration: Double
+    /// Seconds added to ffmpeg's time (the start of the segment it encodes).
+    var offset = 0.0
     private(set) var lastPercent: Int?
 
     init(duration: Double) { self.duration = duration }
 
     /// The new percentage when `line` moves it, else nil.
     mutating func update(_ line: String) -> Int? {
-        guard let seconds = Self.time(in: line), duration > 0 else { return nil }
+        guard let time = Self.time(in: line), duration > 0 else { return nil }
+        let seconds = time + offset
         let percent = min(100, max(0, Int(seconds / duration * 100)))
         guard percent != lastPercent else { return nil }
         lastPercent = percent

@@ -5,8 +5,11 @@ final class ProgressReporter: Sendable {
     private let state: Mutex<EncodingProgress>
     private let report: @Sendable (String) -> Void
 
-    init(duration: Double, report: @escaping @Sendable (String) -> Void) {
-        state = Mutex(EncodingProgress(duration: duration))
+    /// `offset`: seconds of the video already encoded before the ffmpeg this reporter reads (a segment's start).
+    init(duration: Double, offset: Double = 0, report: @escaping @Sendable (String) -> Void) {
+        var progress = EncodingProgress(duration: duration)
+        progress.offset = offset
+        state = Mutex(progress)
         self.report = report
     }
 

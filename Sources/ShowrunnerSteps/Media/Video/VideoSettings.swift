@@ -7,6 +7,8 @@ struct VideoSettings: Sendable, Equatable {
     enum Backdrop: Sendable, Equatable {
         case single(MediaBackground)
         case library(URL)
+        /// Footage searched per scene at a stock provider.
+        case stock(StockSettings)
     }
 
     static let defaultBackground = "#14213d"
@@ -35,10 +37,12 @@ struct VideoSettings: Sendable, Equatable {
 
     private static func backdrop(_ context: StepContext) throws(StepFailure) -> Backdrop {
         if case .map(let fields)? = context.inputs["background"] {
+            if fields["stock"] != nil { return .stock(try StockSettings.parse(fields, resolve: context.path)) }
             guard let folder = fields["library"]?.stringValue?.trimmingSpaces(), !folder.isEmpty else {
                 throw StepFailure(
                     .permanent,
-                    "input 'background' as a mapping needs 'library: FOLDER' (a folder of clips and images).")
+                    "input 'background' as a mapping needs 'library: FOLDER' (a folder of clips and images) or 'stock: pexels|pixabay'."
+                )
             }
             return .library(context.path(folder))
         }

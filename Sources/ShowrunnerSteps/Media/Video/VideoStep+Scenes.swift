@@ -5,9 +5,11 @@ extension VideoStep {
     /// One scene of the single background, or the library's scenes: planned at the sentence bounds, cast from the
     /// folder, and each chosen file checked with ffprobe (a corrupt clip fails here, by name).
     func castScenes(
-        _ context: StepContext, settings: VideoSettings, duration: Double
+        _ context: StepContext, settings: VideoSettings, duration: Double, frame: Frame
     ) async throws -> CastScenes {
         switch settings.backdrop {
+        case .stock(let stock):
+            return try await castStock(context, stock: stock, duration: duration, frame: frame)
         case .single(let background):
             return CastScenes(parts: [ScenePart(source: Self.source(background), start: 0, end: duration)], media: [])
         case .library(let folder):

@@ -9,7 +9,9 @@ import ShowrunnerCore
 /// clips go around it. `music` (a file or folder) is ducked under the voice; the mix is normalised to −14 LUFS
 /// (`Loudness`). Live progress is `encoding 42%`. Outputs `video`, `duration_s`, `scenes`, `media`/`music`
 /// (what was used, so the account's next videos pick others) and `still` (the first library still, for a
-/// thumbnail). Each attempt renders in its own `AttemptWorkspace`;
+/// thumbnail). `{ stock: pexels|pixabay }` searches footage per scene (`castStock`); its `credits` and
+/// `attribution` (for the description) are outputs too. More scenes than `sceneGroup` render in groups joined
+/// without re-encoding (`SegmentedComposition`), which bounds ffmpeg's memory. Each attempt renders in its own `AttemptWorkspace`;
 /// the MP4 is checked (`MediaCheck`) before it is renamed into the step's folder.
 public struct VideoStep: Step {
     /// How many of the account's recent videos a library item or a music track should not repeat from.
@@ -19,17 +21,30 @@ public struct VideoStep: Step {
     let threads: Int
     /// Divides the frame (tests render small; 1 in production).
     let shrink: Int
+    /// Searches and downloads stock footage.
+    let http: HTTPClient
+    /// Waits out a stock provider's `Retry-After`.
+    let pause: @Sendable (Duration) async throws -> Void
+    /// Scenes one ffmpeg renders at most; more are rendered in groups and joined (`SegmentedComposition`).
+    let sceneGroup: Int
 
     /// `grace`: how long ffmpeg has between SIGTERM and SIGKILL when the step is cancelled; `threads`: encoder
     /// and filter threads (default half the cores, at least one).
-    public init(grace: Duration = .seconds(5), threads: Int? = nil) {
-        self.init(grace: grace, threads: threads, shrink: 1)
+    public init(grace: Duration = .seconds(5), threads: Int? = nil, http: HTTPClient = HTTPClient()) {
+        self.init(grace: grace, threads: threads, shrink: 1, http: http)
     }
 
-    init(grace: Duration = .seconds(5), threads: Int? = nil, shrink: Int) {
+    init(
+        grace: Duration = .seconds(5), threads: Int? = nil, shrink: Int, http: HTTPClient = HTTPClient(),
+        pause: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        sceneGroup: Int = SegmentedComposition.defaultGroupSize
+    ) {
+        self.sceneGroup = max(1, sceneGroup)
         tool = MediaTool(grace: grace)
         self.threads = max(1, threads ?? Self.defaultThreads)
         self.shrink = max(1, shrink)
+        self.http = http
+        self.pause = pause
     }
 
     public func run(_ context: StepContext) async throws -> StepResult {
@@ -41,7 +56,7 @@ public struct VideoStep: Step {
             ? try context.existingFile("subtitles", what: "subtitles file") : nil
         let voice = try await AudioFile.duration(of: audio, tool: tool)
         let frame = Frame(width: format.width / shrink / 2 * 2, height: format.height / shrink / 2 * 2)
-        let cast = try await castScenes(context, settings: settings, duration: voice)
+        let cast = try await castScenes(context, settings: settings, duration: voice, frame: frame)
         let bookends = try await bookendLengths(settings)
         let music = try await chooseMusic(context, settings: settings)
         let total = bookends.intro + voice + bookends.outro
@@ -61,7 +76,7 @@ public struct VideoStep: Step {
             let recipe = CompositionRecipe(
                 frame: frame, scenes: cast.parts, transition: settings.transition, intro: settings.intro,
                 outro: settings.outro, logo: settings.logo, subtitles: subtitles, audio: sound, duration: total,
-                threads: threads, output: "video.mp4")
+                threads: threads, output: "video.mp4", introLength: bookends.intro, outroLength: bookends.outro)
             try await encode(recipe, in: folder, progress: context.progress)
             Self.removeSound(in: folder)
             try await MediaCheck(tool: tool).verify(
@@ -79,7 +94,26 @@ public struct VideoStep: Step {
         if !cast.media.isEmpty { outputs["media"] = .list(cast.media.map { .string($0.path) }) }
         if let music { outputs["music"] = .string(music.path) }
         if let still = cast.media.first(where: { $0.kind == .still }) { outputs["still"] = .string(still.path) }
+        if !cast.credits.isEmpty {
+            outputs["credits"] = .list(cast.credits.map(Self.credit))
+            outputs["attribution"] = .string(Self.attribution(cast.credits))
+        }
         return outputs
+    }
+
+    /// One stock clip's credit: `{provider, id, author, url, licence}`.
+    private static func credit(_ clip: StockClip) -> ConfigValue {
+        .map([
+            "provider": .string(clip.provider.name), "id": .string(clip.id), "author": .string(clip.author),
+            "url": .string(clip.page), "licence": .string(clip.provider.licence),
+        ])
+    }
+
+    /// The lines appended to the video's description: `Footage:` then one credit per clip, each once.
+    static func attribution(_ clips: [StockClip]) -> String {
+        var seen: Set<String> = []
+        let lines = clips.filter { seen.insert($0.provider.rawValue + $0.id).inserted }.map(\.attribution)
+        return (["Footage:"] + lines).joined(separator: "\n")
     }
 
     private static func describe(_ part: ScenePart) -> ConfigValue {
@@ -90,14 +124,6 @@ public struct VideoStep: Step {
         }
         let round = { (value: Double) in ConfigValue.double((value * 1000).rounded() / 1000) }
         return .map(["start": round(part.start), "end": round(part.end), "source": .string(source)])
-    }
-
-    private func encode(
-        _ recipe: CompositionRecipe, in folder: URL, progress: @escaping @Sendable (String) -> Void
-    ) async throws {
-        let tracker = ProgressReporter(duration: recipe.duration, report: progress)
-        progress("encoding 0%")
-        _ = try await tool.run("ffmpeg", recipe.arguments, in: folder) { line in tracker.update(line) }
     }
 
     static func format(_ context: StepContext) throws(StepFailure) -> VideoFormat {

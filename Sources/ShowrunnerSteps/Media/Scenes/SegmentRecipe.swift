@@ -1,0 +1,89 @@
+import Foundation
+
+/// One stretch of a long video rendered on its own, without sound, so that one ffmpeg holds only a few scenes'
+/// inputs at a time (`SegmentedComposition`): `scenes` is a slice of the video's scenes, each rendered exactly as
+/// in one pass (same length, motion and crossfades), and the frames from `start` to `end` (narration seconds, on
+/// frame boundaries) are kept, with the logo and the captions (shifted to the narration's clock) on them.
+struct SegmentRecipe: Sendable, Equatable {
+    var frame: Frame
+    var scenes: [ScenePart]
+    /// The crossfade of the whole video.
+    var fade: Double
+    /// Whether the first scene has a neighbour before it (outside the slice), and the last one after it.
+    var before: Bool
+    var after: Bool
+    /// The index of `scenes[0]` in the video (stills take turns at their motion by it).
+    var firstIndex: Int
+    var start: Double
+    var end: Double
+    var logo: URL?
+    var subtitles: String?
+    var threads: Int
+    var output: String
+
+    static let frameRate = CompositionRecipe.frameRate
+
+    /// Frames this segment holds.
+    var frames: Int { Self.frame(end) - Self.frame(start) }
+
+    static func frame(_ seconds: Double) -> Int { Int((seconds * Double(frameRate)).rounded()) }
+
+    /// Seconds this segment lasts.
+    var seconds: Double { Double(frames) / Double(Self.frameRate) }
+
+    /// Seconds for a filter option, 0 allowed (unlike `SceneFilters.format`).
+    static func seconds(_ value: Double) -> String { String(format: "%.4f", max(0, value)) }
+
+    var arguments: [String] {
+        ["-v", "error", "-nostdin", "-stats", "-y", "-filter_threads", "\(threads)"] + inputs
+            + ["-filter_complex", filterGraph, "-map", "[v]", "-an"]
+            + CompositionRecipe.videoCodec(threads: threads) + ["-frames:v", "\(frames)", output]
+    }
+
+    /// Where the slice's first scene input begins on the narration's clock.
+    var origin: Double { scenes[0].start - (before ? fade / 2 : 0) }
+
+    func length(of index: Int) -> Double {
+        let scene = scenes[index]
+        let lead = index > 0 || before ? fade / 2 : 0
+        let tail = index < scenes.count - 1 || after ? fade / 2 : 0
+        return scene.end - scene.start + lead + tail
+    }
+
+    private var inputs: [String] {
+        CompositionRecipe.inputs(scenes, frame: frame, threads: threads)
+            + (logo.map { ["-i", "file:" + $0.path] } ?? [])
+    }
+
+    var filterGraph: String {
+        var chains: [String] = scenes.indices.map { index in
+            let filters = SceneFilters.chain(
+                scenes[index].source, length: length(of: index), frame: frame, variant: firstIndex + index,
+                fps: Self.frameRate)
+            return "[\(index):v]" + filters.joined(separator: ",") + "[s\(index)]"
+        }
+        chains += CompositionRecipe.joins(
+            count: scenes.count, fade: fade, offset: { scenes[$0].start - fade / 2 - origin })
+        let rate = Self.frameRate
+        let window = [
+            "trim=start=\(Self.seconds(start - origin)):end=\(Self.seconds(end - origin))",
+            "setpts=N/(\(rate)*TB)", "tpad=stop=\(rate):stop_mode=clone",
+        ]
+        chains.append("[main]" + window.joined(separator: ",") + "[cut]")
+        var body = "[cut]"
+        if logo != nil {
+            chains += CompositionRecipe.logoChains(input: scenes.count, into: body, frame: frame)
+            body = "[marked]"
+        }
+        var finish = ["format=yuv420p"]
+        if let subtitles {
+            finish =
+                [
+                    "setpts=PTS+\(Self.seconds(start))/TB", "subtitles=filename=\(FilterEscaping.value(subtitles))",
+                    "setpts=PTS-STARTPTS",
+                ] + finish
+        }
+        chains.append(body + finish.joined(separator: ",") + "[v]")
+        return chains.joined(separator: ";")
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import ShowrunnerCore
+import Testing
+
+@testable import ShowrunnerSteps
+
+/// A video of more scenes than a group is rendered segment by segment and joined: the pure plan, and real renders
+/// measured with ffprobe and scene detection.
+struct SegmentedCompositionTests {
+    let fixture: StepFixture
+    init() throws { fixture = try StepFixture() }
+
+    static let colours = ["red", "blue", "green", "white", "black", "yellow", "purple", "orange", "gray"]
+
+    private func scenes(_ count: Int, seconds: Double) -> [ScenePart] {
+        (0..<count).map { index in
+            ScenePart(
+                source: .still(URL(fileURLWithPath: "/lib/\(index).png")), start: Double(index) * seconds,
+                end: Double(index + 1) * seconds)
+        }
+    }
+
+    private func plan(_ count: Int, fade: Double, seconds: Double = 3.1) -> SegmentedComposition {
+        let parts = scenes(count, seconds: seconds)
+        return SegmentedComposition(
+            whole: CompositionRecipe(
+                frame: Frame(width: 1080, height: 1920), scenes: parts, transition: fade, intro: nil, outro: nil,
+                logo: nil, subtitles: "subtitles.ass", audio: URL(fileURLWithPath: "/w/mix.wav"),
+                duration: parts.last!.end, threads: 1, output: "video.mp4"), groupSize: 4)
+    }
+
+    @Test(arguments: [(9, 0.3), (9, 0.0), (5, 0.5), (12, 0.3)])
+    func groupsTileTheNarrationFrameExactly(count: Int, fade: Double) {
+        let plan = plan(count, fade: fade)
+        let groups = plan.groups
+        #expect(groups.count == (count + 3) / 4)
+        #expect(groups.first?.start == 0)
+        #expect(groups.last?.end == SegmentedComposition.onFrame(plan.whole.duration))
+        for (earlier, later) in zip(groups, groups.dropFirst()) { #expect(earlier.end == later.start) }
+        #expect(groups.map(\.frames).reduce(0, +) == SegmentRecipe.frame(plan.whole.duration))
+        #expect(groups.allSatisfy { $0.scenes.count <= 5 })
+    }
+
+    @Test func aGroupRendersTheCrossfadeIntoTheNextAndShiftsTheCaptions() {
+        let second = plan(9, fade: 0.3).groups[1]
+        // Scenes 4…7 and the first of the next group; the window runs from the end of the fade into scene 4
+        // (12.4 + 0.15) to the end of the fade into scene 8 (24.8 + 0.15), on frames; the slice starts half a fade
+        // before scene 4 (12.25), where its crossfade from scene 3 begins.
+        #expect(second.scenes.count == 5 && second.firstIndex == 4)
+        #expect(abs(second.start - 12.5667) < 0.001 && abs(second.end - 24.9667) < 0.001)
+        let graph = second.filterGraph
+        #expect(graph.contains("xfade=transition=fade:duration=0.300:offset=3.100[x1]"))
+        #expect(graph.contains("trim=start=0.3167:end=12.7167"))
+        #expect(graph.contains("setpts=PTS+12.5667/TB,subtitles=filename=subtitles.ass,setpts=PTS-STARTPTS"))
+        #expect(
+            second.arguments.contains("-an") && second.arguments.suffix(3) == ["-frames:v", "372", "segment-2.mp4"])
+    }
+
+    @Test func fewScenesStayOnePass() {
+        #expect(!SegmentedComposition.needed(plan(2, fade: 0.3).whole))
+        #expect(SegmentedComposition.needed(plan(3, fade: 0.3).whole))
+        #expect(!SegmentedComposition.needed(plan(4, fade: 0.3).whole, groupSize: 4))
+    }
+
+    /// `count` sentences of 2.8 s, 3 s apart.
+    static func sentences(_ count: Int) -> ConfigValue {
+        var items: [(String, Double, Double)] = []
+        for index in 0..<count {
+            let start = Double(index) * 3
+            items.append(("Sentence number \(index) is here.", start + 0.1, start + 2.9))
+        }
+        return ConfigValueFixtures.sentences(items)
+    }
+
+    private func library(_ count: Int) throws {
+        try FileManager.default.createDirectory(
+            at: fixture.configDirectory.appendingPathComponent("library"), withIntermediateDirectories: true)
+        for (index, colour) in Self.colours.prefix(count).enumerated() {
+            try fixture.ffmpeg([
+                "-f", "lavfi", "-i", "color=c=\(colour):s=96x96", "-frames:v", "1", "library/scene\(index).png",
+            ])
+        }
+    }
+
+    private func render(_ inputs: [String: ConfigValue], seconds: Double) async throws -> (URL, StepResult) {
+        try fixture.ffmpeg(["-f", "lavfi", "-i", "aevalsrc='0.2*sin(2*PI*440*t)':s=22050:d=\(seconds)", "voice.wav"])
+        var all: [String: ConfigValue] = ["audio": .string("voice.wav")]
+        all.merge(inputs) { $1 }
+        let result = try await VideoStep(shrink: 8).run(fixture.context(all))
+        return (URL(fileURLWithPath: try #require(result.outputs["video"]?.stringValue)), result)
+    }
+
+    @Test func nineScenesCutAtTheirSentencesAcrossGroups() async throws {
+        try library(9)
+        let sentences = Self.sentences(9)
+        let (video, result) = try await render(
+            ["background": .map(["library": .string("library")]), "sentences": sentences, "transition": .int(0)],
+            seconds: 27)
+        let probed = try MediaProbe.probe(video)
+        #expect(probed.video?.codec_name == "h264" && probed.audio?.codec_name == "aac")
+        #expect(abs(probed.duration - 27) < 0.1)
+        guard case .list(let media)? = result.outputs["media"] else {
+            throw ProgramFailed(program: "media", arguments: [])
+        }
+        #expect(Set(media.compactMap(\.stringValue)).count == 9)
+        let cuts = try MediaMeter.sceneChanges(video)
+        let expected: [Double] = (1..<9).map { Double($0) * 3 }
+        #expect(cuts.count == expected.count, "scene changes at \(cuts)")
+        for (cut, boundary) in zip(cuts, expected) {
+            #expect(abs(cut - boundary) <= 1.0 / 30 + 0.001, "cut at \(cut), sentence boundary at \(boundary)")
+        }
+        let left = try FileManager.default.contentsOfDirectory(atPath: fixture.artifactsDirectory.path)
+        #expect(left.allSatisfy { !$0.hasPrefix("segment") }, "\(left)")
+    }
+
+    @Test func introOutroLogoAndCrossfadesSurviveTheGroups() async throws {
+        try library(6)
+        for (name, colour) in [("intro", "red"), ("outro", "blue")] {
+            try fixture.ffmpeg([
+                "-f", "lavfi", "-i", "color=c=\(colour):s=320x180:r=30", "-t", "1", "-pix_fmt", "yuv420p",
+                "\(name).mp4",
+            ])
+        }
+        try fixture.ffmpeg(["-f", "lavfi", "-i", "color=c=white:s=60x60", "-frames:v", "1", "logo.png"])
+        let sentences = Self.sentences(6)
+        let (video, result) = try await render(
+            [
+                "background": .map(["library": .string("library")]), "sentences": sentences,
+                "intro": .string("intro.mp4"), "outro": .string("outro.mp4"), "logo": .string("logo.png"),
+            ], seconds: 18)
+        #expect(abs(try MediaProbe.probe(video).duration - 20) < 0.15)
+        #expect(result.outputs["duration_s"] == .double(20))
+        // The logo is on the narration in both groups, not on the intro or the outro.
+        for seconds: Double in [3, 16] { #expect(try MediaMeter.grey(video, at: seconds, x: 134 - 12, y: 8) > 200) }
+        #expect(try MediaMeter.grey(video, at: 0.5, x: 134 - 12, y: 8) < 120)
+        #expect(try MediaMeter.grey(video, at: 19.5, x: 134 - 12, y: 8) < 120)
+    }
+}
