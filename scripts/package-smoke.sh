@@ -15,7 +15,7 @@ if [ "$(id -u)" != 0 ]; then
     exit 77
 fi
 root=$(mktemp -d)
-trap 'umount "$root/dev" 2>/dev/null || true; rm -rf "$root"' EXIT
+trap 'umount "$root/dev" "$root/proc" 2>/dev/null || true; rm -rf "$root"' EXIT
 unpacked=$(mktemp -d)
 tar -C "$unpacked" -xzf "$archive"
 top=$(echo "$unpacked"/showrunner-*)
@@ -23,8 +23,8 @@ binary=$top/bin/showrunner
 
 echo "== readelf: RUNPATH / NEEDED"
 readelf -d "$binary" | grep -E 'RUNPATH|RPATH|NEEDED' || true
-if readelf -d "$binary" | grep -Eq 'RUNPATH|RPATH'; then
-    echo "FAIL: the binary has a RUNPATH" >&2
+if readelf -d "$binary" | grep -E 'RUNPATH|RPATH' | grep -v 'runpath: \[\$ORIGIN\]' | grep -q .; then
+    echo "FAIL: the binary has a RUNPATH outside its own folder" >&2
     exit 1
 fi
 
@@ -34,7 +34,8 @@ if command -v debootstrap > /dev/null && [ -n "${SHOWRUNNER_DEBIAN_MIRROR:-}" ];
         "$SHOWRUNNER_DEBIAN_MIRROR" > /dev/null
 else
     echo "== minimal root from this machine's Debian packages (no debootstrap mirror)"
-    for library in $(ldd "$binary" | awk '/=>/ {print $3} /^\s*\/lib|^\s*\/usr/ {print $1}' | sort -u); do
+    interpreter=$(readelf -l "$binary" | sed -n 's/.*interpreter: \(.*\)]/\1/p')
+    for library in $( (ldd "$binary" | awk '/=> \// {print $3}'; echo "$interpreter") | sort -u); do
         real=$(realpath "$library")
         package=$(dpkg -S "$real" 2>/dev/null || dpkg -S "$library" 2>/dev/null || true)
         if [ -z "$package" ] || [[ "$real" == /opt/* ]]; then
@@ -49,17 +50,18 @@ else
     cp -r /usr/share/zoneinfo "$root/usr/share/"
     echo "root:x:0:0:root:/root:/bin/sh" > "$root/etc/passwd"
 fi
-mkdir -p "$root/usr/local/bin" "$root/srv" "$root/dev" "$root/tmp"
+mkdir -p "$root/usr/local/bin" "$root/srv" "$root/dev" "$root/proc" "$root/tmp"
 mount --bind /dev "$root/dev"
+mount -t proc proc "$root/proc"  # Foundation reads /proc/self (the executable's path)
 install -m 755 "$binary" "$root/usr/local/bin/showrunner"
 cp -r "$top/example" "$root/srv/example"
 rm -rf "$unpacked"
 echo "== the root holds no Swift toolchain"
-if find "$root" -path "$root/dev" -prune -o \( -name 'libswift*' -o -name 'libFoundation*' \) -print | grep -q .; then
+if find "$root" \( -path "$root/dev" -o -path "$root/proc" \) -prune -o \( -name 'libswift*' -o -name 'libFoundation*' \) -print | grep -q .; then
     echo "FAIL: Swift libraries in the root" >&2
     exit 1
 fi
-echo "  $(find "$root" -path "$root/dev" -prune -o -type f -print | wc -l) files, $(du -sh --exclude=dev "$root" | cut -f1)"
+echo "  $(find "$root" \( -path "$root/dev" -o -path "$root/proc" \) -prune -o -type f -print | wc -l) files, $(du -sh --exclude=dev --exclude=proc "$root" | cut -f1)"
 echo "== chroot: showrunner --version"
 chroot "$root" /usr/local/bin/showrunner --version
 echo "== chroot: showrunner validate --config /srv/example --no-preflight"

@@ -31,8 +31,9 @@ swift build -c "$config" --product showrunner --static-swift-stdlib
 binary=$(swift build -c "$config" --product showrunner --static-swift-stdlib \
     --show-bin-path)/showrunner
 
-# The binary must not reach into the toolchain: no RUNPATH, no libswift*/libFoundation* shared objects.
-if readelf -d "$binary" | grep -E 'RUNPATH|RPATH' | grep -q .; then
+# The binary must not reach into the toolchain: no RUNPATH but SwiftPM's harmless $ORIGIN, no libswift*/
+# libFoundation* shared objects.
+if readelf -d "$binary" | grep -E 'RUNPATH|RPATH' | grep -v 'runpath: \[\$ORIGIN\]' | grep -q .; then
     echo "package: $binary still has a RUNPATH:" >&2
     readelf -d "$binary" | grep -E 'RUNPATH|RPATH' >&2
     exit 1
@@ -72,8 +73,9 @@ if command -v dpkg-deb > /dev/null; then
     cp "$top/completions/showrunner.bash" "$deb/usr/share/bash-completion/completions/showrunner"
     cp "$top/completions/_showrunner" "$deb/usr/share/zsh/vendor-completions/"
     cp "$top/completions/showrunner.fish" "$deb/usr/share/fish/vendor_completions.d/"
-    depends=$(ldd "$binary" | awk '/=> \//{print $3}' | xargs -r dpkg -S 2>/dev/null | cut -d: -f1 | sort -u \
-        | grep -v '^libc6$' | paste -sd, - | sed 's/,/, /g')
+    depends=$(ldd "$binary" | awk '/=> \//{print $3}' | while read -r library; do
+        dpkg -S "$(realpath "$library")" 2>/dev/null || dpkg -S "$library" 2>/dev/null || true
+    done | cut -d: -f1 | sort -u | { grep -v '^libc6$' || true; } | paste -sd, - | sed 's/,/, /g')
     cat > "$deb/DEBIAN/control" <<CONTROL
 Package: showrunner
 Version: $version
