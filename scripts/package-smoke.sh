@@ -9,6 +9,7 @@
 # libraries `ldd` lists for the binary, each of which must belong to a Debian package (dpkg -S; nothing from
 # /opt/swift), plus tzdata. Exit 77 (skipped) when not root.
 set -euo pipefail
+unset LD_LIBRARY_PATH  # ldd must resolve the way a server without the toolchain would
 archive=$(realpath "$1")
 if [ "$(id -u)" != 0 ]; then
     echo "skip: chroot needs root" >&2

@@ -23,7 +23,10 @@ stamp=Sources/ShowrunnerCLI/BuildCommit.swift
 saved=$(mktemp)
 cp "$stamp" "$saved"
 stage=$(mktemp -d)
-trap 'cp "$saved" "$stamp"; rm -rf "$saved" "$stage"' EXIT
+# A static build's objects carry links to the static Foundation: in the shared debug folder, drop the modules it
+# recompiled so the next plain `swift build` compiles them again (release has its own folder).
+trap 'cp "$saved" "$stamp"; rm -rf "$saved" "$stage"
+    [ "$config" = debug ] && rm -rf .build/debug/ShowrunnerCLI.build .build/debug/showrunner.build' EXIT
 sed -i "s/^let buildCommit = .*/let buildCommit = \"$commit\"/" "$stamp"
 
 echo "package: building showrunner $version ($commit), $config, static Swift runtime" >&2
