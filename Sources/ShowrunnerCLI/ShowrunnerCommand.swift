@@ -7,10 +7,11 @@ public struct ShowrunnerCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "showrunner",
         abstract: "Run YouTube channels on autopilot from a folder of YAML.",
+        version: BuildInfo.line,
         subcommands: [
             ValidateCommand.self, NextCommand.self, TriggerCommand.self, HistoryCommand.self, ShowCommand.self,
             RetryCommand.self, RunCommand.self, InitCommand.self, AuthCommand.self, NodesCommand.self,
-            StoreCommand.self, SchemaCommand.self, ImportCommand.self,
+            StoreCommand.self, SchemaCommand.self, ImportCommand.self, DoctorCommand.self, DiskCommand.self,
         ]
     )
 

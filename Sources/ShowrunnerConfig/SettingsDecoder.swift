@@ -6,7 +6,7 @@ enum SettingsDecoder {
         "state_dir", "listen", "api_token", "max_concurrent_runs", "watch", "debounce", "shutdown_grace", "retention",
         "providers", "log", "notify", "store", "node",
     ]
-    static let retentionKeys = ["runs", "artifacts"]
+    static let retentionKeys = ["runs", "artifacts", "max_runs", "max_artifacts"]
     static let logKeys = ["format"]
     static let providerKeys = ["llm", "tts_openai", "youtube"]
     static let endpointKeys = ["base_url", "api_key", "model"]
@@ -38,6 +38,12 @@ enum SettingsDecoder {
             settings.runRetention = reader.duration(retention["runs"], at: "retention.runs") ?? settings.runRetention
             settings.artifactRetention =
                 reader.duration(retention["artifacts"], at: "retention.artifacts") ?? settings.artifactRetention
+            if let count = reader.int(retention["max_runs"], at: "retention.max_runs", in: 1...1_000_000) {
+                settings.maxRunsPerAccount = count
+            }
+            if let count = reader.int(retention["max_artifacts"], at: "retention.max_artifacts", in: 1...1_000_000) {
+                settings.maxArtifactsPerAccount = count
+            }
         }
         if let node = entries["providers"] { decodeProviders(node, into: &settings.providers, reader: &reader) }
         if let node = entries["store"] { settings.store = StoreSettingDecoder.decode(node, reader: &reader) }

@@ -52,7 +52,10 @@ extension PostgresStore: RunRetention {
             """
             WITH deleted AS (
               DELETE FROM runs WHERE finished_at < \(date.millisecondsSince1970)
-                AND status NOT IN ('queued', 'running') RETURNING 1)
+                AND status NOT IN ('queued', 'running')
+                AND id NOT IN (SELECT run_id FROM upload_sessions WHERE video_id IS NULL AND run_id IS NOT NULL
+                  AND updated_at >= \(date.millisecondsSince1970))
+              RETURNING 1)
             SELECT COUNT(*) FROM deleted
             """)
         return Int(try rows.first?.decode(Int64.self) ?? 0)

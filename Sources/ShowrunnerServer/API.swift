@@ -12,11 +12,11 @@ import ShowrunnerEngine
 public func makeAPI(
     control: any DaemonControl, runs: any RunHistory, prometheus: PrometheusCollectorRegistry?, token: String?,
     logger: Logger, dashboard: Dashboard? = nil, alerts: (any AlertLog)? = nil, stats: (any StatsReading)? = nil,
-    quota: (any QuotaReading)? = nil
+    quota: (any QuotaReading)? = nil, disk: (@Sendable () async throws -> DiskUsageReport)? = nil
 ) -> Router<BasicRequestContext> {
     makeAPI(
         control: control, runs: runs, prometheus: prometheus, token: token, logger: logger, now: { Date() },
-        dashboard: dashboard, alerts: alerts, stats: stats, quota: quota)
+        dashboard: dashboard, alerts: alerts, stats: stats, quota: quota, disk: disk)
 }
 
 /// The seam: `now` is the clock `/healthz` measures the heartbeat's age with (and the dashboard's "today"). With
@@ -27,7 +27,7 @@ func makeAPI(
     control: any DaemonControl, runs: any RunHistory, prometheus: PrometheusCollectorRegistry?, token: String?,
     logger: Logger, now: @escaping @Sendable () -> Date, dashboard: Dashboard? = nil,
     source: (any DashboardSource)? = nil, alerts: (any AlertLog)? = nil, stats: (any StatsReading)? = nil,
-    quota: (any QuotaReading)? = nil
+    quota: (any QuotaReading)? = nil, disk: (@Sendable () async throws -> DiskUsageReport)? = nil
 ) -> Router<BasicRequestContext> {
     let router = Router()
     // Middleware applies to the routes added after it, and to the "no route" answer.
@@ -43,6 +43,7 @@ func makeAPI(
     ConfigController(control: control).addRoutes(to: router)
     ClusterController(control: control).addRoutes(to: router)
     AlertsController(alerts: alerts).addRoutes(to: router)
+    DiskController(disk: disk).addRoutes(to: router)
     let data = DashboardData(source: source ?? control as? any DashboardSource, stats: stats, quota: quota, now: now)
     DashboardDataController(data: data).addRoutes(to: router)
     HealthController(control: control, now: now).addRoutes(to: router)

@@ -17,12 +17,13 @@ public struct APIServer: Service {
         control: any DaemonControl, runs: any RunHistory, prometheus: PrometheusCollectorRegistry?, token: String?,
         listen: String, logger: Logger, dashboard: Dashboard? = nil, alerts: (any AlertLog)? = nil,
         stats: (any StatsReading)? = nil, quota: (any QuotaReading)? = nil,
+        disk: (@Sendable () async throws -> DiskUsageReport)? = nil,
         onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
     ) throws {
         let address = try ListenPolicy.check(address: listen, token: token)
         let router = makeAPI(
             control: control, runs: runs, prometheus: prometheus, token: token, logger: logger, dashboard: dashboard,
-            alerts: alerts, stats: stats, quota: quota)
+            alerts: alerts, stats: stats, quota: quota, disk: disk)
         self.init(
             router: router, host: address.host, port: address.port, logger: logger, onServerRunning: onServerRunning)
     }

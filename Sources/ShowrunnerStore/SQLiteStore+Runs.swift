@@ -48,8 +48,11 @@ extension SQLiteStore {
     public func deleteFinishedRuns(before date: Date) async throws -> Int {
         try await writer.write { db in
             try db.execute(
-                sql: "DELETE FROM runs WHERE finished_at < ? AND status NOT IN ('queued', 'running')",
-                arguments: [date.millisecondsSince1970])
+                sql: """
+                    DELETE FROM runs WHERE finished_at < ? AND status NOT IN ('queued', 'running')
+                      AND id NOT IN (\(Self.unfinishedUploadRuns))
+                    """,
+                arguments: [date.millisecondsSince1970, date.millisecondsSince1970])
             return db.changesCount
         }
     }

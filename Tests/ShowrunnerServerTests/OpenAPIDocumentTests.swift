@@ -13,7 +13,7 @@ struct OpenAPIDocumentTests {
             control: FakeDaemon(), runs: store, prometheus: nil, token: nil, logger: .silent, stats: store,
             quota: store)
         let registered = Set(router.routes.map { "\($0.method.rawValue) \($0.path)" })
-        #expect(registered.count == 23)  // + GET /api/cluster, GET /api/alerts
+        #expect(registered.count == 24)  // + GET /api/cluster, GET /api/alerts, GET /api/disk
 
         try await APIHarness(token: "s3cret").run { client in
             let answer = try await client.get("/api/openapi.json")

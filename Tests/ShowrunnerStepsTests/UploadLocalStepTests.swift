@@ -108,7 +108,7 @@ struct UploadLocalStepTests {
         let target = outFolder.appendingPathComponent("2026-03-08-pasta-night-ünïcode.mp4").path
         #expect(
             result.outputs["description"]
-                == .string("would copy \(fixture.configDirectory.path)/render/video.mp4 to \(target)"))
+                == .string("would publish \(fixture.configDirectory.path)/render/video.mp4 at \(target)"))
         #expect(!FileManager.default.fileExists(atPath: outFolder.path))
     }
 

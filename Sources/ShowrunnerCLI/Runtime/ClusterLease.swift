@@ -6,7 +6,7 @@ import ShowrunnerCore
 enum ClusterLease {
     static let lease: Duration = .seconds(30)
     /// This build, as nodes report it.
-    static let version = "0.1.0"
+    static let version = BuildInfo.version
 
     static func staleAfter(_ store: StoreSetting) -> Duration {
         store == .sqlite ? .seconds(120) : lease

@@ -93,7 +93,9 @@ struct DaemonAssembly {
                     .init(
                         service: RetentionSweeper(
                             store: store, stateDirectory: Runtime.stateDirectory(options: options, settings: settings),
-                            runRetention: settings.runRetention, artifactRetention: settings.artifactRetention,
+                            limits: .init(
+                                runs: settings.runRetention, artifacts: settings.artifactRetention,
+                                maxRuns: settings.maxRunsPerAccount, maxArtifacts: settings.maxArtifactsPerAccount),
                             logger: logger)),
                     .init(service: dispatcher),
                     .init(service: api),
@@ -187,6 +189,15 @@ struct DaemonAssembly {
         return "\(accounts) accounts scheduled, \(coordinator.activeRunIDs.count) runs running"
     }
 
+    /// Measures the state folder's run folders and `out/` for `/api/disk`.
+    private func diskScanner() -> DiskUsageScanner {
+        let counting = store as? any RunCountRetention
+        return DiskUsageScanner(
+            stateDirectory: Runtime.stateDirectory(options: options, settings: settings),
+            outputFolder: runtimeDirectory.appendingPathComponent("out"),
+            accounts: { try await counting?.accounts(ofRuns: $0) ?? [:] })
+    }
+
     private func makeAPI(
         daemon: Daemon, prometheus: PrometheusCollectorRegistry, events: LiveEventHub,
         ready: @escaping @Sendable () async -> Void
@@ -208,7 +219,7 @@ struct DaemonAssembly {
                 control: daemon, runs: store, prometheus: prometheus, token: token, listen: settings.listen,
                 logger: logger, dashboard: dashboard, alerts: alertLog,
                 // The SQLite store keeps statistics and the quota ledger; a store that does not leaves them out.
-                stats: store as? any StatsReading, quota: store as? any QuotaReading,
+                stats: store as? any StatsReading, quota: store as? any QuotaReading, disk: diskScanner().scan,
                 onServerRunning: { port in
                     let host = ListenAddress.parse(settings.listen)?.host ?? "127.0.0.1"
                     let line =

@@ -47,6 +47,11 @@ extension ConfigSchema {
                     fields: [
                         "runs": .duration(description: "Run history (default 90d)."),
                         "artifacts": .duration(description: "Run folders (default 14d)."),
+                        "max_runs": .integer(
+                            description: "Finished runs kept per account in history (default: no limit).",
+                            range: 1...1_000_000),
+                        "max_artifacts": .integer(
+                            description: "Run folders kept per account (default 100).", range: 1...1_000_000),
                     ]),
                 "providers": .object(
                     description: "External services.", keys: SettingsDecoder.providerKeys,

@@ -16,6 +16,10 @@ public struct DaemonSettings: Sendable, Hashable {
     public var shutdownGrace: Duration
     public var runRetention: Duration
     public var artifactRetention: Duration
+    /// `retention.max_runs`: finished runs kept per account in history (nil: no count limit).
+    public var maxRunsPerAccount: Int?
+    /// `retention.max_artifacts`: run folders kept per account (nil: no count limit).
+    public var maxArtifactsPerAccount: Int? = 100
     public var providers: ProviderSettings
     /// `store:`: SQLite (default) or PostgreSQL.
     public var store: StoreSetting = .sqlite

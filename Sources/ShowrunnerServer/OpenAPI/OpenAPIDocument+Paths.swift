@@ -57,6 +57,11 @@ extension OpenAPIDocument {
                     parameters: [query("limit", "How many (1-1000, default 50).", Schema.integer)],
                     success: ok("The deliveries.", "AlertList"), errors: [400])
             ],
+            "/api/disk": [
+                "get": api(
+                    "diskUsage", "Disk use per account: run folders and published files, each inode once.",
+                    tag: "disk", parameters: [], success: ok("The disk use.", "DiskUsage"), errors: [])
+            ],
             "/api/runs": [
                 "get": api(
                     "listRuns", "Run history, newest first, paged.", tag: "runs",

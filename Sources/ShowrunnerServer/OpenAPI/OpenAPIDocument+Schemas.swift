@@ -55,6 +55,18 @@ extension OpenAPIDocument {
                 ]),
             "AlertList": Schema.object(
                 "Alert deliveries, newest first.", ["alerts": Schema.array(Schema.ref("Alert"))]),
+            "DiskUsage": Schema.object(
+                "Disk use per account (allocated bytes, each inode counted once).",
+                [
+                    "accounts": Schema.array(Schema.ref("DiskUsageAccount")), "total_bytes": Schema.integer,
+                    "total_inodes": Schema.integer,
+                ]),
+            "DiskUsageAccount": Schema.object(
+                "One account's run folders and what out/<account> holds beyond them.",
+                [
+                    "account_id": Schema.string, "run_folders": Schema.integer, "run_inodes": Schema.integer,
+                    "run_bytes": Schema.integer, "published_inodes": Schema.integer, "published_bytes": Schema.integer,
+                ]),
             "Diagnostic": diagnostic,
             "DiagnosticList": Schema.object(
                 "Current config errors and warnings.", ["diagnostics": Schema.array(Schema.ref("Diagnostic"))]),

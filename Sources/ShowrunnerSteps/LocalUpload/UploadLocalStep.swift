@@ -2,7 +2,7 @@ import Foundation
 import ShowrunnerCore
 
 /// `upload.local`: publishes the video (and thumbnail) into a folder as `<run date>-<slug of title>.<ext>` with a
-/// JSON sidecar. Files appear atomically. Publishing the same bytes again is a no-op; other bytes under a taken
+/// JSON sidecar; a file from a run folder is hard-linked (one copy on disk), any other file copied. Files appear atomically. Publishing the same bytes again is a no-op; other bytes under a taken
 /// name get a `-<run id>` suffix.
 public struct UploadLocalStep: Step {
     public init() {}
@@ -12,11 +12,12 @@ public struct UploadLocalStep: Step {
         let fingerprint = try readFingerprint(plan.video)
         try createFolder(plan.folder)
         let (video, published) = try target(for: plan, fingerprint: fingerprint, runID: context.run.id)
-        try writing(video) { if !published { try AtomicFile.copy(plan.video, to: video) } }
+        let runs = context.artifactsDirectory.deletingLastPathComponent().deletingLastPathComponent()
+        try writing(video) { if !published { try Self.publish(plan.video, to: video, runs: runs) } }
         let base = video.deletingPathExtension()
         let thumbnail = try plan.thumbnail.map { source throws(StepFailure) in
             let target = base.appendingPathExtension(source.pathExtension.lowercased())
-            try writing(target) { try copyUnlessSame(source, to: target) }
+            try writing(target) { try publishUnlessSame(source, to: target, runs: runs) }
             return target
         }
         let sidecar = base.appendingPathExtension("json")
@@ -33,7 +34,7 @@ public struct UploadLocalStep: Step {
         let plan = try UploadPlan.from(context)
         let (video, published) = try target(for: plan, fingerprint: readFingerprint(plan.video), runID: context.run.id)
         let description =
-            published ? "\(video.path) is already published" : "would copy \(plan.video.path) to \(video.path)"
+            published ? "\(video.path) is already published" : "would publish \(plan.video.path) at \(video.path)"
         return StepResult(outputs: ["description": .string(description), "path": .string(video.path)])
     }
 
@@ -49,9 +50,20 @@ public struct UploadLocalStep: Step {
         return (suffixed, false)
     }
 
-    private func copyUnlessSame(_ source: URL, to target: URL) throws {
+    private func publishUnlessSame(_ source: URL, to target: URL, runs: URL) throws {
         guard try FileFingerprint.ifExists(target) != FileFingerprint(of: source) else { return }
-        try AtomicFile.copy(source, to: target)
+        try Self.publish(source, to: target, runs: runs)
+    }
+
+    /// Run folders' files never change once written (steps publish by rename), so they are hard-linked (copied
+    /// across file systems); a file from elsewhere (the config folder) is copied, so editing it later cannot
+    /// change what was published.
+    static func publish(_ source: URL, to target: URL, runs: URL) throws {
+        if source.standardizedFileURL.path.hasPrefix(runs.standardizedFileURL.path + "/") {
+            try AtomicFile.linkOrCopy(source, to: target)
+        } else {
+            try AtomicFile.copy(source, to: target)
+        }
     }
 
     private func sidecarData(

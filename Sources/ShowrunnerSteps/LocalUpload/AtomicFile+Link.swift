@@ -1,0 +1,29 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Publishing without a second copy of the bytes: a hard link renamed over the target.
+extension AtomicFile {
+    /// Publishes `source` at `target` as a hard link to the same inode, so the run folder and the output folder
+    /// share one copy; where the OS refuses a link (another file system: `EXDEV`; a file system without links;
+    /// `fs.protected_hardlinks`) it copies. Returns true when linked.
+    @discardableResult
+    static func linkOrCopy(_ source: URL, to target: URL) throws -> Bool {
+        let temporary = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
+        guard link(source.path, temporary) == 0 else {
+            try copy(source, to: target)
+            return false
+        }
+        guard rename(temporary, target.path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw FileOperationError(operation: "rename into", path: target.path, code: code)
+        }
+        return true
+    }
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Builds the release archive dist/showrunner-VERSION-linux-ARCH.tar.gz (and a .deb when dpkg-deb exists):
+# the binary with the Swift standard library and Foundation linked in (--static-swift-stdlib, so the server needs
+# no toolchain), the systemd unit, the example config, the docs and shell completions.
+#
+#   scripts/package.sh            release build (slow: whole-module optimisation of every dependency)
+#   SHOWRUNNER_PACKAGE_CONFIG=debug scripts/package.sh    the same archive from a debug build (fast; for tests)
+#
+# The commit --version prints: $SHOWRUNNER_COMMIT if set, else `git describe --always --dirty`, else "unknown" (a tarball
+# without .git). It is written into Sources/ShowrunnerCLI/BuildCommit.swift for the build and restored afterwards,
+# so only that module recompiles and a plain `swift build` never depends on the script.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+config=${SHOWRUNNER_PACKAGE_CONFIG:-release}
+version=$(sed -n 's/.*static let version = "\(.*\)".*/\1/p' Sources/ShowrunnerCLI/BuildInfo.swift)
+commit=${SHOWRUNNER_COMMIT:-$(git describe --always --dirty --abbrev=12 2>/dev/null || echo unknown)}
+arch=$(uname -m)
+name="showrunner-$version-linux-$arch"
+dist=$root/dist
+
+stamp=Sources/ShowrunnerCLI/BuildCommit.swift
+saved=$(mktemp)
+cp "$stamp" "$saved"
+stage=$(mktemp -d)
+# A static build's objects carry links to the static Foundation: in the shared debug folder, drop the modules it
+# recompiled so the next plain `swift build` compiles them again (release has its own folder).
+trap 'cp "$saved" "$stamp"; rm -rf "$saved" "$stage"
+    [ "$config" = debug ] && rm -rf .build/debug/ShowrunnerCLI.build .build/debug/showrunner.build' EXIT
+sed -i "s/^let buildCommit = .*/let buildCommit = \"$commit\"/" "$stamp"
+
+echo "package: building showrunner $version ($commit), $config, static Swift runtime" >&2
+swift build -c "$config" --product showrunner --static-swift-stdlib
+binary=$(swift build -c "$config" --product showrunner --static-swift-stdlib \
+    --show-bin-path)/showrunner
+
+# The binary must not reach into the toolchain: no RUNPATH but SwiftPM's harmless $ORIGIN, no libswift*/
+# libFoundation* shared objects.
+if readelf -d "$binary" | grep -E 'RUNPATH|RPATH' | grep -v 'runpath: \[\$ORIGIN\]' | grep -q .; then
+    echo "package: $binary still has a RUNPATH:" >&2
+    readelf -d "$binary" | grep -E 'RUNPATH|RPATH' >&2
+    exit 1
+fi
+if ldd "$binary" | grep -Eq 'libswift|libFoundation|libdispatch|libBlocksRuntime|/opt/swift'; then
+    echo "package: $binary still links the Swift toolchain:" >&2
+    ldd "$binary" >&2
+    exit 1
+fi
+
+top=$stage/$name
+mkdir -p "$top/bin" "$top/contrib/systemd" "$top/example" "$top/docs" "$top/completions"
+install -m 755 "$binary" "$top/bin/showrunner"
+strip --strip-debug "$top/bin/showrunner" 2>/dev/null || true
+install -m 644 contrib/systemd/showrunner.service "$top/contrib/systemd/"
+"$top/bin/showrunner" init "$top/example" > /dev/null  # the starter config, valid by construction
+install -m 644 README.md "$top/"
+install -m 644 docs/*.md "$top/docs/"
+"$top/bin/showrunner" --generate-completion-script bash > "$top/completions/showrunner.bash"
+"$top/bin/showrunner" --generate-completion-script zsh > "$top/completions/_showrunner"
+"$top/bin/showrunner" --generate-completion-script fish > "$top/completions/showrunner.fish"
+mkdir -p "$dist"
+tar -C "$stage" -czf "$dist/$name.tar.gz" "$name"
+echo "$dist/$name.tar.gz"
+
+if command -v dpkg-deb > /dev/null; then
+    deb=$stage/deb
+    debarch=$(dpkg --print-architecture)
+    mkdir -p "$deb/DEBIAN" "$deb/usr/bin" "$deb/lib/systemd/system" "$deb/usr/share/doc/showrunner" \
+        "$deb/usr/share/showrunner" "$deb/usr/share/bash-completion/completions" \
+        "$deb/usr/share/zsh/vendor-completions" "$deb/usr/share/fish/vendor_completions.d"
+    install -m 755 "$top/bin/showrunner" "$deb/usr/bin/showrunner"
+    sed 's|/usr/local/bin/showrunner|/usr/bin/showrunner|' contrib/systemd/showrunner.service \
+        > "$deb/lib/systemd/system/showrunner.service"
+    cp -r "$top/example" "$deb/usr/share/showrunner/"
+    cp "$top/README.md" "$top"/docs/*.md "$deb/usr/share/doc/showrunner/"
+    cp "$top/completions/showrunner.bash" "$deb/usr/share/bash-completion/completions/showrunner"
+    cp "$top/completions/_showrunner" "$deb/usr/share/zsh/vendor-completions/"
+    cp "$top/completions/showrunner.fish" "$deb/usr/share/fish/vendor_completions.d/"
+    depends=$(ldd "$binary" | awk '/=> \//{print $3}' | while read -r library; do
+        dpkg -S "$(realpath "$library")" 2>/dev/null || dpkg -S "$library" 2>/dev/null || true
+    done | cut -d: -f1 | sort -u | { grep -v '^libc6$' || true; } | paste -sd, - | sed 's/,/, /g')
+    cat > "$deb/DEBIAN/control" <<CONTROL
+Package: showrunner
+Version: $version
+Architecture: $debarch
+Maintainer: Showrunner <showrunner@localhost>
+Depends: libc6${depends:+, $depends}
+Recommends: ffmpeg, espeak-ng, fonts-dejavu-core
+Section: video
+Priority: optional
+Description: YouTube channels on autopilot from a folder of YAML
+ A daemon that runs each channel's pipeline (topic, script, voice, video, upload) on its cron schedule.
+CONTROL
+    cat > "$deb/DEBIAN/postinst" <<'POSTINST'
+#!/bin/sh
+set -e
+if [ "$1" = configure ] && ! getent passwd showrunner > /dev/null; then
+    adduser --system --group --home /var/lib/showrunner --no-create-home showrunner
+fi
+POSTINST
+    chmod 755 "$deb/DEBIAN/postinst"
+    fakeroot dpkg-deb --build "$deb" "$dist/showrunner_${version}_$debarch.deb" > /dev/null
+    echo "$dist/showrunner_${version}_$debarch.deb"
+fi
