@@ -49,7 +49,7 @@ def test_a_database_restart_in_the_middle_of_runs_loses_and_doubles_nothing(clus
     for account in accounts:
         (cluster.config / "accounts.d" / f"{account}.yaml").write_text(account_yaml(account, "*/2 * * * * *", steps))
     nodes = [cluster.node(f"node-{i}").start() for i in range(3)]
-    time.sleep(8)
+    time.sleep(5)
     down_at = time.time()
     options = server_options()
     pg_ctl("-m", "fast", "-w", "stop")
@@ -61,7 +61,7 @@ def test_a_database_restart_in_the_middle_of_runs_loses_and_doubles_nothing(clus
         f"SELECT count(*) FROM runs WHERE status = 'succeeded' AND created_at > {int(up_at * 1000)}")[0][0]) >= 4,
         timeout=20)
     assert recovered, [node.tail() for node in nodes]
-    time.sleep(10)
+    time.sleep(6)
     for node in nodes:
         assert node.alive(), node.tail()
         node.terminate(timeout=20)
