@@ -27,6 +27,8 @@ start_test_postgres() {
         start >/dev/null || { cat "$TEST_POSTGRES_DIR/server.log" >&2; return 1; }
     TEST_POSTGRES_BIN="$bindir"
     export SHOWRUNNER_TEST_POSTGRES="postgres://showrunner@127.0.0.1:$port/postgres?sslmode=disable"
+    # For the cluster suite's restart of the server in the middle of runs.
+    export SHOWRUNNER_TEST_POSTGRES_DATA="$TEST_POSTGRES_DIR/data" SHOWRUNNER_TEST_POSTGRES_BIN="$bindir"
     trap stop_test_postgres EXIT
     echo "test-postgres: PostgreSQL on 127.0.0.1:$port (SHOWRUNNER_TEST_POSTGRES)"
 }

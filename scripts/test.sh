@@ -14,7 +14,8 @@ binary="$(swift build --show-bin-path)/showrunner"
 # then the chaos suite (kill -9 storm, edit storm, full disk, crash mid-render; docs/chaos.md).
 python3 Tests/fuzz/yaml_fuzz.py --binary "$binary"
 SHOWRUNNER_BIN="$binary" .venv/bin/python -m pytest -q --tb=short -p no:cacheprovider Tests/chaos Tests/schema
-# Three daemons on one PostgreSQL database: one run per fire, kill -9 takeover (~65 s; docs/cluster.md).
+# Daemons on one PostgreSQL database: one run per fire, kill -9 takeover, claiming and runs_on, a database
+# restart, a stale config revision (~2 min; docs/cluster.md).
 SHOWRUNNER_BIN="$binary" .venv/bin/python -m pytest -q --tb=short -p no:cacheprovider Tests/cluster
 # The dashboard in a real browser (headless Debian chromium; screenshots in Tests/browser/output/).
 SHOWRUNNER_BIN="$binary" .venv/bin/python -m pytest -q --tb=short -p no:cacheprovider Tests/browser

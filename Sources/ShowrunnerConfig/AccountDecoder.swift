@@ -3,7 +3,9 @@ import ShowrunnerCore
 
 /// Decodes an account file (SPEC §2.1) into an `Account`, collecting every problem.
 struct AccountDecoder {
-    static let keys = ["id", "name", "enabled", "channel", "schedule", "voice", "pipeline", "vars", "steps", "notify"]
+    static let keys = [
+        "id", "name", "enabled", "channel", "schedule", "voice", "pipeline", "vars", "steps", "notify", "runs_on",
+    ]
     static let channelKeys = ["type", "language", "youtube"]
     static let youtubeKeys = [
         "credentials", "privacy", "category_id", "playlist_id", "made_for_kids", "synthetic_media", "project",
@@ -53,11 +55,13 @@ struct AccountDecoder {
         let vars = reader.valueMap(entries["vars"], at: "vars") ?? [:]
         let overrides = entries["steps"].map { decodeOverrides($0, reader: &reader) } ?? [:]
         let notify = reader.alertTargets(entries["notify"], at: "notify") ?? []
+        let runsOn = NodeLabels.decode(entries["runs_on"], at: "runs_on", reader: &reader) ?? []
         guard let channel, let pipeline, !reader.hasErrors else { return nil }
         var account = Account(
             id: id, name: name, enabled: enabled, channel: channel, schedule: schedule, voice: voice,
             pipeline: pipeline, vars: vars, stepOverrides: overrides)
         account.notify = notify
+        account.runsOn = runsOn
         return account
     }
 

@@ -41,8 +41,9 @@ enum SettingsDecoder {
         }
         if let node = entries["providers"] { decodeProviders(node, into: &settings.providers, reader: &reader) }
         if let node = entries["store"] { settings.store = StoreSettingDecoder.decode(node, reader: &reader) }
-        if let node = entries["node"], let entries = reader.mapping(node, at: "node", known: ["name"]) {
+        if let node = entries["node"], let entries = reader.mapping(node, at: "node", known: ["name", "labels"]) {
             settings.nodeName = reader.string(entries["name"], at: "node.name")
+            settings.nodeLabels = NodeLabels.decode(entries["labels"], at: "node.labels", reader: &reader) ?? []
         }
         settings.notify = reader.alertTargets(entries["notify"], at: "notify") ?? []
         if let node = entries["log"], let log = reader.mapping(node, at: "log", known: logKeys) {

@@ -56,6 +56,8 @@ public final class RunCoordinator: Sendable {
     let state = Mutex(State())
     let listener = Mutex<(any RunFinishListener)?>(nil)
     let activity = Mutex<(any RunActivityListener)?>(nil)
+    /// Set on a cluster node: runs are recorded without an owner and claimed by a node's `RunClaimService`.
+    let clusterWake = Mutex<(@Sendable () -> Void)?>(nil)
     private let commands: AsyncStream<Command>
     let commandSink: AsyncStream<Command>.Continuation
 
@@ -139,6 +141,10 @@ public final class RunCoordinator: Sendable {
     public func submit(_ submissions: [RunSubmission]) async throws -> [RunRecord?] {
         guard !submissions.isEmpty else { return [] }
         let recorded = try await record(submissions)
+        if let wake = clusterWake.withLock({ $0 }) {
+            wake()  // a node's claim takes them, this one's or another's (runs_on, capacity)
+            return recorded
+        }
         for (submission, run) in zip(submissions, recorded) {
             guard let run else { continue }
             enqueue(
@@ -152,7 +158,7 @@ public final class RunCoordinator: Sendable {
 
     /// Inserts the runs; nil where the store's unique key says the fire already has one.
     func record(_ submissions: [RunSubmission]) async throws -> [RunRecord?] {
-        let runs = records.queued(submissions)
+        let runs = records.queued(submissions, owned: !isClustered)
         let inserted = try await store.insertRuns(runs)
         return zip(runs, inserted).map { run, isNew in isNew ? run : nil }
     }
@@ -224,6 +230,7 @@ public final class RunCoordinator: Sendable {
             return state.idleWaitersToWake()
         }
         for waiter in waiters { waiter.resume() }
+        clusterWake.withLock { $0 }?()  // a slot is free
     }
 
     /// Shutdown: no new runs start; running ones get `grace` to finish, then they are cancelled and left

@@ -6,11 +6,12 @@ import ShowrunnerCore
 struct RunRecords: Sendable {
     let environment: ExecutionEnvironment
 
-    /// New `queued` runs for `submissions`, created now, with ids that differ even at the same instant.
-    func queued(_ submissions: [RunSubmission]) -> [RunRecord] {
+    /// New `queued` runs for `submissions`, created now, with ids that differ even at the same instant; not
+    /// `owned`: without an owner, for a cluster node's claim.
+    func queued(_ submissions: [RunSubmission], owned: Bool = true) -> [RunRecord] {
         let created = environment.time.now()
         let ids = RunID.make(submissions.count, at: created, randomIndex: environment.randomness.randomIndex)
-        let owner = environment.owner()
+        let owner = owned ? environment.owner() : nil
         return zip(submissions, ids).map { submission, id in
             RunRecord(
                 id: id, accountID: submission.account.id, pipeline: submission.mergedPipeline.name,

@@ -6,8 +6,8 @@ import Synchronization
 /// `retry` on the same store) ended, found in the store when `/metrics` is read.
 final class RunTally: Sendable {
     private struct State {
-        /// Runs that ended up to this instant were looked at.
-        var cursor: Date
+        /// Runs that ended up to this position were looked at.
+        var cursor: FinishedRunPosition
         /// Runs this process counted and the store has not yet shown past the cursor.
         var countedHere: Set<String> = []
         var sweeping = false
@@ -17,7 +17,7 @@ final class RunTally: Sendable {
 
     private let state: Mutex<State>
 
-    init(since start: Date) { state = Mutex(State(cursor: start)) }
+    init(since start: Date) { state = Mutex(State(cursor: FinishedRunPosition(finishedAt: start))) }
 
     func countedHere(_ runID: String) { _ = state.withLock { $0.countedHere.insert(runID) } }
 
@@ -33,7 +33,7 @@ final class RunTally: Sendable {
     /// The runs that ended since the last call and were not counted here (none while another call is busy).
     func endedElsewhere(in history: any RunHistory) async throws -> [RunRecord] {
         guard
-            let cursor = state.withLock({ state -> Date? in
+            let cursor = state.withLock({ state -> FinishedRunPosition? in
                 if state.sweeping { return nil }
                 state.sweeping = true
                 return state.cursor
@@ -45,7 +45,7 @@ final class RunTally: Sendable {
         while true {
             let page = try await history.runsFinished(after: next, limit: 500)
             found += state.withLock { state in page.filter { state.countedHere.remove($0.id) == nil } }
-            guard let last = page.last?.finishedAt else { break }
+            guard let last = page.last.flatMap(FinishedRunPosition.init(of:)) else { break }
             next = last
             state.withLock { $0.cursor = last }
             if page.count < 500 { break }

@@ -22,6 +22,7 @@ extension Scheduler {
     /// before it, so a storm of restarts leaves at most what `overlap` allows. A run queued by a live process (a
     /// CLI `trigger`) is its own. A run whose account is no longer configured is recorded `skipped`.
     func takeOverQueued() async throws {
+        guard !coordinator.isClustered else { return }  // a cluster node claims queued runs (RunClaimService)
         let queued = try await runs.runs(matching: RunQuery(status: .queued, limit: 1_000_000))
         for run in queued.reversed() {
             if let owner = run.owner, !probe.isGone(owner) { continue }
@@ -64,5 +65,12 @@ extension Scheduler {
         } catch {
             logger.error("queued run not recorded skipped", metadata: ["run.id": "\(run.id)", "error": "\(error)"])
         }
+    }
+}
+
+extension Scheduler {
+    /// The accounts configured here with a good version, by id (what a cluster node may claim runs of).
+    public func configuredAccounts() -> [String: ScheduledAccount] {
+        state.withLock { $0.desired }
     }
 }

@@ -4,7 +4,9 @@
 /// stores hold the same values and `store migrate` copies them unchanged.
 enum PostgresSchema {
     /// `(version, statements)`, applied in order, each version in one transaction.
-    static let migrations: [(String, [String])] = [("v1", v1Runs + v1State + v1Uploads), ("v2_cluster", v2Cluster)]
+    static let migrations: [(String, [String])] = [
+        ("v1", v1Runs + v1State + v1Uploads), ("v2_cluster", v2Cluster), ("v3_claims", v3Claims),
+    ]
 
     static let v1Runs = [
         """
@@ -144,4 +146,7 @@ enum PostgresSchema {
         )
         """
     ]
+
+    /// Claiming queued runs (`claimQueuedRuns`) reads the oldest queued rows.
+    static let v3Claims = ["CREATE INDEX runs_queued ON runs (created_at, id) WHERE status = 'queued'"]
 }

@@ -37,10 +37,12 @@ extension PostgresStore: RunRetention {
         try await runRecords("SELECT \(unescaped: PostgresRunRow.columns) FROM runs WHERE retry_of = \(runID)").first
     }
 
-    public func runsFinished(after date: Date, limit: Int) async throws -> [RunRecord] {
-        try await runRecords(
+    public func runsFinished(after position: FinishedRunPosition, limit: Int) async throws -> [RunRecord] {
+        let milliseconds = position.finishedAt.millisecondsSince1970
+        return try await runRecords(
             """
-            SELECT \(unescaped: PostgresRunRow.columns) FROM runs WHERE finished_at > \(date.millisecondsSince1970)
+            SELECT \(unescaped: PostgresRunRow.columns) FROM runs
+            WHERE finished_at > \(milliseconds) OR (finished_at = \(milliseconds) AND id > \(position.runID))
             ORDER BY finished_at, id LIMIT \(max(0, limit))
             """)
     }

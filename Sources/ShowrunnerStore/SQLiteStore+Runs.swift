@@ -85,13 +85,17 @@ extension SQLiteStore {
         }
     }
 
-    public func runsFinished(after date: Date, limit: Int) async throws -> [RunRecord] {
-        try await writer.read { db in
-            try RunRow.filter(Column("finished_at") > date.millisecondsSince1970)
-                .order(Column("finished_at"), RunRow.Columns.id)
-                .limit(limit)
-                .fetchAll(db)
-                .map(\.record)
+    public func runsFinished(after position: FinishedRunPosition, limit: Int) async throws -> [RunRecord] {
+        let milliseconds = position.finishedAt.millisecondsSince1970
+        return try await writer.read { db in
+            try RunRow.filter(
+                sql: "finished_at > ? OR (finished_at = ? AND id > ?)",
+                arguments: [milliseconds, milliseconds, position.runID]
+            )
+            .order(Column("finished_at"), RunRow.Columns.id)
+            .limit(limit)
+            .fetchAll(db)
+            .map(\.record)
         }
     }
 

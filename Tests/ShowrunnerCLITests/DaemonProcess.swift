@@ -11,10 +11,11 @@ final class DaemonProcess: Sendable {
     private let output = TextBuffer()
     private let outputPipe = Pipe()
 
-    /// `errors`: where its stderr goes (default: nowhere).
-    init(config: URL, environment: [String: String] = [:], errors: FileHandle? = nil) throws {
+    /// `errors`: where its stderr goes (default: nowhere); `state`: its state folder (default: the config's).
+    init(config: URL, environment: [String: String] = [:], errors: FileHandle? = nil, state: URL? = nil) throws {
         process.executableURL = CommandRunner.binary
-        process.arguments = ["run", "--config", config.path, "--listen", "127.0.0.1:0"]
+        process.arguments =
+            ["run", "--config", config.path, "--listen", "127.0.0.1:0"] + (state.map { ["--state", $0.path] } ?? [])
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.standardOutput = outputPipe
         process.standardError = errors ?? FileHandle.nullDevice

@@ -15,8 +15,8 @@ extension ForwardingRunStore {
     func lastSuccessPerAccount() async throws -> [String: Date] { try await base.lastSuccessPerAccount() }
     func retryRun(of runID: String) async throws -> RunRecord? { try await base.retryRun(of: runID) }
     func attempts(runID: String) async throws -> [AttemptRecord] { try await base.attempts(runID: runID) }
-    func runsFinished(after date: Date, limit: Int) async throws -> [RunRecord] {
-        try await base.runsFinished(after: date, limit: limit)
+    func runsFinished(after position: FinishedRunPosition, limit: Int) async throws -> [RunRecord] {
+        try await base.runsFinished(after: position, limit: limit)
     }
     func deleteFinishedRuns(before date: Date) async throws -> Int { try await base.deleteFinishedRuns(before: date) }
     func insertRun(_ run: RunRecord) async throws -> Bool { try await insertRuns([run])[0] }

@@ -4,6 +4,7 @@ database (the server scripts/test.sh starts; SHOWRUNNER_TEST_POSTGRES), each sce
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import uuid
@@ -35,17 +36,26 @@ class Cluster:
     config: Path
     daemons: list[Daemon] = field(default_factory=list)
 
-    def node(self, name: str) -> Daemon:
+    def node(self, name: str, config: Path | None = None) -> Daemon:
+        """A daemon with a state folder of its own, on the shared config folder or on its own `config`."""
         state = self.root / f"state-{name}"
         state.mkdir(exist_ok=True)
         logs = self.root / "logs"
         logs.mkdir(exist_ok=True)
-        d = Daemon(self.binary, self.config, state, logs, self.tag, name)
+        d = Daemon(self.binary, config or self.config, state, logs, self.tag, name)
         self.daemons.append(d)
         return d
 
     def rows(self, sql: str) -> list[list[str]]:
         return psql(self.url, sql)
+
+    def node_config(self, name: str, settings: str) -> Path:
+        """A copy of the shared config folder for one node (every node loads its own), with its own
+        showrunner.yaml."""
+        folder = self.root / f"config-{name}"
+        shutil.copytree(self.config, folder, dirs_exist_ok=True)
+        (folder / "showrunner.yaml").write_text(settings)
+        return folder
 
 
 @pytest.fixture(scope="session")

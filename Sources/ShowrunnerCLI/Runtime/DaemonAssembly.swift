@@ -81,6 +81,7 @@ struct DaemonAssembly {
             onChange: { await daemon.configChanged($0) })
         let hangUps = await UnixSignalsSequence(trapping: .sighup)  // trapped before the ready line is printed
         let cluster = clusterService(scheduler: scheduler, coordinator: coordinator)
+        let claims = claimService(scheduler: scheduler, coordinator: coordinator, clustered: cluster != nil)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [
@@ -96,6 +97,7 @@ struct DaemonAssembly {
                     .init(service: dispatcher),
                     .init(service: api),
                 ] + (cluster.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? [])
+                    + (claims.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? [])
                     + (notifier.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []),
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         let keepAlive = Task { await notifier?.keepAlive() }
@@ -107,9 +109,13 @@ struct DaemonAssembly {
     /// With a shared (PostgreSQL) store: this node's heartbeat and the takeover of dead nodes' runs.
     private func clusterService(scheduler: Scheduler, coordinator: RunCoordinator) -> ClusterService? {
         guard let registry = store as? any ClusterRegistry else { return nil }
-        let name = settings.nodeName ?? OwnerProbe.hostName
+        // SHOWRUNNER_NODE_NAME first: nodes deployed from one git folder keep one config revision.
+        let name =
+            ProcessInfo.processInfo.environment["SHOWRUNNER_NODE_NAME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? settings.nodeName ?? OwnerProbe.hostName
         let owner = OwnerProbe.current(now: Date()).host
         let capacity = settings.maxConcurrentRuns
+        let labels = nodeLabels
         let started = Date()
         let directory = runtimeDirectory
         return ClusterService(
@@ -118,9 +124,26 @@ struct DaemonAssembly {
                 ClusterNode(
                     name: name, owner: owner, version: ClusterLease.version,
                     configRevision: GitRevision.read(directory),
-                    capacity: capacity, running: coordinator.activeRunIDs.count, startedAt: started, heartbeatAt: Date()
-                )
+                    capacity: capacity, running: coordinator.activeRunIDs.count, startedAt: started,
+                    heartbeatAt: Date(),
+                    labels: labels)
             }, logger: logger)
+    }
+
+    /// With a shared store: queued runs are claimed by the nodes with free slots and matching labels.
+    private func claimService(scheduler: Scheduler, coordinator: RunCoordinator, clustered: Bool) -> RunClaimService? {
+        guard clustered, let claims = store as? any QueuedRunClaims else { return nil }
+        return RunClaimService(
+            claims: claims, notifications: store as? any QueuedRunNotifications, scheduler: scheduler,
+            coordinator: coordinator, labels: nodeLabels, lease: ClusterLease.lease, logger: logger)
+    }
+
+    /// `SHOWRUNNER_NODE_LABELS` (comma-separated) first, like the name: else `node.labels`.
+    private var nodeLabels: [String] {
+        guard let text = ProcessInfo.processInfo.environment["SHOWRUNNER_NODE_LABELS"] else {
+            return settings.nodeLabels
+        }
+        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     private var watchMode: ConfigWatcher.Mode {

@@ -83,6 +83,7 @@ extension ConfigSchema {
                     description: "A pipeline name from pipelines/, or a pipeline written inline.",
                     [.text(description: "A file name in pipelines/ without .yaml."), pipeline]),
                 "notify": notify,
+                "runs_on": labels("Cluster nodes that may run this account: those with all these labels."),
                 "vars": .map(
                     description: "Values for templates: {{ vars.NAME }}.", values: .any(description: "A value.")),
                 "steps": .map(

@@ -26,7 +26,15 @@ extension ConfigSchema {
 
     static var node: SchemaNode {
         .object(
-            description: "This daemon in a cluster.", keys: ["name"],
-            fields: ["name": .text(description: "Its name in /api/cluster (default: the host name).")])
+            description: "This daemon in a cluster.", keys: ["name", "labels"],
+            fields: [
+                "name": .text(description: "Its name in /api/cluster (default: the host name)."),
+                "labels": labels("What this node offers, e.g. [gpu, eu]: accounts' runs_on."),
+            ])
+    }
+
+    /// A list of labels (`node.labels`, an account's `runs_on`).
+    static func labels(_ description: String) -> SchemaNode {
+        .list(description: description, items: .text(description: "A label: a-z, 0-9, '-', '_', '.'."))
     }
 }

@@ -9,21 +9,11 @@ public struct DiagnosticView: Sendable, Equatable, Encodable {
         self.sourceLine = sourceLine
     }
 
-    enum CodingKeys: String, CodingKey {
-        case severity, file, line, column, message, rendered
-        case keyPath = "key_path"
-        case sourceLine = "source_line"
-    }
+    private enum CodingKeys: String, CodingKey { case sourceLine = "source_line" }
 
     public func encode(to encoder: any Encoder) throws {
+        try diagnostic.encodeWireForm(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(diagnostic.severity, forKey: .severity)
-        try container.encode(diagnostic.file, forKey: .file)
-        try container.encode(diagnostic.line, forKey: .line)
-        try container.encode(diagnostic.column, forKey: .column)
-        try container.encode(diagnostic.keyPath, forKey: .keyPath)
-        try container.encode(diagnostic.message, forKey: .message)
-        try container.encode(diagnostic.rendered, forKey: .rendered)
         try container.encode(sourceLine, forKey: .sourceLine)
     }
 }

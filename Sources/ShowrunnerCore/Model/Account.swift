@@ -20,6 +20,8 @@ public struct Account: Sendable, Hashable {
     public var stepOverrides: [String: StepOverrides]
     /// `notify:`: this account's own alert receivers (besides showrunner.yaml's).
     public var notify: [AlertTarget] = []
+    /// `runs_on:`: labels a cluster node must all have to run this account (empty: any node).
+    public var runsOn: [String] = []
 
     public init(
         id: String, name: String? = nil, enabled: Bool = true, channel: Channel, schedule: Schedule?,

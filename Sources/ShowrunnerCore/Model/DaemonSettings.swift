@@ -21,6 +21,8 @@ public struct DaemonSettings: Sendable, Hashable {
     public var store: StoreSetting = .sqlite
     /// `node: { name }`: this daemon's name in a cluster (default: the host name).
     public var nodeName: String?
+    /// `node: { labels }`: what this node offers; accounts with `runs_on:` run only on nodes with those labels.
+    public var nodeLabels: [String] = []
     /// `log.format`: text or JSON lines on stderr.
     public var logFormat: LogFormat = .text
     /// `notify:`: where alerts go (every account's).

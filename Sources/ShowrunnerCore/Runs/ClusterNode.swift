@@ -11,11 +11,14 @@ public struct ClusterNode: Sendable, Equatable, Codable {
     public var running: Int
     public var startedAt: Date
     public var heartbeatAt: Date
+    /// `node: { labels }` (accounts' `runs_on:`).
+    public var labels: [String] = []
 
     public init(
         name: String, owner: String, version: String, configRevision: String?, capacity: Int, running: Int,
-        startedAt: Date, heartbeatAt: Date
+        startedAt: Date, heartbeatAt: Date, labels: [String] = []
     ) {
+        self.labels = labels
         self.name = name
         self.owner = owner
         self.version = version

@@ -13,8 +13,9 @@ public protocol RunHistory: Sendable {
     func lastSuccessPerAccount() async throws -> [String: Date]
     /// The run made by retrying `runID`, if any (a run is retried at most once).
     func retryRun(of runID: String) async throws -> RunRecord?
-    /// At most `limit` runs that ended strictly after `date`, the earliest end first (runs other processes finished).
-    func runsFinished(after date: Date, limit: Int) async throws -> [RunRecord]
+    /// At most `limit` runs that ended after `position` (by end time, then id), in that order (runs other
+    /// processes finished).
+    func runsFinished(after position: FinishedRunPosition, limit: Int) async throws -> [RunRecord]
     /// Every attempt of a run, in the order they were recorded.
     func attempts(runID: String) async throws -> [AttemptRecord]
 }

@@ -36,7 +36,7 @@ struct NodeDTO: Encodable {
     let entry: ClusterView.Entry
 
     enum CodingKeys: String, CodingKey {
-        case name, owner, version, capacity, running, alive
+        case name, owner, version, capacity, running, alive, labels
         case configRevision = "config_revision"
         case heartbeatAt = "heartbeat_at"
         case heartbeatAge = "heartbeat_age_s"
@@ -50,6 +50,7 @@ struct NodeDTO: Encodable {
         try container.encode(node.name, forKey: .name)
         try container.encode(node.owner, forKey: .owner)
         try container.encode(node.version, forKey: .version)
+        try container.encode(node.labels, forKey: .labels)
         try container.encode(node.configRevision, forKey: .configRevision)
         try container.encode(node.capacity, forKey: .capacity)
         try container.encode(node.running, forKey: .running)

@@ -6,20 +6,8 @@ import ShowrunnerEngine
 struct DiagnosticDTO: Encodable {
     let diagnostic: Diagnostic
 
-    enum CodingKeys: String, CodingKey {
-        case severity, file, line, column, message, rendered
-        case keyPath = "key_path"
-    }
-
     func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(diagnostic.severity, forKey: .severity)
-        try container.encode(diagnostic.file, forKey: .file)
-        try container.encode(diagnostic.line, forKey: .line)
-        try container.encode(diagnostic.column, forKey: .column)
-        try container.encode(diagnostic.keyPath, forKey: .keyPath)
-        try container.encode(diagnostic.message, forKey: .message)
-        try container.encode(diagnostic.rendered, forKey: .rendered)
+        try diagnostic.encodeWireForm(to: encoder)
     }
 }
 

@@ -27,9 +27,10 @@ struct DashboardHTTPTests {
             at: folder.appendingPathComponent("escape.mp4"),
             withDestinationURL: state.appendingPathComponent("secret.txt"))
         let hub = LiveEventHub()
+        let servedAt = Date()  // a frozen clock: the fake daemon's heartbeat stays fresh however slow the machine is
         let dashboard = Dashboard(events: hub, stateDirectory: state, redactor: Redactor(secrets: [Self.token]))
         let router = makeAPI(
-            control: daemon, runs: store, prometheus: nil, token: Self.token, logger: .silent, now: { Date() },
+            control: daemon, runs: store, prometheus: nil, token: Self.token, logger: .silent, now: { servedAt },
             dashboard: dashboard)
         try await APIHarness.serve(logger: .silent) { onRunning in
             APIServer(router: router, host: "127.0.0.1", port: 0, logger: .silent, onServerRunning: onRunning)

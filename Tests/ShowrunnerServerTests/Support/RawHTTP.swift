@@ -39,6 +39,17 @@ struct RawHTTP {
     private func blockingSend(
         _ method: String, _ path: String, headers: [String: String], body: String?, until marker: String?
     ) throws -> Answer {
+        var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        for (name, value) in headers { request += "\(name): \(value)\r\n" }
+        if let body { request += "Content-Length: \(body.utf8.count)\r\n" }
+        request += "\r\n" + (body ?? "")
+        let raw = try Self.exchange(Array(request.utf8), port: port, until: marker)
+        return try Self.parse(raw, chunked: marker == nil)
+    }
+
+    /// Writes `request` as given on a new connection to 127.0.0.1:`port` and reads until the server closes it or
+    /// `marker` is in what was read. Blocking; every read is bounded by 10 s.
+    static func exchange(_ request: [UInt8], port: Int, until marker: String? = nil) throws -> Data {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw Failure.connect }
         defer { close(socket) }
@@ -54,11 +65,7 @@ struct RawHTTP {
             }
         }
         guard connected == 0 else { throw Failure.connect }
-        var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-        for (name, value) in headers { request += "\(name): \(value)\r\n" }
-        if let body { request += "Content-Length: \(body.utf8.count)\r\n" }
-        request += "\r\n" + (body ?? "")
-        _ = request.withCString { Glibc.send(socket, $0, strlen($0), 0) }
+        _ = request.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         var raw = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -67,7 +74,7 @@ struct RawHTTP {
             raw.append(contentsOf: buffer[0..<count])
             if let marker, String(decoding: raw, as: UTF8.self).contains(marker) { break }
         }
-        return try Self.parse(raw, chunked: marker == nil)
+        return raw
     }
 
     static func parse(_ raw: Data, chunked: Bool) throws -> Answer {

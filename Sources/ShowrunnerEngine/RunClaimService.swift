@@ -1,0 +1,113 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import ShowrunnerCore
+
+/// A cluster node's share of the queued runs: whenever it is woken — by its own submits, by a run that ended, by
+/// another node's `NOTIFY` — and every `poll` as the fallback, it claims as many queued runs as it has free slots,
+/// of the accounts it may run (configured here, `runs_on` labels all among its own).
+public struct RunClaimService: Service {
+    let claims: any QueuedRunClaims
+    let notifications: (any QueuedRunNotifications)?
+    let scheduler: Scheduler
+    let coordinator: RunCoordinator
+    let labels: Set<String>
+    let lease: Duration
+    let poll: Duration
+    let logger: Logger
+    private let wakeUps: AsyncStream<Void>
+    private let wakeSink: AsyncStream<Void>.Continuation
+
+    /// Wires `coordinator` to record runs without an owner and to wake this service.
+    public init(
+        claims: any QueuedRunClaims, notifications: (any QueuedRunNotifications)?, scheduler: Scheduler,
+        coordinator: RunCoordinator, labels: [String], lease: Duration, poll: Duration = .seconds(2), logger: Logger
+    ) {
+        self.claims = claims
+        self.notifications = notifications
+        self.scheduler = scheduler
+        self.coordinator = coordinator
+        self.labels = Set(labels)
+        self.lease = lease
+        self.poll = poll
+        self.logger = logger
+        (wakeUps, wakeSink) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let sink = wakeSink
+        coordinator.claimQueuedRuns(wake: { sink.yield() })
+    }
+
+    /// Whether a node with `labels` may run `account`: every `runs_on` label is one of the node's.
+    public static func mayRun(_ account: Account, labels: Set<String>) -> Bool {
+        Set(account.runsOn).isSubset(of: labels)
+    }
+
+    public func run() async throws {
+        let sink = wakeSink
+        let listener = Task { await listen(sink) }
+        let poller = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: poll)
+                sink.yield()
+            }
+        }
+        defer {
+            listener.cancel()
+            poller.cancel()
+        }
+        sink.yield()
+        await cancelWhenGracefulShutdown {
+            for await _ in wakeUps {
+                await claimOnce()
+            }
+        }
+    }
+
+    /// LISTENs for runs queued by any node; a lost connection is listened on again a second later.
+    private func listen(_ sink: AsyncStream<Void>.Continuation) async {
+        guard let notifications else { return }
+        while !Task.isCancelled {
+            do {
+                try await notifications.listenForQueuedRuns { sink.yield() }
+            } catch {
+                logger.notice("listening for queued runs failed; polling meanwhile", metadata: ["error": "\(error)"])
+            }
+            sink.yield()  // runs queued while not listening
+            try? await Task.sleep(for: .seconds(1))
+        }
+    }
+
+    /// Claims up to the free slots' worth of queued runs and starts them here.
+    func claimOnce() async {
+        let free = coordinator.freeSlots
+        guard free > 0 else { return }
+        let accounts = scheduler.configuredAccounts().filter { eligible($0.value.account) }
+        guard !accounts.isEmpty else { return }
+        let owner = coordinator.currentOwner()
+        let staleBefore = owner.heartbeatAt.addingTimeInterval(-Self.seconds(lease))
+        do {
+            let runs = try await claims.claimQueuedRuns(
+                accountIDs: accounts.keys.sorted(), owner: owner, staleBefore: staleBefore, limit: free)
+            for run in runs {
+                guard let scheduled = accounts[run.accountID] else { continue }
+                let fired = run.trigger == .schedule || run.trigger == .catchUp
+                coordinator.enqueueRecorded(
+                    run, account: scheduled.account, mergedPipeline: scheduled.mergedPipeline,
+                    afterActiveRun: fired && scheduled.account.schedule?.overlap == .queue)
+            }
+        } catch {
+            logger.warning("queued runs not claimed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Runs this node may take: `runs_on` matches, and an account with `overlap: queue` that runs here already
+    /// is left alone (its run would wait here holding the claim).
+    private func eligible(_ account: Account) -> Bool {
+        guard Self.mayRun(account, labels: labels) else { return false }
+        if account.schedule?.overlap == .queue, coordinator.runs(of: account.id).running > 0 { return false }
+        return true
+    }
+
+    static func seconds(_ duration: Duration) -> TimeInterval {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
