@@ -5,7 +5,7 @@ import Testing
 
 /// Requests NIO cannot parse get a JSON error and a closed connection, never an empty body or a hang.
 struct UnparsableRequestTests {
-    /// Sends `request` on a plain TCP connection and reads until the server closes it (every read at most 10 s).
+    /// Sends `request` on a plain TCP connection and reads until the server closes it (every read at most 60 s).
     static func exchange(_ request: [UInt8], port: Int) throws -> String {
         String(decoding: try RawHTTP.exchange(request, port: port), as: UTF8.self)
     }

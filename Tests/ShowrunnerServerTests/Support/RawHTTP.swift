@@ -5,7 +5,8 @@ import Foundation
 #endif
 
 /// A minimal HTTP/1.1 client over a plain socket, for what URLSession hides: redirects not followed, cookies and
-/// any header sent as given, and a streaming body (SSE) read until a marker appears. Every read has a 10 s bound.
+/// any header sent as given, and a streaming body (SSE) read until a marker appears. Every read has a 60 s bound:
+/// it catches a stuck server, not a slow machine (the full suite can keep the server from answering for 10 s).
 struct RawHTTP {
     let port: Int
 
@@ -48,12 +49,12 @@ struct RawHTTP {
     }
 
     /// Writes `request` as given on a new connection to 127.0.0.1:`port` and reads until the server closes it or
-    /// `marker` is in what was read. Blocking; every read is bounded by 10 s.
+    /// `marker` is in what was read. Blocking; every read is bounded by 60 s.
     static func exchange(_ request: [UInt8], port: Int, until marker: String? = nil) throws -> Data {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw Failure.connect }
         defer { close(socket) }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        var timeout = timeval(tv_sec: 60, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
