@@ -58,14 +58,6 @@ class Cluster:
         return folder
 
 
-@pytest.fixture(scope="session")
-def binary() -> str:
-    path = os.environ.get("SHOWRUNNER_BIN") or str(Path(__file__).resolve().parents[2] / ".build/debug/showrunner")
-    if not os.access(path, os.X_OK):
-        pytest.fail(f"no showrunner binary at {path}: build it and set SHOWRUNNER_BIN")
-    return path
-
-
 @pytest.fixture
 def cluster(request, binary, tmp_path_factory) -> Cluster:
     if not URL:
