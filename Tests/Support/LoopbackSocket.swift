@@ -37,4 +37,17 @@ public enum LoopbackSocket {
             offset += written
         }
     }
+
+    /// On a thread of its own, hands each connection accepted on `listener` to `serve` (which closes it), one at a
+    /// time, until the listener is shut down; then closes the listener.
+    public static func acceptSerially(_ listener: Int32, serve: @escaping @Sendable (Int32) -> Void) {
+        Thread {
+            while true {
+                let fd = accept(listener, nil, nil)
+                guard fd >= 0 else { break }
+                serve(fd)
+            }
+            close(listener)
+        }.start()
+    }
 }

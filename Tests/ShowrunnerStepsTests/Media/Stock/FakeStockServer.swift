@@ -34,23 +34,13 @@ final class FakeStockServer: Sendable {
     init(route: @escaping Route) throws {
         self.route = route
         (listener, port) = try LoopbackSocket.openListener()
-        let listener = self.listener
-        Thread { [self] in self.acceptLoop(listener) }.start()
+        LoopbackSocket.acceptSerially(listener) { [self] fd in self.serve(fd) }
     }
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
     var requests: [FakeHTTPServer.Request] { recorded.withLock { $0 } }
 
     func stop() { shutdown(listener, Int32(SHUT_RDWR)) }
-
-    private func acceptLoop(_ listener: Int32) {
-        while true {
-            let fd = accept(listener, nil, nil)
-            guard fd >= 0 else { break }
-            serve(fd)
-        }
-        close(listener)
-    }
 
     private func serve(_ fd: Int32) {
         defer { close(fd) }

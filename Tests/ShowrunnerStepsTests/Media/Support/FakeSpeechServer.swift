@@ -37,23 +37,13 @@ final class FakeSpeechServer: Sendable {
     init(replies: [Reply]) throws {
         state = Mutex(State(replies: replies))
         (listener, port) = try LoopbackSocket.openListener()
-        let listener = self.listener
-        Thread { [self] in self.acceptLoop(listener) }.start()
+        LoopbackSocket.acceptSerially(listener) { [self] fd in self.serve(fd) }
     }
 
     var baseURL: String { "http://127.0.0.1:\(port)/v1" }
     var requests: [FakeHTTPServer.Request] { state.withLock { $0.requests } }
 
     func stop() { shutdown(listener, Int32(SHUT_RDWR)) }
-
-    private func acceptLoop(_ listener: Int32) {
-        while true {
-            let fd = accept(listener, nil, nil)
-            guard fd >= 0 else { break }
-            serve(fd)
-        }
-        close(listener)
-    }
 
     private func serve(_ fd: Int32) {
         defer { close(fd) }
