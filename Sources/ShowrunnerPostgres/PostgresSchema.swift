@@ -6,6 +6,7 @@ enum PostgresSchema {
     /// `(version, statements)`, applied in order, each version in one transaction.
     static let migrations: [(String, [String])] = [
         ("v1", v1Runs + v1State + v1Uploads), ("v2_cluster", v2Cluster), ("v3_claims", v3Claims),
+        ("alerts_v1", alertsV1),
     ]
 
     static let v1Runs = [

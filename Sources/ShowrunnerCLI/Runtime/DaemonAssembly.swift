@@ -161,10 +161,14 @@ struct DaemonAssembly {
     private func makeAlerts() -> (AlertDispatcher, AlertListener) {
         let resolver = SecretResolver(configDirectory: runtimeDirectory)
         let http = HTTPClient(timeout: .seconds(10))
+        var policy = Self.alertPolicy
+        if store is any ClusterRegistry {  // shared: take over only what no live node can still be retrying
+            policy.takeOverAfter = (policy.backoff.max() ?? .zero) + policy.timeout + .seconds(30)
+        }
         let dispatcher = AlertDispatcher(
             global: settings.notify, targets: { [registry] in registry.goodVersion($0)?.account.notify ?? [] },
             log: alertLog, send: { try await http.send($0) },
-            resolve: { reference in try resolver.resolveAll(in: reference) }, policy: Self.alertPolicy,
+            resolve: { reference in try resolver.resolveAll(in: reference) }, policy: policy,
             logger: logger)
         return (dispatcher, AlertListener(dispatcher: dispatcher, accountStates: store, history: store))
     }
@@ -233,7 +237,7 @@ struct DaemonAssembly {
         }
     }
 
-    /// The store's alert deliveries (SQLite); a PostgreSQL store keeps none yet.
+    /// The store's alert deliveries (SQLite and PostgreSQL both keep them).
     private var alertLog: any AlertLog { (store as? any AlertLog) ?? NoAlertLog() }
 
     private var runtimeDirectory: URL { URL(fileURLWithPath: options.configDirectory, isDirectory: true) }

@@ -1,0 +1,61 @@
+import Foundation
+import Logging
+import ShowrunnerCore
+import ShowrunnerPostgres
+import ShowrunnerSteps
+import ShowrunnerStore
+
+/// Opens the old system's database `import --db` names: a SQLAlchemy URL of SQLite (`sqlite:///app.db`) or
+/// PostgreSQL (`postgresql://user:password@host/app`, `postgresql+psycopg2://…`, secret references resolved), or a
+/// SQLite file path. Errors and output never show a password.
+enum LegacySourceOpener {
+    /// The source, and a closer for its connections.
+    static func open(
+        _ db: String, timeZone: TimeZone, configDirectory: URL
+    ) async throws -> (any LegacyRowSource, close: @Sendable () -> Void) {
+        guard isPostgres(db) else { return (try openSQLite(db), {}) }
+        let configuration: PostgresClientConfiguration
+        do {
+            let resolved = try SecretResolver(configDirectory: configDirectory).resolveAll(in: db)
+            configuration = try PostgresURL.configuration(postgresURL(resolved))
+        } catch let failure as StepFailure {
+            throw CommandFailure("--db: \(failure.message)")
+        } catch {
+            throw CommandFailure("--db: \(error)")
+        }
+        do {
+            let database = try await PostgresLegacyDatabase.open(
+                configuration, timeZone: timeZone, logger: Logger(label: "showrunner.import"))
+            return (database, { database.close() })
+        } catch {
+            throw CommandFailure("cannot open \(display(db)): \(PostgresErrorText.describe(error))")
+        }
+    }
+
+    static func isPostgres(_ db: String) -> Bool { db.hasPrefix("postgres") }
+
+    /// SQLAlchemy's `postgresql+driver://` as the plain `postgresql://` PostgresURL reads.
+    static func postgresURL(_ url: String) -> String {
+        guard let plus = url.firstIndex(of: "+"), let scheme = url.range(of: "://"), plus < scheme.lowerBound else {
+            return url
+        }
+        return String(url[..<plus]) + String(url[scheme.lowerBound...])
+    }
+
+    /// The URL as output shows it: the password replaced by `***`.
+    static func display(_ db: String) -> String {
+        guard isPostgres(db), var components = URLComponents(string: postgresURL(db)) else { return db }
+        if components.password != nil { components.password = "***" }
+        return components.string ?? "the PostgreSQL database"
+    }
+
+    private static func openSQLite(_ db: String) throws -> LegacyDatabase {
+        let path = db.hasPrefix("sqlite:///") ? String(db.dropFirst("sqlite:///".count)) : db  // SQLAlchemy: 4 slashes = absolute
+        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("no database at \(path).") }
+        do {
+            return try LegacyDatabase(path: path)
+        } catch {
+            throw CommandFailure("cannot open \(path): \(error)")
+        }
+    }
+}
