@@ -42,11 +42,15 @@ enum LegacySourceOpener {
         return String(url[..<plus]) + String(url[scheme.lowerBound...])
     }
 
-    /// The URL as output shows it: the password replaced by `***`.
+    /// The URL as output shows it: the password (from the user's `:` to the last `@` before the query) replaced by
+    /// `***`, also when the password holds an unescaped `@` or `/`.
     static func display(_ db: String) -> String {
-        guard isPostgres(db), var components = URLComponents(string: postgresURL(db)) else { return db }
-        if components.password != nil { components.password = "***" }
-        return components.string ?? "the PostgreSQL database"
+        guard isPostgres(db), let scheme = db.range(of: "://") else { return db }
+        let beforeQuery = db[scheme.upperBound...].prefix { $0 != "?" }
+        guard let at = beforeQuery.lastIndex(of: "@"), let colon = beforeQuery[..<at].firstIndex(of: ":") else {
+            return db
+        }
+        return String(db[..<db.index(after: colon)]) + "***" + String(db[at...])
     }
 
     private static func openSQLite(_ db: String) throws -> LegacyDatabase {
