@@ -7,47 +7,24 @@ import ShowrunnerCore
 /// every column cast to text in SQL, so the importer reads it as it reads the SQLite one. Timestamps with a time
 /// zone are read as wall time in the old scheduler's zone.
 public final class PostgresLegacyDatabase: LegacyRowSource {
-    let client: PostgresClient
+    let connection: PostgresConnection
     let logger: Logger
     let timeZone: TimeZone
-    private let runner: Task<Void, Never>
 
-    init(configuration: PostgresClient.Configuration, timeZone: TimeZone, logger: Logger) {
-        var quiet = logger
-        quiet.logLevel = max(logger.logLevel, .error)
-        let client = PostgresClient(configuration: configuration, backgroundLogger: quiet)
-        self.client = client
-        self.logger = quiet
+    init(connection: PostgresConnection, timeZone: TimeZone, logger: Logger) {
+        self.connection = connection
         self.timeZone = timeZone
-        runner = Task { await client.run() }
+        self.logger = logger
     }
 
-    /// Connects (a server that does not answer within `timeout` is an error, the pool would keep retrying).
-    public static func open(
-        _ configuration: PostgresClientConfiguration, timeZone: TimeZone, logger: Logger,
-        timeout: Duration = .seconds(15)
-    ) async throws -> PostgresLegacyDatabase {
-        let database = PostgresLegacyDatabase(configuration: configuration, timeZone: timeZone, logger: logger)
-        do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { _ = try await database.rows("SELECT 1") }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    throw PostgresStoreError.unreachable(seconds: Int(timeout.components.seconds))
-                }
-                try await group.next()
-                group.cancelAll()
-            }
-        } catch {
-            database.close()
-            throw error
-        }
-        return database
+    /// Connects to `url` (secret references already resolved) with one connection; errors never hold the URL.
+    public static func open(_ url: String, timeZone: TimeZone, logger: Logger) async throws -> PostgresLegacyDatabase {
+        let connection = try await PostgresConnection.connect(
+            configuration: try PostgresURL.connectionConfiguration(url), id: 1, logger: logger)
+        return PostgresLegacyDatabase(connection: connection, timeZone: timeZone, logger: logger)
     }
 
-    public func close() { runner.cancel() }
-
-    deinit { runner.cancel() }
+    public func close() async { try? await connection.close() }
 
     public func firstTable(of tables: [String]) async throws -> String? {
         let found = try await rows(
@@ -91,7 +68,7 @@ public final class PostgresLegacyDatabase: LegacyRowSource {
 
     private func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
         var rows: [PostgresRow] = []
-        for try await row in try await client.query(query, logger: logger) { rows.append(row) }
+        for try await row in try await connection.query(query, logger: logger) { rows.append(row) }
         return rows
     }
 }

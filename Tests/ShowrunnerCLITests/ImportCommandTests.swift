@@ -71,6 +71,13 @@ import Testing
         #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
         let again = try CommandRunner.run(["import", "apscheduler", "--db", url, "--config", folder.path, "--write"])
         #expect(again.stdout.contains("wrote 0"), "existing files are kept")
+        if kind == .postgres {
+            let missing = url.replacingOccurrences(of: "/y_", with: "/missing_")
+            let failed = try CommandRunner.run(["import", "apscheduler", "--db", missing, "--config", folder.path])
+            #expect(failed.status == 1)
+            #expect(failed.stderr.contains("does not exist"), "the server's reason, at once: \(failed.stderr)")
+            #expect(!failed.stderr.contains(OldDatabase.password))
+        }
     }
 
     @Test(arguments: OldDatabase.all) func historyBringsFinishedJobsOfImportedAccountsOnce(

@@ -46,7 +46,17 @@ struct ImportCommand: AsyncParsableCommand {
         let zone = TimeZone(identifier: timezone)!
         let (database, close) = try await LegacySourceOpener.open(
             db, timeZone: zone, configDirectory: URL(fileURLWithPath: options.configDirectory))
-        defer { close() }
+        do {
+            try await importAccounts(from: database, zone: zone)
+        } catch {
+            await close()
+            throw error
+        }
+        await close()
+    }
+
+    /// Prints (and with --write, writes) each account, then the history.
+    private func importAccounts(from database: any LegacyRowSource, zone: TimeZone) async throws {
         let rows: [LegacyAccount]
         do {
             guard try await database.accountTable() != nil else {

@@ -9,24 +9,24 @@ import ShowrunnerStore
 /// PostgreSQL (`postgresql://user:password@host/app`, `postgresql+psycopg2://…`, secret references resolved), or a
 /// SQLite file path. Errors and output never show a password.
 enum LegacySourceOpener {
-    /// The source, and a closer for its connections.
+    /// The source, and a closer for its connection.
     static func open(
         _ db: String, timeZone: TimeZone, configDirectory: URL
-    ) async throws -> (any LegacyRowSource, close: @Sendable () -> Void) {
+    ) async throws -> (any LegacyRowSource, close: @Sendable () async -> Void) {
         guard isPostgres(db) else { return (try openSQLite(db), {}) }
-        let configuration: PostgresClientConfiguration
+        let url: String
         do {
-            let resolved = try SecretResolver(configDirectory: configDirectory).resolveAll(in: db)
-            configuration = try PostgresURL.configuration(postgresURL(resolved))
-        } catch let failure as StepFailure {
-            throw CommandFailure("--db: \(failure.message)")
+            url = postgresURL(try SecretResolver(configDirectory: configDirectory).resolveAll(in: db))
         } catch {
-            throw CommandFailure("--db: \(error)")
+            throw CommandFailure("--db: \(error.message)")
         }
         do {
-            let database = try await PostgresLegacyDatabase.open(
-                configuration, timeZone: timeZone, logger: Logger(label: "showrunner.import"))
-            return (database, { database.close() })
+            var logger = Logger(label: "showrunner.import")
+            logger.logLevel = .error
+            let database = try await PostgresLegacyDatabase.open(url, timeZone: timeZone, logger: logger)
+            return (database, { await database.close() })
+        } catch let error as PostgresURLError {
+            throw CommandFailure("--db: \(error)")
         } catch {
             throw CommandFailure("cannot open \(display(db)): \(PostgresErrorText.describe(error))")
         }
