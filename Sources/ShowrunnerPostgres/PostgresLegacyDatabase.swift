@@ -21,7 +21,14 @@ public final class PostgresLegacyDatabase: LegacyRowSource {
     public static func open(_ url: String, timeZone: TimeZone, logger: Logger) async throws -> PostgresLegacyDatabase {
         let connection = try await PostgresConnection.connect(
             configuration: try PostgresURL.connectionConfiguration(url), id: 1, logger: logger)
-        return PostgresLegacyDatabase(connection: connection, timeZone: timeZone, logger: logger)
+        let database = PostgresLegacyDatabase(connection: connection, timeZone: timeZone, logger: logger)
+        do {
+            _ = try await database.rows("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")  // never writes
+        } catch {
+            await database.close()
+            throw error
+        }
+        return database
     }
 
     public func close() async { try? await connection.close() }
