@@ -8,7 +8,8 @@ extension PostgresStore: ClusterFireRecording {
     static let overlapLockClass: Int32 = 0x5352_4F56
 
     /// One transaction: the accounts subject to `overlap` are locked (advisory locks, in key order, so nodes
-    /// never deadlock), their queued and running runs counted, then each run or its `skipped` record inserted.
+    /// never deadlock), their queued and running runs counted, then the runs or their `skipped` records inserted
+    /// in one statement.
     public func insertRuns(
         _ runs: [RunRecord], overlap: [Schedule.OverlapPolicy?], staleBefore: Date
     ) async throws -> [RunRecord?] {
@@ -18,13 +19,14 @@ extension PostgresStore: ClusterFireRecording {
             if !subject.isEmpty {
                 active = try await lockAndCount(subject, staleBefore: staleBefore, on: connection)
             }
-            var recorded: [RunRecord?] = []
+            var records: [RunRecord] = []
             for (run, policy) in zip(runs, overlap) {
                 let record = policy.map { Self.decided(run, policy: $0, active: active[run.accountID]) } ?? run
-                let inserted = try await !connection.rows(PostgresRunRow.insert(record), logger: logger).isEmpty
-                recorded.append(inserted ? record : nil)
-                if inserted, record.status == .queued { active[run.accountID, default: (0, 0)].waiting += 1 }
+                records.append(record)
+                if record.status == .queued { active[run.accountID, default: (0, 0)].waiting += 1 }
             }
+            let ids = try await PostgresRunRow.insert(records, on: connection, logger: logger)
+            let recorded = records.map { ids.contains($0.id) ? $0 : nil }
             if recorded.contains(where: { $0?.status == .queued }) {
                 _ = try await connection.rows("SELECT pg_notify('showrunner_runs', '')", logger: logger)
             }
