@@ -10,7 +10,7 @@ extension RunClaimService {
         do {
             for runID in try await cancels.takeCancelRequests(ownerHost: coordinator.currentOwner().host) {
                 logger.notice("cancelling a run as asked through another node", metadata: ["run.id": "\(runID)"])
-                _ = try await coordinator.cancel(runID)
+                _ = try await coordinator.cancel(runID, forward: false)  // never sent back to the store
             }
         } catch {
             logger.warning("cancel requests not read", metadata: ["error": "\(error)"])

@@ -184,8 +184,9 @@ public final class RunCoordinator: Sendable {
     }
 
     /// Cancels a run: not yet started → `cancelled` at once; running → the state machine stops its steps and it
-    /// ends `cancelled`; on a cluster, a run this node does not have goes through the store (`cancelElsewhere`).
-    public func cancel(_ runID: String) async throws -> Bool {
+    /// ends `cancelled`; on a cluster, a run this node does not have goes through the store (`cancelElsewhere`)
+    /// unless `forward` is false (a request that came through the store).
+    public func cancel(_ runID: String, forward: Bool = true) async throws -> Bool {
         let (waiting, active) = state.withLock { state -> (Pending?, RunCancellation?) in
             if let index = state.waiting.firstIndex(where: { $0.run.id == runID }) {
                 return (state.waiting.remove(at: index), nil)
@@ -199,7 +200,7 @@ public final class RunCoordinator: Sendable {
             for waiter in state.withLock({ $0.idleWaitersToWake() }) { waiter.resume() }
             return true
         }
-        guard let active else { return try await cancelElsewhere(runID) }
+        guard let active else { return forward ? try await cancelElsewhere(runID) : false }
         active.request()
         return true
     }
