@@ -1,7 +1,7 @@
 extension PostgresSchema {
     /// Alerts sent to webhooks: one row per alert and receiver, updated at each attempt, with what a restarted
     /// node needs to resend a pending one (the rendered body, the receiver's name in the config, the owner).
-    static let alertsV1 = [
+    static let v7Alerts = [
         """
         CREATE TABLE alert_deliveries (
           id TEXT COLLATE "C" PRIMARY KEY,

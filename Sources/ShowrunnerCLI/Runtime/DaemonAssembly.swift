@@ -138,7 +138,8 @@ struct DaemonAssembly {
         guard clustered, let claims = store as? any QueuedRunClaims else { return nil }
         return RunClaimService(
             claims: claims, notifications: store as? any QueuedRunNotifications, scheduler: scheduler,
-            coordinator: coordinator, labels: nodeLabels, lease: ClusterLease.lease, logger: logger)
+            coordinator: coordinator, labels: nodeLabels, lease: ClusterLease.lease, logger: logger,
+            cancels: store as? any RunCancelRequests)
     }
 
     /// `SHOWRUNNER_NODE_LABELS` (comma-separated) first, like the name: else `node.labels`.
@@ -218,12 +219,11 @@ struct DaemonAssembly {
         do {
             let dashboard = Dashboard(
                 events: events, stateDirectory: Runtime.stateDirectory(options: options, settings: settings),
-                redactor: Redactor(secrets: token.map { [$0] } ?? []), channelRuns: store as? any ChannelRunsReading)
+                redactor: Redactor(secrets: token.map { [$0] } ?? []), channelRuns: store)
             return try APIServer(
                 control: daemon, runs: store, prometheus: prometheus, token: token, listen: settings.listen,
                 logger: logger, dashboard: dashboard, alerts: alertLog,
-                // The SQLite store keeps statistics and the quota ledger; a store that does not leaves them out.
-                stats: store as? any StatsReading, quota: store as? any QuotaReading, disk: diskScanner().scan,
+                stats: store, quota: store, disk: diskScanner().scan,
                 onServerRunning: { port in
                     let host = ListenAddress.parse(settings.listen)?.host ?? "127.0.0.1"
                     let line =
