@@ -3,7 +3,7 @@ import Foundation
 /// The ffmpeg command that renders the video: each scene from its input (`SceneFilters`), joined with crossfades
 /// centred on the cuts (`xfade`; hard cuts with `concat` when `transition` is 0), a logo in the top right corner,
 /// the subtitles burned in with libass, then the intro and outro clips around it. The sound is the finished mix
-/// (`audio`). H.264 (x264 `veryfast`, yuv420p) and AAC in an MP4 with the index at the front, cut to `duration`.
+/// (`audio`). H.264 (x264 `superfast` with a macroblock tree, yuv420p) and AAC in an MP4 with the index at the front, cut to `duration`.
 struct CompositionRecipe: Sendable, Equatable {
     static let frameRate = 30
 
@@ -32,11 +32,13 @@ struct CompositionRecipe: Sendable, Equatable {
             + ["-movflags", "+faststart", "-t", SceneFilters.format(duration), output]
     }
 
-    /// x264 `veryfast` CRF 23, yuv420p, at the frame rate.
+    /// x264 `superfast` with `veryfast`'s macroblock tree (a 10-frame lookahead) at CRF 23, yuv420p, at the frame
+    /// rate. Measured on the bench's scenes against a lossless render: x264's CPU −35 % of `veryfast`'s, the file
+    /// +4 %, SSIM 0.9864 against 0.9867 (plain `superfast`, without the tree: the file +66 %).
     static func videoCodec(threads: Int) -> [String] {
         [
-            "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p", "-r", "\(frameRate)",
-            "-threads", "\(threads)",
+            "-c:v", "libx264", "-preset", "superfast", "-x264-params", "mbtree=1:rc-lookahead=10", "-crf", "23",
+            "-pix_fmt", "yuv420p", "-r", "\(frameRate)", "-threads", "\(threads)",
         ]
     }
 
