@@ -10,8 +10,8 @@ enum ConfigReader {
     static func read(_ directory: URL, _ path: String) -> FileTable.Contents? {
         let url = directory.appendingPathComponent(path)
         do throws(ConfigText.ReadError) {
-            let data = try ConfigText.read(url)
-            return FileTable.Contents(data: data, hash: ContentHash.of(data), signature: FileTable.signature(url))
+            let (data, signature) = try ConfigText.readWithSignature(url)
+            return FileTable.Contents(data: data, hash: ContentHash.of(data), signature: signature)
         } catch {
             guard case .unreadable(let reason) = error else { return nil }
             let message = "cannot read the file: \(reason)."
@@ -23,18 +23,20 @@ enum ConfigReader {
     /// An account file's document; `knownID` is the id to keep when the file is not YAML (or not readable) at all.
     static func account(_ contents: FileTable.Contents, path: String, knownID: String?) -> ConfigDocument<Account> {
         document(contents, path: path, name: knownID ?? ConfigFiles.stem(of: path)) {
-            ConfigDecoder.account(data: $0, path: path, knownID: knownID)
+            ConfigDecoder.account(data: $0, path: path, knownID: knownID, hash: contents.hash)
         }
     }
 
     static func pipeline(_ contents: FileTable.Contents, path: String) -> ConfigDocument<Pipeline> {
         document(contents, path: path, name: ConfigFiles.stem(of: path)) {
-            ConfigDecoder.pipeline(data: $0, path: path)
+            ConfigDecoder.pipeline(data: $0, path: path, hash: contents.hash)
         }
     }
 
     static func settings(_ contents: FileTable.Contents, path: String) -> ConfigDocument<DaemonSettings> {
-        document(contents, path: path, name: "showrunner") { ConfigDecoder.settings(data: $0, path: path) }
+        document(contents, path: path, name: "showrunner") {
+            ConfigDecoder.settings(data: $0, path: path, hash: contents.hash)
+        }
     }
 
     /// The error document of a listed file that disappeared before it could be read (`validate` lists, then reads).

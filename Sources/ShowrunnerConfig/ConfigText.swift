@@ -19,6 +19,13 @@ enum ConfigText {
     /// At most `maxBytes + 1` bytes of the file at `url` (symlinks followed). A FIFO or device is refused as
     /// unreadable instead of blocking the reader (it is opened non-blocking).
     static func read(_ url: URL, limit: Int = maxBytes + 1) throws(ReadError) -> Data {
+        try readWithSignature(url, limit: limit).data
+    }
+
+    /// `read`, with the file's signature from the open descriptor (no second `stat` of the path).
+    static func readWithSignature(
+        _ url: URL, limit: Int = maxBytes + 1
+    ) throws(ReadError) -> (data: Data, signature: FileTable.Signature) {
         let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let error = errno
@@ -33,19 +40,22 @@ enum ConfigText {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw .unreadable("it is not a regular file") }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: min(max(Int(info.st_size) + 1, 4096), 64 * 1024))
-        while data.count < limit {
-            let wanted = min(buffer.count, limit - data.count)
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, wanted) }
+        // Read straight into the result, sized for the whole file plus one byte (to see the end in one call).
+        var data = Data(count: min(max(Int(info.st_size) + 1, 64), limit))
+        var filled = 0
+        while filled < limit {
+            if filled == data.count { data.count = min(data.count * 2, limit) }
+            let wanted = data.count - filled
+            let count = data.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, wanted) }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else {
                 if count < 0 { throw .unreadable(String(cString: strerror(errno))) }
                 break
             }
-            data.append(contentsOf: buffer[0..<count])
+            filled += count
         }
-        return data
+        data.count = filled
+        return (data, FileTable.signature(of: info))
     }
 
     /// The target of the symbolic link at `url`, nil when `url` names no entry at all (the file is gone).
