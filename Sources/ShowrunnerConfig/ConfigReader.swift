@@ -8,15 +8,21 @@ import ShowrunnerCore
 enum ConfigReader {
     /// The bytes of `path` (relative to `directory`), or why they cannot be read; nil when the file is gone.
     static func read(_ directory: URL, _ path: String) -> FileTable.Contents? {
-        let url = directory.appendingPathComponent(path)
+        read(directoryPath: directory.path, path)
+    }
+
+    /// `read` with the folder as a path: the file's path is joined as text (no `URL` per file).
+    static func read(directoryPath: String, _ path: String) -> FileTable.Contents? {
+        let full = directoryPath.hasSuffix("/") ? directoryPath + path : directoryPath + "/" + path
         do throws(ConfigText.ReadError) {
-            let (data, signature) = try ConfigText.readWithSignature(url)
+            let (data, signature) = try ConfigText.readWithSignature(atPath: full)
             return FileTable.Contents(data: data, hash: ContentHash.of(data), signature: signature)
         } catch {
             guard case .unreadable(let reason) = error else { return nil }
             let message = "cannot read the file: \(reason)."
             return FileTable.Contents(
-                data: Data(), unreadable: message, hash: ContentHash.of(message), signature: FileTable.signature(url))
+                data: Data(), unreadable: message, hash: ContentHash.of(message),
+                signature: FileTable.signature(atPath: full))
         }
     }
 

@@ -19,19 +19,20 @@ enum ConfigText {
     /// At most `maxBytes + 1` bytes of the file at `url` (symlinks followed). A FIFO or device is refused as
     /// unreadable instead of blocking the reader (it is opened non-blocking).
     static func read(_ url: URL, limit: Int = maxBytes + 1) throws(ReadError) -> Data {
-        try readWithSignature(url, limit: limit).data
+        try readWithSignature(atPath: url.path, limit: limit).data
     }
 
-    /// `read`, with the file's signature from the open descriptor (no second `stat` of the path).
+    /// `read` of the file at `path`, with its signature from the open descriptor (no second `stat`). A path, not a
+    /// `URL`: building a `URL` per file was 6 % of `validate` on 10,000 accounts.
     static func readWithSignature(
-        _ url: URL, limit: Int = maxBytes + 1
+        atPath path: String, limit: Int = maxBytes + 1
     ) throws(ReadError) -> (data: Data, signature: FileTable.Signature) {
-        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let error = errno
             if error == ENOENT || error == ENOTDIR {
                 // Gone only when there is no entry at all: a symlink to nothing is an unreadable file.
-                guard let target = danglingTarget(url) else { throw .missing }
+                guard let target = danglingTarget(URL(fileURLWithPath: path)) else { throw .missing }
                 throw .unreadable("it is a symbolic link to '\(target)', which does not exist")
             }
             throw .unreadable(String(cString: strerror(error)))
