@@ -65,7 +65,7 @@ struct AccountDecoder {
         return account
     }
 
-    private static func decodeID(_ entries: [String: YAMLNode], stem: String, reader: inout NodeReader) -> String {
+    private static func decodeID(_ entries: NodeEntries, stem: String, reader: inout NodeReader) -> String {
         guard let node = entries["id"] else {
             if !Account.isValidID(stem) {
                 reader.error(

@@ -12,7 +12,7 @@ public enum ConfigDecoder {
 
     /// `composer` picks the YAML reader (the differential test compares the two).
     static func account(
-        text: String, path: String, knownID: String? = nil, composer: YAMLFile.Composer
+        text: String, path: String, knownID: String? = nil, composer: YAMLFile.Composer, hash: String? = nil
     ) -> ConfigDocument<Account> {
         var reader = NodeReader(file: path)
         let stem = ConfigFiles.stem(of: path)
@@ -21,14 +21,16 @@ public enum ConfigDecoder {
         let name = root == nil ? knownID ?? stem : AccountDecoder.declaredID(root, stem: stem)
         return ConfigDocument(
             path: path, name: name, value: account, sourceMap: reader.sourceMap, diagnostics: reader.diagnostics,
-            contentHash: ContentHash.of(text), refersTo: AccountDecoder.pipelineName(root))
+            contentHash: hash ?? ContentHash.of(text), refersTo: AccountDecoder.pipelineName(root))
     }
 
     public static func pipeline(text: String, path: String) -> ConfigDocument<Pipeline> {
         pipeline(text: text, path: path, composer: .events)
     }
 
-    static func pipeline(text: String, path: String, composer: YAMLFile.Composer) -> ConfigDocument<Pipeline> {
+    static func pipeline(
+        text: String, path: String, composer: YAMLFile.Composer, hash: String? = nil
+    ) -> ConfigDocument<Pipeline> {
         var reader = NodeReader(file: path)
         let stem = ConfigFiles.stem(of: path)
         let root = YAMLFile.compose(text, file: path, reader: &reader, composer: composer)
@@ -39,23 +41,33 @@ public enum ConfigDecoder {
         }
         return ConfigDocument(
             path: path, name: name, value: reader.hasErrors ? nil : pipeline, sourceMap: reader.sourceMap,
-            diagnostics: reader.diagnostics, contentHash: ContentHash.of(text))
+            diagnostics: reader.diagnostics, contentHash: hash ?? ContentHash.of(text))
     }
 
     /// A file's bytes: too large or not UTF-8 is an error document (with the line and column of the first bad
     /// byte) that keeps `knownID` (or the stem) as its name.
-    public static func account(data: Data, path: String, knownID: String? = nil) -> ConfigDocument<Account> {
-        decoding(data, path: path, name: knownID ?? ConfigFiles.stem(of: path)) {
-            account(text: $0, path: path, knownID: knownID)
+    /// `hash` is the bytes' `ContentHash` when the reader has it already (each file is hashed once).
+    public static func account(
+        data: Data, path: String, knownID: String? = nil, hash: String? = nil
+    ) -> ConfigDocument<Account> {
+        let hash = hash ?? ContentHash.of(data)
+        return decoding(data, path: path, name: knownID ?? ConfigFiles.stem(of: path), hash: hash) {
+            account(text: $0, path: path, knownID: knownID, composer: .events, hash: hash)
         }
     }
 
-    public static func pipeline(data: Data, path: String) -> ConfigDocument<Pipeline> {
-        decoding(data, path: path, name: ConfigFiles.stem(of: path)) { pipeline(text: $0, path: path) }
+    public static func pipeline(data: Data, path: String, hash: String? = nil) -> ConfigDocument<Pipeline> {
+        let hash = hash ?? ContentHash.of(data)
+        return decoding(data, path: path, name: ConfigFiles.stem(of: path), hash: hash) {
+            pipeline(text: $0, path: path, composer: .events, hash: hash)
+        }
     }
 
-    public static func settings(data: Data, path: String) -> ConfigDocument<DaemonSettings> {
-        decoding(data, path: path, name: "showrunner") { settings(text: $0, path: path) }
+    public static func settings(data: Data, path: String, hash: String? = nil) -> ConfigDocument<DaemonSettings> {
+        let hash = hash ?? ContentHash.of(data)
+        return decoding(data, path: path, name: "showrunner", hash: hash) {
+            settings(text: $0, path: path, composer: .events, hash: hash)
+        }
     }
 
     /// An error document for a file that cannot be read at all (permission, not a regular file).
@@ -67,14 +79,14 @@ public enum ConfigDecoder {
     }
 
     private static func decoding<Value>(
-        _ data: Data, path: String, name: String, decode: (String) -> ConfigDocument<Value>
+        _ data: Data, path: String, name: String, hash: String, decode: (String) -> ConfigDocument<Value>
     ) -> ConfigDocument<Value> {
         switch ConfigText.decode(data, file: path) {
         case .text(let text): return decode(text)
         case .problem(let problem):
             return ConfigDocument(
                 path: path, name: name, value: nil, sourceMap: SourceMap(file: path), diagnostics: [problem],
-                contentHash: ContentHash.of(data))
+                contentHash: hash)
         }
     }
 
@@ -82,13 +94,15 @@ public enum ConfigDecoder {
         settings(text: text, path: path, composer: .events)
     }
 
-    static func settings(text: String, path: String, composer: YAMLFile.Composer) -> ConfigDocument<DaemonSettings> {
+    static func settings(
+        text: String, path: String, composer: YAMLFile.Composer, hash: String? = nil
+    ) -> ConfigDocument<DaemonSettings> {
         var reader = NodeReader(file: path)
         let root = YAMLFile.compose(text, file: path, reader: &reader, composer: composer)
         let settings = root.flatMap { SettingsDecoder.decode($0, reader: &reader) }
         return ConfigDocument(
             path: path, name: "showrunner", value: settings, sourceMap: reader.sourceMap,
-            diagnostics: reader.diagnostics, contentHash: ContentHash.of(text))
+            diagnostics: reader.diagnostics, contentHash: hash ?? ContentHash.of(text))
     }
 }
 

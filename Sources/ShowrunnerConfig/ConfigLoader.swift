@@ -4,9 +4,12 @@ import ShowrunnerCore
 /// Reads a config folder (`accounts.d/`, `pipelines/`, `showrunner.yaml`) into a snapshot.
 public struct ConfigLoader: Sendable {
     public let directory: URL
+    /// `directory` as a path, to join file names as text.
+    let directoryPath: String
 
     public init(directory: String) {
         self.directory = URL(fileURLWithPath: directory, isDirectory: true)
+        directoryPath = self.directory.path
     }
 
     public func load() -> ConfigSnapshot {
@@ -29,12 +32,12 @@ public struct ConfigLoader: Sendable {
 
     /// The account file at `path` (relative to the folder), read as the daemon reads it.
     public func loadAccount(_ path: String) -> ConfigDocument<Account> {
-        ConfigReader.read(directory, path).map { ConfigReader.account($0, path: path, knownID: nil) }
+        ConfigReader.read(directoryPath: directoryPath, path).map { ConfigReader.account($0, path: path, knownID: nil) }
             ?? ConfigReader.vanished(path: path)
     }
 
     public func loadPipeline(_ path: String) -> ConfigDocument<Pipeline> {
-        ConfigReader.read(directory, path).map { ConfigReader.pipeline($0, path: path) }
+        ConfigReader.read(directoryPath: directoryPath, path).map { ConfigReader.pipeline($0, path: path) }
             ?? ConfigReader.vanished(path: path)
     }
 
@@ -43,7 +46,7 @@ public struct ConfigLoader: Sendable {
         guard
             let name = ConfigFiles.settingsNames.first(where: { FileTable.signature(url($0)) != nil })
         else { return nil }
-        return ConfigReader.read(directory, name).map { ConfigReader.settings($0, path: name) }
+        return ConfigReader.read(directoryPath: directoryPath, name).map { ConfigReader.settings($0, path: name) }
     }
 
     /// A checker that resolves `${env:…}` against this process and `${file:…}` against this folder.

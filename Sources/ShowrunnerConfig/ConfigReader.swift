@@ -8,33 +8,41 @@ import ShowrunnerCore
 enum ConfigReader {
     /// The bytes of `path` (relative to `directory`), or why they cannot be read; nil when the file is gone.
     static func read(_ directory: URL, _ path: String) -> FileTable.Contents? {
-        let url = directory.appendingPathComponent(path)
+        read(directoryPath: directory.path, path)
+    }
+
+    /// `read` with the folder as a path: the file's path is joined as text (no `URL` per file).
+    static func read(directoryPath: String, _ path: String) -> FileTable.Contents? {
+        let full = directoryPath.hasSuffix("/") ? directoryPath + path : directoryPath + "/" + path
         do throws(ConfigText.ReadError) {
-            let data = try ConfigText.read(url)
-            return FileTable.Contents(data: data, hash: ContentHash.of(data), signature: FileTable.signature(url))
+            let (data, signature) = try ConfigText.readWithSignature(atPath: full)
+            return FileTable.Contents(data: data, hash: ContentHash.of(data), signature: signature)
         } catch {
             guard case .unreadable(let reason) = error else { return nil }
             let message = "cannot read the file: \(reason)."
             return FileTable.Contents(
-                data: Data(), unreadable: message, hash: ContentHash.of(message), signature: FileTable.signature(url))
+                data: Data(), unreadable: message, hash: ContentHash.of(message),
+                signature: FileTable.signature(atPath: full))
         }
     }
 
     /// An account file's document; `knownID` is the id to keep when the file is not YAML (or not readable) at all.
     static func account(_ contents: FileTable.Contents, path: String, knownID: String?) -> ConfigDocument<Account> {
         document(contents, path: path, name: knownID ?? ConfigFiles.stem(of: path)) {
-            ConfigDecoder.account(data: $0, path: path, knownID: knownID)
+            ConfigDecoder.account(data: $0, path: path, knownID: knownID, hash: contents.hash)
         }
     }
 
     static func pipeline(_ contents: FileTable.Contents, path: String) -> ConfigDocument<Pipeline> {
         document(contents, path: path, name: ConfigFiles.stem(of: path)) {
-            ConfigDecoder.pipeline(data: $0, path: path)
+            ConfigDecoder.pipeline(data: $0, path: path, hash: contents.hash)
         }
     }
 
     static func settings(_ contents: FileTable.Contents, path: String) -> ConfigDocument<DaemonSettings> {
-        document(contents, path: path, name: "showrunner") { ConfigDecoder.settings(data: $0, path: path) }
+        document(contents, path: path, name: "showrunner") {
+            ConfigDecoder.settings(data: $0, path: path, hash: contents.hash)
+        }
     }
 
     /// The error document of a listed file that disappeared before it could be read (`validate` lists, then reads).

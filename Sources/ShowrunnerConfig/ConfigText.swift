@@ -19,12 +19,20 @@ enum ConfigText {
     /// At most `maxBytes + 1` bytes of the file at `url` (symlinks followed). A FIFO or device is refused as
     /// unreadable instead of blocking the reader (it is opened non-blocking).
     static func read(_ url: URL, limit: Int = maxBytes + 1) throws(ReadError) -> Data {
-        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        try readWithSignature(atPath: url.path, limit: limit).data
+    }
+
+    /// `read` of the file at `path`, with its signature from the open descriptor (no second `stat`). A path, not a
+    /// `URL`: building a `URL` per file was 6 % of `validate` on 10,000 accounts.
+    static func readWithSignature(
+        atPath path: String, limit: Int = maxBytes + 1
+    ) throws(ReadError) -> (data: Data, signature: FileTable.Signature) {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let error = errno
             if error == ENOENT || error == ENOTDIR {
                 // Gone only when there is no entry at all: a symlink to nothing is an unreadable file.
-                guard let target = danglingTarget(url) else { throw .missing }
+                guard let target = danglingTarget(URL(fileURLWithPath: path)) else { throw .missing }
                 throw .unreadable("it is a symbolic link to '\(target)', which does not exist")
             }
             throw .unreadable(String(cString: strerror(error)))
@@ -33,19 +41,22 @@ enum ConfigText {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw .unreadable("it is not a regular file") }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: min(max(Int(info.st_size) + 1, 4096), 64 * 1024))
-        while data.count < limit {
-            let wanted = min(buffer.count, limit - data.count)
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, wanted) }
+        // Read straight into the result, sized for the whole file plus one byte (to see the end in one call).
+        var data = Data(count: min(max(Int(info.st_size) + 1, 64), limit))
+        var filled = 0
+        while filled < limit {
+            if filled == data.count { data.count = min(data.count * 2, limit) }
+            let wanted = data.count - filled
+            let count = data.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, wanted) }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else {
                 if count < 0 { throw .unreadable(String(cString: strerror(errno))) }
                 break
             }
-            data.append(contentsOf: buffer[0..<count])
+            filled += count
         }
-        return data
+        data.count = filled
+        return (data, FileTable.signature(of: info))
     }
 
     /// The target of the symbolic link at `url`, nil when `url` names no entry at all (the file is gone).

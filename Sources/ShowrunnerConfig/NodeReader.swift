@@ -34,7 +34,7 @@ struct NodeReader {
     }
 
     /// A mapping's entries by key; reports a wrong type and every key not in `known` (with a suggestion).
-    mutating func mapping(_ node: YAMLNode, at path: String, known: [String]) -> [String: YAMLNode]? {
+    mutating func mapping(_ node: YAMLNode, at path: String, known: [String]) -> NodeEntries? {
         record(path, node)
         guard case .mapping(let mapping) = node else {
             error(
@@ -43,7 +43,7 @@ struct NodeReader {
                 at: node)
             return nil
         }
-        var entries: [String: YAMLNode] = [:]
+        var entries = NodeEntries(capacity: mapping.count)
         for (keyNode, value) in mapping {
             guard let key = scalarKey(keyNode, at: path) else { continue }
             let keyPath = Self.join(path, key)
@@ -54,7 +54,7 @@ struct NodeReader {
                 error(keyPath, "unknown key '\(key)'; \(hint)", at: keyNode)
                 continue
             }
-            entries[key] = value
+            entries.append(key, value)
             record(keyPath, isCollection(value) ? keyNode : value)
         }
         return entries
@@ -86,7 +86,7 @@ struct NodeReader {
         return nil
     }
 
-    mutating func require(_ entries: [String: YAMLNode], _ key: String, at path: String, _ hint: String) -> YAMLNode? {
+    mutating func require(_ entries: NodeEntries, _ key: String, at path: String, _ hint: String) -> YAMLNode? {
         if let node = entries[key] { return node }
         error(path.isEmpty ? key : Self.join(path, key), "missing required key '\(key)'; \(hint)")
         return nil

@@ -6,9 +6,9 @@ public struct LiveEvent: Sendable, Equatable {
     public let id: Int
     public let type: Kind
     public let fields: [String: String]
-    /// `fields` as one line of JSON with sorted keys (the SSE `data`), encoded once when the event is made: every
-    /// connected page is sent the same text.
-    public let json: String
+    /// `fields` as one line of JSON with sorted keys (the SSE `data`), encoded when a page is sent the event: a
+    /// burst of 1,000 runs with no page open encodes nothing on the runs' path.
+    public var json: String { Self.encode(fields) }
 
     public enum Kind: String, Sendable, CaseIterable {
         case runQueued = "run.queued"
@@ -24,15 +24,6 @@ public struct LiveEvent: Sendable, Equatable {
         self.id = id
         self.type = type
         self.fields = fields
-        json = Self.encode(fields)
-    }
-
-    /// With `json` already encoded from `fields` (the hub encodes outside its lock).
-    init(id: Int, type: Kind, fields: [String: String], json: String) {
-        self.id = id
-        self.type = type
-        self.fields = fields
-        self.json = json
     }
 
     static func encode(_ fields: [String: String]) -> String {

@@ -31,12 +31,12 @@ public final class LiveEventHub: Sendable {
     /// Numbers the event, keeps it in the ring and hands it to every subscriber.
     @discardableResult
     public func publish(_ type: LiveEvent.Kind, _ fields: [String: String]) -> LiveEvent {
-        let json = LiveEvent.encode(fields)
         let (event, sinks) = state.withLock { state in
-            let event = LiveEvent(id: state.nextID, type: type, fields: fields, json: json)
+            let event = LiveEvent(id: state.nextID, type: type, fields: fields)
             state.nextID += 1
             state.ring.append(event)
-            if state.ring.count > capacity { state.ring.removeFirst(state.ring.count - capacity) }
+            // Trimmed once it holds twice the capacity: one move per `capacity` events, not one per event.
+            if state.ring.count >= 2 * capacity { state.ring.removeFirst(state.ring.count - capacity) }
             return (event, Array(state.subscribers.values))
         }
         for sink in sinks { sink.yield(event) }
@@ -51,7 +51,8 @@ public final class LiveEventHub: Sendable {
             let key = state.nextSubscriber
             state.nextSubscriber += 1
             state.subscribers[key] = continuation
-            let (replay, gap) = Self.replay(after: lastID, ring: state.ring, nextID: state.nextID)
+            let (replay, gap) = Self.replay(
+                after: lastID, ring: Array(state.ring.suffix(capacity)), nextID: state.nextID)
             return (replay, gap, key)
         }
         continuation.onTermination = { [weak self] _ in

@@ -11,18 +11,27 @@ public enum RunID {
 
     /// `randomIndex(n)` returns an integer in `0..<n`.
     public static func make(at date: Date, randomIndex: (Int) -> Int) -> String {
+        make(prefix: prefix(date), randomIndex: randomIndex)
+    }
+
+    /// `20261127-093012-`: the part of the id that is the creation time.
+    private static func prefix(_ date: Date) -> String {
         let digits = RFC3339.format(date, in: utc).prefix(19).filter(\.isNumber)
-        let suffix = String((0..<5).map { _ in alphabet[randomIndex(alphabet.count)] })
-        return "\(digits.prefix(8))-\(digits.dropFirst(8))-\(suffix)"
+        return "\(digits.prefix(8))-\(digits.dropFirst(8))-"
+    }
+
+    private static func make(prefix: String, randomIndex: (Int) -> Int) -> String {
+        prefix + String((0..<5).map { _ in alphabet[randomIndex(alphabet.count)] })
     }
 
     /// `count` distinct ids for runs created in the same second.
     public static func make(_ count: Int, at date: Date, randomIndex: (Int) -> Int) -> [String] {
+        let prefix = prefix(date)  // formatted once for the 1,000 runs of one instant
         var ids: [String] = []
         var seen: Set<String> = []
         while ids.count < count {
-            var id = make(at: date, randomIndex: randomIndex)
-            for _ in 0..<3 where seen.contains(id) { id = make(at: date, randomIndex: randomIndex) }
+            var id = make(prefix: prefix, randomIndex: randomIndex)
+            for _ in 0..<3 where seen.contains(id) { id = make(prefix: prefix, randomIndex: randomIndex) }
             if seen.contains(id) { id += "-\(ids.count)" }  // a `randomIndex` that repeats itself (a test stub)
             seen.insert(id)
             ids.append(id)

@@ -49,34 +49,41 @@ extension Scheduler {
         let now = now()
         let changedNextFires = state.withLock { state -> [String: Date?] in
             guard state.started else { return [:] }
+            let ids = ids ?? Set(state.desired.keys).union(state.book.entries.keys)
+            var before: [String: Date?] = [:]
+            before.reserveCapacity(ids.count)
+            var settings: [ScheduleBook.Setting] = []
+            for id in ids {
+                before[id] = state.book.entries[id]?.next?.startAt
+                if let setting = updateEntry(id, in: &state, now: now) { settings.append(setting) }
+            }
+            state.book.set(settings)  // one sort for all of them
             var changed: [String: Date?] = [:]
-            for id in ids ?? Set(state.desired.keys).union(state.book.entries.keys) {
-                let before = state.book.entries[id]?.next?.startAt
-                updateEntry(id, in: &state, now: now)
+            for (id, earlier) in before {
                 let after = state.book.entries[id]?.next?.startAt
-                if before != after || state.book.entries[id] == nil { changed[id] = after }
+                if earlier != after || state.book.entries[id] == nil { changed[id] = after }
             }
             return changed
         }
         for (id, next) in changedNextFires { metrics.recordNextFire(next, accountID: id) }
     }
 
-    private func updateEntry(_ id: String, in state: inout State, now: Date) {
+    /// Removes the entry of `id` when it is not to be scheduled; else the setting to give the book (nil: unchanged).
+    private func updateEntry(_ id: String, in state: inout State, now: Date) -> ScheduleBook.Setting? {
         let durable = state.accountStates[id]
         guard let scheduled = state.desired[id], scheduled.account.enabled, let schedule = scheduled.account.schedule,
             durable?.paused != true, durable?.removedUntilChange == nil
         else {
             state.book.remove(id)
-            return
+            return nil
         }
+        var after = durable?.lastFireAt ?? now
         if let old = state.book.entries[id] {
-            guard old.account != scheduled.account || old.mergedPipeline != scheduled.mergedPipeline else { return }
-            state.book.set(scheduled.account, mergedPipeline: scheduled.mergedPipeline, schedule: schedule, after: now)
-        } else {
-            state.book.set(
-                scheduled.account, mergedPipeline: scheduled.mergedPipeline, schedule: schedule,
-                after: durable?.lastFireAt ?? now)
+            guard old.account != scheduled.account || old.mergedPipeline != scheduled.mergedPipeline else { return nil }
+            after = now
         }
+        return ScheduleBook.Setting(
+            account: scheduled.account, mergedPipeline: scheduled.mergedPipeline, schedule: schedule, after: after)
     }
 
     public func pause(_ accountID: String, reason: String = "paused through the API") async throws {

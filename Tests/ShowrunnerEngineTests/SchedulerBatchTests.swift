@@ -1,6 +1,7 @@
 import Foundation
 import ShowrunnerCore
 import ShowrunnerStore
+import ShowrunnerTestSupport
 import Testing
 
 @testable import ShowrunnerEngine
@@ -25,6 +26,27 @@ struct SchedulerBatchTests {
         let states = try await test.harness.store.accountStates()
         #expect(ids.allSatisfy { states[$0]?.lastFireAt == SchedulerHarness.date("2026-06-01T10:00:00Z") })
         #expect(test.scheduler.jobs().allSatisfy { $0.nextRunAt == SchedulerHarness.date("2026-06-02T10:00:00Z") })
+    }
+
+    @Test func theFirstRunsOfABurstStartWhileItsLaterRowsAreStillBeingWritten() async throws {
+        let harness = try Harness(steps: ["command": ScriptedStep(outputs: [:])])
+        let store = HeldInsertStore(base: harness.store)
+        let test = SchedulerHarness(
+            harness: harness, at: SchedulerHarness.date("2026-06-01T09:59:30Z"), maxConcurrentRuns: 200,
+            runStore: store)
+        let ids = (0..<100).map { String(format: "acct-%03d", $0) }
+        await test.scheduler.apply(try ids.map { try SchedulerHarness.account($0, cron: "0 10 * * *") })
+        try await test.scheduler.startUp()
+        let firing = Task { await test.advance(to: SchedulerHarness.date("2026-06-01T10:00:00Z")) }
+        // The later inserts are held: the runs of the first slice finish, and no run exists without its row.
+        try await Deadline.until("the first slice's runs succeeded") { store.succeededRuns >= 16 }
+        #expect(try await harness.store.runs(matching: RunQuery(limit: 1000)).count == 16)
+        store.release()
+        await firing.value
+        try await test.settle()
+        let runs = try await harness.store.runs(matching: RunQuery(limit: 1000))
+        #expect(Set(runs.map(\.accountID)) == Set(ids))
+        #expect(runs.allSatisfy { $0.status == .succeeded })
     }
 
     @Test func anUpdateTouchesOnlyTheAccountsItNames() async throws {

@@ -89,8 +89,8 @@ public final class ConfigRegistry: Sendable {
     /// the state lock; it is held only to record the decoded files and to publish the results, each O(changed files),
     /// so readers never wait for a reload.
     private func reload(_ paths: Set<String>, revalidateAll: Bool) -> ReloadReport {
-        let directory = loader.directory
-        let read = Array(paths).concurrentMap { ($0, ConfigReader.read(directory, $0)) }
+        let directory = loader.directoryPath
+        let read = Array(paths).concurrentMap { ($0, ConfigReader.read(directoryPath: directory, $0)) }
         let known = state.withLock { state in
             read.filter { state.files.differs($0.0, $0.1) }.map { ($0.0, $0.1, state.accounts[$0.0]?.name) }
         }

@@ -65,6 +65,10 @@ struct FileTable: Sendable {
     static func signature(atPath path: String) -> Signature? {
         var info = stat()
         guard stat(path, &info) == 0 || lstat(path, &info) == 0 else { return nil }
+        return signature(of: info)
+    }
+
+    static func signature(of info: stat) -> Signature {
         let modified = TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9
         return Signature(inode: UInt64(info.st_ino), size: Int64(info.st_size), modified: modified)
     }

@@ -22,13 +22,10 @@ extension CronExpression {
         let sets = try zip(CronField.allCases, parts).map { field, text throws(CronSyntaxError) in
             try CronFieldParser(field: field).parse(text)
         }
-        self.init(
+        storage = Parts(
             source: expression, fields: parts, hasSeconds: hasSeconds,
             isWildcardJob: parts[1].hasPrefix("*") || parts[2].hasPrefix("*"),
-            daysMustMatchBoth: parts[3].hasPrefix("*") || parts[5].hasPrefix("*"),
-            seconds: sets[0], minutes: sets[1], hours: sets[2],
-            daysOfMonth: sets[3], months: sets[4], daysOfWeek: sets[5]
-        )
+            daysMustMatchBoth: parts[3].hasPrefix("*") || parts[5].hasPrefix("*"), sets: sets)
         try checkFiresAtAll()
     }
 

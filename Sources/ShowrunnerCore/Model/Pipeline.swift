@@ -15,6 +15,7 @@ public struct Pipeline: Sendable, Hashable {
     /// This pipeline with an account's per-step overrides applied; overrides naming no step are ignored here
     /// (validation reports them).
     public func applying(_ overrides: [String: StepOverrides]) -> Pipeline {
+        guard !overrides.isEmpty else { return self }  // shares the pipeline's steps, not a copy per account
         var merged = self
         merged.steps = steps.map { step in overrides[step.id].map(step.applying) ?? step }
         return merged

@@ -25,6 +25,44 @@ public struct ScheduleBook: Sendable {
         if let next { insert(next) }
     }
 
+    /// One account to add or replace, its next fire computed strictly after `after`.
+    public struct Setting: Sendable {
+        public var account: Account
+        public var mergedPipeline: Pipeline
+        public var schedule: Schedule
+        public var after: Date
+
+        public init(account: Account, mergedPipeline: Pipeline, schedule: Schedule, after: Date) {
+            self.account = account
+            self.mergedPipeline = mergedPipeline
+            self.schedule = schedule
+            self.after = after
+        }
+    }
+
+    /// Adds or replaces many accounts with one sort, not one ordered insertion each (10,000 at start-up would move
+    /// the queue 10,000 times); the last setting of an id wins.
+    public mutating func set(_ settings: [Setting]) {
+        guard settings.count > 1 else {
+            for item in settings {
+                set(item.account, mergedPipeline: item.mergedPipeline, schedule: item.schedule, after: item.after)
+            }
+            return
+        }
+        var fires: [String: ScheduledFire] = [:]
+        fires.reserveCapacity(settings.count)
+        for item in settings {
+            let id = item.account.id
+            let next = ScheduledFire.next(for: id, schedule: item.schedule, after: item.after)
+            entries[id] = Entry(
+                account: item.account, mergedPipeline: item.mergedPipeline, schedule: item.schedule, next: next)
+            fires[id] = next
+        }
+        queue.removeAll { fires.keys.contains($0.accountID) }
+        queue.append(contentsOf: fires.values.compactMap { $0 })
+        queue.sort()
+    }
+
     public mutating func remove(_ accountID: String) {
         guard entries.removeValue(forKey: accountID) != nil else { return }
         queue.removeAll { $0.accountID == accountID }
