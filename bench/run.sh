@@ -53,9 +53,10 @@ fi
 # SwiftPM takes a lock on .build; if another build holds it, `swift build` waits for it to finish.
 log "swift build -c release --product showrunner (waits if another build holds the .build lock)"
 mkdir -p "$BENCH/.build"
-BIN="$ROOT/.build/release/showrunner"
+# SHOWRUNNER_BIN=path measures that binary (e.g. the release archive's) instead of building one.
+BIN="${SHOWRUNNER_BIN:-$ROOT/.build/release/showrunner}"
 STALE=""
-if ! (cd "$ROOT" && swift build -c release --product showrunner) >"$BENCH/.build/release-build.log" 2>&1; then
+if [ -z "${SHOWRUNNER_BIN:-}" ] && ! (cd "$ROOT" && swift build -c release --product showrunner) >"$BENCH/.build/release-build.log" 2>&1; then
     tail -15 "$BENCH/.build/release-build.log" >&2
     if [ -x "$BIN" ] && [ "${ALLOW_STALE:-1}" = 1 ]; then
         # Others may be editing the package while this runs; measure the last good binary, and say so.

@@ -65,11 +65,12 @@ fi
 # --- builds ----------------------------------------------------------------------------------------------------
 # SwiftPM takes a lock on each .build; if another build holds it, `swift build` waits for it to finish.
 mkdir -p "$LOGS"
-BIN="$ROOT/.build/release/showrunner"
+# SHOWRUNNER_BIN=path measures that binary (e.g. the release archive's) instead of building one.
+BIN="${SHOWRUNNER_BIN:-$ROOT/.build/release/showrunner}"
 RELOAD_BENCH="$BENCH/.build/release/ReloadBench"
 STALE=""
 log "swift build -c release --product showrunner (in $ROOT; waits if another build holds the lock)"
-if ! (cd "$ROOT" && swift build -c release --product showrunner) >"$LOGS/release-build.log" 2>&1; then
+if [ -z "${SHOWRUNNER_BIN:-}" ] && ! (cd "$ROOT" && swift build -c release --product showrunner) >"$LOGS/release-build.log" 2>&1; then
     tail -15 "$LOGS/release-build.log" >&2
     if [ -x "$BIN" ] && [ "${ALLOW_STALE:-1}" = 1 ]; then
         STALE="the release build failed ($LOGS/release-build.log); measured the previous binary"
