@@ -53,6 +53,11 @@ struct DashboardData: Sendable {
         return report
     }
 
+    /// What the first requests would otherwise compute: every account's closed days of statistics.
+    func warm() async {
+        await stats?.warm(now: now())
+    }
+
     /// The fires of the next `hours` hours across channels.
     func upcoming(hours: Int) async -> UpcomingPlan {
         let from = now()

@@ -1,3 +1,4 @@
+import ShowrunnerEngine
 import Synchronization
 
 /// The frames waiting to be written to one event-stream connection. Frames are appended as events arrive and the
@@ -18,7 +19,7 @@ final class EventOutbox: Sendable {
     func append(_ frame: String) {
         pending.withLock { text in
             if text.utf8.count + frame.utf8.count > limit {
-                text = EventsController.frame(type: "reset", id: nil, data: "{}")
+                text = LiveEvent.frame(type: "reset", id: nil, data: "{}")
             } else {
                 text += frame
             }

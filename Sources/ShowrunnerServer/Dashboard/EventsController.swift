@@ -22,19 +22,20 @@ struct EventsController {
             request.headers[HTTPField.Name("Last-Event-ID")!]
             ?? request.uri.queryParameters["last_event_id"]
             .map(String.init)
-        let subscription = hub.subscribe(after: header.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) })
+        let lastID = header.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let keepAlive = keepAlive
+        let hub = hub
         let body = ResponseBody { writer in
-            var opening = ": showrunner events\nretry: 2000\n\n"
-            if subscription.gap { opening += Self.frame(type: "reset", id: nil, data: "{}") }
-            for event in subscription.replay { opening += Self.frame(event) }
-            try await writer.write(ByteBuffer(string: opening))
+            // The hub appends each event's frame to this connection's outbox as it publishes: no task per client
+            // between the event and the write.
             let outbox = EventOutbox()
+            let registration = hub.register(after: lastID) { outbox.append($0.frame) }
+            defer { registration.cancel() }
+            var opening = ": showrunner events\nretry: 2000\n\n"
+            if registration.gap { opening += LiveEvent.frame(type: "reset", id: nil, data: "{}") }
+            for event in registration.replay { opening += event.frame }
+            try await writer.write(ByteBuffer(string: opening))
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    for await event in subscription.events { outbox.append(Self.frame(event)) }
-                    outbox.finish()
-                }
                 group.addTask {
                     while !Task.isCancelled {
                         try await Task.sleep(for: keepAlive)
@@ -58,16 +59,5 @@ struct EventsController {
             status: .ok,
             headers: [.contentType: "text/event-stream", .cacheControl: "no-store", .connection: "keep-alive"],
             body: body)
-    }
-
-    static func frame(_ event: LiveEvent) -> String {
-        frame(type: event.type.rawValue, id: event.id, data: event.json)
-    }
-
-    /// One SSE frame; `data` is one line (JSON).
-    static func frame(type: String, id: Int?, data: String) -> String {
-        var text = ""
-        if let id { text += "id: \(id)\n" }
-        return text + "event: \(type)\ndata: \(data)\n\n"
     }
 }

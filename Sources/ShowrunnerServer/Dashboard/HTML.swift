@@ -24,8 +24,11 @@ struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, CustomString
         mutating func appendInterpolation(_ value: Double) { text += HTML.escape(String(value)) }
     }
 
-    /// Escapes `& < > " '`, enough for text and for quoted attribute values.
+    /// Escapes `& < > " '`, enough for text and for quoted attribute values. Most values have none of them and are
+    /// returned as they are.
     static func escape(_ value: String) -> String {
+        let special = value.utf8.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        guard special else { return value }
         var out = ""
         out.reserveCapacity(value.utf8.count)
         for character in value.unicodeScalars {
