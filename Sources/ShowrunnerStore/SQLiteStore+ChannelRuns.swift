@@ -13,7 +13,9 @@ extension SQLiteStore: ChannelRunsReading {
             let newest = try db.cachedStatement(sql: Self.newestRunsSQL)
             let count = try db.cachedStatement(sql: Self.succeededSinceSQL)
             for id in accountIDs where result[id] == nil {
-                let runs = try Row.fetchAll(newest, arguments: [id, recent]).compactMap(Self.channelRun)
+                var runs: [RunRecord] = []
+                let cursor = try Row.fetchCursor(newest, arguments: [id, recent])
+                while let row = try cursor.next() { if let run = Self.channelRun(row) { runs.append(run) } }
                 let succeeded = try Int.fetchOne(count, arguments: [id, from]) ?? 0
                 result[id] = ChannelRuns(recent: runs, succeededSince: succeeded)
             }

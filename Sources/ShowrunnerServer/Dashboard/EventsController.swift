@@ -12,6 +12,8 @@ import ShowrunnerEngine
 struct EventsController {
     let hub: LiveEventHub
     var keepAlive: Duration = .seconds(15)
+    /// Wakes every connection's writer at most once per 20 ms.
+    let flush = EventFlush()
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/api/events", use: stream)
@@ -24,13 +26,20 @@ struct EventsController {
             .map(String.init)
         let lastID = header.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let keepAlive = keepAlive
-        let hub = hub
+        let (hub, flush) = (hub, flush)
         let body = ResponseBody { writer in
             // The hub appends each event's frame to this connection's outbox as it publishes: no task per client
             // between the event and the write.
             let outbox = EventOutbox()
-            let registration = hub.register(after: lastID) { outbox.append($0.frame) }
-            defer { registration.cancel() }
+            flush.add(outbox)
+            let registration = hub.register(after: lastID) { event in
+                outbox.append(event.frame)
+                flush.pending()
+            }
+            defer {
+                registration.cancel()
+                flush.remove(outbox)
+            }
             var opening = ": showrunner events\nretry: 2000\n\n"
             if registration.gap { opening += LiveEvent.frame(type: "reset", id: nil, data: "{}") }
             for event in registration.replay { opening += event.frame }
@@ -40,6 +49,7 @@ struct EventsController {
                     while !Task.isCancelled {
                         try await Task.sleep(for: keepAlive)
                         outbox.append(": keep-alive\n\n")
+                        outbox.wake()
                     }
                 }
                 // A graceful shutdown ends the stream, so the server's shutdown does not wait for the client.
