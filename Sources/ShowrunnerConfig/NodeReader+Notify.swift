@@ -2,7 +2,7 @@ import ShowrunnerCore
 import Yams
 
 extension NodeReader {
-    static let notifyKeys = ["url", "format", "secret", "events"]
+    static let notifyKeys = ["name", "url", "format", "secret", "events"]
 
     /// A `notify:` list (showrunner.yaml or an account): where alerts go and which events each receiver wants.
     mutating func alertTargets(_ node: YAMLNode?, at path: String) -> [AlertTarget]? {
@@ -23,6 +23,7 @@ extension NodeReader {
             var target = AlertTarget(url: url)
             target.format = choice(entries["format"], at: at("format")) ?? .json
             target.secret = string(entries["secret"], at: at("secret"))
+            target.name = string(entries["name"], at: at("name"))
             for (position, name) in (stringList(entries["events"], at: at("events")) ?? []).enumerated() {
                 guard let event = AlertEvent(rawValue: name) else {
                     let names = AlertEvent.allCases.map(\.rawValue).joined(separator: ", ")
@@ -30,6 +31,13 @@ extension NodeReader {
                     continue
                 }
                 target.events.insert(event)
+            }
+            if targets.contains(where: { $0.receiverName == target.receiverName }) {
+                error(
+                    itemPath,
+                    "two receivers are named '\(target.receiverName)'; give each a name: of its own "
+                        + "(a pending alert is resent after a restart to the receiver of its name).")
+                continue
             }
             targets.append(target)
         }

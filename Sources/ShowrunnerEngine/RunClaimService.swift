@@ -5,10 +5,12 @@ import ShowrunnerCore
 
 /// A cluster node's share of the queued runs: whenever it is woken — by its own submits, by a run that ended, by
 /// another node's `NOTIFY` — and every `poll` as the fallback, it claims as many queued runs as it has free slots,
-/// of the accounts it may run (configured here, `runs_on` labels all among its own).
+/// of the accounts it may run (configured here, `runs_on` labels all among its own). It also carries out cancels
+/// asked for through other nodes, and gives back what it claimed but did not start when it stops.
 public struct RunClaimService: Service {
     let claims: any QueuedRunClaims
     let notifications: (any QueuedRunNotifications)?
+    let cancels: (any RunCancelRequests)?
     let scheduler: Scheduler
     let coordinator: RunCoordinator
     let labels: Set<String>
@@ -17,14 +19,18 @@ public struct RunClaimService: Service {
     let logger: Logger
     private let wakeUps: AsyncStream<Void>
     private let wakeSink: AsyncStream<Void>.Continuation
+    private let cancelWakeUps: AsyncStream<Void>
+    private let cancelSink: AsyncStream<Void>.Continuation
 
     /// Wires `coordinator` to record runs without an owner and to wake this service.
     public init(
         claims: any QueuedRunClaims, notifications: (any QueuedRunNotifications)?, scheduler: Scheduler,
-        coordinator: RunCoordinator, labels: [String], lease: Duration, poll: Duration = .seconds(2), logger: Logger
+        coordinator: RunCoordinator, labels: [String], lease: Duration, poll: Duration = .seconds(2), logger: Logger,
+        cancels: (any RunCancelRequests)? = nil
     ) {
         self.claims = claims
         self.notifications = notifications
+        self.cancels = cancels
         self.scheduler = scheduler
         self.coordinator = coordinator
         self.labels = Set(labels)
@@ -32,6 +38,7 @@ public struct RunClaimService: Service {
         self.poll = poll
         self.logger = logger
         (wakeUps, wakeSink) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
+        (cancelWakeUps, cancelSink) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
         let sink = wakeSink
         coordinator.claimQueuedRuns(wake: { sink.yield() })
     }
@@ -42,17 +49,20 @@ public struct RunClaimService: Service {
     }
 
     public func run() async throws {
-        let sink = wakeSink
-        let listener = Task { await listen(sink) }
+        let (sink, cancelSink) = (wakeSink, self.cancelSink)
+        let listener = Task { await listen(sink, cancels: cancelSink) }
         let poller = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: poll)
                 sink.yield()
+                cancelSink.yield()
             }
         }
+        let canceller = Task { for await _ in cancelWakeUps { await takeCancelRequests() } }
         defer {
             listener.cancel()
             poller.cancel()
+            canceller.cancel()
         }
         sink.yield()
         await cancelWhenGracefulShutdown {
@@ -60,14 +70,18 @@ public struct RunClaimService: Service {
                 await claimOnce()
             }
         }
+        await releaseClaimed()
     }
 
-    /// LISTENs for runs queued by any node; a lost connection is listened on again a second later.
-    private func listen(_ sink: AsyncStream<Void>.Continuation) async {
+    /// LISTENs for runs queued and cancels asked for by any node; a lost connection is listened on again a second
+    /// later.
+    private func listen(_ sink: AsyncStream<Void>.Continuation, cancels: AsyncStream<Void>.Continuation) async {
         guard let notifications else { return }
         while !Task.isCancelled {
             do {
-                try await notifications.listenForQueuedRuns { sink.yield() }
+                try await notifications.listenForQueuedRuns { payload in
+                    if payload == "cancel" { cancels.yield() } else { sink.yield() }
+                }
             } catch {
                 logger.notice("listening for queued runs failed; polling meanwhile", metadata: ["error": "\(error)"])
             }
@@ -85,8 +99,10 @@ public struct RunClaimService: Service {
         let owner = coordinator.currentOwner()
         let staleBefore = owner.heartbeatAt.addingTimeInterval(-Self.seconds(lease))
         do {
+            let exclusive = accounts.filter { ($0.value.account.schedule?.overlap ?? .skip) != .allow }
             let runs = try await claims.claimQueuedRuns(
-                accountIDs: accounts.keys.sorted(), owner: owner, staleBefore: staleBefore, limit: free)
+                accountIDs: accounts.keys.sorted(), exclusive: exclusive.keys.sorted(), owner: owner,
+                staleBefore: staleBefore, limit: free)
             for run in runs {
                 guard let scheduled = accounts[run.accountID] else { continue }
                 let fired = run.trigger == .schedule || run.trigger == .catchUp

@@ -20,4 +20,25 @@ extension RunCoordinator {
 
     /// Who this process is as a run's owner, with a fresh heartbeat time.
     public func currentOwner() -> RunOwner { environment.owner() }
+
+    /// A run this node neither executes nor has waiting: on a cluster, cancelled in the store when it is queued
+    /// without a live owner, else its owner is asked to cancel it. False when it is not queued or running.
+    func cancelElsewhere(_ runID: String) async throws -> Bool {
+        guard isClustered, let requests = store as? any RunCancelRequests else { return false }
+        let staleBefore = now.addingTimeInterval(-launcher.probe.staleAfter.seconds)
+        return try await requests.requestCancel(runID: runID, staleBefore: staleBefore, at: now) != .notActive
+    }
+
+    /// Takes the queued runs waiting here (claimed, not started) off this node so they never start here; their
+    /// callers are told they did not end. Runs being resumed stay.
+    public func releaseWaiting() -> [RunRecord] {
+        let (released, idle) = state.withLock { state -> ([Pending], [CheckedContinuation<Void, Never>]) in
+            let released = state.waiting.filter { !$0.resume }
+            state.waiting.removeAll { !$0.resume }
+            return (released, state.idleWaitersToWake())
+        }
+        for pending in released { pending.finished?(nil) }
+        for waiter in idle { waiter.resume() }
+        return released.map(\.run)
+    }
 }

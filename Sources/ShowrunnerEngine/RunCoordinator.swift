@@ -156,9 +156,16 @@ public final class RunCoordinator: Sendable {
         return recorded
     }
 
-    /// Inserts the runs; nil where the store's unique key says the fire already has one.
+    /// Inserts the runs; nil where the store's unique key says the fire already has one. On a cluster node, a fire
+    /// the account's runs on other nodes forbid comes back `skipped` (`ClusterFireRecording`).
     func record(_ submissions: [RunSubmission]) async throws -> [RunRecord?] {
         let runs = records.queued(submissions, owned: !isClustered)
+        if isClustered, submissions.contains(where: { $0.overlap != nil }),
+            let fires = store as? any ClusterFireRecording
+        {
+            let staleBefore = now.addingTimeInterval(-launcher.probe.staleAfter.seconds)
+            return try await fires.insertRuns(runs, overlap: submissions.map(\.overlap), staleBefore: staleBefore)
+        }
         let inserted = try await store.insertRuns(runs)
         return zip(runs, inserted).map { run, isNew in isNew ? run : nil }
     }
@@ -177,8 +184,9 @@ public final class RunCoordinator: Sendable {
     }
 
     /// Cancels a run: not yet started → `cancelled` at once; running → the state machine stops its steps and it
-    /// ends `cancelled`.
-    public func cancel(_ runID: String) async throws -> Bool {
+    /// ends `cancelled`; on a cluster, a run this node does not have goes through the store (`cancelElsewhere`)
+    /// unless `forward` is false (a request that came through the store).
+    public func cancel(_ runID: String, forward: Bool = true) async throws -> Bool {
         let (waiting, active) = state.withLock { state -> (Pending?, RunCancellation?) in
             if let index = state.waiting.firstIndex(where: { $0.run.id == runID }) {
                 return (state.waiting.remove(at: index), nil)
@@ -192,8 +200,9 @@ public final class RunCoordinator: Sendable {
             for waiter in state.withLock({ $0.idleWaitersToWake() }) { waiter.resume() }
             return true
         }
-        active?.request()
-        return active != nil
+        guard let active else { return forward ? try await cancelElsewhere(runID) : false }
+        active.request()
+        return true
     }
 
     func enqueue(_ pending: Pending, start: Bool = true) {

@@ -10,10 +10,12 @@ public struct RunSubmission: Sendable {
     public var configRevision: String?
     /// Overlap `queue`: start only when the account has no active run.
     public var afterActiveRun: Bool
+    /// On a cluster node, the account's policy for the store to apply across nodes (a fire); nil: not subject.
+    public var overlap: Schedule.OverlapPolicy?
 
     public init(
         account: Account, mergedPipeline: Pipeline, trigger: RunTrigger, scheduledAt: Date?, configRevision: String?,
-        afterActiveRun: Bool = false
+        afterActiveRun: Bool = false, overlap: Schedule.OverlapPolicy? = nil
     ) {
         self.account = account
         self.mergedPipeline = mergedPipeline
@@ -21,5 +23,6 @@ public struct RunSubmission: Sendable {
         self.scheduledAt = scheduledAt
         self.configRevision = configRevision
         self.afterActiveRun = afterActiveRun
+        self.overlap = overlap
     }
 }

@@ -68,10 +68,11 @@ extension Scheduler {
         guard !fires.isEmpty else { return [] }
         var submissions: [RunSubmission] = []
         var skipped: [NotRunFire] = []
+        let clustered = coordinator.isClustered  // the store decides over every node's runs
         for (scheduled, instant, overlap) in fires {
             let account = scheduled.account
             let (running, waiting) = coordinator.runs(of: account.id)
-            let decision = OverlapDecision.decide(overlap, running: running, waiting: waiting)
+            let decision = clustered ? .start : OverlapDecision.decide(overlap, running: running, waiting: waiting)
             if decision == .skip {
                 skipped.append(
                     notRun(
@@ -83,7 +84,8 @@ extension Scheduler {
                     RunSubmission(
                         account: account, mergedPipeline: scheduled.mergedPipeline, trigger: trigger,
                         scheduledAt: instant,
-                        configRevision: scheduled.configRevision, afterActiveRun: decision == .queue))
+                        configRevision: scheduled.configRevision, afterActiveRun: decision == .queue,
+                        overlap: clustered ? overlap : nil))
             }
         }
         var recorded = await submit(submissions)
@@ -101,8 +103,11 @@ extension Scheduler {
     /// Records and starts the runs, together or — when that fails — one by one; returns their accounts.
     private func submit(_ submissions: [RunSubmission]) async -> Set<String> {
         do {
-            for (submission, run) in zip(submissions, try await coordinator.submit(submissions)) where run == nil {
-                logger.info("fire already has a run", metadata: ["account": "\(submission.account.id)"])
+            for (submission, run) in zip(submissions, try await coordinator.submit(submissions)) {
+                if run == nil {
+                    logger.info("fire already has a run", metadata: ["account": "\(submission.account.id)"])
+                }
+                countSkipped(run)
             }
             return Set(submissions.map(\.account.id))
         } catch {
@@ -113,7 +118,7 @@ extension Scheduler {
         var recorded: Set<String> = []
         for submission in submissions {
             do {
-                _ = try await coordinator.submit([submission])
+                countSkipped(try await coordinator.submit([submission]).first ?? nil)
                 recorded.insert(submission.account.id)
             } catch {
                 logger.error(
@@ -123,6 +128,11 @@ extension Scheduler {
             }
         }
         return recorded
+    }
+
+    /// Counts a fire the store recorded `skipped` (a cluster's overlap decision) in the metrics.
+    private func countSkipped(_ run: RunRecord?) {
+        if let run, run.status == .skipped { count(run, status: .skipped) }
     }
 
     /// The fires since the last one recorded: run per `catch_up.policy` within the window, the rest `missed`. When

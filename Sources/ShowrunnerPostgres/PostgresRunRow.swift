@@ -46,20 +46,4 @@ enum PostgresRunRow {
         }
         return value
     }
-
-    /// The insert of one run; nothing when its fire already has a run (any other conflict is an error).
-    static func insert(_ run: RunRecord) -> PostgresQuery {
-        let owner = run.owner
-        return """
-            INSERT INTO runs (id, account_id, pipeline, "trigger", scheduled_at, status, reason, config_revision,
-              retry_of, created_at, started_at, finished_at, owner_host, owner_pid, heartbeat_at)
-            VALUES (\(run.id), \(run.accountID), \(run.pipeline), \(run.trigger.rawValue),
-              \(run.scheduledAt?.millisecondsSince1970), \(run.status.rawValue), \(run.reason), \(run.configRevision),
-              \(run.retryOf), \(run.createdAt.millisecondsSince1970), \(run.startedAt?.millisecondsSince1970),
-              \(run.finishedAt?.millisecondsSince1970), \(owner?.host), \(owner?.pid),
-              \(owner?.heartbeatAt.millisecondsSince1970))
-            ON CONFLICT (account_id, scheduled_at) WHERE "trigger" IN ('schedule', 'catch_up') DO NOTHING
-            RETURNING id
-            """
-    }
 }

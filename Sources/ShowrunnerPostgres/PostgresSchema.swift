@@ -6,6 +6,8 @@ enum PostgresSchema {
     /// `(version, statements)`, applied in order, each version in one transaction.
     static let migrations: [(String, [String])] = [
         ("v1", v1Runs + v1State + v1Uploads), ("v2_cluster", v2Cluster), ("v3_claims", v3Claims),
+        ("v4_dashboard", v4Dashboard), ("v5_overlap", v5Overlap),
+        ("v6_cancels", v6Cancels), ("v7_alerts", v7Alerts),
     ]
 
     static let v1Runs = [

@@ -8,20 +8,17 @@ extension PostgresStore: RunLedger {
         try await insertRuns([run])[0]
     }
 
-    /// One statement per run in one transaction: the unique fire index decides which node's insert wins
+    /// One multi-row statement in one transaction: the unique fire index decides which node's insert wins
     /// (`ON CONFLICT DO NOTHING`); a duplicate id is an error. Other nodes are told (`NOTIFY showrunner_runs`).
     public func insertRuns(_ runs: [RunRecord]) async throws -> [Bool] {
-        let inserted = try await transaction { connection in
-            var inserted: [Bool] = []
-            for run in runs {
-                inserted.append(try await !connection.rows(PostgresRunRow.insert(run), logger: logger).isEmpty)
-            }
-            if inserted.contains(true) {
+        guard !runs.isEmpty else { return [] }
+        return try await transaction { connection in
+            let ids = try await PostgresRunRow.insert(runs, on: connection, logger: logger)
+            if !ids.isEmpty {
                 _ = try await connection.rows("SELECT pg_notify('showrunner_runs', '')", logger: logger)
             }
-            return inserted
+            return runs.map { ids.contains($0.id) }
         }
-        return inserted
     }
 
     /// A nil owner keeps the current one; a finished status clears it. A `running` run owned by another process

@@ -22,6 +22,7 @@ enum StoreSchema {
         migrator.registerMigration("caption_follow_ups") { db in try allowCaptionFollowUps(db) }
         migrator.registerMigration("stats_account_finished_index") { db in try createStatsIndexes(db) }
         migrator.registerMigration("alert_deliveries") { db in try createAlertDeliveries(db) }
+        migrator.registerMigration("alert_deliveries_resend") { db in try addAlertResend(db) }
         return migrator
     }()
 

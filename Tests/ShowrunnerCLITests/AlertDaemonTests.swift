@@ -57,4 +57,64 @@ import Testing
         #expect(rows.allSatisfy { ($0["target"] as? String)?.hasSuffix("/***") == true })
         #expect(!history.stdout.contains("s3cr3t-token"))
     }
+
+    /// A run fails while its receiver refuses connections; the daemon is killed (-9) with the delivery pending; the
+    /// next start, with the receiver up again (its URL changed, its name kept), resends it once, signed.
+    @Test func aPendingAlertIsResentOnceAfterAKillWhenTheReceiverRecovers() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let accounts = folder.appendingPathComponent("accounts.d")
+        try FileManager.default.createDirectory(at: accounts, withIntermediateDirectories: true)
+        try """
+        channel: { type: test }
+        schedule: { cron: "0 9 * * *" }
+        pipeline:
+          steps:
+            - { id: broken, uses: command, with: { run: [sh, -c, 'exit 3'] }, retry: { attempts: 1 } }
+        """.write(to: accounts.appendingPathComponent("demo.yaml"), atomically: true, encoding: .utf8)
+        try """
+        notify:
+          - { name: ops, url: "${env:HOOK_URL}", format: json, secret: "${env:HOOK_SECRET}", events: [run_failed] }
+        """.write(to: folder.appendingPathComponent("showrunner.yaml"), atomically: true, encoding: .utf8)
+        let refused = "http://127.0.0.1:\(FakeWebhookReceiver.refusedPort())/hook/s3cr3t-token"
+        let environment = ["HOOK_SECRET": "restart-secret", "SHOWRUNNER_ALERT_BACKOFF": "10m"]
+        let listed = { (reply: HTTP.Reply) in ((reply.json as? [String: Any])?["alerts"] as? [[String: Any]]) ?? [] }
+        let runFailed = { (reply: HTTP.Reply, status: String) in
+            listed(reply).contains {
+                $0["event"] as? String == "run_failed" && $0["status"] as? String == status
+                    && ($0["attempts"] as? Int ?? 0) >= 1
+            }
+        }
+
+        let first = try DaemonProcess(config: folder, environment: environment.merging(["HOOK_URL": refused]) { $1 })
+        defer { _ = first.stop(SIGKILL) }
+        let firstBase = try first.baseURL()
+        #expect(try HTTP.call("POST", firstBase.appendingPathComponent("api/scheduler/trigger/demo")).status == 202)
+        let pending = try HTTP.poll("GET", firstBase.appendingPathComponent("api/alerts")) { runFailed($0, "pending") }
+        #expect(runFailed(pending, "pending"), "refused once: the delivery waits for its next attempt, 10 minutes on")
+        #expect(first.stop(SIGKILL) != 0)
+
+        let receiver = try FakeWebhookReceiver(secret: "restart-secret")
+        defer { receiver.stop() }
+        let second = try DaemonProcess(
+            config: folder, environment: environment.merging(["HOOK_URL": receiver.url()]) { $1 })
+        defer { _ = second.stop(SIGKILL) }
+        let base = try second.baseURL()
+        let received = receiver.wait()
+        #expect(received.count == 1)
+        #expect(received.first?["valid"] as? Bool == true, "the HMAC signature checks out")
+        #expect((received.first?["body"] as? [String: Any])?["event"] as? String == "run_failed")
+        let delivered = try HTTP.poll("GET", base.appendingPathComponent("api/alerts")) { runFailed($0, "delivered") }
+        #expect(runFailed(delivered, "delivered"))
+        #expect(second.stop() == 0)
+        #expect(receiver.requests.count == 1, "sent once, not once per start")
+
+        let history = try CommandRunner.run(["history", "--alerts", "--config", folder.path, "--format", "json"])
+        let rows = try #require(try TriggerCommandTests.json(history.stdout) as? [[String: Any]])
+        #expect(rows.count == 1)
+        #expect(rows.first?["status"] as? String == "delivered")
+        #expect(rows.first?["receiver"] as? String == "ops")
+        #expect(rows.first?["attempts"] as? Int == 2, "one refused before the kill, one after the restart")
+        #expect(!history.stdout.contains("s3cr3t-token"))
+    }
 }

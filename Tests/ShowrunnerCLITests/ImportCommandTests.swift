@@ -4,49 +4,24 @@ import Testing
 /// `showrunner import apscheduler` on a database made with the old system's schema (by python3's sqlite3, as
 /// SQLAlchemy would have made it): weekday numbers, names, ranges, `*/n`, day-of-month + day-of-week, invalid rows.
 @Suite struct ImportCommandTests {
-    static let oldSchema = """
-        import sqlite3, sys
-        db = sqlite3.connect(sys.argv[1])
-        db.executescript('''
-        CREATE TABLE accounts (
-            id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(255) NOT NULL, channel_type VARCHAR(50),
-            upload_schedule VARCHAR(100), tts_provider VARCHAR(50), tts_voice VARCHAR(100), tts_speed FLOAT,
-            is_active BOOLEAN NOT NULL DEFAULT 1, created_at DATETIME);
-        CREATE TABLE job_history (
-            id INTEGER NOT NULL PRIMARY KEY, account_id INTEGER REFERENCES accounts(id), job_type VARCHAR(50),
-            status VARCHAR(20), started_at DATETIME, completed_at DATETIME, error_message TEXT);
-        ''')
-        rows = [
-            (1, 'Cooking Daily', 'cooking', '0 9 * * 0-4', 'openai', 'nova', 1.1, 1),
-            (2, 'Space Facts', 'space', '30 18 * * sat,sun', 'edge', 'en-US-GuyNeural', None, 1),
-            (3, 'History Weekly', 'history', '0 20 * * 5', None, None, None, 0),
-            (4, 'Every Other Day', 'misc', '0 7 * * */2', None, None, None, 1),
-            (5, 'First Monday', 'news', '0 9 1-7 * mon', None, None, None, 1),
-            (6, 'Broken Cron', 'misc', '0 9 * *', None, None, None, 1),
-            (7, 'Both Days', 'misc', '0 9 1,15 * mon', None, None, None, 1),
-        ]
-        db.executemany('INSERT INTO accounts (id, name, channel_type, upload_schedule, tts_provider, tts_voice, '
-                       'tts_speed, is_active) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', rows)
-        jobs = [
-            (1, 1, 'upload', 'success', '2025-03-03 09:00:00.125000', '2025-03-03 09:04:10', None),
-            (2, 2, 'upload', 'failed', '2025-03-08 18:30:00', '2025-03-08 18:31:00', 'TTS quota exceeded'),
-            (3, 1, 'upload', 'running', '2025-03-04 09:00:00', None, None),
-            (4, 6, 'upload', 'success', '2025-03-04 09:00:00', '2025-03-04 09:01:00', None),
-        ]
-        db.executemany('INSERT INTO job_history (id, account_id, job_type, status, started_at, completed_at, '
-                       'error_message) VALUES (?, ?, ?, ?, ?, ?, ?)', jobs)
-        db.commit()
-        """
+    /// Tests/Reference/old_apscheduler_db.py: the old schema and rows, written into SQLite or PostgreSQL.
+    static let script = CommandRunner.packageRoot.appendingPathComponent("Tests/Reference/old_apscheduler_db.py").path
 
+    /// A SQLite database with the old schema (python3's sqlite3, as SQLAlchemy would have made it).
     static func oldDatabase(in folder: URL) throws -> URL {
         let path = folder.appendingPathComponent("old.db")
+        #expect(try runScript(python: "/usr/bin/python3", target: path.path) == 0)
+        return path
+    }
+
+    /// Runs the script with `python` on `target` (a file or a PostgreSQL URL); its exit status.
+    static func runScript(python: String, target: String) throws -> Int32 {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", oldSchema, path.path]
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [script, target]
         try process.run()
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return path
+        return process.terminationStatus
     }
 
     static func configFolder() throws -> URL {
@@ -60,11 +35,12 @@ import Testing
         return folder
     }
 
-    @Test func dryRunShowsFilesAndFiresWriteWritesThemAndTheyValidate() throws {
+    @Test(arguments: OldDatabase.all) func dryRunShowsFilesAndFiresWriteWritesThemAndTheyValidate(
+        _ kind: OldDatabase
+    ) throws {
         let folder = try Self.configFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try Self.oldDatabase(in: folder)
-        let url = "sqlite:///" + database.path  // an absolute path: four slashes, as SQLAlchemy writes it
+        let url = try kind.url(in: folder)
 
         let dry = try CommandRunner.run(["import", "apscheduler", "--db", url, "--config", folder.path])
         #expect(dry.status == 0, "\(dry.stderr)")
@@ -77,6 +53,9 @@ import Testing
         #expect(dry.stdout.contains("Broken Cron (old id 6)") && dry.stdout.contains("has 4 fields"))
         #expect(dry.stdout.contains("Both Days (old id 7)") && dry.stdout.contains("both match"))
         #expect(!dry.stdout.contains("≠"), "every imported schedule keeps its fires")
+        #expect(dry.stdout.contains("voice: \"nova\"") && dry.stdout.contains("speed: 1.1"))
+        #expect(dry.stdout.contains("enabled: false"), "History Weekly was inactive")
+        #expect(!dry.stdout.contains(OldDatabase.password) && !dry.stderr.contains(OldDatabase.password))
         let accounts = folder.appendingPathComponent("accounts.d")
         #expect(try FileManager.default.contentsOfDirectory(atPath: accounts.path).isEmpty, "a dry run writes nothing")
 
@@ -92,12 +71,21 @@ import Testing
         #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
         let again = try CommandRunner.run(["import", "apscheduler", "--db", url, "--config", folder.path, "--write"])
         #expect(again.stdout.contains("wrote 0"), "existing files are kept")
+        if kind == .postgres {
+            let missing = url.replacingOccurrences(of: "/y_", with: "/missing_")
+            let failed = try CommandRunner.run(["import", "apscheduler", "--db", missing, "--config", folder.path])
+            #expect(failed.status == 1)
+            #expect(failed.stderr.contains("does not exist"), "the server's reason, at once: \(failed.stderr)")
+            #expect(!failed.stderr.contains(OldDatabase.password))
+        }
     }
 
-    @Test func historyBringsFinishedJobsOfImportedAccountsOnce() throws {
+    @Test(arguments: OldDatabase.all) func historyBringsFinishedJobsOfImportedAccountsOnce(
+        _ kind: OldDatabase
+    ) throws {
         let folder = try Self.configFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let url = "sqlite:///" + (try Self.oldDatabase(in: folder)).path
+        let url = try kind.url(in: folder)
         let arguments = ["import", "apscheduler", "--db", url, "--config", folder.path, "--history"]
         let dry = try CommandRunner.run(arguments)
         #expect(dry.stdout.contains("JobHistory: would import 2 runs (2 skipped"), "\(dry.stdout)")
@@ -119,14 +107,18 @@ import Testing
         #expect(succeeded["status"] as? String == "succeeded")
     }
 
-    @Test func postgresAndMissingDatabasesFailClearly() throws {
+    @Test func unreachablePostgresAndMissingDatabasesFailClearlyWithoutThePassword() throws {
         let folder = try Self.configFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
+        let port = FakeWebhookReceiver.refusedPort()
         let postgres = try CommandRunner.run(
-            ["import", "apscheduler", "--db", "postgresql://u:pw@localhost/app", "--config", folder.path])
+            [
+                "import", "apscheduler", "--db", "postgresql://u:pw-s3cret@127.0.0.1:\(port)/app", "--config",
+                folder.path,
+            ])
         #expect(postgres.status == 1)
-        #expect(postgres.stderr.contains("PostgreSQL"))
-        #expect(!postgres.stderr.contains("pw@"))
+        #expect(postgres.stderr.contains("cannot open postgresql://u:***@127.0.0.1"), "\(postgres.stderr)")
+        #expect(!postgres.stderr.contains("pw-s3cret") && !postgres.stdout.contains("pw-s3cret"))
         let missing = try CommandRunner.run([
             "import", "apscheduler", "--db", "/nonexistent.db", "--config", folder.path,
         ])

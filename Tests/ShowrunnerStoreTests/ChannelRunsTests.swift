@@ -6,8 +6,10 @@ import Testing
 
 /// The channels page's batched read answers what the two history queries per row answered.
 struct ChannelRunsTests {
-    @Test func eachAccountGetsItsNewestRunsAndTheSucceededCountSince() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func eachAccountGetsItsNewestRunsAndTheSucceededCountSince(
+        _ kind: StoreKind
+    ) async throws {
+        let store = try await kind.open()
         var runs: [RunRecord] = []
         for index in 0..<20 {
             let status: RunStatus = index % 4 == 3 ? .failed : .succeeded

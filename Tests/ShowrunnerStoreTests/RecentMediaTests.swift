@@ -6,7 +6,7 @@ import Testing
 
 struct RecentMediaTests {
     private func record(
-        _ store: SQLiteStore, run: String, status: AttemptStatus = .succeeded, outputs: [String: ConfigValue],
+        _ store: any ShowrunnerStorage, run: String, status: AttemptStatus = .succeeded, outputs: [String: ConfigValue],
         at second: Int64
     ) async throws {
         try await store.insertAttempt(
@@ -19,8 +19,10 @@ struct RecentMediaTests {
 
     private func media(_ names: String...) -> ConfigValue { .list(names.map { .string("/lib/\($0)") }) }
 
-    @Test func theLibraryItemsAndTracksOfRecentVideosComeNewestFirst() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func theLibraryItemsAndTracksOfRecentVideosComeNewestFirst(
+        _ kind: StoreKind
+    ) async throws {
+        let store = try await kind.open()
         try await insert(
             makeRun("r1", createdAt: instant(10)), makeRun("r2", createdAt: instant(20)),
             makeRun("r3", createdAt: instant(30)), makeRun("other", account: "travel", createdAt: instant(40)),
@@ -45,8 +47,8 @@ struct RecentMediaTests {
         #expect(try await store.recentMedia(accountID: "cooking", output: "x') OR 1=1 --", runs: 5) == [])
     }
 
-    @Test func theAppsStepStoresReadTheStoresMediaHistory() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: StoreKind.all) func theAppsStepStoresReadTheStoresMediaHistory(_ kind: StoreKind) async throws {
+        let store = try await kind.open()
         try await insert(makeRun("r1", createdAt: instant(10)), into: store)
         try await record(store, run: "r1", outputs: ["media": media("a.png")], at: 11)
         let stores = StepStores(store)

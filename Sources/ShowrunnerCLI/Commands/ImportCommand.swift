@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ShowrunnerConfig
 import ShowrunnerCore
+import ShowrunnerPostgres
 import ShowrunnerStore
 
 /// `showrunner import apscheduler --db URL`: the old system's accounts as files in `accounts.d/`.
@@ -10,14 +11,16 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Import accounts from the old APScheduler system (dry run unless --write).",
         discussion:
-            "Reads the Account rows of the old SQLite database and prints, per account, the file it would write and "
+            "Reads the Account rows of the old SQLite or PostgreSQL database and prints, per account, the file it would write and "
             + "the next five fires under APScheduler's reading (0 = Monday) and under the new cron (0 = Sunday)."
     )
 
     @Argument(help: "The old system: apscheduler.")
     var source: String
 
-    @Option(help: "The old database: a SQLAlchemy URL (sqlite:///relative.db, sqlite:////abs/app.db) or a file path.")
+    @Option(
+        help:
+            "The old database: a SQLAlchemy URL (sqlite:////abs/app.db, postgresql://user:pw@host/app) or a file path.")
     var db: String
 
     @OptionGroup var options: ConfigOptions
@@ -40,19 +43,32 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let database = try open()
+        let zone = TimeZone(identifier: timezone)!
+        let (database, close) = try await LegacySourceOpener.open(
+            db, timeZone: zone, configDirectory: URL(fileURLWithPath: options.configDirectory))
+        do {
+            try await importAccounts(from: database, zone: zone)
+        } catch {
+            await close()
+            throw error
+        }
+        await close()
+    }
+
+    /// Prints (and with --write, writes) each account, then the history.
+    private func importAccounts(from database: any LegacyRowSource, zone: TimeZone) async throws {
         let rows: [LegacyAccount]
         do {
-            guard try database.accountTable() != nil else {
-                throw CommandFailure("\(db) has no accounts table (the old system's Account model).")
+            guard try await database.accountTable() != nil else {
+                throw CommandFailure(
+                    "\(LegacySourceOpener.display(db)) has no accounts table (the old system's Account model).")
             }
-            rows = try database.accounts()
+            rows = try await database.accounts()
         } catch let failure as CommandFailure {
             throw failure
         } catch {
-            throw CommandFailure("cannot read \(db): \(error)")
+            throw CommandFailure("cannot read \(LegacySourceOpener.display(db)): \(PostgresErrorText.describe(error))")
         }
-        let zone = TimeZone(identifier: timezone)!
         let imports = rows.map { AccountImport($0, pipeline: pipeline, timeZone: zone, now: Date()) }
         let folder = URL(fileURLWithPath: options.configDirectory).appendingPathComponent(ConfigFiles.accountsFolder)
         var written = 0
@@ -68,10 +84,10 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     /// JobHistory rows of the imported accounts as finished runs (trigger `schedule`, id `imported-N`).
-    private func importHistory(_ database: LegacyDatabase, imports: [AccountImport], zone: TimeZone) async throws {
+    private func importHistory(_ database: any LegacyRowSource, imports: [AccountImport], zone: TimeZone) async throws {
         let accounts = Dictionary(
             imports.filter { $0.yaml != nil }.map { ($0.legacy.id, $0.id) }, uniquingKeysWith: { first, _ in first })
-        let jobs = try database.jobs()
+        let jobs = try await database.jobs()
         let runs = jobs.compactMap { job in accounts[job.accountID].flatMap { job.run(accountID: $0, timeZone: zone) } }
         let skipped = jobs.count - runs.count
         guard write else {
@@ -83,20 +99,5 @@ struct ImportCommand: AsyncParsableCommand {
         let store = try await Runtime.openStore(options: options)
         let inserted = try await store.insertRuns(runs).count { $0 }
         print("JobHistory: imported \(inserted) runs (\(runs.count - inserted) already there, \(skipped) skipped).")
-    }
-
-    private func open() throws -> LegacyDatabase {
-        if db.hasPrefix("postgres") {
-            throw CommandFailure(
-                "importing from PostgreSQL is not supported yet; export the tables to SQLite (e.g. with pgloader or "
-                    + "a pg_dump into sqlite3) and pass --db sqlite:///path.")
-        }
-        let path = db.hasPrefix("sqlite:///") ? String(db.dropFirst("sqlite:///".count)) : db  // SQLAlchemy: 4 slashes = absolute
-        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("no database at \(path).") }
-        do {
-            return try LegacyDatabase(path: path)
-        } catch {
-            throw CommandFailure("cannot open \(path): \(error)")
-        }
     }
 }

@@ -32,6 +32,7 @@ enum AlertFormatting {
             object["account_id"] = delivery.accountID
             object["run_id"] = delivery.runID
             object["last_error"] = delivery.lastError
+            object["receiver"] = delivery.receiver
             return object
         }
         let data = try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])

@@ -139,7 +139,8 @@ struct DaemonAssembly {
         guard clustered, let claims = store as? any QueuedRunClaims else { return nil }
         return RunClaimService(
             claims: claims, notifications: store as? any QueuedRunNotifications, scheduler: scheduler,
-            coordinator: coordinator, labels: nodeLabels, lease: ClusterLease.lease, logger: logger)
+            coordinator: coordinator, labels: nodeLabels, lease: ClusterLease.lease, logger: logger,
+            cancels: store as? any RunCancelRequests)
     }
 
     /// `SHOWRUNNER_NODE_LABELS` (comma-separated) first, like the name: else `node.labels`.
@@ -162,10 +163,14 @@ struct DaemonAssembly {
     private func makeAlerts() -> (AlertDispatcher, AlertListener) {
         let resolver = SecretResolver(configDirectory: runtimeDirectory)
         let http = HTTPClient(timeout: .seconds(10))
+        var policy = Self.alertPolicy
+        if store is any ClusterRegistry {  // shared: take over only what no live node can still be retrying
+            policy.takeOverAfter = (policy.backoff.max() ?? .zero) + policy.timeout + .seconds(30)
+        }
         let dispatcher = AlertDispatcher(
             global: settings.notify, targets: { [registry] in registry.goodVersion($0)?.account.notify ?? [] },
             log: alertLog, send: { try await http.send($0) },
-            resolve: { reference in try resolver.resolveAll(in: reference) }, policy: Self.alertPolicy,
+            resolve: { reference in try resolver.resolveAll(in: reference) }, policy: policy,
             logger: logger)
         return (dispatcher, AlertListener(dispatcher: dispatcher, accountStates: store, history: store))
     }
@@ -215,12 +220,11 @@ struct DaemonAssembly {
         do {
             let dashboard = Dashboard(
                 events: events, stateDirectory: Runtime.stateDirectory(options: options, settings: settings),
-                redactor: Redactor(secrets: token.map { [$0] } ?? []), channelRuns: store as? any ChannelRunsReading)
+                redactor: Redactor(secrets: token.map { [$0] } ?? []), channelRuns: store)
             return try APIServer(
                 control: daemon, runs: store, prometheus: prometheus, token: token, listen: settings.listen,
                 logger: logger, dashboard: dashboard, alerts: alertLog,
-                // The SQLite store keeps statistics and the quota ledger; a store that does not leaves them out.
-                stats: store as? any StatsReading, quota: store as? any QuotaReading, disk: diskScanner().scan,
+                stats: store, quota: store, disk: diskScanner().scan,
                 onServerRunning: { port in
                     let host = ListenAddress.parse(settings.listen)?.host ?? "127.0.0.1"
                     let line =
@@ -234,7 +238,7 @@ struct DaemonAssembly {
         }
     }
 
-    /// The store's alert deliveries (SQLite); a PostgreSQL store keeps none yet.
+    /// The store's alert deliveries (SQLite and PostgreSQL both keep them).
     private var alertLog: any AlertLog { (store as? any AlertLog) ?? NoAlertLog() }
 
     private var runtimeDirectory: URL { URL(fileURLWithPath: options.configDirectory, isDirectory: true) }

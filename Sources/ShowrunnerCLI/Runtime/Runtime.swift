@@ -117,9 +117,7 @@ struct Runtime {
         reporting.runEvents = runEvents
         let environment = ExecutionEnvironment(
             runs: runs ?? store,
-            stepStores: StepStores(
-                topics: store, recentTitles: store, uploads: store, quota: store,
-                recentMedia: (store as? any RecentMedia) ?? NoRecentMedia()),
+            stepStores: StepStores(store),
             steps: Self.stepKinds(logger: logger, resolve: resolver),
             time: ExecutionTime(heartbeatInterval: ClusterLease.heartbeat(settings.store)),
             folders: ExecutionFolders(state: folder, config: configDirectory), settings: settings,

@@ -8,6 +8,10 @@ extension ConfigSchema {
             items: .object(
                 description: "One receiver.", keys: NodeReader.notifyKeys,
                 fields: [
+                    "name": .text(
+                        description:
+                            "The receiver's name (default: derived from format and url). A pending alert is resent "
+                            + "after a restart to the receiver of this name, wherever its url points then."),
                     "url": .text(description: "The webhook URL, or a secret reference such as ${env:SLACK_WEBHOOK}."),
                     "format": .choice(
                         description: "json (signed with HMAC-SHA256 when secret is set), slack or discord.",

@@ -10,6 +10,8 @@ public struct AlertTarget: Sendable, Hashable {
         case discord
     }
 
+    /// `name:` in the config; the receiver is found by `receiverName` when a pending alert is resent after a restart.
+    public var name: String?
     /// The URL or a secret reference to it (`${env:SLACK_WEBHOOK}`); never logged in full.
     public var url: String
     public var format: Format
@@ -18,11 +20,27 @@ public struct AlertTarget: Sendable, Hashable {
     /// Empty: every event.
     public var events: Set<AlertEvent>
 
-    public init(url: String, format: Format = .json, secret: String? = nil, events: Set<AlertEvent> = []) {
+    public init(
+        url: String, format: Format = .json, secret: String? = nil, events: Set<AlertEvent> = [], name: String? = nil
+    ) {
+        self.name = name
         self.url = url
         self.format = format
         self.secret = secret
         self.events = events
+    }
+
+    /// `name`, else one derived from the format and the URL as written (a secret reference, or the URL itself,
+    /// hashed: the name never holds the URL): stable while the config says the same thing.
+    public var receiverName: String {
+        if let name, !name.isEmpty { return name }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a 64
+        for byte in url.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return "\(format.rawValue)-" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     public func wants(_ event: AlertEvent) -> Bool { events.isEmpty || events.contains(event) }

@@ -93,7 +93,15 @@ struct AccountChecker {
             guard let kind = StepKind.builtIn[step.uses] else { return [] }
             let checker = InputChecker(kind: kind, step: step, graph: graph, steps: pipeline.steps)
             return checker.check(overrides.with, at: "steps.\(id).with", in: map, requireAll: false)
-                + secrets.check(overrides.with, at: "steps.\(id).with", in: map)
+                + secrets.check(overrides.with, at: "steps.\(id).with", in: map) + stockProblems(step, overrides)
+        }
+    }
+
+    /// A video's `background: { stock: … }` set in the account's override (it replaces the pipeline's whole).
+    private func stockProblems(_ step: PipelineStep, _ overrides: StepOverrides) -> [Diagnostic] {
+        guard step.uses == "video" else { return [] }
+        return StockBackgroundRule.problems(overrides.with).map { input, message in
+            map.diagnostic(.error, at: "steps.\(step.id).with.\(input)", "step '\(step.id)': \(message)")
         }
     }
 

@@ -6,7 +6,7 @@ struct AlertDTO: Encodable {
     let delivery: AlertDelivery
 
     enum CodingKeys: String, CodingKey {
-        case id, event, target, format, status, attempts
+        case id, event, target, format, receiver, status, attempts
         case accountID = "account_id", runID = "run_id", lastError = "last_error", createdAt = "created_at"
         case updatedAt = "updated_at"
     }
@@ -19,6 +19,7 @@ struct AlertDTO: Encodable {
         try container.encode(delivery.runID, forKey: .runID)
         try container.encode(delivery.target, forKey: .target)
         try container.encode(delivery.format.rawValue, forKey: .format)
+        try container.encode(delivery.receiver, forKey: .receiver)
         try container.encode(delivery.status.rawValue, forKey: .status)
         try container.encode(delivery.attempts, forKey: .attempts)
         try container.encode(delivery.lastError, forKey: .lastError)

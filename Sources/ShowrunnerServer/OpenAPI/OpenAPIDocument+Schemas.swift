@@ -49,6 +49,7 @@ extension OpenAPIDocument {
                     "id": Schema.string, "event": Schema.enumeration(AlertEvent.allCases.map(\.rawValue)),
                     "account_id": Schema.nullableString, "run_id": Schema.nullableString, "target": Schema.string,
                     "format": Schema.enumeration(AlertTarget.Format.allCases.map(\.rawValue)),
+                    "receiver": Schema.nullableString,
                     "status": Schema.enumeration(AlertDelivery.Status.allCases.map(\.rawValue)),
                     "attempts": Schema.integer, "last_error": Schema.nullableString, "created_at": Schema.dateTime,
                     "updated_at": Schema.dateTime,

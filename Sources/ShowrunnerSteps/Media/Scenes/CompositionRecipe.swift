@@ -3,7 +3,7 @@ import Foundation
 /// The ffmpeg command that renders the video: each scene from its input (`SceneFilters`), joined with crossfades
 /// centred on the cuts (`xfade`; hard cuts with `concat` when `transition` is 0), a logo in the top right corner,
 /// the subtitles burned in with libass, then the intro and outro clips around it. The sound is the finished mix
-/// (`audio`). H.264 (x264 `veryfast`, yuv420p) and AAC in an MP4 with the index at the front, cut to `duration`.
+/// (`audio`). H.264 (x264 `superfast` with a macroblock tree, yuv420p) and AAC in an MP4 with the index at the front, cut to `duration`.
 struct CompositionRecipe: Sendable, Equatable {
     static let frameRate = 30
 
@@ -32,11 +32,15 @@ struct CompositionRecipe: Sendable, Equatable {
             + ["-movflags", "+faststart", "-t", SceneFilters.format(duration), output]
     }
 
-    /// x264 `veryfast` CRF 23, yuv420p, at the frame rate.
+    /// x264 `superfast` with `veryfast`'s macroblock tree (a 10-frame lookahead) at CRF 23, yuv420p, at the frame
+    /// rate. Measured on the bench's scenes against a lossless render: x264's CPU −35 % of `veryfast`'s, the file
+    /// +4 %, SSIM 0.9864 against 0.9867 (plain `superfast`, without the tree: the file +66 %). The lookahead runs
+    /// in the encoding threads (`sync-lookahead=0`): a thread of its own buffers 30 MB more frames at 1080×1920.
     static func videoCodec(threads: Int) -> [String] {
         [
-            "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p", "-r", "\(frameRate)",
-            "-threads", "\(threads)",
+            "-c:v", "libx264", "-preset", "superfast", "-x264-params", "mbtree=1:rc-lookahead=10:sync-lookahead=0",
+            "-crf", "23",
+            "-pix_fmt", "yuv420p", "-r", "\(frameRate)", "-threads", "\(threads)",
         ]
     }
 
@@ -57,14 +61,15 @@ struct CompositionRecipe: Sendable, Equatable {
     }
 
     private var inputs: [String] {
-        Self.inputs(scenes, frame: frame, threads: threads)
+        Self.inputs(scenes, frame: frame)
             + [intro, outro, logo].compactMap { $0 }.flatMap { ["-i", "file:" + $0.path] } + [
                 "-i", "file:" + audio.path,
             ]
     }
 
-    /// One input per scene: a colour source, a still, or a clip looped by its input.
-    static func inputs(_ scenes: [ScenePart], frame: Frame, threads: Int) -> [String] {
+    /// One input per scene: a colour source, a still, or a clip looped by its input (decoded by one thread: a
+    /// clip is small beside the frame, and each decoding thread holds frames of its own).
+    static func inputs(_ scenes: [ScenePart], frame: Frame) -> [String] {
         var arguments: [String] = []
         for scene in scenes {
             switch scene.source {
@@ -72,7 +77,7 @@ struct CompositionRecipe: Sendable, Equatable {
                 arguments += ["-f", "lavfi", "-i", "color=c=\(color):s=\(frame.size):r=\(frameRate)"]
             case .still(let url): arguments += ["-i", "file:" + url.path]
             case .clip(let url):
-                arguments += ["-threads", "\(threads)", "-stream_loop", "-1", "-i", "file:" + url.path]
+                arguments += ["-threads", "1", "-stream_loop", "-1", "-i", "file:" + url.path]
             }
         }
         return arguments

@@ -51,7 +51,7 @@ struct SegmentRecipe: Sendable, Equatable {
     }
 
     private var inputs: [String] {
-        CompositionRecipe.inputs(scenes, frame: frame, threads: threads)
+        CompositionRecipe.inputs(scenes, frame: frame)
             + (logo.map { ["-i", "file:" + $0.path] } ?? [])
     }
 

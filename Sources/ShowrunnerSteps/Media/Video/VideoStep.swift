@@ -27,19 +27,24 @@ public struct VideoStep: Step {
     let pause: @Sendable (Duration) async throws -> Void
     /// Scenes one ffmpeg renders at most; more are rendered in groups and joined (`SegmentedComposition`).
     let sceneGroup: Int
+    /// Groups rendered at once (each its own ffmpeg of `threads` threads).
+    let parallel: Int
 
     /// `grace`: how long ffmpeg has between SIGTERM and SIGKILL when the step is cancelled; `threads`: encoder
-    /// and filter threads (default half the cores, at least one).
-    public init(grace: Duration = .seconds(5), threads: Int? = nil, http: HTTPClient = HTTPClient()) {
-        self.init(grace: grace, threads: threads, shrink: 1, http: http)
+    /// and filter threads of one ffmpeg (default every core); `parallel`: scene groups rendered at once (default 1).
+    public init(
+        grace: Duration = .seconds(5), threads: Int? = nil, parallel: Int = 1, http: HTTPClient = HTTPClient()
+    ) {
+        self.init(grace: grace, threads: threads, shrink: 1, http: http, parallel: parallel)
     }
 
     init(
         grace: Duration = .seconds(5), threads: Int? = nil, shrink: Int, http: HTTPClient = HTTPClient(),
         pause: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
-        sceneGroup: Int = SegmentedComposition.defaultGroupSize
+        sceneGroup: Int = SegmentedComposition.defaultGroupSize, parallel: Int = 1
     ) {
         self.sceneGroup = max(1, sceneGroup)
+        self.parallel = max(1, parallel)
         tool = MediaTool(grace: grace)
         self.threads = max(1, threads ?? Self.defaultThreads)
         self.shrink = max(1, shrink)
@@ -69,15 +74,15 @@ public struct VideoStep: Step {
                 ?? subtitlesFile.map { file throws(StepFailure) in
                     try Self.writeASS(from: file, format: format, in: folder)
                 }
-            let sound = try await mix(
-                MixRecipe(
-                    voice: audio, music: music, musicVolume: settings.musicVolume, lead: bookends.intro,
-                    duration: total, output: "mix.wav"), in: folder)
+            let sound = MixRecipe(
+                voice: audio, music: music, musicVolume: settings.musicVolume, lead: bookends.intro,
+                duration: total, output: "mix.wav")
             let recipe = CompositionRecipe(
                 frame: frame, scenes: cast.parts, transition: settings.transition, intro: settings.intro,
-                outro: settings.outro, logo: settings.logo, subtitles: subtitles, audio: sound, duration: total,
+                outro: settings.outro, logo: settings.logo, subtitles: subtitles,
+                audio: folder.appendingPathComponent(sound.output), duration: total,
                 threads: threads, output: "video.mp4", introLength: bookends.intro, outroLength: bookends.outro)
-            try await encode(recipe, in: folder, progress: context.progress)
+            try await render(recipe, sound: sound, in: folder, progress: context.progress)
             Self.removeSound(in: folder)
             try await MediaCheck(tool: tool).verify(
                 folder.appendingPathComponent(recipe.output), what: "video", expected: total)
@@ -134,6 +139,7 @@ public struct VideoStep: Step {
         return format
     }
 
-    /// Half the cores, at least one: two renders at once leave the scheduler room.
-    static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount / 2) }
+    /// Every core: one video alone uses the machine (x264 frame threads beside the filters); two at once (the
+    /// `video` kind's limit is one per core) share it.
+    static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }

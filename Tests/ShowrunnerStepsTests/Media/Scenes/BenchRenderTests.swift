@@ -6,7 +6,8 @@ import Testing
 
 /// The bench/media composition rendered at full size in this process, for measuring one ffmpeg's peak memory
 /// with `/usr/bin/time` (bench/media/README.md): runs only with `SHOWRUNNER_BENCH_RENDER=OUT` set, with
-/// `SHOWRUNNER_BENCH_GROUP` scenes per ffmpeg (default the step's). Reads `bench/media/script.txt`,
+/// `SHOWRUNNER_BENCH_GROUP` scenes per ffmpeg (default the step's), `SHOWRUNNER_BENCH_THREADS` threads each and
+/// `SHOWRUNNER_BENCH_PARALLEL` ffmpegs at once (defaults the step's). Reads `bench/media/script.txt`,
 /// `media/example/library` and `media/example/music` from the working directory.
 struct BenchRenderTests {
     static let out = ProcessInfo.processInfo.environment["SHOWRUNNER_BENCH_RENDER"]
@@ -26,7 +27,10 @@ struct BenchRenderTests {
         let subtitles = try await SubtitlesStep().run(
             context(["text": .string(text), "duration_s": voice.outputs["duration_s"]!], "subtitles"))
         let started = ContinuousClock.now
-        let video = try await VideoStep(shrink: 1, sceneGroup: group).run(
+        let environment = ProcessInfo.processInfo.environment
+        let threads = environment["SHOWRUNNER_BENCH_THREADS"].flatMap(Int.init)
+        let parallel = environment["SHOWRUNNER_BENCH_PARALLEL"].flatMap(Int.init) ?? 1
+        let video = try await VideoStep(threads: threads, shrink: 1, sceneGroup: group, parallel: parallel).run(
             context(
                 [
                     "audio": voice.outputs["audio"]!, "subtitles": subtitles.outputs["srt"]!, "text": .string(text),
@@ -36,7 +40,9 @@ struct BenchRenderTests {
         guard case .list(let scenes)? = video.outputs["scenes"] else {
             throw ProgramFailed(program: "video", arguments: [])
         }
-        print("bench video step: \(ContinuousClock.now - started), \(scenes.count) scenes, \(group) per ffmpeg")
+        print(
+            "bench video step: \(ContinuousClock.now - started), \(scenes.count) scenes, \(group) per ffmpeg, \(parallel) at once"
+        )
         #expect(video.outputs["video"] != nil)
     }
 }

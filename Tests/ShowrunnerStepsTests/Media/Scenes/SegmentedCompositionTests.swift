@@ -82,23 +82,33 @@ struct SegmentedCompositionTests {
         }
     }
 
-    private func render(_ inputs: [String: ConfigValue], seconds: Double) async throws -> (URL, StepResult) {
+    private func render(
+        _ inputs: [String: ConfigValue], seconds: Double, parallel: Int = 1, progress: ProgressLines = ProgressLines()
+    ) async throws -> (URL, StepResult) {
         try fixture.ffmpeg(["-f", "lavfi", "-i", "aevalsrc='0.2*sin(2*PI*440*t)':s=22050:d=\(seconds)", "voice.wav"])
         var all: [String: ConfigValue] = ["audio": .string("voice.wav")]
         all.merge(inputs) { $1 }
-        let result = try await VideoStep(shrink: 8).run(fixture.context(all))
+        let result = try await VideoStep(threads: 1, shrink: 8, parallel: parallel).run(
+            fixture.context(all, progress: { progress.add($0) }))
         return (URL(fileURLWithPath: try #require(result.outputs["video"]?.stringValue)), result)
     }
 
-    @Test func nineScenesCutAtTheirSentencesAcrossGroups() async throws {
+    /// Groups one after another, and two at once (each segment's ffmpeg beside the others and the sound's):
+    /// the same file either way.
+    @Test(arguments: [1, 2])
+    func nineScenesCutAtTheirSentencesAcrossGroups(parallel: Int) async throws {
         try library(9)
         let sentences = Self.sentences(9)
+        let progress = ProgressLines()
         let (video, result) = try await render(
             ["background": .map(["library": .string("library")]), "sentences": sentences, "transition": .int(0)],
-            seconds: 27)
+            seconds: 27, parallel: parallel, progress: progress)
         let probed = try MediaProbe.probe(video)
         #expect(probed.video?.codec_name == "h264" && probed.audio?.codec_name == "aac")
         #expect(abs(probed.duration - 27) < 0.1)
+        #expect(try MediaProbe.frames(video) == 27 * 30)
+        let percents = progress.lines.compactMap { Int($0.dropFirst("encoding ".count).dropLast()) }
+        #expect(percents.first == 0 && percents.last ?? 0 >= 90 && percents == percents.sorted(), "\(percents)")
         guard case .list(let media)? = result.outputs["media"] else {
             throw ProgramFailed(program: "media", arguments: [])
         }

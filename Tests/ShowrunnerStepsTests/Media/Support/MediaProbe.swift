@@ -34,6 +34,17 @@ enum MediaProbe {
         return try JSONDecoder().decode(Report.self, from: json)
     }
 
+    /// The video frames the file holds, counted by decoding them.
+    static func frames(_ url: URL) throws -> Int {
+        let text = try output(
+            "ffprobe",
+            [
+                "-v", "error", "-select_streams", "v:0", "-count_frames", "-show_entries", "stream=nb_read_frames",
+                "-of", "csv=p=0", url.path,
+            ])
+        return Int(String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
     /// Extracts the frame at `seconds` as a PNG, to look at.
     static func frame(_ url: URL, at seconds: Double, to png: URL) throws {
         try run("ffmpeg", ["-v", "error", "-y", "-ss", String(seconds), "-i", url.path, "-frames:v", "1", png.path])
