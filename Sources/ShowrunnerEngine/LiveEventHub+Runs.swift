@@ -28,13 +28,21 @@ extension LiveEventHub: RunActivityListener, RunFinishListener {
         case .stepSkipped(let step, _):
             fields.merge(["step": step, "status": "skipped"]) { $1 }
             publish(.stepFinished, fields)
+        case .runFinished(_, let outcome):
+            // The executor reports the end once the store holds it: published now, not after the account's state
+            // and the other finish listeners.
+            state.withLock { _ = $0.finishedEarly.insert(run.id) }
+            fields["status"] = outcome.status.rawValue
+            publish(.runFinished, fields)
         default:
             break
         }
     }
 
-    /// After the outcome is recorded: a page that reloads on this event sees the final status.
+    /// After the outcome is recorded: the end of a run the executor did not report (interrupted, a store failure);
+    /// a page that reloads on this event sees the final status.
     public func runFinished(_ run: RunRecord, outcome: RunOutcome?) async {
+        if state.withLock({ $0.finishedEarly.remove(run.id) }) != nil { return }
         var fields = Self.fields(run)
         fields["status"] = outcome?.status.rawValue ?? "interrupted"
         publish(.runFinished, fields)

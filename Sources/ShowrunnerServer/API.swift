@@ -51,6 +51,7 @@ func makeAPI(
     OpenAPIController(document: .showrunner).addRoutes(to: router)
     EventsController(hub: dashboard?.events ?? LiveEventHub()).addRoutes(to: router)
     if let dashboard {
+        dashboard.warmUp.set { await data.warm() }
         let gate = DashboardGate(sessions: dashboard.sessions, token: token)
         gate.addRoutes(to: router)
         DashboardController(

@@ -25,7 +25,11 @@ public struct APIServer: Service {
             control: control, runs: runs, prometheus: prometheus, token: token, logger: logger, dashboard: dashboard,
             alerts: alerts, stats: stats, quota: quota, disk: disk)
         self.init(
-            router: router, host: address.host, port: address.port, logger: logger, onServerRunning: onServerRunning)
+            router: router, host: address.host, port: address.port, logger: logger,
+            onServerRunning: { port in
+                await onServerRunning(port)
+                dashboard?.warmUp.start()
+            })
     }
 
     /// The seam for tests: any router, no listen policy.

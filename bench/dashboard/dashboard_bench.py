@@ -158,10 +158,21 @@ class Clients:
         return found
 
 
+def repeat_topics(config):
+    """The cheap pipeline's 8 topics run out after 8 runs (`on_exhausted: stop` pauses the account): repeat them, so
+    every account keeps firing every second for the whole window."""
+    folder = os.path.join(config, "pipelines")
+    for name in os.listdir(folder):
+        path = os.path.join(folder, name)
+        text = open(path).read().replace("order: sequential }", "order: sequential, on_exhausted: repeat }")
+        open(path, "w").write(text)
+
+
 def sse(args, out):
     config = os.path.join(out, "sse")
     subprocess.run([sys.executable, GEN, config, "cheap", str(args.sse_accounts), "* * * * * *", "--listen",
                     "127.0.0.1:0", "--max-concurrent", "1000"], check=True)
+    repeat_topics(config)
     proc, base = start(args.binary, config)
     port = int(base.rsplit(":", 1)[1])
     clients = Clients(port, args.sse_clients)

@@ -67,7 +67,8 @@ struct DaemonAssembly {
             registry: registry, scheduler: scheduler, coordinator: coordinator, store: store, logger: logger,
             events: events, reloadErrors: { alerts.configErrors($0) })
         // The live event first: it only publishes, while the scheduler reads the account's state from the store.
-        coordinator.setFinishListener(FinishListeners([events, scheduler, alerts]))
+        let watch = AccountChangeWatch(scheduler: scheduler) { daemon.accountChanged($0, state: $1) }
+        coordinator.setFinishListener(FinishListeners([events, watch, alerts]))
         coordinator.setActivityListener(events)
         await scheduler.apply(daemon.scheduledAccounts())
         let notifier = NotifySocket().map { socket in

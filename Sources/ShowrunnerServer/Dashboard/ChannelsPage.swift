@@ -41,10 +41,9 @@ struct ChannelsPage {
         control: any DaemonControl, runs: any RunHistory, names: [ChannelSearch.Entry]? = nil,
         batch: (any ChannelRunsReading)?, search: String, page: Int, now: Date
     ) async throws -> ChannelsPage {
-        let needle = search.lowercased()
         var index = names ?? []
         if names == nil { index = ChannelSearch.entries(await control.accountNames()) }
-        let matching = needle.isEmpty ? index : index.filter { $0.key.contains(needle) }
+        let matching = ChannelSearch.matching(index, search)
         let pageCount = max(1, (matching.count + pageSize - 1) / pageSize)
         let page = min(max(1, page), pageCount)
         let ids = Array(matching.dropFirst((page - 1) * pageSize).prefix(pageSize).map(\.id))

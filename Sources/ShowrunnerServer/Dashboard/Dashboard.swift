@@ -10,6 +10,8 @@ public struct Dashboard: Sendable {
     public var redactor: Redactor
     public var channelRuns: (any ChannelRunsReading)?
     let sessions = DashboardSessions()
+    /// Started by `APIServer` once it listens.
+    let warmUp = WarmUp()
 
     public init(
         events: LiveEventHub, stateDirectory: URL, redactor: Redactor, channelRuns: (any ChannelRunsReading)? = nil

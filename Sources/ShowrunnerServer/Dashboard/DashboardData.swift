@@ -53,6 +53,14 @@ struct DashboardData: Sendable {
         return report
     }
 
+    /// What the first requests would otherwise compute: every account's closed days of statistics, then the
+    /// upcoming plans and the config status.
+    func warm() async {
+        await stats?.warm(now: now())
+        for hours in [24, 168] { _ = await upcoming(hours: hours) }
+        _ = await configStatus()
+    }
+
     /// The fires of the next `hours` hours across channels.
     func upcoming(hours: Int) async -> UpcomingPlan {
         let from = now()

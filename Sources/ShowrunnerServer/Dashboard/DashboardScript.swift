@@ -42,7 +42,7 @@ enum DashboardScript {
             pending = setTimeout(function () { pending = null; reloadRegions(); }, 250);
           }
           var types = ['run.queued', 'run.started', 'step.started', 'step.finished', 'run.finished', 'reload',
-            'diagnostics.changed', 'reset'];
+            'diagnostics.changed', 'account.changed', 'reset'];
           function onEvent(e) {
             body.setAttribute('data-last-event', e.type);
             var data = {};

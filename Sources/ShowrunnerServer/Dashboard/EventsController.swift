@@ -12,6 +12,8 @@ import ShowrunnerEngine
 struct EventsController {
     let hub: LiveEventHub
     var keepAlive: Duration = .seconds(15)
+    /// Wakes every connection's writer at most once per 20 ms.
+    let flush = EventFlush()
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/api/events", use: stream)
@@ -22,23 +24,32 @@ struct EventsController {
             request.headers[HTTPField.Name("Last-Event-ID")!]
             ?? request.uri.queryParameters["last_event_id"]
             .map(String.init)
-        let subscription = hub.subscribe(after: header.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) })
+        let lastID = header.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let keepAlive = keepAlive
+        let (hub, flush) = (hub, flush)
         let body = ResponseBody { writer in
-            var opening = ": showrunner events\nretry: 2000\n\n"
-            if subscription.gap { opening += Self.frame(type: "reset", id: nil, data: "{}") }
-            for event in subscription.replay { opening += Self.frame(event) }
-            try await writer.write(ByteBuffer(string: opening))
+            // The hub appends each event's frame to this connection's outbox as it publishes: no task per client
+            // between the event and the write.
             let outbox = EventOutbox()
+            flush.add(outbox)
+            let registration = hub.register(after: lastID) { event in
+                outbox.append(event.frame)
+                flush.pending()
+            }
+            defer {
+                registration.cancel()
+                flush.remove(outbox)
+            }
+            var opening = ": showrunner events\nretry: 2000\n\n"
+            if registration.gap { opening += LiveEvent.frame(type: "reset", id: nil, data: "{}") }
+            for event in registration.replay { opening += event.frame }
+            try await writer.write(ByteBuffer(string: opening))
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    for await event in subscription.events { outbox.append(Self.frame(event)) }
-                    outbox.finish()
-                }
                 group.addTask {
                     while !Task.isCancelled {
                         try await Task.sleep(for: keepAlive)
                         outbox.append(": keep-alive\n\n")
+                        outbox.wake()
                     }
                 }
                 // A graceful shutdown ends the stream, so the server's shutdown does not wait for the client.
@@ -58,16 +69,5 @@ struct EventsController {
             status: .ok,
             headers: [.contentType: "text/event-stream", .cacheControl: "no-store", .connection: "keep-alive"],
             body: body)
-    }
-
-    static func frame(_ event: LiveEvent) -> String {
-        frame(type: event.type.rawValue, id: event.id, data: event.json)
-    }
-
-    /// One SSE frame; `data` is one line (JSON).
-    static func frame(type: String, id: Int?, data: String) -> String {
-        var text = ""
-        if let id { text += "id: \(id)\n" }
-        return text + "event: \(type)\ndata: \(data)\n\n"
     }
 }

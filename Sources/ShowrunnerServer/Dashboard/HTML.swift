@@ -24,21 +24,37 @@ struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, CustomString
         mutating func appendInterpolation(_ value: Double) { text += HTML.escape(String(value)) }
     }
 
-    /// Escapes `& < > " '`, enough for text and for quoted attribute values.
+    /// Escapes `& < > " '`, enough for text and for quoted attribute values. Works on the UTF-8 bytes; most values
+    /// have none of them and are returned as they are.
     static func escape(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for character in value.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(character)
+        var value = value
+        return value.withUTF8 { bytes in
+            guard bytes.contains(where: special) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            for byte in bytes {
+                if let replacement = replacement(byte) { out += replacement } else { out.append(byte) }
             }
+            return String(decoding: out, as: UTF8.self)
+        } ?? value
+    }
+
+    private static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8)
+    private static let quot = Array("&quot;".utf8), apos = Array("&#39;".utf8)
+
+    private static func special(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+    }
+
+    private static func replacement(_ byte: UInt8) -> [UInt8]? {
+        switch byte {
+        case 0x26: amp
+        case 0x3C: lt
+        case 0x3E: gt
+        case 0x22: quot
+        case 0x27: apos
+        default: nil
         }
-        return out
     }
 
     /// `items` joined.

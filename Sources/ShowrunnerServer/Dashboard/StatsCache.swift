@@ -20,6 +20,11 @@ actor StatsCache {
     let maxScopes: Int
     private var closed: [String: Entry] = [:]
     private var today: [String: Entry] = [:]
+    /// The closed-day reads in flight per scope: a request that arrives during one (the warm-up at start) waits for
+    /// it instead of reading the same days again.
+    private var loading: [String: (days: ClosedRange<Int>, task: Task<StatsRows, any Error>)] = [:]
+    /// How many requests waited for a read in flight instead of reading.
+    private(set) var joined = 0
 
     init(reader: any StatsReading, todayLifetime: TimeInterval = defaultTodayLifetime, maxScopes: Int = 64) {
         self.reader = reader
@@ -36,6 +41,13 @@ actor StatsCache {
         return past.appending(current).within(days)
     }
 
+    /// Every account's closed days up to yesterday, read now (at start, in the background): the first `/stats`
+    /// then costs what the later ones do.
+    func warm(now: Date) async {
+        let day = StatsDay.number(of: now)
+        _ = try? await closedRows((day - Self.maxDays + 1)...(day - 1), scope: "", nil, now)
+    }
+
     /// Reads only the closed days not kept yet (all of them the first time).
     private func closedRows(
         _ wanted: ClosedRange<Int>, scope: String, _ accountID: String?, _ now: Date
@@ -45,9 +57,27 @@ actor StatsCache {
             closed[scope] = kept
             return kept.rows
         }
+        if let load = loading[scope], load.days == wanted {
+            joined += 1
+            return try await load.task.value
+        }
+        let task = Task { [reader, kept = closed[scope]] in
+            try await Self.read(wanted, kept: kept, reader: reader, accountID: accountID)
+        }
+        loading[scope] = (wanted, task)
+        defer { if loading[scope]?.days == wanted { loading[scope] = nil } }
+        let rows = try await task.value
+        store(Entry(days: wanted, readAt: now, usedAt: now, rows: rows), scope: scope, in: &closed)
+        return rows
+    }
+
+    /// `wanted`'s rows: those of `kept` that it covers, plus the days after them read from `reader`.
+    private static func read(
+        _ wanted: ClosedRange<Int>, kept: Entry?, reader: any StatsReading, accountID: String?
+    ) async throws -> StatsRows {
         var rows: StatsRows
-        if let kept = closed[scope], kept.days.lowerBound <= wanted.lowerBound,
-            kept.days.upperBound >= wanted.lowerBound - 1, kept.days.upperBound <= wanted.upperBound
+        if let kept, kept.days.lowerBound <= wanted.lowerBound, kept.days.upperBound >= wanted.lowerBound - 1,
+            kept.days.upperBound <= wanted.upperBound
         {
             rows = kept.rows
             if kept.days.upperBound < wanted.upperBound {
@@ -57,9 +87,7 @@ actor StatsCache {
         } else {
             rows = try await reader.statsRows(days: wanted, accountID: accountID)
         }
-        rows = rows.within(wanted)
-        store(Entry(days: wanted, readAt: now, usedAt: now, rows: rows), scope: scope, in: &closed)
-        return rows
+        return rows.within(wanted)
     }
 
     private func todayRows(_ day: Int, scope: String, _ accountID: String?, _ now: Date) async throws -> StatsRows {

@@ -98,7 +98,7 @@ extension OpenAPIDocument {
                 "get": api(
                     "events",
                     "Server-Sent Events: run.queued, run.started, step.started, step.finished, run.finished, reload, "
-                        + "diagnostics.changed. Each has an id; reconnect with Last-Event-ID to get what was missed "
+                        + "diagnostics.changed, account.changed. Each has an id; reconnect with Last-Event-ID to get what was missed "
                         + "(a 'reset' event when it is no longer kept). A browser signed in to the dashboard may use "
                         + "its session cookie instead of the bearer token.",
                     tag: "events",

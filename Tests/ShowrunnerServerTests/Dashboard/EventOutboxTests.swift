@@ -9,6 +9,7 @@ struct EventOutboxTests {
         let outbox = EventOutbox()
         outbox.append("a\n\n")
         outbox.append("b\n\n")
+        outbox.wake()
         var signals = outbox.signals.makeAsyncIterator()
         #expect(await signals.next() != nil)
         #expect(outbox.take() == "a\n\nb\n\n")

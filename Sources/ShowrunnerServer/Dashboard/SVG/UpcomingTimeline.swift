@@ -12,7 +12,11 @@ enum UpcomingTimeline {
 
     static func render(_ plan: UpcomingPlan) -> String {
         var rows: [String] = []
-        for fire in plan.fires where !rows.contains(fire.accountID) { rows.append(fire.accountID) }
+        var names: [String: String] = [:]
+        for fire in plan.fires where names[fire.accountID] == nil {
+            rows.append(fire.accountID)
+            names[fire.accountID] = fire.name ?? fire.accountID
+        }
         let shown = Array(rows.prefix(maxRows))
         let index = Dictionary(uniqueKeysWithValues: shown.enumerated().map { ($1, $0) })
         let span = max(plan.to.timeIntervalSince(plan.from), 1)
@@ -20,7 +24,7 @@ enum UpcomingTimeline {
         let axis = 14 + Double(shown.count) * rowHeight
         var body = ticks(plan, scale: scale, axis: axis)
         for (row, account) in shown.enumerated() {
-            let name = plan.fires.first { $0.accountID == account }?.name ?? account
+            let name = names[account] ?? account
             body.append(SVG.text(name, x: labelWidth - 6, y: 12 + Double(row) * rowHeight + 4, anchor: "end"))
         }
         for fire in plan.fires {
