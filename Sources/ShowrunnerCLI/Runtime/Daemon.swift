@@ -123,13 +123,12 @@ final class Daemon: DaemonControl {
         return fresh
     }
 
-    /// The statuses of one page of accounts (each file of a duplicated id), their states read together when the
-    /// store can.
+    /// The statuses of one page of accounts (each file of a duplicated id), their states read in one store read.
     func accountStatuses(ids: [String]) async -> [AccountStatus] {
-        let batch = try? await (store as? any AccountStatesReading)?.accountStates(ids: ids)
+        let batch = try? await store.accountStates(ids: ids)
         var statuses: [AccountStatus] = []
         for id in ids {
-            let state = batch != nil ? batch?[id] : try? await store.accountState(id)
+            let state = batch?[id]
             let scheduled = scheduler.jobs(accountID: id).first?.nextRunAt != nil
             statuses += registry.reports(forID: id).map { status(of: $0, state: state, scheduled: scheduled) }
         }
