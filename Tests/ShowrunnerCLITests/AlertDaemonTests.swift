@@ -7,21 +7,19 @@ import Testing
     @Test func failedRunAutoPauseAndConfigErrorReachTheWebhook() throws {
         let receiver = try FakeWebhookReceiver(secret: "daemon-secret")
         defer { receiver.stop() }
-        let folder = try CommandRunner.temporaryFolder()
+        let demo = """
+            channel: { type: test }
+            schedule: { cron: "0 9 * * *", pause_after_failures: 1 }
+            pipeline:
+              steps:
+                - { id: broken, uses: command, with: { run: [sh, -c, 'exit 3'] }, retry: { attempts: 1 } }
+            """
+        let settings = """
+            notify:
+              - { url: "\(receiver.url())", format: json, secret: "${env:HOOK_SECRET}" }
+            """
+        let folder = try CommandRunner.configFolder(accounts: ["demo": demo], settings: settings)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let accounts = folder.appendingPathComponent("accounts.d")
-        try FileManager.default.createDirectory(at: accounts, withIntermediateDirectories: true)
-        try """
-        channel: { type: test }
-        schedule: { cron: "0 9 * * *", pause_after_failures: 1 }
-        pipeline:
-          steps:
-            - { id: broken, uses: command, with: { run: [sh, -c, 'exit 3'] }, retry: { attempts: 1 } }
-        """.write(to: accounts.appendingPathComponent("demo.yaml"), atomically: true, encoding: .utf8)
-        try """
-        notify:
-          - { url: "\(receiver.url())", format: json, secret: "${env:HOOK_SECRET}" }
-        """.write(to: folder.appendingPathComponent("showrunner.yaml"), atomically: true, encoding: .utf8)
         let daemon = try DaemonProcess(config: folder, environment: ["HOOK_SECRET": "daemon-secret"])
         defer { _ = daemon.stop(SIGKILL) }
         let base = try daemon.baseURL()
@@ -47,7 +45,7 @@ import Testing
         #expect(!api.text.contains("s3cr3t-token"))
 
         try "channel: [not, a, mapping\n".write(
-            to: accounts.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+            to: folder.appendingPathComponent("accounts.d/broken.yaml"), atomically: true, encoding: .utf8)
         #expect(receiver.wait(where: event("config_error")).count >= 1)
         #expect(daemon.stop() == 0)
 
@@ -61,21 +59,19 @@ import Testing
     /// A run fails while its receiver refuses connections; the daemon is killed (-9) with the delivery pending; the
     /// next start, with the receiver up again (its URL changed, its name kept), resends it once, signed.
     @Test func aPendingAlertIsResentOnceAfterAKillWhenTheReceiverRecovers() throws {
-        let folder = try CommandRunner.temporaryFolder()
+        let demo = """
+            channel: { type: test }
+            schedule: { cron: "0 9 * * *" }
+            pipeline:
+              steps:
+                - { id: broken, uses: command, with: { run: [sh, -c, 'exit 3'] }, retry: { attempts: 1 } }
+            """
+        let settings = """
+            notify:
+              - { name: ops, url: "${env:HOOK_URL}", format: json, secret: "${env:HOOK_SECRET}", events: [run_failed] }
+            """
+        let folder = try CommandRunner.configFolder(accounts: ["demo": demo], settings: settings)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let accounts = folder.appendingPathComponent("accounts.d")
-        try FileManager.default.createDirectory(at: accounts, withIntermediateDirectories: true)
-        try """
-        channel: { type: test }
-        schedule: { cron: "0 9 * * *" }
-        pipeline:
-          steps:
-            - { id: broken, uses: command, with: { run: [sh, -c, 'exit 3'] }, retry: { attempts: 1 } }
-        """.write(to: accounts.appendingPathComponent("demo.yaml"), atomically: true, encoding: .utf8)
-        try """
-        notify:
-          - { name: ops, url: "${env:HOOK_URL}", format: json, secret: "${env:HOOK_SECRET}", events: [run_failed] }
-        """.write(to: folder.appendingPathComponent("showrunner.yaml"), atomically: true, encoding: .utf8)
         let refused = "http://127.0.0.1:\(FakeWebhookReceiver.refusedPort())/hook/s3cr3t-token"
         let environment = ["HOOK_SECRET": "restart-secret", "SHOWRUNNER_ALERT_BACKOFF": "10m"]
         let listed = { (reply: HTTP.Reply) in ((reply.json as? [String: Any])?["alerts"] as? [[String: Any]]) ?? [] }

@@ -9,17 +9,15 @@ import Testing
     }
 
     @Test func anAutoPausedAccountLeavesTheUpcomingFiresAndShowsItsBadgeAtOnce() throws {
-        let folder = try CommandRunner.temporaryFolder()
+        let demo = """
+            channel: { type: test }
+            schedule: { cron: "0 * * * *", pause_after_failures: 1 }
+            pipeline:
+              steps:
+                - { id: broken, uses: command, with: { run: [sh, -c, 'exit 3'] }, retry: { attempts: 1 } }
+            """
+        let folder = try CommandRunner.configFolder(accounts: ["demo": demo])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let accounts = folder.appendingPathComponent("accounts.d")
-        try FileManager.default.createDirectory(at: accounts, withIntermediateDirectories: true)
-        try """
-        channel: { type: test }
-        schedule: { cron: "0 * * * *", pause_after_failures: 1 }
-        pipeline:
-          steps:
-            - { id: broken, uses: command, with: { run: [sh, -c, 'exit 3'] }, retry: { attempts: 1 } }
-        """.write(to: accounts.appendingPathComponent("demo.yaml"), atomically: true, encoding: .utf8)
         let daemon = try DaemonProcess(config: folder)
         defer { _ = daemon.stop(SIGKILL) }
         let base = try daemon.baseURL()

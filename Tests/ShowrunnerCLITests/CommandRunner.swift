@@ -54,4 +54,18 @@ struct CommandRunner {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// A fresh config folder: `accounts.d/<id>.yaml` for each of `accounts`, and `showrunner.yaml` when given.
+    static func configFolder(accounts: [String: String], settings: String? = nil) throws -> URL {
+        let folder = try temporaryFolder()
+        let accountsFolder = folder.appendingPathComponent("accounts.d")
+        try FileManager.default.createDirectory(at: accountsFolder, withIntermediateDirectories: true)
+        for (id, text) in accounts {
+            try text.write(to: accountsFolder.appendingPathComponent("\(id).yaml"), atomically: true, encoding: .utf8)
+        }
+        if let settings {
+            try settings.write(to: folder.appendingPathComponent("showrunner.yaml"), atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
 }
