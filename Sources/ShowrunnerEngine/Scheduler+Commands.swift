@@ -79,11 +79,11 @@ extension Scheduler {
         }
         var after = durable?.lastFireAt ?? now
         if let old = state.book.entries[id] {
-            guard old.account != scheduled.account || old.mergedPipeline != scheduled.mergedPipeline else { return nil }
+            guard old.account != scheduled.account || old.pipeline != scheduled.pipeline else { return nil }
             after = now
         }
         return ScheduleBook.Setting(
-            account: scheduled.account, mergedPipeline: scheduled.mergedPipeline, schedule: schedule, after: after)
+            account: scheduled.account, pipeline: scheduled.pipeline, schedule: schedule, after: after)
     }
 
     public func pause(_ accountID: String, reason: String = "paused through the API") async throws {

@@ -14,7 +14,7 @@ struct ScheduleBookBatchTests {
         let account = Account(
             id: "acct-\(index)", channel: Channel(type: "test"), schedule: schedule, pipeline: .named("p"))
         return ScheduleBook.Setting(
-            account: account, mergedPipeline: Pipeline(name: "p", steps: []), schedule: schedule,
+            account: account, pipeline: Pipeline(name: "p", steps: []), schedule: schedule,
             after: start.addingTimeInterval(Double(index % 5) * 3600))
     }
 
@@ -33,11 +33,11 @@ struct ScheduleBookBatchTests {
         var single = ScheduleBook()
         var batch = ScheduleBook()
         for item in settings.prefix(count / 2) {  // some accounts already there: the batch replaces them
-            single.set(item.account, mergedPipeline: item.mergedPipeline, schedule: item.schedule, after: Self.start)
-            batch.set(item.account, mergedPipeline: item.mergedPipeline, schedule: item.schedule, after: Self.start)
+            single.set(item.account, pipeline: item.pipeline, schedule: item.schedule, after: Self.start)
+            batch.set(item.account, pipeline: item.pipeline, schedule: item.schedule, after: Self.start)
         }
         for item in settings {
-            single.set(item.account, mergedPipeline: item.mergedPipeline, schedule: item.schedule, after: item.after)
+            single.set(item.account, pipeline: item.pipeline, schedule: item.schedule, after: item.after)
         }
         batch.set(settings)
         #expect(batch.nextStart == single.nextStart)

@@ -91,8 +91,8 @@ final class SchedulerHarness: Sendable {
         schedule.catchUpPolicy = catchUp.1
         schedule.overlap = overlap
         let account = Account(id: id, channel: Channel(type: "test"), schedule: schedule, pipeline: .named("p"))
-        let mergedPipeline = Pipeline(name: "p", steps: [Harness.step("work", "command")])
-        return ScheduledAccount(account: account, mergedPipeline: mergedPipeline, contentHash: "h-\(id)")
+        let pipeline = Pipeline(name: "p", steps: [Harness.step("work", "command")])
+        return ScheduledAccount(account: account, pipeline: pipeline, contentHash: "h-\(id)")
     }
 
     static func date(_ text: String) -> Date { RFC3339.parse(text, defaultZone: TimeZone(identifier: "UTC")!)! }

@@ -46,11 +46,10 @@ struct AccountSummary: Codable {
         self.schedule = schedule.map { "\($0.cron.summary) (\($0.timeZone.configName))" }
         jitter = schedule.flatMap { $0.jitter > .zero ? $0.jitterOffset(for: report.id).configText : nil }
         next = schedule.map { Self.fires($0, accountID: report.id, now: now, count: count) } ?? []
-        pipeline = report.mergedPipeline?.name
-        stages = report.mergedPipeline.map(Self.stages) ?? []
-        steps =
-            report.mergedPipeline?.steps.map { Step(id: $0.id, uses: $0.uses, needs: $0.needs, optional: $0.optional) }
-            ?? []
+        let merged = report.mergedPipeline
+        pipeline = merged?.name
+        stages = merged.map(Self.stages) ?? []
+        steps = merged?.steps.map { Step(id: $0.id, uses: $0.uses, needs: $0.needs, optional: $0.optional) } ?? []
     }
 
     static func fires(_ schedule: Schedule, accountID: String, now: Date, count: Int) -> [Fire] {

@@ -25,9 +25,9 @@ extension Daemon: DashboardSource {
     func stepKinds() async -> [String: [String: String]] {
         var kinds: [String: [String: String]] = [:]
         // Overrides change a step's settings, never its kind: one entry per pipeline.
-        for version in registry.goodVersions where kinds[version.mergedPipeline.name] == nil {
-            kinds[version.mergedPipeline.name] = Dictionary(
-                version.mergedPipeline.steps.map { ($0.id, $0.uses) }, uniquingKeysWith: { first, _ in first })
+        for version in registry.goodVersions where kinds[version.pipeline.name] == nil {
+            kinds[version.pipeline.name] = Dictionary(
+                version.pipeline.steps.map { ($0.id, $0.uses) }, uniquingKeysWith: { first, _ in first })
         }
         return kinds
     }
@@ -36,7 +36,7 @@ extension Daemon: DashboardSource {
         let quota = (registry.settings ?? settingsAtStart)?.providers.youtube.quota ?? ProviderSettings.Quota()
         var projects: [String: String] = [:]
         for version in registry.goodVersions
-        where version.mergedPipeline.steps.contains(where: { $0.uses == "upload.youtube" }) {
+        where version.pipeline.steps.contains(where: { $0.uses == "upload.youtube" }) {
             let project = version.account.channel.youtube?.project.trimmingCharacters(in: .whitespaces) ?? ""
             projects[version.account.id] = project.isEmpty ? "default" : project
         }

@@ -49,7 +49,7 @@ final class Daemon: DaemonControl {
 
     static func scheduled(_ version: ConfigRegistry.GoodVersion) -> ScheduledAccount {
         ScheduledAccount(
-            account: version.account, mergedPipeline: version.mergedPipeline, contentHash: version.contentHash,
+            account: version.account, pipeline: version.pipeline, contentHash: version.contentHash,
             configRevision: version.revision)
     }
 

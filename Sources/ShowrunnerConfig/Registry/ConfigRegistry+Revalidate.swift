@@ -59,12 +59,11 @@ extension ConfigRegistry {
     {
         var summary = ReloadReport()
         for account in checked where account.isValid {
-            guard let value = account.account, let mergedPipeline = account.mergedPipeline else { continue }
+            guard let value = account.account, let pipeline = account.pipeline else { continue }
             let hash = account.document.contentHash
             let version = GoodVersion(
-                account: value, mergedPipeline: mergedPipeline, path: account.document.path, contentHash: hash,
-                revision: revision)
-            if let old = state.lastGood[value.id], old.account == value, old.mergedPipeline == mergedPipeline {
+                account: value, pipeline: pipeline, path: account.document.path, contentHash: hash, revision: revision)
+            if let old = state.lastGood[value.id], old.account == value, old.pipeline == pipeline {
                 summary.unchanged.append(value.id)
             } else {
                 state.lastGood[value.id] = version

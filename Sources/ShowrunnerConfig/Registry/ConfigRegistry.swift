@@ -9,10 +9,14 @@ public final class ConfigRegistry: Sendable {
     /// An account's last good version, ready to schedule.
     public struct GoodVersion: Sendable, Equatable {
         public var account: Account
-        public var mergedPipeline: Pipeline
+        /// Before the account's step overrides: shared by the accounts on the same pipeline.
+        public var pipeline: Pipeline
         public var path: String
         public var contentHash: String
         public var revision: String?
+
+        /// The pipeline with the account's step overrides applied (merged where it is used, not kept per account).
+        public var mergedPipeline: Pipeline { pipeline.applying(account.stepOverrides) }
     }
 
     struct State {
@@ -90,24 +94,28 @@ public final class ConfigRegistry: Sendable {
     /// so readers never wait for a reload.
     private func reload(_ paths: Set<String>, revalidateAll: Bool) -> ReloadReport {
         let directory = loader.directoryPath
-        let read = Array(paths).concurrentMap { ($0, ConfigReader.read(directoryPath: directory, $0)) }
+        let marks = DecodedFile.marks(directoryPath: directory)
         let known = state.withLock { state in
-            read.filter { state.files.differs($0.0, $0.1) }.map { ($0.0, $0.1, state.accounts[$0.0]?.name) }
+            paths.map { ($0, state.files.entry($0), state.accounts[$0]?.name) }
         }
-        let decoded = known.concurrentMap { ($0.0, $0.1, DecodedFile(path: $0.0, contents: $0.1, knownID: $0.2)) }
+        let decoded = known.concurrentMap { file in
+            ChangedFile.read(file.0, directoryPath: directory, recorded: file.1, knownID: file.2, marks: marks)
+        }
         let revalidation = state.withLock { state in
             var changedAccounts: Set<String> = []
             var changedPipelines = false
             var oldIDs: Set<String> = []
-            for (path, contents, file) in decoded {
+            for changed in decoded {
+                guard let changed else { continue }
+                let path = changed.path
                 if let previousID = state.accounts[path]?.name { oldIDs.insert(previousID) }
-                state.files.record(path, contents)
+                state.files.record(path, changed.entry)
                 switch ConfigPath.kind(of: path) {
                 case .account: changedAccounts.insert(path)
                 case .pipeline: changedPipelines = true
                 case .settings, .other: break
                 }
-                store(file, at: path, into: &state)
+                store(changed.file, at: path, into: &state)
             }
             if revalidateAll { changedAccounts.formUnion(state.accounts.keys) }
             return prepare(state, accounts: changedAccounts, pipelinesChanged: changedPipelines, oldIDs: oldIDs)

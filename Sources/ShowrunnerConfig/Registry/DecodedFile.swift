@@ -9,13 +9,34 @@ enum DecodedFile: Sendable {
     case settings(ConfigDocument<DaemonSettings>?)
     case other
 
-    /// `knownID`: the id the account file had, kept when the new text is not YAML at all.
-    init(path: String, contents: FileTable.Contents?, knownID: String?) {
+    /// `knownID`: the id the account file had, kept when the new text is not YAML at all. An account file without
+    /// a problem drops its source marks (`marks` reads them again if a later check finds one): they were the
+    /// largest part of a daemon's memory, and only a diagnostic needs them.
+    init(
+        path: String, contents: FileTable.Contents?, knownID: String?,
+        marks: @escaping ConfigDocument<Account>.MarkReader
+    ) {
         switch ConfigPath.kind(of: path) {
-        case .account: self = .account(contents.map { ConfigReader.account($0, path: path, knownID: knownID) })
+        case .account:
+            self = .account(
+                contents.map { contents in
+                    let document = ConfigReader.account(contents, path: path, knownID: knownID)
+                    return document.diagnostics.isEmpty ? document.droppingMarks(marks) : document
+                })
         case .pipeline: self = .pipeline(contents.map { ConfigReader.pipeline($0, path: path) })
         case .settings: self = .settings(contents.map { ConfigReader.settings($0, path: path) })
         case .other: self = .other
+        }
+    }
+
+    /// Reads an account file's source marks again: the file as it is now (when it changed since it was checked, the
+    /// reload its change causes replaces the diagnostic).
+    static func marks(directoryPath: String) -> ConfigDocument<Account>.MarkReader {
+        { path in
+            guard let contents = ConfigReader.read(directoryPath: directoryPath, path) else {
+                return SourceMap(file: path)
+            }
+            return ConfigReader.account(contents, path: path, knownID: nil).sourceMap
         }
     }
 }

@@ -16,19 +16,28 @@ struct FileTable: Sendable {
         var unreadable: String? = nil
         var hash: String
         var signature: Signature?
+
+        var entry: Entry { Entry(signature: signature, hash: hash) }
     }
 
-    private var entries: [String: (signature: Signature?, hash: String)] = [:]
-
-    /// Records `contents` (nil = the file is gone).
-    mutating func record(_ path: String, _ contents: Contents?) {
-        entries[path] = contents.map { ($0.signature, $0.hash) }
+    /// What is recorded of one file: its signature and content hash, not its bytes.
+    struct Entry: Sendable {
+        var signature: Signature?
+        var hash: String
     }
 
-    /// Whether `update` would record a change.
-    func differs(_ path: String, _ contents: Contents?) -> Bool {
-        guard let contents else { return entries[path] != nil }
-        return entries[path]?.hash != contents.hash
+    private var entries: [String: Entry] = [:]
+
+    /// Records a file (nil = the file is gone).
+    mutating func record(_ path: String, _ entry: Entry?) { entries[path] = entry }
+
+    /// What is recorded of `path`; nil when nothing is.
+    func entry(_ path: String) -> Entry? { entries[path] }
+
+    /// Whether `contents` differ from what `recorded` says of the file (a file gone or new is a change).
+    static func differs(_ recorded: Entry?, _ contents: Contents?) -> Bool {
+        guard let contents else { return recorded != nil }
+        return recorded?.hash != contents.hash
     }
 
     var allPaths: Set<String> { Set(entries.keys) }

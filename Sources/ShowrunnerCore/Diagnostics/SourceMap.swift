@@ -55,6 +55,15 @@ public struct SourceMap: Sendable, Hashable {
         Diagnostic(severity, file: file, location: location(of: keyPath), keyPath: keyPath, message)
     }
 
+    /// `diagnostic` (of this file, made without a line and column) placed at its key path.
+    public func placing(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard let keyPath = diagnostic.keyPath, let location = location(of: keyPath) else { return diagnostic }
+        var placed = diagnostic
+        placed.line = location.line
+        placed.column = location.column
+        return placed
+    }
+
     /// The entry of `keyPath`, searched from the latest: a decoder records a mapping's keys and then reads each
     /// value at its key, so the path asked for is usually among the last few.
     private func index(of keyPath: some StringProtocol) -> Int? {

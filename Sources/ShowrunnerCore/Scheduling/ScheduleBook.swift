@@ -6,7 +6,8 @@ public struct ScheduleBook: Sendable {
     /// An account as the scheduler runs it.
     public struct Entry: Sendable {
         public var account: Account
-        public var mergedPipeline: Pipeline
+        /// Before the account's step overrides (shared by the accounts on it).
+        public var pipeline: Pipeline
         public var schedule: Schedule
         public var next: ScheduledFire?
     }
@@ -18,23 +19,24 @@ public struct ScheduleBook: Sendable {
     public init() {}
 
     /// Adds or replaces an account; its next fire is computed strictly after `after`.
-    public mutating func set(_ account: Account, mergedPipeline: Pipeline, schedule: Schedule, after: Date) {
+    public mutating func set(_ account: Account, pipeline: Pipeline, schedule: Schedule, after: Date) {
         remove(account.id)
         let next = ScheduledFire.next(for: account.id, schedule: schedule, after: after)
-        entries[account.id] = Entry(account: account, mergedPipeline: mergedPipeline, schedule: schedule, next: next)
+        entries[account.id] = Entry(account: account, pipeline: pipeline, schedule: schedule, next: next)
         if let next { insert(next) }
     }
 
     /// One account to add or replace, its next fire computed strictly after `after`.
     public struct Setting: Sendable {
         public var account: Account
-        public var mergedPipeline: Pipeline
+        /// Before the account's step overrides (shared by the accounts on it).
+        public var pipeline: Pipeline
         public var schedule: Schedule
         public var after: Date
 
-        public init(account: Account, mergedPipeline: Pipeline, schedule: Schedule, after: Date) {
+        public init(account: Account, pipeline: Pipeline, schedule: Schedule, after: Date) {
             self.account = account
-            self.mergedPipeline = mergedPipeline
+            self.pipeline = pipeline
             self.schedule = schedule
             self.after = after
         }
@@ -45,7 +47,7 @@ public struct ScheduleBook: Sendable {
     public mutating func set(_ settings: [Setting]) {
         guard settings.count > 1 else {
             for item in settings {
-                set(item.account, mergedPipeline: item.mergedPipeline, schedule: item.schedule, after: item.after)
+                set(item.account, pipeline: item.pipeline, schedule: item.schedule, after: item.after)
             }
             return
         }
@@ -55,7 +57,7 @@ public struct ScheduleBook: Sendable {
             let id = item.account.id
             let next = ScheduledFire.next(for: id, schedule: item.schedule, after: item.after)
             entries[id] = Entry(
-                account: item.account, mergedPipeline: item.mergedPipeline, schedule: item.schedule, next: next)
+                account: item.account, pipeline: item.pipeline, schedule: item.schedule, next: next)
             fires[id] = next
         }
         queue.removeAll { fires.keys.contains($0.accountID) }

@@ -1,5 +1,5 @@
 /// Checks one decoded account against the pipelines: its pipeline, step overrides, vars, YouTube settings
-/// and secrets. Produces the account's merged pipeline when it is valid.
+/// and secrets. Produces the account's pipeline (before its overrides) when it resolves.
 struct AccountChecker {
     let document: ConfigDocument<Account>
     let account: Account
@@ -8,16 +8,17 @@ struct AccountChecker {
     let brokenPipelines: Set<String>
     let secrets: SecretChecker
 
-    private var map: SourceMap { document.sourceMap }
+    /// Empty when the document dropped its marks: the validator places what was found (`ConfigDocument.placing`).
+    private var map: SourceMap { document.keptSourceMap ?? SourceMap(file: document.path) }
 
-    func check() -> (diagnostics: [Diagnostic], mergedPipeline: Pipeline?) {
+    func check() -> (diagnostics: [Diagnostic], pipeline: Pipeline?) {
         let (pipeline, pipelineProblems) = resolvePipeline()
         guard let pipeline else { return (pipelineProblems + varTemplates() + accountSecrets(), nil) }
         let mergedPipeline = pipeline.applying(account.stepOverrides)
         var found =
             pipelineProblems + checkOverrides(pipeline) + checkVars(mergedPipeline) + checkYouTube(mergedPipeline)
         found += accountSecrets() + resourceProblems(mergedPipeline)
-        return (found, mergedPipeline)
+        return (found, pipeline)
     }
 
     /// "unknown pipeline 'x'", with the closest name; also reported for an account file with other errors.

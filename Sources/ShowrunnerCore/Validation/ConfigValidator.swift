@@ -51,20 +51,20 @@ public struct ConfigValidator: Sendable {
         duplicates: [Diagnostic]
     ) -> AccountReport {
         var found = document.diagnostics + duplicates
-        var mergedPipeline: Pipeline?
+        var pipeline: Pipeline?
         if let account = document.value {
             let checked = AccountChecker(
                 document: document, account: account, snapshot: snapshot, brokenPipelines: brokenPipelines,
                 secrets: secrets
             )
             .check()
-            found += checked.diagnostics
-            mergedPipeline = checked.mergedPipeline
+            found += document.placing(checked.diagnostics)
+            pipeline = checked.pipeline
         } else if let name = document.refersTo, snapshot.pipeline(named: name) == nil {
             // Reported with the file's other errors, not after they are fixed.
             found.append(AccountChecker.unknownPipeline(name, in: snapshot, map: document.sourceMap))
         }
-        return AccountReport(document: document, mergedPipeline: mergedPipeline, diagnostics: found)
+        return AccountReport(document: document, pipeline: pipeline, diagnostics: found)
     }
 
     private func duplicates<Value>(_ documents: [ConfigDocument<Value>], noun: String, key: String) -> [Diagnostic] {
