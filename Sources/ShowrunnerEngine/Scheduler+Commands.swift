@@ -3,8 +3,8 @@ import ShowrunnerCore
 
 /// What the watcher and the HTTP API ask of the scheduler.
 extension Scheduler {
-    /// Replaces the set of schedulable accounts. An unchanged account keeps its next fire; a changed one is
-    /// rescheduled from now; a new one catches up from its last recorded fire; a missing one is unscheduled (its
+    /// Replaces the set of schedulable accounts. An account whose schedule is unchanged keeps its next fire; one
+    /// whose schedule changed is rescheduled from now; a new one catches up from its last recorded fire; a missing one is unscheduled (its
     /// running runs finish). `reload` also brings back jobs removed through the API.
     public func apply(_ accounts: [ScheduledAccount], reload: Bool = false) async {
         let incoming = Dictionary(accounts.map { ($0.account.id, $0) }) { _, new in new }
@@ -79,11 +79,11 @@ extension Scheduler {
         }
         var after = durable?.lastFireAt ?? now
         if let old = state.book.entries[id] {
-            guard old.account != scheduled.account || old.pipeline != scheduled.pipeline else { return nil }
+            // Another change of the account (or its pipeline) leaves its timing, and so its next fire, as it is.
+            guard old.schedule != schedule else { return nil }
             after = now
         }
-        return ScheduleBook.Setting(
-            account: scheduled.account, pipeline: scheduled.pipeline, schedule: schedule, after: after)
+        return ScheduleBook.Setting(accountID: id, schedule: schedule, after: after)
     }
 
     public func pause(_ accountID: String, reason: String = "paused through the API") async throws {

@@ -154,7 +154,7 @@ extension Scheduler {
         let before = earliest.map { $0.addingTimeInterval(-0.001) }  // the refused fire is after it
         guard let from = [last, before].compactMap({ $0 }).min() else {
             state.withLock {
-                $0.book.set(scheduled.account, pipeline: scheduled.pipeline, schedule: schedule, after: now)
+                $0.book.set(scheduled.account.id, schedule: schedule, after: now)
             }
             return
         }
@@ -177,7 +177,7 @@ extension Scheduler {
             state.withLock { $0.unrecorded[id] = earliest ?? (catchUp.missed + catchUp.run).min() ?? now }
         }
         state.withLock {
-            $0.book.set(scheduled.account, pipeline: scheduled.pipeline, schedule: schedule, after: now)
+            $0.book.set(scheduled.account.id, schedule: schedule, after: now)
         }
     }
 

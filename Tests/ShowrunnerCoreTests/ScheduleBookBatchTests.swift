@@ -11,11 +11,8 @@ struct ScheduleBookBatchTests {
     static func setting(_ index: Int, cron: String) throws -> ScheduleBook.Setting {
         var schedule = Schedule(cron: try CronExpression.cached(parsing: cron))
         schedule.jitter = .seconds(index % 7 * 60)
-        let account = Account(
-            id: "acct-\(index)", channel: Channel(type: "test"), schedule: schedule, pipeline: .named("p"))
         return ScheduleBook.Setting(
-            account: account, pipeline: Pipeline(name: "p", steps: []), schedule: schedule,
-            after: start.addingTimeInterval(Double(index % 5) * 3600))
+            accountID: "acct-\(index)", schedule: schedule, after: start.addingTimeInterval(Double(index % 5) * 3600))
     }
 
     static func drain(_ book: inout ScheduleBook, hours: Int) -> [String] {
@@ -33,11 +30,11 @@ struct ScheduleBookBatchTests {
         var single = ScheduleBook()
         var batch = ScheduleBook()
         for item in settings.prefix(count / 2) {  // some accounts already there: the batch replaces them
-            single.set(item.account, pipeline: item.pipeline, schedule: item.schedule, after: Self.start)
-            batch.set(item.account, pipeline: item.pipeline, schedule: item.schedule, after: Self.start)
+            single.set(item.accountID, schedule: item.schedule, after: Self.start)
+            batch.set(item.accountID, schedule: item.schedule, after: Self.start)
         }
         for item in settings {
-            single.set(item.account, pipeline: item.pipeline, schedule: item.schedule, after: item.after)
+            single.set(item.accountID, schedule: item.schedule, after: item.after)
         }
         batch.set(settings)
         #expect(batch.nextStart == single.nextStart)

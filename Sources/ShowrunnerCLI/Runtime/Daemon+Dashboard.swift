@@ -9,16 +9,7 @@ extension Daemon: DashboardSource {
     /// At most this many files are read for the source lines of one config status.
     static let sourceFileLimit = 200
 
-    func upcomingSchedules() async -> [UpcomingSchedule] {
-        let jobs = Dictionary(scheduler.jobs().map { ($0.accountID, $0) }, uniquingKeysWith: { first, _ in first })
-        return registry.goodVersions.compactMap { version in
-            let account = version.account
-            guard let schedule = account.schedule, let job = jobs[account.id], job.enabled, !job.paused, !job.removed
-            else { return nil }
-            return UpcomingSchedule(
-                accountID: account.id, name: account.name, schedule: schedule, nextStart: job.nextRunAt)
-        }
-    }
+    func upcomingSchedules() async -> [UpcomingSchedule] { scheduler.upcomingSchedules() }
 
     func scheduleGeneration() async -> Int? { scheduleChanges.load(ordering: .relaxed) }
 

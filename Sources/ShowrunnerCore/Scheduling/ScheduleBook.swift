@@ -3,11 +3,8 @@ import Foundation
 /// The scheduler's timetable: each schedulable account and its next fire, ordered by start time. A value type:
 /// the scheduler owns one and asks it what is due.
 public struct ScheduleBook: Sendable {
-    /// An account as the scheduler runs it.
+    /// When an account fires: only its timing (the account and its pipeline are the scheduler's, once).
     public struct Entry: Sendable {
-        public var account: Account
-        /// Before the account's step overrides (shared by the accounts on it).
-        public var pipeline: Pipeline
         public var schedule: Schedule
         public var next: ScheduledFire?
     }
@@ -19,24 +16,21 @@ public struct ScheduleBook: Sendable {
     public init() {}
 
     /// Adds or replaces an account; its next fire is computed strictly after `after`.
-    public mutating func set(_ account: Account, pipeline: Pipeline, schedule: Schedule, after: Date) {
-        remove(account.id)
-        let next = ScheduledFire.next(for: account.id, schedule: schedule, after: after)
-        entries[account.id] = Entry(account: account, pipeline: pipeline, schedule: schedule, next: next)
+    public mutating func set(_ accountID: String, schedule: Schedule, after: Date) {
+        remove(accountID)
+        let next = ScheduledFire.next(for: accountID, schedule: schedule, after: after)
+        entries[accountID] = Entry(schedule: schedule, next: next)
         if let next { insert(next) }
     }
 
     /// One account to add or replace, its next fire computed strictly after `after`.
     public struct Setting: Sendable {
-        public var account: Account
-        /// Before the account's step overrides (shared by the accounts on it).
-        public var pipeline: Pipeline
+        public var accountID: String
         public var schedule: Schedule
         public var after: Date
 
-        public init(account: Account, pipeline: Pipeline, schedule: Schedule, after: Date) {
-            self.account = account
-            self.pipeline = pipeline
+        public init(accountID: String, schedule: Schedule, after: Date) {
+            self.accountID = accountID
             self.schedule = schedule
             self.after = after
         }
@@ -47,17 +41,16 @@ public struct ScheduleBook: Sendable {
     public mutating func set(_ settings: [Setting]) {
         guard settings.count > 1 else {
             for item in settings {
-                set(item.account, pipeline: item.pipeline, schedule: item.schedule, after: item.after)
+                set(item.accountID, schedule: item.schedule, after: item.after)
             }
             return
         }
         var fires: [String: ScheduledFire] = [:]
         fires.reserveCapacity(settings.count)
         for item in settings {
-            let id = item.account.id
+            let id = item.accountID
             let next = ScheduledFire.next(for: id, schedule: item.schedule, after: item.after)
-            entries[id] = Entry(
-                account: item.account, pipeline: item.pipeline, schedule: item.schedule, next: next)
+            entries[id] = Entry(schedule: item.schedule, next: next)
             fires[id] = next
         }
         queue.removeAll { fires.keys.contains($0.accountID) }
