@@ -53,6 +53,7 @@ extension Scheduler {
             var before: [String: Date?] = [:]
             before.reserveCapacity(ids.count)
             var settings: [ScheduleBook.Setting] = []
+            settings.reserveCapacity(ids.count)
             for id in ids {
                 before[id] = state.book.entries[id]?.next?.startAt
                 if let setting = updateEntry(id, in: &state, now: now) { settings.append(setting) }

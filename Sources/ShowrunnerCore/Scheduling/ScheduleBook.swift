@@ -45,16 +45,16 @@ public struct ScheduleBook: Sendable {
             }
             return
         }
-        var fires: [String: ScheduledFire] = [:]
-        fires.reserveCapacity(settings.count)
+        var ids = Set<String>(minimumCapacity: settings.count)
+        entries.reserveCapacity(entries.count + settings.count)  // grown once, not doubled step by step
         for item in settings {
-            let id = item.accountID
-            let next = ScheduledFire.next(for: id, schedule: item.schedule, after: item.after)
-            entries[id] = Entry(schedule: item.schedule, next: next)
-            fires[id] = next
+            let next = ScheduledFire.next(for: item.accountID, schedule: item.schedule, after: item.after)
+            entries[item.accountID] = Entry(schedule: item.schedule, next: next)
+            ids.insert(item.accountID)
         }
-        queue.removeAll { fires.keys.contains($0.accountID) }
-        queue.append(contentsOf: fires.values.compactMap { $0 })
+        queue.removeAll { ids.contains($0.accountID) }
+        queue.reserveCapacity(queue.count + ids.count)
+        queue.append(contentsOf: ids.compactMap { entries[$0]?.next })
         queue.sort()
     }
 
