@@ -5,16 +5,19 @@ extension Scheduler {
     /// read in one pass under the lock, without the job list and registry copies the dashboard's plan used to
     /// build for 10,000 accounts. By account id.
     public func upcomingSchedules() -> [UpcomingSchedule] {
-        var schedules = state.withLock { state in
-            state.desired.compactMap { id, scheduled -> UpcomingSchedule? in
+        var schedules: [UpcomingSchedule] = []
+        state.withLock { state in
+            schedules.reserveCapacity(state.desired.count)  // one allocation, not doubled step by step
+            for (id, scheduled) in state.desired {
                 let account = scheduled.account
                 let durable = state.accountStates[id]
                 guard account.enabled, let schedule = account.schedule, durable?.paused != true,
                     durable?.removedUntilChange == nil
-                else { return nil }
-                return UpcomingSchedule(
-                    accountID: id, name: account.name, schedule: schedule,
-                    nextStart: state.book.entries[id]?.next?.startAt)
+                else { continue }
+                schedules.append(
+                    UpcomingSchedule(
+                        accountID: id, name: account.name, schedule: schedule,
+                        nextStart: state.book.entries[id]?.next?.startAt))
             }
         }
         schedules.sort { $0.accountID < $1.accountID }
