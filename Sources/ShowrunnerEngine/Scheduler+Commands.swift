@@ -3,8 +3,8 @@ import ShowrunnerCore
 
 /// What the watcher and the HTTP API ask of the scheduler.
 extension Scheduler {
-    /// Replaces the set of schedulable accounts. An account whose schedule is unchanged keeps its next fire; one
-    /// whose schedule changed is rescheduled from now; a new one catches up from its last recorded fire; a missing one is unscheduled (its
+    /// Replaces the set of schedulable accounts. An unchanged account keeps its next fire; a changed one is
+    /// rescheduled from now; a new one catches up from its last recorded fire; a missing one is unscheduled (its
     /// running runs finish). `reload` also brings back jobs removed through the API.
     public func apply(_ accounts: [ScheduledAccount], reload: Bool = false) async {
         let incoming = Dictionary(accounts.map { ($0.account.id, $0) }) { _, new in new }
@@ -26,7 +26,8 @@ extension Scheduler {
             for account in scheduled { state.desired[account.account.id] = account }
         }
         let removals = await clearStaleRemovals(reload: reload)
-        rebuildBook(only: Set(scheduled.map(\.account.id) + removed).union(removals))
+        let changed = Set(scheduled.map(\.account.id))
+        rebuildBook(only: changed.union(removed).union(removals), changed: changed)
         signalChange()
     }
 
@@ -44,8 +45,8 @@ extension Scheduler {
     }
 
     /// Brings the timetable entries of `ids` (nil: every account) in line with the desired accounts and their
-    /// durable state.
-    func rebuildBook(only ids: Set<String>? = nil) {
+    /// durable state; the accounts in `changed` are rescheduled from now.
+    func rebuildBook(only ids: Set<String>? = nil, changed: Set<String> = []) {
         let now = now()
         let changedNextFires = state.withLock { state -> [String: Date?] in
             guard state.started else { return [:] }
@@ -56,7 +57,9 @@ extension Scheduler {
             settings.reserveCapacity(ids.count)
             for id in ids {
                 before[id] = state.book.entries[id]?.next?.startAt
-                if let setting = updateEntry(id, in: &state, now: now) { settings.append(setting) }
+                if let setting = updateEntry(id, changed: changed.contains(id), in: &state, now: now) {
+                    settings.append(setting)
+                }
             }
             state.book.set(settings)  // one sort for all of them
             var changed: [String: Date?] = [:]
@@ -70,7 +73,10 @@ extension Scheduler {
     }
 
     /// Removes the entry of `id` when it is not to be scheduled; else the setting to give the book (nil: unchanged).
-    private func updateEntry(_ id: String, in state: inout State, now: Date) -> ScheduleBook.Setting? {
+    /// A booked account is rescheduled from now when it `changed` (its file, its pipeline) or its schedule did.
+    private func updateEntry(
+        _ id: String, changed: Bool, in state: inout State, now: Date
+    ) -> ScheduleBook.Setting? {
         let durable = state.accountStates[id]
         guard let scheduled = state.desired[id], scheduled.account.enabled, let schedule = scheduled.account.schedule,
             durable?.paused != true, durable?.removedUntilChange == nil
@@ -80,8 +86,7 @@ extension Scheduler {
         }
         var after = durable?.lastFireAt ?? now
         if let old = state.book.entries[id] {
-            // Another change of the account (or its pipeline) leaves its timing, and so its next fire, as it is.
-            guard old.schedule != schedule else { return nil }
+            guard changed || old.schedule != schedule else { return nil }
             after = now
         }
         return ScheduleBook.Setting(accountID: id, schedule: schedule, after: after)
