@@ -23,6 +23,7 @@ struct SchedulerBatchTests {
         #expect(Set(runs.map(\.accountID)) == Set(ids))
         #expect(Set(runs.map(\.id)).count == 100)
         #expect(runs.allSatisfy { $0.status == .succeeded && $0.trigger == .schedule })
+        #expect(runs.allSatisfy { $0.startedAt == SchedulerHarness.date("2026-06-01T10:00:00Z") && $0.owner == nil })
         let states = try await test.harness.store.accountStates()
         #expect(ids.allSatisfy { states[$0]?.lastFireAt == SchedulerHarness.date("2026-06-01T10:00:00Z") })
         #expect(test.scheduler.jobs().allSatisfy { $0.nextRunAt == SchedulerHarness.date("2026-06-02T10:00:00Z") })
@@ -85,5 +86,22 @@ struct SchedulerBatchTests {
         #expect(runs.allSatisfy { $0.status == .succeeded })
         let states = try await harness.store.accountStates()
         #expect(ids.allSatisfy { states[$0]?.lastFireAt == SchedulerHarness.date("2026-06-01T10:00:00Z") })
+    }
+
+    @Test func whenRunsCannotBeRecordedRunningTogetherEachRecordsItsOwnStart() async throws {
+        let harness = try Harness(steps: ["command": ScriptedStep(outputs: [:])])
+        let test = SchedulerHarness(
+            harness: harness, at: SchedulerHarness.date("2026-06-01T09:59:30Z"),
+            runStore: StartRefusingStore(base: harness.store))
+        let ids = ["a", "b", "c"]
+        await test.scheduler.apply(try ids.map { try SchedulerHarness.account($0, cron: "0 10 * * *") })
+        try await test.scheduler.startUp()
+        await test.advance(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
+        try await test.settle()
+        let runs = try await harness.store.runs(matching: RunQuery())
+        #expect(runs.map(\.accountID).sorted() == ids)
+        #expect(
+            runs.allSatisfy { $0.status == .succeeded && $0.startedAt == SchedulerHarness.date("2026-06-01T10:00:00Z") }
+        )
     }
 }
