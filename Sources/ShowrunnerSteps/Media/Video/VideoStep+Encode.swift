@@ -36,8 +36,8 @@ extension VideoStep {
         _ = try await tool.run("ffmpeg", joined.joinArguments(list: Self.segmentList), in: folder)
     }
 
-    /// The mix and the segments as child tasks, at most `parallel` ffmpegs of segments at a time; the first
-    /// failure cancels the others (their ffmpegs are ended). Returns the finished sound.
+    /// The mix (normalised and encoded) and the segments as child tasks, at most `parallel` ffmpegs of segments at
+    /// a time; the first failure cancels the others (their ffmpegs are ended). Returns the encoded sound.
     private func renderSegments(
         _ plan: SegmentedComposition, sound: MixRecipe, in folder: URL,
         progress: @escaping @Sendable (String) -> Void
@@ -45,7 +45,11 @@ extension VideoStep {
         let segments = plan.segments
         let tracker = SegmentProgress(duration: plan.whole.duration, segments: segments.count, report: progress)
         return try await withThrowingTaskGroup(of: URL?.self) { group in
-            group.addTask { try await mix(sound, in: folder) }
+            group.addTask {
+                let wav = try await mix(sound, in: folder)
+                _ = try await tool.run("ffmpeg", SegmentedComposition.soundArguments(wav), in: folder)
+                return folder.appendingPathComponent(SegmentedComposition.sound)
+            }
             var audio: URL?
             var running = 0
             for (index, segment) in segments.enumerated() {

@@ -19,10 +19,11 @@ extension VideoStep {
         return folder.appendingPathComponent(recipe.output)
     }
 
-    /// Removes the mix and the normalisation passes (WAVs the MP4 now holds), so only the video is published.
+    /// Removes the mix, the normalisation passes and the encoded sound (the MP4 now holds them), so only the
+    /// video is published.
     static func removeSound(in folder: URL) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names where name.hasSuffix(".wav") {
+        for name in names where name.hasSuffix(".wav") || name == SegmentedComposition.sound {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }
