@@ -79,22 +79,13 @@ struct SegmentedComposition: Sendable, Equatable {
     /// The concat demuxer's list of the segment files.
     var list: String { segments.map { "file '\($0.output)'\n" }.joined() }
 
-    /// The segments and the encoded sound (`soundArguments`) joined as they are: nothing is encoded after the
-    /// last segment.
+    /// The segments and the encoded sound (`CompositionRecipe.soundArguments`) joined as they are: nothing is
+    /// encoded after the last segment.
     func joinArguments(list: String) -> [String] {
         ["-v", "error", "-nostdin", "-y", "-f", "concat", "-safe", "0", "-i", list, "-i", "file:" + whole.audio.path]
             + ["-map", "0:v:0", "-map", "1:a:0", "-c", "copy"]
             + ["-movflags", "+faststart", "-t", SceneFilters.format(whole.duration), whole.output]
     }
-
-    /// The finished mix `wav` encoded as the video's sound (`sound`), beside the segments: encoding a minute of
-    /// AAC is about 3 s of one core, which the join would otherwise spend after the last segment.
-    static func soundArguments(_ wav: URL) -> [String] {
-        ["-v", "error", "-nostdin", "-y", "-i", "file:" + wav.path, "-vn"] + CompositionRecipe.audioCodec + [sound]
-    }
-
-    /// The encoded sound's file name.
-    static let sound = "sound.m4a"
 
     static func onFrame(_ seconds: Double) -> Double {
         Double(SegmentRecipe.frame(seconds)) / Double(SegmentRecipe.frameRate)
