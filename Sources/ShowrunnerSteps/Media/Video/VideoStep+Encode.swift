@@ -6,7 +6,9 @@ extension VideoStep {
     /// segment (`SegmentedComposition`), which bounds the memory one ffmpeg needs, with up to `parallel` segments
     /// rendered at once, joined with the sound without re-encoding; live progress is `encoding N%` of the whole
     /// video either way.
-    func render(_ recipe: CompositionRecipe, in folder: URL, progress: @escaping @Sendable (String) -> Void)
+    func render(
+        _ recipe: CompositionRecipe, in folder: URL, progress: @escaping @Sendable (String) -> Void
+    )
         async throws
     {
         progress("encoding 0%")
