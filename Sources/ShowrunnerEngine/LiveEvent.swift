@@ -6,11 +6,17 @@ public struct LiveEvent: Sendable, Equatable {
     public let id: Int
     public let type: Kind
     public let fields: [String: String]
-    /// `fields` as one line of JSON with sorted keys (the SSE `data`), encoded once when the event is made: every
-    /// connected page is sent the same text.
-    public let json: String
-    /// The whole SSE frame (`id`, `event`, `data`, blank line), built once for every connection.
-    public let frame: String
+    /// The SSE frame, encoded by whoever needs it first — a connection, not the publisher — and then shared.
+    private let encoded = LiveEventFrame()
+
+    /// `fields` as one line of JSON with sorted keys (the SSE `data`).
+    public var json: String { FlatJSON.encode(fields) }
+
+    /// The whole SSE frame (`id`, `event`, `data`, blank line), built once for every connection. Not when the
+    /// event is published: 1,000 runs queued at one instant would wait for their frames before they start.
+    public var frame: String {
+        encoded.value { Self.frame(type: type.rawValue, id: id, data: json) }
+    }
 
     public enum Kind: String, Sendable, CaseIterable {
         case runQueued = "run.queued"
@@ -25,16 +31,13 @@ public struct LiveEvent: Sendable, Equatable {
     }
 
     public init(id: Int, type: Kind, fields: [String: String]) {
-        self.init(id: id, type: type, fields: fields, json: FlatJSON.encode(fields))
-    }
-
-    /// With `json` already encoded from `fields` (the hub encodes outside its lock).
-    init(id: Int, type: Kind, fields: [String: String], json: String) {
         self.id = id
         self.type = type
         self.fields = fields
-        self.json = json
-        frame = Self.frame(type: type.rawValue, id: id, data: json)
+    }
+
+    public static func == (left: LiveEvent, right: LiveEvent) -> Bool {
+        left.id == right.id && left.type == right.type && left.fields == right.fields
     }
 
     /// One SSE frame; `data` is one line (JSON).

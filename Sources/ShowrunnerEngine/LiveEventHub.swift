@@ -44,9 +44,8 @@ public final class LiveEventHub: Sendable {
     /// Numbers the event, keeps it in the ring and hands it to every subscriber.
     @discardableResult
     public func publish(_ type: LiveEvent.Kind, _ fields: [String: String]) -> LiveEvent {
-        let json = FlatJSON.encode(fields)
-        return state.withLock { state in
-            let event = LiveEvent(id: state.nextID, type: type, fields: fields, json: json)
+        state.withLock { state in
+            let event = LiveEvent(id: state.nextID, type: type, fields: fields)
             state.nextID += 1
             state.ring.append(event)
             if state.ring.count > capacity + capacity / 4 { state.ring.removeFirst(state.ring.count - capacity) }

@@ -108,8 +108,9 @@ public struct RunClaimService: Service {
                 let fired = run.trigger == .schedule || run.trigger == .catchUp
                 coordinator.enqueueRecorded(
                     run, account: scheduled.account, mergedPipeline: scheduled.mergedPipeline,
-                    afterActiveRun: fired && scheduled.account.schedule?.overlap == .queue)
+                    afterActiveRun: fired && scheduled.account.schedule?.overlap == .queue, start: false)
             }
+            coordinator.startWaiting()  // the claimed runs start together (one write records them running)
         } catch {
             logger.warning("queued runs not claimed", metadata: ["error": "\(error)"])
         }

@@ -3,6 +3,29 @@ import ShowrunnerCore
 
 /// One run, from its start to its recorded end: a child task of `RunCoordinator.run()`.
 extension RunCoordinator {
+    /// Runs that got slots at the same moment (the fires of one instant): the new ones are recorded `running` in
+    /// one write, then all are executed side by side. When that write fails, each run records its own start and
+    /// meets the store's error there.
+    func executeTogether(_ batch: [Pending]) async {
+        let fresh = batch.filter { !$0.resume }.map(\.run.id)
+        var marked = false
+        if !fresh.isEmpty {
+            do {
+                try await store.markRunning(ids: fresh, owner: environment.owner(), at: now)
+                marked = true
+            } catch {
+                logger.warning(
+                    "runs not recorded running together", metadata: ["runs": "\(fresh.count)", "error": "\(error)"])
+            }
+        }
+        await withDiscardingTaskGroup { group in
+            for var pending in batch {
+                pending.markedRunning = marked && !pending.resume
+                group.addTask { await self.execute(pending) }
+            }
+        }
+    }
+
     func execute(_ pending: Pending) async {
         let pending = withActivity(pending)
         let run = pending.run
@@ -50,6 +73,7 @@ extension RunCoordinator {
                 run: pending.run, account: pending.account, mergedPipeline: pending.mergedPipeline,
                 dryRun: pending.dryRun)
         job.observer = observe
+        job.markedRunning = pending.markedRunning
         job.cancellation = pending.cancellation
         return try await launcher.executor.execute(job)
     }

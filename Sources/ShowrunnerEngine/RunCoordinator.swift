@@ -19,6 +19,8 @@ public final class RunCoordinator: Sendable {
         /// A prepared job (a retry that reuses steps); nil = run from the start.
         var job: RunJob?
         var dryRun = false
+        /// Recorded `running` by `executeTogether`, so the executor does not record it again.
+        var markedRunning = false
         var observer: @Sendable (RunEvent) -> Void = { _ in }
         /// Told the outcome once the run ended (nil: it did not end, e.g. shutdown); for callers that wait.
         var finished: (@Sendable (RunOutcome?) -> Void)?
@@ -27,6 +29,8 @@ public final class RunCoordinator: Sendable {
 
     enum Command: Sendable {
         case start(Pending)
+        /// Runs that got slots at the same moment: recorded `running` in one write, then executed.
+        case startTogether([Pending])
         /// The grace period is over: stop the running runs (they stay resumable).
         case stopRuns
     }
@@ -110,6 +114,7 @@ public final class RunCoordinator: Sendable {
             for await command in commands {
                 switch command {
                 case .start(let pending): group.addTask { await self.execute(pending) }
+                case .startTogether(let batch): group.addTask { await self.executeTogether(batch) }
                 case .stopRuns: group.cancelAll()
                 }
             }
@@ -171,11 +176,14 @@ public final class RunCoordinator: Sendable {
     }
 
     /// Starts a run that was recorded `queued` but never started (the process stopped first); `afterActiveRun`:
-    /// only once the account's active run ended (overlap `queue`).
+    /// only once the account's active run ended (overlap `queue`). `start: false` leaves it waiting for the next
+    /// `startWaiting`, so runs enqueued together start together.
     public func enqueueRecorded(
-        _ run: RunRecord, account: Account, mergedPipeline: Pipeline, afterActiveRun: Bool = false
+        _ run: RunRecord, account: Account, mergedPipeline: Pipeline, afterActiveRun: Bool = false, start: Bool = true
     ) {
-        enqueue(Pending(run: run, account: account, mergedPipeline: mergedPipeline, afterActiveRun: afterActiveRun))
+        enqueue(
+            Pending(run: run, account: account, mergedPipeline: mergedPipeline, afterActiveRun: afterActiveRun),
+            start: start)
     }
 
     /// Resumes a run left `running` by a process that is gone.
@@ -217,17 +225,19 @@ public final class RunCoordinator: Sendable {
         state.withLock { state in
             guard !state.draining else { return }
             var started: Set<Int> = []  // removed afterwards in one pass: one by one moved 1,000 runs 1,000 times
+            var batch: [Pending] = []
             for (index, pending) in state.waiting.enumerated() {
                 guard state.active.count < maxConcurrentRuns else { break }
                 if pending.afterActiveRun, state.active.values.contains(where: { $0.accountID == pending.account.id }) {
                     continue
                 }
                 state.active[pending.run.id] = (pending.account.id, pending.cancellation)
-                commandSink.yield(.start(pending))
+                batch.append(pending)
                 started.insert(index)
             }
             guard !started.isEmpty else { return }
             state.waiting = state.waiting.enumerated().filter { !started.contains($0.offset) }.map(\.element)
+            commandSink.yield(batch.count == 1 ? .start(batch[0]) : .startTogether(batch))
         }
     }
 

@@ -21,9 +21,10 @@ public struct RunExecutor: Sendable {
     /// Executes `job` to the end. Returns nil when the task was cancelled (shutdown): the run is left `running`
     /// with its in-flight attempts recorded as interrupted, so the next start resumes it.
     public func execute(_ job: RunJob) async throws -> RunOutcome? {
-        let store = environment.runs
-        try await store.updateRun(
-            id: job.run.id, status: .running, reason: nil, owner: environment.owner(), at: environment.time.now())
+        if !job.markedRunning {
+            try await environment.runs.updateRun(
+                id: job.run.id, status: .running, reason: nil, owner: environment.owner(), at: environment.time.now())
+        }
         job.observer(.runStarted(runID: job.run.id, accountID: job.account.id))
         logger(job).info("run started")
         return try await withThrowingTaskGroup(of: Void.self) { heartbeat in

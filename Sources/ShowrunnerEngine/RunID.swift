@@ -20,9 +20,19 @@ public enum RunID {
         return "\(digits.prefix(8))-\(digits.dropFirst(8))-"
     }
 
+    /// The five characters from one random draw (a draw can be a system call: 1,000 ids at one instant).
     private static func make(prefix: String, randomIndex: (Int) -> Int) -> String {
-        prefix + String((0..<5).map { _ in alphabet[randomIndex(alphabet.count)] })
+        var value = randomIndex(suffixes)
+        var suffix = [Character](repeating: "0", count: 5)
+        for position in suffix.indices.reversed() {
+            suffix[position] = alphabet[value % alphabet.count]
+            value /= alphabet.count
+        }
+        return prefix + String(suffix)
     }
+
+    /// How many different five-character suffixes there are.
+    private static let suffixes = 32 * 32 * 32 * 32 * 32
 
     /// `count` distinct ids for runs created in the same second.
     public static func make(_ count: Int, at date: Date, randomIndex: (Int) -> Int) -> [String] {

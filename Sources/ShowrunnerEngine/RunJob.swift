@@ -15,6 +15,8 @@ public struct RunJob: Sendable {
     public var observer: @Sendable (RunEvent) -> Void
     /// The user's cancel request, fed to the state machine.
     public var cancellation: RunCancellation
+    /// The coordinator already recorded the run `running` (with the runs started beside it, in one write).
+    public var markedRunning = false
 
     public init(
         run: RunRecord, account: Account, mergedPipeline: Pipeline, resume: ResumePoint = ResumePoint(),

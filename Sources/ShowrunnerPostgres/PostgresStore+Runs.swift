@@ -46,6 +46,22 @@ extension PostgresStore: RunLedger {
         if updated.isEmpty { try await refusal(runID: id) }
     }
 
+    /// `updateRun(status: .running)` for the runs a node starts together, in one statement (one round trip); a
+    /// run it may not touch is reported as `updateRun` would, after the others were marked.
+    public func markRunning(ids: [String], owner: RunOwner, at date: Date) async throws {
+        let (now, heartbeat) = (date.millisecondsSince1970, owner.heartbeatAt.millisecondsSince1970)
+        let updated = try await rows(
+            """
+            UPDATE runs SET status = 'running', reason = NULL, started_at = COALESCE(started_at, \(now)),
+              finished_at = NULL, owner_host = \(owner.host), owner_pid = \(owner.pid), heartbeat_at = \(heartbeat)
+            WHERE id = ANY(\(ids))
+              AND (status <> 'running' OR owner_host IS NULL OR \(fence)::text IS NULL OR owner_host = \(fence)::text)
+            RETURNING id
+            """)
+        let marked = Set(try updated.map { try $0.decode(String.self) })
+        if let refused = ids.first(where: { !marked.contains($0) }) { try await refusal(runID: refused) }
+    }
+
     /// Locks the row, asks `ownerIsGone` and takes over in one transaction, so two nodes cannot both win.
     public func claimRun(id: String, owner: RunOwner, ownerIsGone: @Sendable (RunOwner) -> Bool) async throws -> Bool {
         try await transaction { connection in

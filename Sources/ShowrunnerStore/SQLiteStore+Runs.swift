@@ -131,6 +131,23 @@ extension SQLiteStore {
         }
     }
 
+    /// One transaction and one prepared statement for the runs started together.
+    public func markRunning(ids: [String], owner: RunOwner, at date: Date) async throws {
+        try await writer.write { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    UPDATE runs SET status = 'running', reason = NULL, started_at = COALESCE(started_at, ?),
+                      finished_at = NULL, owner_host = ?, owner_pid = ?, heartbeat_at = ?
+                    WHERE id = ?
+                    """)
+            let (at, heartbeat) = (date.millisecondsSince1970, owner.heartbeatAt.millisecondsSince1970)
+            for id in ids {
+                try statement.execute(arguments: [at, owner.host, owner.pid, heartbeat, id])
+                guard db.changesCount == 1 else { throw StoreError.runNotFound(id) }
+            }
+        }
+    }
+
     /// Reads the owner, asks `ownerIsGone` and takes over in one write transaction, so two processes cannot both
     /// win. A run without an owner is claimable; a run that is neither `running` nor `failed` is not.
     public func claimRun(id: String, owner: RunOwner, ownerIsGone: @Sendable (RunOwner) -> Bool) async throws -> Bool {

@@ -28,6 +28,10 @@ extension ForwardingRunStore {
         try await base.updateRun(id: id, status: status, reason: reason, owner: owner, at: date)
     }
 
+    func markRunning(ids: [String], owner: RunOwner, at date: Date) async throws {
+        try await base.markRunning(ids: ids, owner: owner, at: date)
+    }
+
     func claimRun(id: String, owner: RunOwner, ownerIsGone: @Sendable (RunOwner) -> Bool) async throws -> Bool {
         try await base.claimRun(id: id, owner: owner, ownerIsGone: ownerIsGone)
     }

@@ -110,7 +110,7 @@ struct RunLauncherTests {
     }
 
     @Test func runIDsSortByTime() {
-        let a = RunID.make(at: Date(timeIntervalSince1970: 1_790_000_000), randomIndex: { _ in 31 })
+        let a = RunID.make(at: Date(timeIntervalSince1970: 1_790_000_000), randomIndex: { $0 - 1 })
         let b = RunID.make(at: Date(timeIntervalSince1970: 1_790_000_001), randomIndex: { _ in 0 })
         #expect(a == "20260921-141320-zzzzz")
         #expect(a < b)

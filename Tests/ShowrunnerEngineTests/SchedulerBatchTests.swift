@@ -23,6 +23,7 @@ struct SchedulerBatchTests {
         #expect(Set(runs.map(\.accountID)) == Set(ids))
         #expect(Set(runs.map(\.id)).count == 100)
         #expect(runs.allSatisfy { $0.status == .succeeded && $0.trigger == .schedule })
+        #expect(runs.allSatisfy { $0.startedAt == SchedulerHarness.date("2026-06-01T10:00:00Z") && $0.owner == nil })
         let states = try await test.harness.store.accountStates()
         #expect(ids.allSatisfy { states[$0]?.lastFireAt == SchedulerHarness.date("2026-06-01T10:00:00Z") })
         #expect(test.scheduler.jobs().allSatisfy { $0.nextRunAt == SchedulerHarness.date("2026-06-02T10:00:00Z") })
@@ -71,19 +72,32 @@ struct SchedulerBatchTests {
     }
 
     @Test func whenTheBatchCannotBeWrittenEachFireIsRecordedAlone() async throws {
+        let (runs, store) = try await Self.fireThreeAccounts { BatchRefusingStore(base: $0) }
+        #expect(runs.map(\.accountID).sorted() == ["a", "b", "c"])
+        #expect(runs.allSatisfy { $0.status == .succeeded })
+        let states = try await store.accountStates()
+        #expect(runs.allSatisfy { states[$0.accountID]?.lastFireAt == Self.ten })
+    }
+
+    @Test func whenRunsCannotBeRecordedRunningTogetherEachRecordsItsOwnStart() async throws {
+        let (runs, _) = try await Self.fireThreeAccounts { StartRefusingStore(base: $0) }
+        #expect(runs.map(\.accountID).sorted() == ["a", "b", "c"])
+        #expect(runs.allSatisfy { $0.status == .succeeded && $0.startedAt == Self.ten })
+    }
+
+    static let ten = SchedulerHarness.date("2026-06-01T10:00:00Z")
+
+    /// Accounts a, b and c due at 10:00, fired through `store` (made from the real one); their runs once settled.
+    static func fireThreeAccounts(
+        through store: (SQLiteStore) -> any RunStore
+    ) async throws -> (runs: [RunRecord], store: SQLiteStore) {
         let harness = try Harness(steps: ["command": ScriptedStep(outputs: [:])])
         let test = SchedulerHarness(
-            harness: harness, at: SchedulerHarness.date("2026-06-01T09:59:30Z"),
-            runStore: BatchRefusingStore(base: harness.store))
-        let ids = ["a", "b", "c"]
-        await test.scheduler.apply(try ids.map { try SchedulerHarness.account($0, cron: "0 10 * * *") })
+            harness: harness, at: SchedulerHarness.date("2026-06-01T09:59:30Z"), runStore: store(harness.store))
+        await test.scheduler.apply(try ["a", "b", "c"].map { try SchedulerHarness.account($0, cron: "0 10 * * *") })
         try await test.scheduler.startUp()
-        await test.advance(to: SchedulerHarness.date("2026-06-01T10:00:00Z"))
+        await test.advance(to: ten)
         try await test.settle()
-        let runs = try await harness.store.runs(matching: RunQuery())
-        #expect(runs.map(\.accountID).sorted() == ids)
-        #expect(runs.allSatisfy { $0.status == .succeeded })
-        let states = try await harness.store.accountStates()
-        #expect(ids.allSatisfy { states[$0]?.lastFireAt == SchedulerHarness.date("2026-06-01T10:00:00Z") })
+        return (try await harness.store.runs(matching: RunQuery()), harness.store)
     }
 }

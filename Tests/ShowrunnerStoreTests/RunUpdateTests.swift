@@ -46,6 +46,25 @@ struct RunUpdateTests {
         #expect(run.finishedAt == nil && run.reason == nil && run.owner == makeOwner() && run.startedAt == instant(2))
     }
 
+    @Test(arguments: StoreKind.all) func runsStartedTogetherAreMarkedRunningAsUpdateRunWould(
+        _ kind: StoreKind
+    ) async throws {
+        let store = try await kind.open()
+        try await insert(makeRun("a"), makeRun("b"), makeRun("c"), into: store)
+        try await store.updateRun(id: "c", status: .running, reason: nil, owner: makeOwner(), at: instant(5))
+        let owner = makeOwner("node", heartbeat: 10)
+
+        try await store.markRunning(ids: ["a", "b", "c"], owner: owner, at: instant(10))
+        for id in ["a", "b", "c"] {
+            let run = try #require(try await store.run(id: id))
+            #expect(run.status == .running && run.owner == owner && run.finishedAt == nil && run.reason == nil)
+            #expect(run.startedAt == instant(id == "c" ? 5 : 10))  // a resumed run keeps its first start
+        }
+        await #expect(throws: StoreError.runNotFound("nope")) {
+            try await store.markRunning(ids: ["nope"], owner: owner, at: instant(11))
+        }
+    }
+
     @Test(arguments: StoreKind.all) func updatingAMissingRunThrows(_ kind: StoreKind) async throws {
         let store = try await kind.open()
         await #expect(throws: StoreError.runNotFound("nope")) {

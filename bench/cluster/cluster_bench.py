@@ -23,6 +23,7 @@ URL = os.environ["SHOWRUNNER_TEST_POSTGRES"]
 BINARY = os.environ.get("SHOWRUNNER_BIN") or str(ROOT / ".build/debug/showrunner")
 ACCOUNTS = int(os.environ.get("ACCOUNTS", "40"))
 DURATION = float(os.environ.get("DURATION", "20"))
+SLOTS = int(os.environ.get("SLOTS", "16"))  # max_concurrent_runs per node
 WARMUP = 3.0
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -53,7 +54,7 @@ def config(root: Path, name: str, store: str, accounts: dict[str, str]) -> Path:
     (folder / "accounts.d").mkdir(parents=True)
     store_line = f'store: "{store}"\n' if store else ""
     (folder / "showrunner.yaml").write_text(
-        f"{store_line}max_concurrent_runs: 16\nshutdown_grace: 2s\nnode: {{ name: {name} }}\n")
+        f"{store_line}max_concurrent_runs: {SLOTS}\nshutdown_grace: 2s\nnode: {{ name: {name} }}\n")
     for account_id, text in accounts.items():
         (folder / "accounts.d" / f"{account_id}.yaml").write_text(text)
     return folder
@@ -156,7 +157,8 @@ def main() -> None:
         if not os.environ.get("KEEP_DATA"):
             shutil.rmtree(root, ignore_errors=True)
     keys = list(results[0])
-    print(f"binary {BINARY}; {ACCOUNTS} accounts firing every second, one in-process step; {DURATION:.0f} s window")
+    print(f"binary {BINARY}; {ACCOUNTS} accounts firing every second, one in-process step; {DURATION:.0f} s window; "
+          f"max_concurrent_runs {SLOTS} per node")
     print(" | ".join(keys))
     for r in results:
         print(" | ".join(f"{r[k]:.1f}" if isinstance(r[k], float) else str(r[k]) for k in keys))

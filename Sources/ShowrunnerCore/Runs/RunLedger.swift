@@ -11,6 +11,9 @@ public protocol RunLedger: Sendable {
     /// Sets status and reason; `running` sets `startedAt` (if unset) and the owner; a finished status sets
     /// `finishedAt` and clears the owner.
     func updateRun(id: String, status: RunStatus, reason: String?, owner: RunOwner?, at date: Date) async throws
+    /// `updateRun(status: .running)` for the runs an executor starts together, in one transaction where the store
+    /// can (the runs of one instant).
+    func markRunning(ids: [String], owner: RunOwner, at date: Date) async throws
     /// Atomically makes `owner` the owner of a `running` or failed run if `isGone(currentOwner)`; false when
     /// someone else still owns it.
     func claimRun(id: String, owner: RunOwner, ownerIsGone: @Sendable (RunOwner) -> Bool) async throws -> Bool
@@ -22,4 +25,11 @@ public protocol RunLedger: Sendable {
         runID: String, stepID: String, attempt: Int, status: AttemptStatus, failure: StepFailure?,
         result: StepResult?, at date: Date
     ) async throws
+}
+
+extension RunLedger {
+    /// One update per run: a store without a batched form.
+    public func markRunning(ids: [String], owner: RunOwner, at date: Date) async throws {
+        for id in ids { try await updateRun(id: id, status: .running, reason: nil, owner: owner, at: date) }
+    }
 }

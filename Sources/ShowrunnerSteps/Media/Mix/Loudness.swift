@@ -32,10 +32,17 @@ enum Loudness {
         ]
     }
 
-    /// The gain for the next pass after `gain` measured `measurement`; nil when it is close enough.
-    static func correction(after gain: Double, measured measurement: Measurement) -> Double? {
+    /// The gain for the next pass after `gain` measured `measurement`; nil when it is close enough. With the pass
+    /// before it (`previous`: its gain and integrated loudness), the step is scaled by how much loudness a dB of
+    /// gain actually bought (the limiter takes some on peaky speech), so the third pass usually lands.
+    static func correction(
+        after gain: Double, measured measurement: Measurement, previous: (gain: Double, integrated: Double)? = nil
+    ) -> Double? {
         let missing = integrated - measurement.integrated
-        return abs(missing) <= tolerance ? nil : gain + missing
+        guard abs(missing) > tolerance else { return nil }
+        guard let previous, gain != previous.gain else { return gain + missing }
+        let slope = (measurement.integrated - previous.integrated) / (gain - previous.gain)
+        return slope >= 0.5 && slope <= 1 ? gain + missing / slope : gain + missing
     }
 
     /// The last summary `ebur128` printed in `stderr` (ffmpeg may configure the graph twice; the first meter saw

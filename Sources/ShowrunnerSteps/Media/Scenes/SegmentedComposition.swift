@@ -79,10 +79,11 @@ struct SegmentedComposition: Sendable, Equatable {
     /// The concat demuxer's list of the segment files.
     var list: String { segments.map { "file '\($0.output)'\n" }.joined() }
 
-    /// The segments joined as they are, with the sound encoded beside them.
+    /// The segments and the encoded sound (`CompositionRecipe.soundArguments`) joined as they are: nothing is
+    /// encoded after the last segment.
     func joinArguments(list: String) -> [String] {
         ["-v", "error", "-nostdin", "-y", "-f", "concat", "-safe", "0", "-i", list, "-i", "file:" + whole.audio.path]
-            + ["-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy"] + CompositionRecipe.audioCodec
+            + ["-map", "0:v:0", "-map", "1:a:0", "-c", "copy"]
             + ["-movflags", "+faststart", "-t", SceneFilters.format(whole.duration), whole.output]
     }
 

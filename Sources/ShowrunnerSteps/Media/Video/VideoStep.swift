@@ -61,31 +61,35 @@ public struct VideoStep: Step {
             ? try context.existingFile("subtitles", what: "subtitles file") : nil
         let voice = try await AudioFile.duration(of: audio, tool: tool)
         let frame = Frame(width: format.width / shrink / 2 * 2, height: format.height / shrink / 2 * 2)
-        let cast = try await castScenes(context, settings: settings, duration: voice, frame: frame)
         let bookends = try await bookendLengths(settings)
         let music = try await chooseMusic(context, settings: settings)
         let total = bookends.intro + voice + bookends.outro
         let captions =
             try context.trimmedString("ass") != nil ? try context.existingFile("ass", what: "captions file") : nil
         let workspace = try AttemptWorkspace.open(context)
-        let (video, _) = try await workspace.produce("video.mp4") { folder in
+        let (video, cast) = try await workspace.produce("video.mp4") { folder in
+            let mix = MixRecipe(
+                voice: audio, music: music, musicVolume: settings.musicVolume, lead: bookends.intro,
+                duration: total, output: "mix.wav")
+            // The sound is made while the scenes are cast (ffprobe on each file), and finished before any video
+            // renders: beside a 1080×1920 render its ffmpeg would add to the peak memory.
+            async let sound = sound(mix, in: folder)
+            let cast = try await castScenes(context, settings: settings, duration: voice, frame: frame)
             let subtitles =
                 try captions.map { file throws(StepFailure) in try Self.copyASS(file, in: folder) }
                 ?? subtitlesFile.map { file throws(StepFailure) in
                     try Self.writeASS(from: file, format: format, in: folder)
                 }
-            let sound = MixRecipe(
-                voice: audio, music: music, musicVolume: settings.musicVolume, lead: bookends.intro,
-                duration: total, output: "mix.wav")
             let recipe = CompositionRecipe(
                 frame: frame, scenes: cast.parts, transition: settings.transition, intro: settings.intro,
-                outro: settings.outro, logo: settings.logo, subtitles: subtitles,
-                audio: folder.appendingPathComponent(sound.output), duration: total,
-                threads: threads, output: "video.mp4", introLength: bookends.intro, outroLength: bookends.outro)
-            try await render(recipe, sound: sound, in: folder, progress: context.progress)
+                outro: settings.outro, logo: settings.logo, subtitles: subtitles, audio: try await sound,
+                duration: total, threads: threads, output: "video.mp4", introLength: bookends.intro,
+                outroLength: bookends.outro)
+            try await render(recipe, in: folder, progress: context.progress)
             Self.removeSound(in: folder)
             try await MediaCheck(tool: tool).verify(
                 folder.appendingPathComponent(recipe.output), what: "video", expected: total)
+            return cast
         }
         return StepResult(
             outputs: outputs(video: video, duration: total, cast: cast, music: music), artifacts: [video.path])

@@ -135,6 +135,14 @@ struct MixRecipeTests {
         #expect(measured == Loudness.Measurement(integrated: -21.4, truePeak: -4.4))
         #expect(Loudness.correction(after: 0, measured: measured!).map { ($0 * 100).rounded() } == 740)
         #expect(Loudness.correction(after: 7, measured: .init(integrated: -14.2, truePeak: -1.6)) == nil)
+        // 6.8 dB bought 6.1 LU (the limiter took the rest): the third pass asks for what 0.7 LU costs at that rate.
+        let third = Loudness.correction(
+            after: 6.8, measured: .init(integrated: -14.7, truePeak: -1.5), previous: (gain: 0, integrated: -20.8))
+        #expect(third.map { ($0 * 100).rounded() } == 758)
+        // A slope outside 0.5…1 (a measurement that moved the wrong way) falls back to the plain step.
+        let plain = Loudness.correction(
+            after: 6, measured: .init(integrated: -15, truePeak: -2), previous: (gain: 5, integrated: -14.5))
+        #expect(plain == 7)
         #expect(Loudness.parse("Summary:\n I: -70.0 LUFS\n Peak: -inf dBFS") == nil)
         #expect(
             Loudness.passArguments("mix.wav", gain: 2.5, output: "s.wav").joined(separator: " ").contains(

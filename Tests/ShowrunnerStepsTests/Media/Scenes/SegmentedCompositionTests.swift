@@ -121,6 +121,9 @@ struct SegmentedCompositionTests {
         }
         let left = try FileManager.default.contentsOfDirectory(atPath: fixture.artifactsDirectory.path)
         #expect(left.allSatisfy { !$0.hasPrefix("segment") }, "\(left)")
+        // The sound was encoded before the segments and copied by the join: no WAV or AAC file is published.
+        #expect(left.allSatisfy { !$0.hasSuffix(".wav") && !$0.hasSuffix(".m4a") }, "\(left)")
+        #expect(probed.audio.flatMap(\.sample_rate) == "48000")
     }
 
     @Test func introOutroLogoAndCrossfadesSurviveTheGroups() async throws {

@@ -8,6 +8,8 @@ enum MediaProbe {
         var width: Int?
         var height: Int?
         var pix_fmt: String?
+        /// Audio streams only.
+        var sample_rate: String?
     }
 
     struct Format: Decodable {
@@ -28,7 +30,8 @@ enum MediaProbe {
         let json = try output(
             "ffprobe",
             [
-                "-v", "error", "-show_entries", "stream=codec_type,codec_name,width,height,pix_fmt:format=duration",
+                "-v", "error", "-show_entries",
+                "stream=codec_type,codec_name,width,height,pix_fmt,sample_rate:format=duration",
                 "-of", "json", url.path,
             ])
         return try JSONDecoder().decode(Report.self, from: json)
