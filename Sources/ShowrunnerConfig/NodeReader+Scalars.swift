@@ -95,13 +95,7 @@ extension NodeReader {
         record(path, node)
         switch node {
         case .scalar(let scalar):
-            switch PlainScalar.value(scalar) {
-            case .null: return .null
-            case .string: return .string(scalar.string)
-            case .bool(let value): return .bool(value)
-            case .int(let value): return .int(value)
-            case .double(let value): return .double(value)
-            }
+            return Self.value(scalar)
         case .sequence(let sequence):
             return .list(sequence.enumerated().map { value($1, at: "\(path)[\($0)]") })
         case .mapping:
@@ -112,8 +106,26 @@ extension NodeReader {
     mutating func valueMap(_ node: YAMLNode?, at path: String) -> [String: ConfigValue]? {
         guard let node, let entries = freeMapping(node, at: path) else { return nil }
         var result: [String: ConfigValue] = [:]
-        for (key, child) in entries { result[key] = value(child, at: Self.join(path, key)) }
+        for (key, child) in entries {
+            // A scalar's place was recorded with its key (`freeMapping`): no joined path needed.
+            if case .scalar(let scalar) = child {
+                result[key] = Self.value(scalar)
+            } else {
+                result[key] = value(child, at: Self.join(path, key))
+            }
+        }
         return result
+    }
+
+    /// A scalar as a free value: YAML 1.2 typing for plain scalars, text for quoted ones.
+    static func value(_ scalar: YAMLNode.Scalar) -> ConfigValue {
+        switch PlainScalar.value(scalar) {
+        case .null: .null
+        case .string: .string(scalar.string)
+        case .bool(let value): .bool(value)
+        case .int(let value): .int(value)
+        case .double(let value): .double(value)
+        }
     }
 
     /// Where inside a single-line scalar `token` starts, so a cron error points at the bad field.

@@ -30,7 +30,12 @@ struct NodeReader {
 
     /// Remembers where `path` was written; the first record wins (a parent records a collection at its key).
     mutating func record(_ path: String, _ node: YAMLNode) {
-        if !sourceMap.contains(path), let location = Self.location(node) { sourceMap.record(path, location) }
+        if let location = Self.location(node) { sourceMap.recordFirst(path, location) }
+    }
+
+    /// `record(join(path, key), node)` without building the joined path.
+    mutating func record(_ path: String, key: String, _ node: YAMLNode) {
+        if let location = Self.location(node) { sourceMap.recordFirst(parent: path, key: key, location) }
     }
 
     /// A mapping's entries by key; reports a wrong type and every key not in `known` (with a suggestion).
@@ -46,16 +51,15 @@ struct NodeReader {
         var entries = NodeEntries(capacity: mapping.count)
         for (keyNode, value) in mapping {
             guard let key = scalarKey(keyNode, at: path) else { continue }
-            let keyPath = Self.join(path, key)
             guard known.contains(key) else {
                 let hint =
                     Suggestion.closest(to: key, in: known).map { "did you mean '\($0)'?" }
                     ?? "known keys: \(known.joined(separator: ", "))."
-                error(keyPath, "unknown key '\(key)'; \(hint)", at: keyNode)
+                error(Self.join(path, key), "unknown key '\(key)'; \(hint)", at: keyNode)
                 continue
             }
             entries.append(key, value)
-            record(keyPath, isCollection(value) ? keyNode : value)
+            record(path, key: key, isCollection(value) ? keyNode : value)
         }
         return entries
     }
@@ -70,7 +74,7 @@ struct NodeReader {
         var entries: [(key: String, node: YAMLNode)] = []
         for (keyNode, value) in mapping {
             guard let key = scalarKey(keyNode, at: path) else { continue }
-            record(Self.join(path, key), isCollection(value) ? keyNode : value)
+            record(path, key: key, isCollection(value) ? keyNode : value)
             entries.append((key, value))
         }
         return entries

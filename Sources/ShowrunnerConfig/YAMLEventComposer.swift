@@ -19,7 +19,12 @@ struct YAMLEventComposer {
         let anchor: String?
         let style: YAMLNode.CollectionStyle
         let mark: YAMLNode.Mark
+        /// A sequence's items.
         var children: [YAMLNode] = []
+        /// A mapping's pairs, built as the values arrive (no second array per mapping).
+        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+        /// A mapping's key whose value has not come yet.
+        var key: YAMLNode?
     }
 
     private var walk: YAMLLimits.Walk
@@ -117,13 +122,7 @@ struct YAMLEventComposer {
             )
             return
         }
-        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-        pairs.reserveCapacity(open.children.count / 2)
-        var index = 0
-        while index + 1 < open.children.count {
-            pairs.append((open.children[index], open.children[index + 1]))
-            index += 2
-        }
+        let pairs = open.pairs
         if let duplicate = YAMLDuplicateKeys.problem(in: pairs) {
             problem = duplicate
             return
@@ -140,7 +139,14 @@ struct YAMLEventComposer {
         if stack.isEmpty {
             if root == nil { root = node }
         } else {
-            stack[stack.count - 1].children.append(node)
+            let top = stack.count - 1
+            guard stack[top].isMapping else { return stack[top].children.append(node) }
+            if let key = stack[top].key {
+                stack[top].pairs.append((key, node))
+                stack[top].key = nil
+            } else {
+                stack[top].key = node
+            }
         }
     }
 

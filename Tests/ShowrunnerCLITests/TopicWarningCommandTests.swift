@@ -14,4 +14,19 @@ struct TopicWarningCommandTests {
             + "fewer than the fires of the next 7 days (at least 3)"
         #expect(result.stdout.contains(expected), "\(result.stdout)")
     }
+
+    /// With a store, the used topics count: a run that used "Pasta" leaves one topic for a week of fires.
+    @Test func validateCountsTheTopicsARunUsed() throws {
+        let folder = try TriggerCommandTests.config(
+            "    - { id: topic, uses: topic.list, with: { items: [Pasta, Bread], order: sequential } }")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CommandRunner.run(["trigger", "demo", "--config", folder.path])
+        #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+        let result = try CommandRunner.run(["validate", "--no-preflight", "--config", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let expected =
+            "accounts.d/demo.yaml:3:1: warning: pipeline: step 'topic': 1 unused topic left in the step's 'items', "
+            + "fewer than the fires of the next 7 days (at least 2)"
+        #expect(result.stdout.contains(expected), "\(result.stdout)")
+    }
 }

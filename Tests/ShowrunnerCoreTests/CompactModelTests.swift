@@ -32,6 +32,24 @@ struct CompactModelTests {
         #expect(SourceMap(file: "x").location(of: "a.b") == nil)
     }
 
+    /// The decoders' first-record-wins paths (joined or as parent and key) build the same map as `record`.
+    @Test func sourceMapRecordFirstMatchesRecordAndKeepsTheFirst() {
+        var map = SourceMap(file: "accounts.d/a.yaml")
+        map.recordFirst("", SourceLocation(line: 1, column: 1))
+        map.recordFirst(parent: "", key: "schedule", SourceLocation(line: 3, column: 1))
+        map.recordFirst(parent: "schedule", key: "cron", SourceLocation(line: 4, column: 9))
+        map.recordFirst("steps[2].with", SourceLocation(line: 9, column: 5))
+        map.recordFirst(parent: "vars", key: "café", SourceLocation(line: 12, column: 3))
+        #expect(map == Self.map())
+        map.recordFirst(parent: "schedule", key: "cron", SourceLocation(line: 7, column: 7))
+        map.recordFirst("schedule.cron", SourceLocation(line: 7, column: 7))
+        map.recordFirst(parent: "steps[2]", key: "with", SourceLocation(line: 7, column: 7))
+        #expect(map == Self.map())
+        map.recordFirst(parent: "schedule", key: "cro", SourceLocation(line: 7, column: 7))
+        #expect(map.location(of: "schedule.cro") == SourceLocation(line: 7, column: 7))
+        #expect(map.location(of: "schedule.cron") == SourceLocation(line: 4, column: 9))
+    }
+
     @Test func anAccountCopyChangesAloneAndEqualsByValue() {
         let original = Account(id: "a", channel: Channel(type: "test"), schedule: nil, pipeline: .named("p"))
         var copy = original

@@ -57,6 +57,10 @@ struct ValidateCommand: AsyncParsableCommand {
         case .json: print(try output.json())
         case .github: if !report.diagnostics.isEmpty { print(output.github()) }
         }
-        if report.errorCount > 0 { throw ExitCode(1) }
+        // The process ends here: exiting while the snapshot and report are alive skips freeing 10,000 documents
+        // one by one (a tenth of a second at 10,000 accounts). `exit` flushes stdout.
+        withExtendedLifetime((snapshot, report, summaries, output)) {
+            Foundation.exit(report.errorCount > 0 ? 1 : 0)
+        }
     }
 }

@@ -15,13 +15,14 @@ struct ValidationOutput {
             return colour ? colourise(shown.rendered, diagnostic.severity) : shown.rendered
         }
         if !lines.isEmpty { lines.append("") }
-        for summary in summaries { lines += block(summary) + [""] }
+        // 10,000 accounts' blocks are written on every core, then joined in order.
+        for block in summaries.concurrentMap({ Self.block($0).joined(separator: "\n") }) { lines += [block, ""] }
         let accounts = summaries.count == 1 ? "1 account" : "\(summaries.count) accounts"
         lines.append("\(accounts): \(plural(report.errorCount, "error")), \(plural(report.warningCount, "warning")).")
         return lines.joined(separator: "\n")
     }
 
-    private func block(_ summary: AccountSummary) -> [String] {
+    private static func block(_ summary: AccountSummary) -> [String] {
         let state = !summary.valid ? "INVALID" : summary.enabled == false ? "disabled" : "enabled"
         var lines = ["\(summary.id)  (\(summary.file), \(state))"]
         if let schedule = summary.schedule, let cron = summary.cron {

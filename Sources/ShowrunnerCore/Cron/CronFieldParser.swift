@@ -4,6 +4,15 @@ struct CronFieldParser {
 
     func parse(_ text: String) throws(CronSyntaxError) -> CronFieldSet {
         var set = CronFieldSet()
+        // Most fields of most schedules are `*` or one number: read those without splitting and upper-casing.
+        if text == "*" {
+            for value in field.range { set.insert(field == .dayOfWeek ? value % 7 : value) }
+            return set
+        }
+        if let value = Self.plainNumber(text), field.range.contains(value) {
+            set.insert(field == .dayOfWeek ? value % 7 : value)
+            return set
+        }
         for item in text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
             guard !item.isEmpty else {
                 throw error(text, "\(field.rawValue) '\(text)' has an empty list item; remove the extra comma.")
@@ -85,6 +94,18 @@ struct CronFieldParser {
             throw error(token, "\(field.rawValue) value \(token) is out of range \(rangeText).")
         }
         return value
+    }
+
+    /// A field of one or two ASCII digits as a number, nil for anything else.
+    private static func plainNumber(_ text: String) -> Int? {
+        var value = 0
+        var count = 0
+        for byte in text.utf8 {
+            guard byte >= 0x30, byte <= 0x39, count < 2 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+            count += 1
+        }
+        return count == 0 ? nil : value
     }
 
     private var rangeText: String { "\(field.range.lowerBound)–\(field.range.upperBound)" }

@@ -31,6 +31,55 @@ public struct SourceMap: Sendable, Hashable {
         entries.append(Entry(end: UInt32(paths.count), line: line, column: column))
     }
 
+    /// Records the location of `keyPath` unless it is recorded already (the first record wins); one scan.
+    public mutating func recordFirst(_ keyPath: String, _ location: SourceLocation) {
+        guard index(of: keyPath) == nil else { return }
+        paths.append(contentsOf: keyPath.utf8)
+        entries.append(
+            Entry(
+                end: UInt32(paths.count), line: UInt32(clamping: location.line),
+                column: UInt32(clamping: location.column)))
+    }
+
+    /// `recordFirst("\(parent).\(key)", location)` without building the joined path (a decoder records every
+    /// key of every mapping this way).
+    public mutating func recordFirst(parent: String, key: String, _ location: SourceLocation) {
+        guard !parent.isEmpty else { return recordFirst(key, location) }
+        var parent = parent
+        var key = key
+        let known = parent.withUTF8 { parentBytes in
+            key.withUTF8 { keyBytes in index(parent: parentBytes, key: keyBytes) != nil }
+        }
+        guard !known else { return }
+        paths.append(contentsOf: parent.utf8)
+        paths.append(UInt8(ascii: "."))
+        paths.append(contentsOf: key.utf8)
+        entries.append(
+            Entry(
+                end: UInt32(paths.count), line: UInt32(clamping: location.line),
+                column: UInt32(clamping: location.column)))
+    }
+
+    /// The entry of `parent.key`, searched from the latest like `index(of:)`.
+    private func index(parent: UnsafeBufferPointer<UInt8>, key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let length = parent.count + 1 + key.count
+        return paths.withUnsafeBufferPointer { bytes in
+            var index = entries.count - 1
+            while index >= 0 {
+                let end = Int(entries[index].end)
+                let start = index == 0 ? 0 : Int(entries[index - 1].end)
+                if end - start == length, bytes[start + parent.count] == UInt8(ascii: "."),
+                    UnsafeBufferPointer(rebasing: bytes[start..<(start + parent.count)]).elementsEqual(parent),
+                    UnsafeBufferPointer(rebasing: bytes[(start + parent.count + 1)..<end]).elementsEqual(key)
+                {
+                    return index
+                }
+                index -= 1
+            }
+            return nil
+        }
+    }
+
     /// Whether `keyPath` itself was written in the file.
     public func contains(_ keyPath: String) -> Bool { index(of: keyPath) != nil }
 

@@ -15,14 +15,14 @@ public enum TemplateContext {
         ]
         voice["pitch"] = account.voice.pitch.map { .int($0) }
         voice["model"] = account.voice.model.map { .string($0) }
+        let scheduledAt = RFC3339.format(instant, in: zone)
         var context: [String: ConfigValue] = [
             "account": .map(["id": .string(account.id), "name": .string(account.name)]),
             "channel": .map(["type": .string(account.channel.type), "language": .string(account.channel.language)]),
             "voice": .map(voice),
             "run": .map([
                 "id": .string(run.id), "trigger": .string(run.trigger.rawValue),
-                "scheduled_at": .string(RFC3339.format(instant, in: zone)),
-                "date": .string(String(RFC3339.format(instant, in: zone).prefix(10))),
+                "scheduled_at": .string(scheduledAt), "date": .string(String(scheduledAt.prefix(10))),
             ]),
             "steps": .map(outputs.mapValues { .map($0) }),
         ]

@@ -42,8 +42,12 @@ public struct TemplateRenderer: Sendable {
     }
 
     private func render(_ text: String, input: String) throws(StepFailure) -> (ConfigValue, secrets: [String]) {
+        // Text without `{` or `$` (an account's prose) renders as itself: no parse, no copy.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "$") }) {
+            return (.string(text), [])
+        }
         let template: Template
-        do { template = try Template(parsing: text) } catch {
+        do { template = try Template.cached(parsing: text) } catch {
             throw StepFailure(.permanent, "input '\(input)': \(error)")
         }
         if template.parts.count == 1, case .reference(let reference) = template.parts[0] {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Step inputs that name something outside the config text — a file that must exist, or a colour — checked by
 /// `validate` instead of failing at run time: `topic.list`'s `file`, the `background` of `thumbnail` and
 /// `video` (or the video's `background.library` folder), `thumbnail`'s `text_color`, and the video's `music`,
@@ -18,6 +20,7 @@ enum ResourceInput {
 
     /// The value of input `name` in `with`; `a.b` is key `b` of the mapping `a`.
     static func value(_ with: [String: ConfigValue], _ name: String) -> ConfigValue? {
+        guard name.utf8.contains(UInt8(ascii: ".")) else { return with[name] }
         let keys = name.split(separator: ".").map(String.init)
         guard let first = keys.first else { return nil }
         return keys.dropFirst().reduce(with[first]) { value, key in
@@ -65,9 +68,9 @@ enum ResourceInput {
             }
             return problem(trimmed, kind: .file, input: input, fileExists: fileExists)
         case .colour:
-            return MediaColor.parse(trimmed) == nil ? "'\(trimmed)' is not a colour; \(colourAdvice(trimmed))" : nil
+            return !isColour(trimmed) ? "'\(trimmed)' is not a colour; \(colourAdvice(trimmed))" : nil
         case .colourOrFile:
-            if MediaColor.parse(trimmed) != nil { return nil }
+            if isColour(trimmed) { return nil }
             if !trimmed.contains(Character("/")) && !trimmed.contains(Character(".")) {
                 return "'\(trimmed)' is neither a colour nor a file; \(colourAdvice(trimmed))"
             }
@@ -76,6 +79,20 @@ enum ResourceInput {
                 : "the \(input) file '\(trimmed)' does not exist (paths are relative to the config folder); create "
                     + "it, fix the path or use a colour."
         }
+    }
+
+    /// Colours already seen: 10,000 accounts choose among a handful (bounded: starts over past 1,000 texts).
+    private static let colours = Mutex<[String: Bool]>([:])
+
+    /// `MediaColor.parse(text) != nil`, remembered per text.
+    static func isColour(_ text: String) -> Bool {
+        if let known = colours.withLock({ $0[text] }) { return known }
+        let isColour = MediaColor.parse(text) != nil
+        colours.withLock { colours in
+            if colours.count > 1_000 { colours.removeAll() }
+            colours[text] = isColour
+        }
+        return isColour
     }
 
     private static func colourAdvice(_ text: String) -> String {

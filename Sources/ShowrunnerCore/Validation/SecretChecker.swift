@@ -53,8 +53,14 @@ public struct SecretChecker: Sendable {
 
     /// Checks every string inside `values` (a `with:` or `vars:` map) below `keyPath`.
     func check(_ values: [String: ConfigValue], at keyPath: String, in map: SourceMap) -> [Diagnostic] {
-        values.sorted { $0.key < $1.key }.flatMap { key, value in
-            value.strings(at: "\(keyPath).\(key)").flatMap { path, text in
+        values.sorted { $0.key < $1.key }.flatMap { key, value -> [Diagnostic] in
+            // Text without `$` under a key that does not look secret has nothing to report: no path built.
+            if case .string(let text) = value, !text.utf8.contains(UInt8(ascii: "$")),
+                !key.utf8.contains(UInt8(ascii: ".")), !SecretReference.looksSecret(key: key)
+            {
+                return []
+            }
+            return value.strings(at: "\(keyPath).\(key)").flatMap { path, text in
                 check(text, key: String(path.split(separator: ".").last ?? ""), at: path, in: map)
             }
         }

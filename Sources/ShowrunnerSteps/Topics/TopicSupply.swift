@@ -14,6 +14,21 @@ public enum TopicSupply {
     ) async -> [String] {
         guard account.enabled, let schedule = account.schedule else { return [] }
         var warnings: [String] = []
+        for demand in demands(
+            account: account, mergedPipeline: mergedPipeline, configDirectory: configDirectory, now: now, lists: lists)
+        {
+            let used = (try? await usedTopics(demand.listID)) ?? []
+            if let warning = warning(for: demand, used: used, schedule: schedule, now: now) { warnings.append(warning) }
+        }
+        return warnings
+    }
+
+    /// The account's `topic.list` steps whose list can be read and is not on `on_exhausted: repeat` (no store).
+    public static func demands(
+        account: Account, mergedPipeline: Pipeline, configDirectory: URL, now: Date, lists: TopicListCache? = nil
+    ) -> [TopicDemand] {
+        guard account.enabled, account.schedule != nil else { return [] }
+        var demands: [TopicDemand] = []
         for step in mergedPipeline.steps where step.uses == "topic.list" {
             guard let inputs = renderedInputs(step, account: account, now: now),
                 case .string(let policy)? = inputs["on_exhausted"] ?? .string("stop"), policy != "repeat",
@@ -22,16 +37,20 @@ public enum TopicSupply {
                     path: { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : configDirectory.appendingPathComponent($0) },
                     lists: lists)
             else { continue }
-            let used = (try? await usedTopics(list.id)) ?? []
-            let remaining = list.topics.count { !used.contains($0) }
-            let fires = firesInWeek(schedule, after: now, atMost: remaining + 1)
-            guard remaining < fires else { continue }
-            warnings.append(
-                "step '\(step.id)': \(remaining) unused topic\(remaining == 1 ? "" : "s") left in \(list.name), fewer "
-                    + "than the fires of the next 7 days (at least \(fires)); add topics, or runs will be skipped "
-                    + "(on_exhausted: \(policy)).")
+            demands.append(TopicDemand(stepID: step.id, list: list, policy: policy))
         }
-        return warnings
+        return demands
+    }
+
+    /// The warning for `demand` when its unused topics are fewer than the fires of the next 7 days.
+    public static func warning(for demand: TopicDemand, used: Set<String>, schedule: Schedule, now: Date) -> String? {
+        let remaining = demand.list.topics.count { !used.contains($0) }
+        let fires = firesInWeek(schedule, after: now, atMost: remaining + 1)
+        guard remaining < fires else { return nil }
+        return
+            "step '\(demand.stepID)': \(remaining) unused topic\(remaining == 1 ? "" : "s") left in \(demand.list.name), "
+            + "fewer than the fires of the next 7 days (at least \(fires)); add topics, or runs will be skipped "
+            + "(on_exhausted: \(demand.policy))."
     }
 
     private static func load(
