@@ -103,9 +103,11 @@ extension Scheduler {
     /// Records and starts the runs in two slices: the first 16 start as soon as their transaction commits, while the
     /// rest is written, so the first of 1,000 fires of one instant does not wait for the last row — and every run is
     /// still recorded before it starts. Two, not more: the store writes in order, and the started runs' own writes
-    /// would queue ahead of a third slice. Returns their accounts.
+    /// would queue ahead of a third slice. On a cluster, one slice: every node claims from the whole instant at once
+    /// (two slices made the later fires wait for a second claim round, 64 → 23–45 ms p99 with three nodes).
+    /// Returns their accounts.
     private func submit(_ submissions: [RunSubmission]) async -> Set<String> {
-        let first = min(16, submissions.count)
+        let first = coordinator.isClustered ? submissions.count : min(16, submissions.count)
         var recorded = await submitSlice(Array(submissions[..<first]))
         if first < submissions.count { recorded.formUnion(await submitSlice(Array(submissions[first...]))) }
         return recorded
