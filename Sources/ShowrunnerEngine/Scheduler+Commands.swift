@@ -78,9 +78,7 @@ extension Scheduler {
         _ id: String, changed: Bool, in state: inout State, now: Date
     ) -> ScheduleBook.Setting? {
         let durable = state.accountStates[id]
-        guard let scheduled = state.desired[id], scheduled.account.enabled, let schedule = scheduled.account.schedule,
-            durable?.paused != true, durable?.removedUntilChange == nil
-        else {
+        guard let scheduled = state.desired[id], let schedule = Self.firingSchedule(scheduled.account, durable) else {
             state.book.remove(id)
             return nil
         }
@@ -203,5 +201,11 @@ extension Scheduler {
         if let updated = try? await accountStates.updateAccountState(accountID, change) {
             state.withLock { $0.accountStates[accountID] = updated }
         }
+    }
+
+    /// The schedule of an account that fires: enabled, scheduled, not paused, not taken off until it changes.
+    static func firingSchedule(_ account: Account, _ durable: AccountState?) -> Schedule? {
+        guard account.enabled, durable?.paused != true, durable?.removedUntilChange == nil else { return nil }
+        return account.schedule
     }
 }

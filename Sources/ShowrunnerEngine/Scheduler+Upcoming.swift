@@ -10,10 +10,7 @@ extension Scheduler {
             schedules.reserveCapacity(state.desired.count)  // one allocation, not doubled step by step
             for (id, scheduled) in state.desired {
                 let account = scheduled.account
-                let durable = state.accountStates[id]
-                guard account.enabled, let schedule = account.schedule, durable?.paused != true,
-                    durable?.removedUntilChange == nil
-                else { continue }
+                guard let schedule = Self.firingSchedule(account, state.accountStates[id]) else { continue }
                 schedules.append(
                     UpcomingSchedule(
                         accountID: id, name: account.name, schedule: schedule,
