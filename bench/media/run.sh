@@ -8,7 +8,8 @@
 # then the same composition with MoviePy 2.x (PyPI, in bench/media/.venv) from the same WAV and SRT, using the
 # system ffmpeg and the same encoder settings. For each: wall time, CPU time (user+sys, the children's included)
 # and peak RSS (the largest process of the tree), from /usr/bin/time, and the summed peaks of the whole tree and of
-# its ffmpegs (tree_rss.py, sampled every 50 ms: several ffmpegs can run at once); then the ratios.
+# its ffmpegs, summed RSS and summed PSS (tree_rss.py, sampled every 50 ms: several ffmpegs can run at once); then
+# the ratios.
 #
 # Knobs: REPEATS=1 (the best wall time of N runs is reported for each side), SCRIPT=bench/media/script.txt
 #        FORMAT=short|landscape|square, BACKGROUND= (a colour, an image/video path, or library:DIR for scenes —
@@ -114,21 +115,21 @@ out, moviepy_version, swift_probe, moviepy_probe = sys.argv[1:5]
 def best(name):
     rows = [list(map(float, line.split())) for line in open(f"{out}/{name}.times") if line.strip()]
     trees = [list(map(float, line.split())) for line in open(f"{out}/{name}.rss") if line.strip()]
-    return [*min(rows, key=lambda r: r[0]), max(t[0] for t in trees), max(t[1] for t in trees)]
+    return [*min(rows, key=lambda r: r[0]), *(max(t[k] if len(t) > k else 0 for t in trees) for k in range(3))]
 report = json.load(open(f"{out}/swift.json"))
 audio = float(report["duration_s"])
 swift = best("swift")
 moviepy = best("moviepy") if os.path.exists(f"{out}/moviepy.times") else None
 print(f"\nA {audio:.1f}-second short, {len(report['scenes'])} scenes, {os.cpu_count()} cores; MoviePy {moviepy_version}")
 print(f"{'':<22}{'wall s':>9}{'CPU s':>9}{'CPU s/min':>11}{'peak RSS MB':>13}{'tree MB':>9}{'ffmpegs MB':>12}"
-      f"{'x real time':>13}")
+      f"{'tree PSS MB':>13}{'x real time':>13}")
 for name, row in (("Showrunner (Swift)", swift), ("MoviePy", moviepy)):
     if row is None:
         continue
-    wall, user, system, rss, tree, ffmpegs = row
+    wall, user, system, rss, tree, ffmpegs, pss = row
     per_minute = (user + system) / audio * 60
     print(f"{name:<22}{wall:>9.1f}{user + system:>9.1f}{per_minute:>11.1f}{rss / 1024:>13.0f}{tree / 1024:>9.0f}"
-          f"{ffmpegs / 1024:>12.0f}{audio / wall:>13.2f}")
+          f"{ffmpegs / 1024:>12.0f}{pss / 1024:>13.0f}{audio / wall:>13.2f}")
 if moviepy:
     print(f"MoviePy / Showrunner: wall {moviepy[0] / swift[0]:.1f}x, CPU {(moviepy[1] + moviepy[2]) / (swift[1] + swift[2]):.1f}x, "
           f"peak RSS {moviepy[3] / swift[3]:.1f}x")

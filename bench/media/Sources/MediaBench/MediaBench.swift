@@ -81,6 +81,8 @@ struct MediaBench {
     /// A throwaway store: the bench keeps no history.
     static let store = try! SQLiteStore.inMemory()
 
+    /// Ties between equally fresh library items and music tracks go to the first, so every run renders the same
+    /// composition and runs compare.
     static func context(_ inputs: [String: ConfigValue], out: URL, step: String) -> StepContext {
         let account = Account(id: "bench", channel: Channel(type: "cooking"), schedule: nil, pipeline: .named("shorts"))
         let now = Date()
@@ -88,6 +90,6 @@ struct MediaBench {
         return StepContext(
             inputs: inputs, account: account, run: run, stepID: step, attempt: 1,
             artifactsDirectory: out.appendingPathComponent(step), configDirectory: URL(fileURLWithPath: "."),
-            stores: StepStores(store))
+            randomIndex: { _ in 0 }, stores: StepStores(store))
     }
 }
