@@ -1,7 +1,7 @@
 import Foundation
 
 /// The ffmpeg command that renders the video: each scene from its input (`SceneFilters`), joined with crossfades
-/// centred on the cuts (`xfade`; hard cuts with `concat` when `transition` is 0), a logo in the top right corner,
+/// centred on the cuts (`SceneJoins`), a logo in the top right corner,
 /// the subtitles burned in with libass, then the intro and outro clips around it. The sound is the finished mix,
 /// already AAC (`audio`, copied). H.264 (x264 `superfast` with a macroblock tree, yuv420p) and AAC in an MP4 with the index at the front, cut to `duration`.
 struct CompositionRecipe: Sendable, Equatable {
@@ -109,11 +109,15 @@ struct CompositionRecipe: Sendable, Equatable {
     var filterGraph: String {
         let extras = extras
         var chains: [String] = scenes.indices.map { index in
+            let length = SceneJoins.inputLength(
+                length(of: index), hasNext: index < scenes.count - 1, fade: fade, fps: Self.frameRate)
             let filters = SceneFilters.chain(
-                scenes[index].source, length: length(of: index), frame: frame, variant: index, fps: Self.frameRate)
+                scenes[index].source, length: length, frame: frame, variant: index, fps: Self.frameRate)
             return "[\(index):v]" + filters.joined(separator: ",") + "[s\(index)]"
         }
-        chains += Self.joins(count: scenes.count, fade: fade) { scenes[$0].start - fade / 2 }
+        chains += SceneJoins.chains(count: scenes.count, fade: fade, fps: Self.frameRate) {
+            scenes[$0].start - fade / 2
+        }
         var body = "[main]"
         if let logo = extras.logo {
             chains += Self.logoChains(input: logo, into: body, frame: frame)
@@ -140,24 +144,5 @@ struct CompositionRecipe: Sendable, Equatable {
             "[\(input):v]scale=\(width):-2,format=rgba,colorchannelmixer=aa=0.85[logo]",
             "\(body)[logo]overlay=W-w-\(margin):\(margin):format=auto[marked]",
         ]
-    }
-
-    /// `[s0]…[sN-1]` joined into `[main]`: a chain of `xfade`s, the one into scene `i` starting at `offset(i)`
-    /// seconds of the joined output (its middle on the cut), or one `concat` when `fade` is 0.
-    static func joins(count: Int, fade: Double, offset: (Int) -> Double) -> [String] {
-        guard count > 1 else { return ["[s0]null[main]"] }
-        guard fade > 0 else {
-            return [(0..<count).map { "[s\($0)]" }.joined() + "concat=n=\(count):v=1:a=0[main]"]
-        }
-        var joins: [String] = []
-        var previous = "[s0]"
-        for index in 1..<count {
-            let label = index == count - 1 ? "[main]" : "[x\(index)]"
-            joins.append(
-                "\(previous)[s\(index)]xfade=transition=fade:duration=\(SceneFilters.format(fade))"
-                    + ":offset=\(SceneFilters.format(offset(index)))\(label)")
-            previous = label
-        }
-        return joins
     }
 }

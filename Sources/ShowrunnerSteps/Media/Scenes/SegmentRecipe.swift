@@ -31,9 +31,6 @@ struct SegmentRecipe: Sendable, Equatable {
     /// Seconds this segment lasts.
     var seconds: Double { Double(frames) / Double(Self.frameRate) }
 
-    /// Seconds for a filter option, 0 allowed (unlike `SceneFilters.format`).
-    static func seconds(_ value: Double) -> String { String(format: "%.4f", max(0, value)) }
-
     var arguments: [String] {
         ["-v", "error", "-nostdin", "-stats", "-y", "-filter_threads", "\(threads)"] + inputs
             + ["-filter_complex", filterGraph, "-map", "[v]", "-an"]
@@ -56,18 +53,21 @@ struct SegmentRecipe: Sendable, Equatable {
     }
 
     var filterGraph: String {
+        let rate = Self.frameRate
         var chains: [String] = scenes.indices.map { index in
+            let length = SceneJoins.inputLength(
+                length(of: index), hasNext: index < scenes.count - 1, fade: fade, fps: rate)
             let filters = SceneFilters.chain(
-                scenes[index].source, length: length(of: index), frame: frame, variant: firstIndex + index,
-                fps: Self.frameRate)
+                scenes[index].source, length: length, frame: frame, variant: firstIndex + index, fps: rate)
             return "[\(index):v]" + filters.joined(separator: ",") + "[s\(index)]"
         }
-        chains += CompositionRecipe.joins(
-            count: scenes.count, fade: fade, offset: { scenes[$0].start - fade / 2 - origin })
-        let rate = Self.frameRate
+        chains += SceneJoins.chains(count: scenes.count, fade: fade, fps: rate) {
+            scenes[$0].start - fade / 2 - origin
+        }
+        let first = SceneJoins.frames(start - origin, fps: rate)
         let window = [
-            "trim=start=\(Self.seconds(start - origin)):end=\(Self.seconds(end - origin))",
-            "setpts=N/(\(rate)*TB)", "tpad=stop=\(rate):stop_mode=clone",
+            "trim=start_frame=\(first):end_frame=\(first + frames)",
+            "settb=1/\(rate)", "setpts=N", "tpad=stop=\(rate):stop_mode=clone",
         ]
         chains.append("[main]" + window.joined(separator: ",") + "[cut]")
         var body = "[cut]"
@@ -79,7 +79,8 @@ struct SegmentRecipe: Sendable, Equatable {
         if let subtitles {
             finish =
                 [
-                    "setpts=PTS+\(Self.seconds(start))/TB", "subtitles=filename=\(FilterEscaping.value(subtitles))",
+                    "setpts=PTS+round(\(Self.frame(start))/(\(rate)*TB))",
+                    "subtitles=filename=\(FilterEscaping.value(subtitles))",
                     "setpts=PTS-STARTPTS",
                 ] + finish
         }

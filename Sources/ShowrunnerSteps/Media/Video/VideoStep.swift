@@ -71,8 +71,8 @@ public struct VideoStep: Step {
             let mix = MixRecipe(
                 voice: audio, music: music, musicVolume: settings.musicVolume, lead: bookends.intro,
                 duration: total, output: "mix.wav")
-            // The sound is made while the scenes are cast (ffprobe on each file), and finished before any video
-            // renders: beside a 1080×1920 render its ffmpeg would add to the peak memory.
+            // The sound (mix, loudness passes, AAC: one core) is made while the scenes are cast and the groups
+            // render, and joined with them when both are done.
             async let sound = sound(mix, in: folder)
             let cast = try await castScenes(context, settings: settings, duration: voice, frame: frame)
             let subtitles =
@@ -82,10 +82,14 @@ public struct VideoStep: Step {
                 }
             let recipe = CompositionRecipe(
                 frame: frame, scenes: cast.parts, transition: settings.transition, intro: settings.intro,
-                outro: settings.outro, logo: settings.logo, subtitles: subtitles, audio: try await sound,
-                duration: total, threads: threads, output: "video.mp4", introLength: bookends.intro,
-                outroLength: bookends.outro)
-            try await render(recipe, in: folder, progress: context.progress)
+                outro: settings.outro, logo: settings.logo, subtitles: subtitles,
+                audio: folder.appendingPathComponent(CompositionRecipe.sound), duration: total, threads: threads,
+                output: "video.mp4", introLength: bookends.intro, outroLength: bookends.outro)
+            let groups = groups(of: recipe)
+            defer { Self.removeSegments(groups, in: folder) }
+            if let groups { try await renderGroups(groups, in: folder, progress: context.progress) }
+            _ = try await sound
+            try await finish(recipe, groups: groups, in: folder, progress: context.progress)
             Self.removeSound(in: folder)
             try await MediaCheck(tool: tool).verify(
                 folder.appendingPathComponent(recipe.output), what: "video", expected: total)

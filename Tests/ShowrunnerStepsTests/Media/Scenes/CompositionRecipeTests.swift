@@ -26,13 +26,21 @@ struct CompositionRecipeTests {
         ]
     }
 
-    @Test func crossfadesAreCentredOnTheCuts() {
+    @Test func crossfadesAreCentredOnTheCutsAndBlendOnlyWhereScenesOverlap() {
         let graph = recipe(threeScenes).filterGraph
-        #expect(graph.contains("[s0][s1]xfade=transition=fade:duration=0.400:offset=3.000[x1]"))
-        #expect(graph.contains("[x1][s2]xfade=transition=fade:duration=0.400:offset=6.800[main]"))
-        // Each input runs its share plus half a fade on each side that has a neighbour.
-        #expect(graph.contains("trim=duration=3.400,"))
-        #expect(graph.contains("trim=duration=4.200,"))
+        // 0.4 s is 12 frames; the fades into scenes 1 and 2 start at 3.0 s and 6.8 s (frames 90 and 204).
+        #expect(graph.contains("[s0]split=2[s0b0][s0t0];[s0b0]trim=start_frame=0:end_frame=90,setpts=PTS-STARTPTS[b0]"))
+        #expect(graph.contains("[s0t0]trim=start_frame=90:end_frame=102,setpts=PTS-STARTPTS[t0]"))
+        #expect(graph.contains("[s1]split=3[s1h1][s1b1][s1t1];[s1h1]trim=start_frame=0:end_frame=12,"))
+        #expect(graph.contains("[s1b1]trim=start_frame=12:end_frame=114,setpts=PTS-STARTPTS[b1]"))
+        #expect(graph.contains("[s2b2]trim=start_frame=12,setpts=PTS-STARTPTS[b2]"))
+        #expect(graph.contains("[t0][h1]xfade=transition=fade:duration=0.400:offset=0,format=yuv420p[f0]"))
+        #expect(graph.contains("[t1][h2]xfade=transition=fade:duration=0.400:offset=0,format=yuv420p[f1]"))
+        #expect(graph.contains("[b0][f0][b1][f1][b2]concat=n=5:v=1:a=0[main]"))
+        // Each input runs its share plus half a fade on each side that has a neighbour, and a spare frame when a
+        // tail is cut from it.
+        #expect(graph.contains("trim=duration=3.433,"))
+        #expect(graph.contains("trim=duration=4.233,"))
         #expect(graph.contains("trim=duration=3.200,"))
     }
 
@@ -49,12 +57,12 @@ struct CompositionRecipeTests {
         #expect(
             graph.hasPrefix(
                 "[0:v]scale=1080:1920:force_original_aspect_ratio=increase,crop=1080:1920,setsar=1,format=yuv420p,"
-                    + "loop=loop=-1:size=1:start=0,fps=30,trim=duration=3.400,setpts=PTS-STARTPTS,"
-                    + "scale=w='trunc(1080*(1+0.12*t/3.400)/2)*2':h=-2:eval=frame:flags=bilinear,crop=1080:1920"))
+                    + "loop=loop=-1:size=1:start=0,fps=30,trim=duration=3.433,setpts=PTS-STARTPTS,"
+                    + "scale=w='trunc(1080*(1+0.12*t/3.433)/2)*2':h=-2:eval=frame:flags=bilinear,crop=1080:1920"))
         #expect(
             graph.contains(
                 "[1:v]fps=30,scale=1080:1920:force_original_aspect_ratio=increase:flags=bilinear,crop=1080:1920,"
-                    + "setsar=1,format=yuv420p,trim=duration=4.200,setpts=PTS-STARTPTS[s1]"))
+                    + "setsar=1,format=yuv420p,trim=duration=4.233,setpts=PTS-STARTPTS[s1]"))
         let arguments = recipe.arguments.joined(separator: " ")
         #expect(arguments.contains("-i file:/lib/lava.png -threads 1 -stream_loop -1 -i file:/lib/sea.mp4"))
         #expect(arguments.contains("-f lavfi -i color=c=navy:s=1080x1920:r=30"))
@@ -66,7 +74,7 @@ struct CompositionRecipeTests {
         let stills = (0..<3).map { ScenePart(source: .still(still), start: Double($0 * 3), end: Double($0 * 3 + 3)) }
         let graph = recipe(stills).filterGraph
         #expect(graph.contains("[1:v]scale=1210:2150:force_original_aspect_ratio=increase,crop=1210:2150"))
-        #expect(graph.contains("crop=1080:1920:x='(iw-ow)*t/3.400':y='(ih-oh)/2'[s1]"))
+        #expect(graph.contains("crop=1080:1920:x='(iw-ow)*t/3.433':y='(ih-oh)/2'[s1]"))
         #expect(graph.contains("crop=1080:1920:x='(iw-ow)*(1-t/3.200)':y='(ih-oh)/2'[s2]"))
     }
 

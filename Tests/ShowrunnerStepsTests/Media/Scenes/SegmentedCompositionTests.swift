@@ -49,9 +49,12 @@ struct SegmentedCompositionTests {
         #expect(second.scenes.count == 5 && second.firstIndex == 4)
         #expect(abs(second.start - 12.5667) < 0.001 && abs(second.end - 24.9667) < 0.001)
         let graph = second.filterGraph
-        #expect(graph.contains("xfade=transition=fade:duration=0.300:offset=3.100[x1]"))
-        #expect(graph.contains("trim=start=0.3167:end=12.7167"))
-        #expect(graph.contains("setpts=PTS+12.5667/TB,subtitles=filename=subtitles.ass,setpts=PTS-STARTPTS"))
+        // The fade into the slice's second scene starts 3.1 s (93 frames) into it; the window starts 9.5 frames in
+        // (12.5667 − 12.25 s): the first frame at or after it.
+        #expect(graph.contains("[s0t0]trim=start_frame=93:end_frame=102,setpts=PTS-STARTPTS[t0]"))
+        #expect(graph.contains("[t0][h1]xfade=transition=fade:duration=0.300:offset=0,format=yuv420p[f0]"))
+        #expect(graph.contains("[main]trim=start_frame=10:end_frame=382,settb=1/30,setpts=N,tpad="))
+        #expect(graph.contains("setpts=PTS+round(377/(30*TB)),subtitles=filename=subtitles.ass,setpts=PTS-STARTPTS"))
         #expect(
             second.arguments.contains("-an") && second.arguments.suffix(3) == ["-frames:v", "372", "segment-2.mp4"])
     }
