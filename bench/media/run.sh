@@ -15,6 +15,8 @@
 #        FORMAT=short|landscape|square, BACKGROUND= (a colour, an image/video path, or library:DIR for scenes —
 #        e.g. library:media/example/library after scripts/make-media.sh; default the steps' colour),
 #        MUSIC= (a music file or folder for the video step, e.g. media/example/music)
+#        VOICE=piper (Piper's en_US-joe-medium from the project's .venv instead of espeak-ng)
+#        CAPTIONS=words (word-by-word captions, `style: words`, instead of SRT lines; MoviePy still draws the lines)
 #        MOVIEPY=0 (measure our side only: no MoviePy venv, no MoviePy render — a quick before/after figure)
 #        ALLOW_STALE=1 (when the release build fails because the package is being edited, measure the previous
 #        MediaBench binary and say so; 0 fails instead)
@@ -134,7 +136,9 @@ if moviepy:
     print(f"MoviePy / Showrunner: wall {moviepy[0] / swift[0]:.1f}x, CPU {(moviepy[1] + moviepy[2]) / (swift[1] + swift[2]):.1f}x, "
           f"peak RSS {moviepy[3] / swift[3]:.1f}x")
 steps = ", ".join(f"{k} {v:.2f} s" for k, v in sorted(report["seconds"].items()))
-print(f"Showrunner steps (wall): {steps}")
+print(f"Showrunner steps (wall): {steps}; voice {os.environ.get('VOICE') or 'espeak-ng'}, "
+      f"captions {os.environ.get('CAPTIONS') or 'lines'}; the tts step's real-time factor "
+      f"{report['seconds']['tts'] / audio:.3f} (seconds of synthesis per second of speech)")
 print(f"outputs: swift {swift_probe}\n         moviepy {moviepy_probe}")
 PY
 [ -z "$STALE" ] || echo "WARNING: $STALE"

@@ -6,7 +6,9 @@ import ShowrunnerStore
 /// `MediaBench render SCRIPT OUT [short|landscape|square] [BACKGROUND]`: runs the `tts` (espeak-ng), `subtitles`
 /// and `video` steps in this process, as the engine would, into OUT/voice, OUT/subtitles and OUT/video; prints one
 /// JSON line with the outputs (the scenes and music track chosen too) and each step's wall time. BACKGROUND
-/// `library:DIR` renders scenes from DIR; the environment's `MUSIC` (a file or folder) adds a music bed.
+/// `library:DIR` renders scenes from DIR; the environment's `MUSIC` (a file or folder) adds a music bed, `VOICE=piper`
+/// speaks with Piper (the project's venv and its en_US-joe-medium model) instead of espeak-ng, and `CAPTIONS=words`
+/// burns word-by-word captions (`style: words`, timed from the voice's sentences) instead of SRT lines.
 /// `MediaBench thumbnail TITLE OUT [BACKGROUND]`: the `thumbnail` step into OUT/thumbnail.
 @main
 struct MediaBench {
@@ -39,14 +41,20 @@ struct MediaBench {
         let voice = try await timed("tts", &timings) {
             try await TTSStep().run(context(["text": .string(text)], out: out, step: "voice"))
         }
+        var captionInputs: [String: ConfigValue] = [
+            "text": .string(text), "duration_s": voice.outputs["duration_s"]!, "format": .string(format),
+        ]
+        if words {
+            captionInputs["style"] = .string("words")
+            captionInputs["sentences"] = voice.outputs["sentences"] ?? .null
+        }
         let subtitles = try await timed("subtitles", &timings) {
-            try await SubtitlesStep().run(
-                context(
-                    ["text": .string(text), "duration_s": voice.outputs["duration_s"]!], out: out, step: "subtitles"))
+            try await SubtitlesStep().run(context(captionInputs, out: out, step: "subtitles"))
         }
         var inputs: [String: ConfigValue] = [
             "audio": voice.outputs["audio"]!, "subtitles": subtitles.outputs["srt"]!, "format": .string(format),
         ]
+        if let ass = subtitles.outputs["ass"] { inputs["ass"] = ass }
         if let background {
             inputs["background"] =
                 background.hasPrefix("library:")
@@ -83,8 +91,13 @@ struct MediaBench {
 
     /// Ties between equally fresh library items and music tracks go to the first, so every run renders the same
     /// composition and runs compare.
+    static let environment = ProcessInfo.processInfo.environment
+    static let words = environment["CAPTIONS"] == "words"
+    static let voice = environment["VOICE"] == "piper" ? Voice(provider: .piper, voice: "en_US-joe-medium") : Voice()
+
     static func context(_ inputs: [String: ConfigValue], out: URL, step: String) -> StepContext {
-        let account = Account(id: "bench", channel: Channel(type: "cooking"), schedule: nil, pipeline: .named("shorts"))
+        let account = Account(
+            id: "bench", channel: Channel(type: "cooking"), schedule: nil, voice: voice, pipeline: .named("shorts"))
         let now = Date()
         let run = RunRecord(id: "bench", accountID: account.id, pipeline: "shorts", trigger: .manual, createdAt: now)
         return StepContext(
