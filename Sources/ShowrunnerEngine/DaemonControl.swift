@@ -25,6 +25,8 @@ public protocol DaemonControl: Sendable {
     func retry(runID: String) async throws -> RunRecord
     /// The scheduler loop's last pass; `/healthz` is 200 while it is recent.
     func heartbeat() async -> Date?
+    /// True while the daemon is still loading its config folder at start-up: the API answers 503 until then.
+    func loadingConfig() async -> Bool
     /// Why the store cannot be written, while writes it refused wait to be retried; `/healthz` is 503 meanwhile.
     func storeProblem() async -> String?
     /// Counts in the metrics the runs other processes (`trigger`, `retry`) ended; `/metrics` calls it first.
@@ -39,6 +41,7 @@ public protocol DaemonControl: Sendable {
 }
 
 extension DaemonControl {
+    public func loadingConfig() async -> Bool { false }
     public func storeProblem() async -> String? { nil }
     public func countRunsEndedElsewhere() async {}
     public func cluster() async throws -> ClusterView? { nil }

@@ -36,6 +36,7 @@ func makeAPI(
     router.add(middleware: ErrorMiddleware(logger: logger))
     router.add(middleware: BearerAuthMiddleware(token: token, sessions: dashboard?.sessions))
     router.add(middleware: MethodNotAllowedMiddleware(routes: OpenAPIDocument.showrunner.routes))
+    router.add(middleware: StartingMiddleware(control: control))
 
     JobsController(control: control, runs: runs).addRoutes(to: router)
     AccountsController(control: control).addRoutes(to: router)

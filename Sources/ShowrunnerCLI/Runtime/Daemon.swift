@@ -28,10 +28,12 @@ final class Daemon: DaemonControl {
     /// Counts the changes of the schedules made through the daemon (reload, pause, resume, removal): the
     /// dashboard's upcoming plan is kept until it moves.
     let scheduleChanges = Atomic<Int>(0)
+    /// False until `loadConfig()` has scheduled the config folder's accounts.
+    private let loaded = Atomic<Bool>(false)
 
     init(
         registry: ConfigRegistry, scheduler: Scheduler, coordinator: RunCoordinator, store: any ShowrunnerStorage,
-        logger: Logger, events: LiveEventHub = LiveEventHub(),
+        logger: Logger, settingsAtStart: DaemonSettings?, events: LiveEventHub = LiveEventHub(),
         reloadErrors: @escaping @Sendable ([Diagnostic]) -> Void = { _ in }
     ) {
         self.events = events
@@ -41,8 +43,22 @@ final class Daemon: DaemonControl {
         self.coordinator = coordinator
         self.store = store
         self.logger = logger
-        settingsAtStart = registry.settings
+        self.settingsAtStart = settingsAtStart
     }
+
+    /// The start-up load, while the API already answers `starting`: reads the config folder and schedules its
+    /// accounts; returns how many enabled accounts are scheduled.
+    func loadConfig() async -> Int {
+        registry.rescan()
+        let accounts = scheduledAccounts()
+        await scheduler.apply(accounts)
+        names.withLock { $0 = ($0.generation + 1, nil) }  // what the dashboard read while loading is stale
+        scheduleChanges.add(1, ordering: .relaxed)
+        loaded.store(true, ordering: .releasing)
+        return accounts.count { $0.account.enabled }
+    }
+
+    func loadingConfig() async -> Bool { !loaded.load(ordering: .acquiring) }
 
     /// The registry's last good versions, for the scheduler.
     func scheduledAccounts() -> [ScheduledAccount] { registry.goodVersions.map(Self.scheduled) }

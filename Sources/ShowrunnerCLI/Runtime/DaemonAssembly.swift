@@ -11,11 +11,14 @@ import ShowrunnerSteps
 import ShowrunnerStore
 import UnixSignals
 
-/// Builds the daemon from the config folder and runs it as one `ServiceGroup`
-/// (watcher → SIGHUP rescans → scheduler → run coordinator → HTTP); SIGTERM/SIGINT stop it in reverse.
+/// Builds the daemon from the config folder and runs it as one `ServiceGroup`: the HTTP API from the start (it
+/// answers `starting` while the accounts load), beside `StartupLoad`, which loads the config folder and then runs
+/// watcher → SIGHUP rescans → scheduler → run coordinator → …; SIGTERM/SIGINT stop them in reverse.
 struct DaemonAssembly {
     let options: ConfigOptions
     let settings: DaemonSettings
+    /// `showrunner.yaml` as read at start (nil when absent or invalid).
+    let settingsAtStart: DaemonSettings?
     let registry: ConfigRegistry
     let store: any ShowrunnerStorage
     let logger: Logger
@@ -28,8 +31,8 @@ struct DaemonAssembly {
         let loader = ConfigLoader(directory: options.configDirectory)
         registry = ConfigRegistry(
             loader: loader, secrets: loader.secretChecker(strict: false), revision: { GitRevision.read(directory) })
-        registry.rescan()
-        var settings = registry.settings ?? DaemonSettings()
+        settingsAtStart = loader.loadSettings()?.value
+        var settings = settingsAtStart ?? DaemonSettings()
         if let listen { settings.listen = listen }
         if let watch { settings.watch = watch }
         self.settings = settings
@@ -65,49 +68,58 @@ struct DaemonAssembly {
         let events = LiveEventHub()
         let daemon = Daemon(
             registry: registry, scheduler: scheduler, coordinator: coordinator, store: store, logger: logger,
-            events: events, reloadErrors: { alerts.configErrors($0) })
+            settingsAtStart: settingsAtStart, events: events, reloadErrors: { alerts.configErrors($0) })
         // The live event first: it only publishes, while the scheduler reads the account's state from the store.
         let watch = AccountChangeWatch(scheduler: scheduler) { daemon.accountChanged($0, state: $1) }
         coordinator.setFinishListener(FinishListeners([events, watch, alerts]))
         coordinator.setActivityListener(events)
-        await scheduler.apply(daemon.scheduledAccounts())
         let notifier = NotifySocket().map { socket in
             ServiceManagerNotifier(
                 socket: socket, environment: ProcessInfo.processInfo.environment, logger: logger,
                 status: { Self.status(daemon: daemon, coordinator: coordinator) })
         }
-        let api = try makeAPI(
-            daemon: daemon, prometheus: prometheus, events: events, ready: { await notifier?.ready() })
+        let announcement = StartupAnnouncement(
+            host: ListenAddress.parse(settings.listen)?.host ?? "127.0.0.1", ready: { await notifier?.ready() })
+        let api = try makeAPI(daemon: daemon, prometheus: prometheus, events: events, announcement: announcement)
         let watcher = ConfigWatcher(
             registry: registry, mode: watchMode, debounce: settings.debounce, logger: logger,
             onChange: { await daemon.configChanged($0) })
         let hangUps = await UnixSignalsSequence(trapping: .sighup)  // trapped before the ready line is printed
         let cluster = clusterService(scheduler: scheduler, coordinator: coordinator)
         let claims = claimService(scheduler: scheduler, coordinator: coordinator, clustered: cluster != nil)
-        let group = ServiceGroup(
+        let loaded = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [
                     .init(service: watcher),
                     .init(service: HangUpReload(signals: hangUps, daemon: daemon, logger: logger)),
                     .init(service: scheduler),
                     .init(service: CoordinatorService(coordinator: coordinator, grace: settings.shutdownGrace)),
-                    .init(
-                        service: RetentionSweeper(
-                            store: store, stateDirectory: Runtime.stateDirectory(options: options, settings: settings),
-                            limits: .init(
-                                runs: settings.runRetention, artifacts: settings.artifactRetention,
-                                maxRuns: settings.maxRunsPerAccount, maxArtifacts: settings.maxArtifactsPerAccount),
-                            logger: logger)),
+                    .init(service: retentionSweeper()),
                     .init(service: dispatcher),
-                    .init(service: api),
                 ] + (cluster.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? [])
-                    + (claims.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? [])
-                    + (notifier.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []),
+                    + (claims.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []),
+                logger: logger))
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [
+                    .init(service: StartupLoad(daemon: daemon, announcement: announcement, services: loaded)),
+                    .init(service: api),
+                ] + (notifier.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []),
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         let keepAlive = Task { await notifier?.keepAlive() }
         defer { keepAlive.cancel() }
         try await group.run()
         logger.info("showrunner stopped")
+    }
+
+    /// Deletes old runs and artifacts by the retention settings.
+    private func retentionSweeper() -> RetentionSweeper {
+        RetentionSweeper(
+            store: store, stateDirectory: Runtime.stateDirectory(options: options, settings: settings),
+            limits: .init(
+                runs: settings.runRetention, artifacts: settings.artifactRetention,
+                maxRuns: settings.maxRunsPerAccount, maxArtifacts: settings.maxArtifactsPerAccount),
+            logger: logger)
     }
 
     /// With a shared (PostgreSQL) store: this node's heartbeat and the takeover of dead nodes' runs.
@@ -206,7 +218,7 @@ struct DaemonAssembly {
 
     private func makeAPI(
         daemon: Daemon, prometheus: PrometheusCollectorRegistry, events: LiveEventHub,
-        ready: @escaping @Sendable () async -> Void
+        announcement: StartupAnnouncement
     ) throws -> APIServer {
         let resolver = SecretResolver(configDirectory: runtimeDirectory)
         let token: String?
@@ -216,7 +228,6 @@ struct DaemonAssembly {
         } catch {
             throw CommandFailure("api_token: \(error.message)")
         }
-        let accounts = daemon.scheduledAccounts().count { $0.account.enabled }
         do {
             let dashboard = Dashboard(
                 events: events, stateDirectory: Runtime.stateDirectory(options: options, settings: settings),
@@ -225,14 +236,7 @@ struct DaemonAssembly {
                 control: daemon, runs: store, prometheus: prometheus, token: token, listen: settings.listen,
                 logger: logger, dashboard: dashboard, alerts: alertLog,
                 stats: store, quota: store, disk: diskScanner().scan,
-                onServerRunning: { port in
-                    let host = ListenAddress.parse(settings.listen)?.host ?? "127.0.0.1"
-                    let line =
-                        "showrunner: \(accounts) accounts scheduled; HTTP API on http://\(host):\(port)\n"
-                        + "showrunner: dashboard on http://\(host):\(port)/\n"
-                    FileHandle.standardOutput.write(Data(line.utf8))  // unbuffered: scripts wait for this line
-                    await ready()
-                })
+                onServerRunning: { port in await announcement.serverRunning(port: port) })
         } catch {
             throw CommandFailure("\(error)")
         }

@@ -19,6 +19,8 @@ actor FakeDaemon: DaemonControl {
     private let diagnosticList: [Diagnostic]
     private let beat: Date?
     private let failingStore: String?
+    /// Whether the config folder is still loading (set by the test).
+    private(set) var loading = false
     /// Runs `cancel` accepts.
     private let cancellable: Set<String>
     /// Errors `retry` and `trigger` throw, by run or account id.
@@ -47,6 +49,8 @@ actor FakeDaemon: DaemonControl {
     func diagnostics() -> [Diagnostic] { diagnosticList }
     func heartbeat() -> Date? { beat }
     func storeProblem() -> String? { failingStore }
+    func loadingConfig() -> Bool { loading }
+    func setLoading(_ value: Bool) { loading = value }
 
     func reload() -> ReloadReport {
         calls.append(.reload)
