@@ -10,9 +10,6 @@ struct StockClient: Sendable {
     static let longestWait: Duration = .seconds(60)
     /// The smallest file taken for a video.
     static let minimumBytes = 1024
-    /// A partial download older than this was left by a process that died mid-download (a download times out
-    /// after 300 s), and is removed.
-    static let abandonedAfter: TimeInterval = 3600
 
     var settings: StockSettings
     var http: HTTPClient
@@ -71,7 +68,6 @@ struct StockClient: Sendable {
         }
         try FileManager.default.createDirectory(
             at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        Self.removePartials(in: file.deletingLastPathComponent(), before: Date() - Self.abandonedAfter)
         let partial = file.deletingLastPathComponent().appendingPathComponent(".\(UUID().uuidString).part.mp4")
         defer { try? FileManager.default.removeItem(at: partial) }
         do { try response.body.write(to: partial) } catch {
@@ -88,17 +84,6 @@ struct StockClient: Sendable {
             throw StepFailure(.permanent, "cannot keep \(file.path): \(error.localizedDescription)")
         }
         return file
-    }
-
-    /// Removes the partial downloads (`.UUID.part.mp4`) in `folder` last written before `cutoff`: a kill between
-    /// writing one and renaming it leaves it behind.
-    static func removePartials(in folder: URL, before cutoff: Date) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names where name.hasPrefix(".") && name.hasSuffix(".part.mp4") {
-            let file = folder.appendingPathComponent(name)
-            let written = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date
-            if let written, written < cutoff { try? FileManager.default.removeItem(at: file) }
-        }
     }
 
     private func send(_ request: HTTPRequest, what: String) async throws -> HTTPResponse {

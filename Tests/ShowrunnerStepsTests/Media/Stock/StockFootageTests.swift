@@ -89,28 +89,6 @@ struct StockFootageTests {
         #expect(server.requests.filter { $0.path.hasPrefix("/files/") }.count == 3)
     }
 
-    @Test func aPartialDownloadLeftByAKilledRunIsRemovedByTheNextDownload() async throws {
-        let clip = try clipBytes()
-        let server = try FakeStockServer { request, base in
-            request.path.hasPrefix("/videos/search")
-                ? FakeStockServer.pexelsSearch(ids: [21], base: base)
-                : .init(headers: ["Content-Type": "video/mp4"], body: clip)
-        }
-        defer { server.stop() }
-        let folder = cache.appendingPathComponent("pexels")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let abandoned = folder.appendingPathComponent(".\(UUID().uuidString).part.mp4")
-        let recent = folder.appendingPathComponent(".\(UUID().uuidString).part.mp4")
-        for file in [abandoned, recent] { try Data(clip).write(to: file) }
-        try FileManager.default.setAttributes(
-            [.modificationDate: Date() - StockClient.abandonedAfter - 60], ofItemAtPath: abandoned.path)
-
-        _ = try await VideoStep(shrink: 8).run(context(try inputs(server)))
-        // The abandoned one is gone, the recent one stays (another download may still be writing it), the clip is cached.
-        let names = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
-        #expect(names == [recent.lastPathComponent, "21.mp4"])
-    }
-
     @Test func pixabaySendsTheKeyAsItsAPIWantsAndCreditsTheMaker() async throws {
         let clip = try clipBytes()
         let server = try FakeStockServer { request, base in
