@@ -36,8 +36,6 @@ public final class Scheduler: Service, RunFinishListener, Sendable {
     let probe: OwnerProbe
     let state = Mutex(State())
     let lastBeat = Mutex<Date?>(nil)
-    /// Told once `run()` has loaded the durable state and built the timetable (every job has its next fire).
-    let startedListener = Mutex<(@Sendable () async -> Void)?>(nil)
     public let metrics: SchedulerMetrics
     /// The ended runs counted in `metrics`, this process's and other processes'.
     let tally: RunTally
@@ -68,14 +66,8 @@ public final class Scheduler: Service, RunFinishListener, Sendable {
     /// The last time the loop ran; `/healthz` is healthy while it is recent.
     public var heartbeat: Date? { lastBeat.withLock { $0 } }
 
-    /// `listener` is told once the timetable is built, when every scheduled job has its next fire.
-    public func setStartedListener(_ listener: @escaping @Sendable () async -> Void) {
-        startedListener.withLock { $0 = listener }
-    }
-
     public func run() async throws {
         try await startUp()
-        if let listener = startedListener.withLock({ $0 }) { await listener() }
         continuation.yield(.tick)
         for await _ in events.cancelOnGracefulShutdown() {
             await handleDueFires()

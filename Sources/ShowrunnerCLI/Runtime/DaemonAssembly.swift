@@ -80,7 +80,6 @@ struct DaemonAssembly {
         }
         let announcement = StartupAnnouncement(
             host: ListenAddress.parse(settings.listen)?.host ?? "127.0.0.1", ready: { await notifier?.ready() })
-        scheduler.setStartedListener { await announcement.schedulerStarted() }
         let api = try makeAPI(daemon: daemon, prometheus: prometheus, events: events, announcement: announcement)
         let watcher = ConfigWatcher(
             registry: registry, mode: watchMode, debounce: settings.debounce, logger: logger,

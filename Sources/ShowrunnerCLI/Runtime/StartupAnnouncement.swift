@@ -1,14 +1,12 @@
 import Foundation
 
-/// The start-up lines scripts wait for ("N accounts scheduled; HTTP API on …"), printed once the API listens, the
-/// config folder is loaded and the scheduler has built its timetable, whichever comes last; then `ready` (the
-/// service manager's notification) is called.
+/// The start-up lines scripts wait for ("N accounts scheduled; HTTP API on …"), printed once the API listens and the
+/// config folder is loaded, whichever comes last; then `ready` (the service manager's notification) is called.
 actor StartupAnnouncement {
     private let host: String
     private let ready: @Sendable () async -> Void
     private var port: Int?
     private var accounts: Int?
-    private var scheduling = false
     private var announced = false
 
     init(host: String, ready: @escaping @Sendable () async -> Void) {
@@ -18,21 +16,16 @@ actor StartupAnnouncement {
 
     func serverRunning(port: Int) async {
         self.port = port
-        await announceWhenAll()
+        await announceWhenBoth()
     }
 
     func loaded(accounts: Int) async {
         self.accounts = accounts
-        await announceWhenAll()
+        await announceWhenBoth()
     }
 
-    func schedulerStarted() async {
-        scheduling = true
-        await announceWhenAll()
-    }
-
-    private func announceWhenAll() async {
-        guard let port, let accounts, scheduling, !announced else { return }
+    private func announceWhenBoth() async {
+        guard let port, let accounts, !announced else { return }
         announced = true
         let line =
             "showrunner: \(accounts) accounts scheduled; HTTP API on http://\(host):\(port)\n"
