@@ -2,12 +2,11 @@ import Foundation
 import ShowrunnerCore
 
 extension VideoStep {
-    /// The video's finished sound: mixed, normalised (`mix`) and encoded as AAC (`CompositionRecipe.soundArguments`),
-    /// so the video's ffmpeg only copies it.
-    func sound(_ recipe: MixRecipe, in folder: URL) async throws -> URL {
+    /// Writes the video's finished sound, `CompositionRecipe.sound` in `folder`: mixed, normalised (`mix`) and
+    /// encoded as AAC (`CompositionRecipe.soundArguments`), so the video's ffmpeg only copies it.
+    func sound(_ recipe: MixRecipe, in folder: URL) async throws {
         let wav = try await mix(recipe, in: folder)
         _ = try await tool.run("ffmpeg", CompositionRecipe.soundArguments(wav), in: folder)
-        return folder.appendingPathComponent(CompositionRecipe.sound)
     }
 
     /// Mixes the voice and music (`MixRecipe`) and normalises the mix (`Loudness`) in `folder`; returns the

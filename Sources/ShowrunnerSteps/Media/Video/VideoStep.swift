@@ -88,7 +88,7 @@ public struct VideoStep: Step {
             let groups = groups(of: recipe)
             defer { Self.removeSegments(groups, in: folder) }
             if let groups { try await renderGroups(groups, in: folder, progress: context.progress) }
-            _ = try await sound
+            try await sound
             try await finish(recipe, groups: groups, in: folder, progress: context.progress)
             Self.removeSound(in: folder)
             try await MediaCheck(tool: tool).verify(
