@@ -30,7 +30,8 @@ public struct AccountReport: Sendable {
         return pipeline?.applying(account.stepOverrides)
     }
     public var account: Account? { document.value }
+    /// Valid: decoded, its pipeline resolved and no error (the overrides are not merged to ask).
     public var isValid: Bool {
-        account != nil && mergedPipeline != nil && !diagnostics.contains { $0.severity == .error }
+        account != nil && pipeline != nil && !diagnostics.contains { $0.severity == .error }
     }
 }
