@@ -6,13 +6,24 @@ public struct FNV1a64: Sendable, Hashable {
     public init() {}
 
     public mutating func update(_ bytes: some Sequence<UInt8>) {
+        let contiguous: Void? = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
+        guard contiguous == nil else { return }
         var hash = value
-        let step = { (hash: inout UInt64, byte: UInt8) in hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        let contiguous: Void? = bytes.withContiguousStorageIfAvailable { for byte in $0 { step(&hash, byte) } }
-        if contiguous == nil {
-            for byte in bytes { step(&hash, byte) }
-        }
+        for byte in bytes { hash = Self.step(hash, byte) }
         value = hash
+    }
+
+    /// The same hash over raw bytes: not generic, so callers in other modules get the tight loop, not a
+    /// per-byte call through an unspecialized closure.
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        var hash = value
+        for byte in bytes { hash = Self.step(hash, byte) }
+        value = hash
+    }
+
+    @inline(__always)
+    private static func step(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
 
     /// 16 lowercase hex digits.
