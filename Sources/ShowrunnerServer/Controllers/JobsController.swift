@@ -20,7 +20,7 @@ struct JobsController {
         try RunPageQuery.rejectUnknownOrRepeated(query, allowed: ["account"])
         let jobs = await control.jobs(accountID: RunPageQuery.value("account", in: query))
         let lastRuns = try await LatestRuns(store: runs).lookup(Set(jobs.map(\.accountID)))
-        return JobListDTO(jobs: jobs.map { JobDTO(job: $0, lastRun: lastRuns[$0.accountID]) })
+        return JobListDTO(jobs: jobs.map { JobListDTO.Entry(job: $0, lastRun: lastRuns[$0.accountID]) })
     }
 
     @Sendable func reload(_ request: Request, context: BasicRequestContext) async throws -> ReloadReportDTO {

@@ -1,55 +1,67 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import ShowrunnerCore
 import ShowrunnerEngine
 
-/// A scheduled job with the account's newest run.
-struct JobDTO: Encodable {
-    let job: SchedulerJob
-    let lastRun: RunRecord?
-
-    enum CodingKeys: String, CodingKey {
-        case id, cron, timezone, paused, removed, enabled
-        case accountID = "account_id"
-        case nextRunAt = "next_run_at"
-        case pauseReason = "pause_reason"
-        case lastRun = "last_run"
+/// `GET /api/scheduler/jobs`: every scheduled job with its account's newest run, written with `JSONWriter`.
+struct JobListDTO: ResponseGenerator {
+    /// A job and its account's newest run.
+    struct Entry {
+        let job: SchedulerJob
+        let lastRun: RunRecord?
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(job.id, forKey: .id)
-        try container.encode(job.accountID, forKey: .accountID)
-        try container.encode(job.cron, forKey: .cron)
-        try container.encode(job.timezone, forKey: .timezone)
-        try container.encode(job.nextRunAt, forKey: .nextRunAt)
-        try container.encode(job.paused, forKey: .paused)
-        try container.encode(job.pauseReason, forKey: .pauseReason)
-        try container.encode(job.removed, forKey: .removed)
-        try container.encode(job.enabled, forKey: .enabled)
-        try container.encode(lastRun.map(LastRunDTO.init), forKey: .lastRun)
-    }
-}
+    let jobs: [Entry]
 
-/// The short form of a run a job shows.
-struct LastRunDTO: Encodable {
-    let run: RunRecord
-
-    enum CodingKeys: String, CodingKey {
-        case id, status
-        case createdAt = "created_at"
-        case finishedAt = "finished_at"
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var json = JSONWriter(capacity: 64 + jobs.count * 240)
+        json.raw("{\"jobs\":[")
+        for (index, entry) in jobs.enumerated() {
+            if index > 0 { json.raw(",") }
+            Self.write(entry, to: &json)
+        }
+        json.raw("]}")
+        return Response(
+            status: .ok,
+            headers: [.contentType: "application/json; charset=utf-8", .contentLength: "\(json.bytes.count)"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: json.bytes)))
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(run.id, forKey: .id)
-        try container.encode(run.status, forKey: .status)
-        try container.encode(run.createdAt, forKey: .createdAt)
-        try container.encode(run.finishedAt, forKey: .finishedAt)
+    private static func write(_ entry: Entry, to json: inout JSONWriter) {
+        let job = entry.job
+        json.raw("{\"id\":")
+        json.string(job.id)
+        json.raw(",\"account_id\":")
+        json.string(job.accountID)
+        json.raw(",\"cron\":")
+        json.string(job.cron)
+        json.raw(",\"timezone\":")
+        json.string(job.timezone)
+        json.raw(",\"next_run_at\":")
+        json.date(job.nextRunAt)
+        json.raw(",\"paused\":")
+        json.bool(job.paused)
+        json.raw(",\"pause_reason\":")
+        json.string(job.pauseReason)
+        json.raw(",\"removed\":")
+        json.bool(job.removed)
+        json.raw(",\"enabled\":")
+        json.bool(job.enabled)
+        json.raw(",\"last_run\":")
+        if let run = entry.lastRun {
+            json.raw("{\"id\":")
+            json.string(run.id)
+            json.raw(",\"status\":")
+            json.string(run.status.rawValue)
+            json.raw(",\"created_at\":")
+            json.date(run.createdAt)
+            json.raw(",\"finished_at\":")
+            json.date(run.finishedAt)
+            json.raw("}")
+        } else {
+            json.raw("null")
+        }
+        json.raw("}")
     }
-}
-
-struct JobListDTO: ResponseEncodable {
-    let jobs: [JobDTO]
 }
