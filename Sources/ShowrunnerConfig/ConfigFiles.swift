@@ -13,12 +13,14 @@ public enum ConfigFiles {
 
     /// The file name without folder and extension: the default id or pipeline name.
     public static func stem(of path: String) -> String {
-        let name =
-            path.last == "/"
-            ? path.split(separator: "/").last ?? Substring(path)
-            : path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? Substring(path)
-        guard let dot = name.lastIndex(of: ".") else { return String(name) }
-        return String(name[..<dot])
+        let utf8 = Substring(path).utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "/") {
+            end = utf8.index(before: end)
+        }
+        let folder = utf8[..<end].lastIndex(of: UInt8(ascii: "/"))
+        let name = utf8[(folder.map { utf8.index(after: $0) } ?? utf8.startIndex)..<end]
+        return String(Substring(name[..<(name.lastIndex(of: UInt8(ascii: ".")) ?? name.endIndex)]))
     }
 
     /// Config files directly in `folder`, sorted by name; nil when the folder is missing. Every entry with a config
