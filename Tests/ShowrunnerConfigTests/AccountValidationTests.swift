@@ -5,6 +5,26 @@ import Testing
 @testable import ShowrunnerConfig
 
 struct AccountValidationTests {
+    /// The pipeline's var names are worked out once per pipeline: an account's override of a step must still be
+    /// read for the names it adds and the ones it replaces.
+    @Test func varsAreCheckedOnTheStepsAnAccountOverrides() {
+        let noTopicsFile = ConfigFixture.account.replacingOccurrences(
+            of: "  topics_file: topics/cooking.txt\n", with: "  dir: out\n")
+        let replaced = ConfigFixture.with(
+            account: noTopicsFile + "steps:\n  topic:\n    with: { file: topics/fixed.txt }\n"
+        ).validate()
+        #expect(!replaced.diagnostics.contains { $0.message.contains("vars.") })  // only: topics/fixed.txt is missing
+        let added = ConfigFixture.with(
+            account: ConfigFixture.account + "steps:\n  upload:\n    with: { dir: \"{{ vars.out_dir }}\" }\n"
+        ).validate()
+        #expect(
+            added.diagnostics.map(\.message) == [
+                "step 'upload' of pipeline 'shorts' uses {{ vars.out_dir }}, but this account defines no vars.out_dir."
+            ])
+        let missing = ConfigFixture.with(account: noTopicsFile).validate()
+        #expect(missing.diagnostics.map(\.message).first?.contains("uses {{ vars.topics_file }}") == true)
+    }
+
     @Test func aValidAccountHasNoDiagnosticsAndAMergedPlan() throws {
         let fixture = ConfigFixture.with(
             account: ConfigFixture.account + """

@@ -7,6 +7,8 @@ struct AccountChecker {
     /// Pipelines with errors of their own (or a duplicated name): an account on one is invalid.
     let brokenPipelines: Set<String>
     let secrets: SecretChecker
+    /// The var names the snapshot's pipeline files use, step by step.
+    let varUses: StepVarUses
 
     /// Empty when the document dropped its marks: the validator places what was found (`ConfigDocument.placing`).
     private var map: SourceMap { document.keptSourceMap ?? SourceMap(file: document.path) }
@@ -110,19 +112,18 @@ struct AccountChecker {
     private func checkVars(_ mergedPipeline: Pipeline) -> [Diagnostic] {
         var reported: Set<String> = []
         var found: [Diagnostic] = []
+        let named: Bool
+        if case .named = account.pipeline { named = true } else { named = false }
         for step in mergedPipeline.steps {
-            for (_, text) in ConfigValue.map(step.with).strings(at: "") {
-                guard let template = try? Template.cached(parsing: text) else { continue }
-                for reference in template.references where reference.root == "vars" && reference.segments.count > 1 {
-                    let name = reference.segments[1]
-                    guard account.vars[name] == nil, reported.insert(name).inserted else { continue }
-                    let at = account.vars.isEmpty ? "pipeline" : "vars"
-                    found.append(
-                        map.diagnostic(
-                            .error, at: at,
-                            "step '\(step.id)' of pipeline '\(mergedPipeline.name)' uses {{ vars.\(name) }}, but this account "
-                                + "defines no vars.\(name)."))
-                }
+            let asWritten = named && account.stepOverrides[step.id] == nil
+            for name in varUses.names(in: step, ofPipeline: mergedPipeline.name, asWritten: asWritten) {
+                guard account.vars[name] == nil, reported.insert(name).inserted else { continue }
+                let at = account.vars.isEmpty ? "pipeline" : "vars"
+                found.append(
+                    map.diagnostic(
+                        .error, at: at,
+                        "step '\(step.id)' of pipeline '\(mergedPipeline.name)' uses {{ vars.\(name) }}, but this account "
+                            + "defines no vars.\(name)."))
             }
         }
         return found + varTemplates()

@@ -37,9 +37,10 @@ public struct ConfigValidator: Sendable {
         diagnostics += duplicateAccounts
         let duplicatesByFile = Dictionary(grouping: duplicateAccounts, by: \.file)
         let brokenPipelines = broken
+        let varUses = StepVarUses(pipelines: snapshot.pipelines.compactMap(\.value))
         let accounts = snapshot.accounts.concurrentMap { document in
             check(
-                document, in: snapshot, brokenPipelines: brokenPipelines,
+                document, in: snapshot, brokenPipelines: brokenPipelines, varUses: varUses,
                 duplicates: duplicatesByFile[document.path] ?? [])
         }
         for account in accounts { diagnostics += account.diagnostics.filter { !duplicateAccounts.contains($0) } }
@@ -48,14 +49,14 @@ public struct ConfigValidator: Sendable {
 
     private func check(
         _ document: ConfigDocument<Account>, in snapshot: ConfigSnapshot, brokenPipelines: Set<String>,
-        duplicates: [Diagnostic]
+        varUses: StepVarUses, duplicates: [Diagnostic]
     ) -> AccountReport {
         var found = document.diagnostics + duplicates
         var pipeline: Pipeline?
         if let account = document.value {
             let checked = AccountChecker(
                 document: document, account: account, snapshot: snapshot, brokenPipelines: brokenPipelines,
-                secrets: secrets
+                secrets: secrets, varUses: varUses
             )
             .check()
             found += document.placing(checked.diagnostics)
