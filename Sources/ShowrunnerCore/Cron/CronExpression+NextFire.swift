@@ -7,7 +7,11 @@ extension CronExpression {
     /// wall-clock match in it is the earliest fire there. Fixed-time jobs also fire once at the start of a period
     /// that follows a gap containing a match, and skip wall times already seen in the previous period.
     public func nextFire(after date: Date, in timeZone: TimeZone) -> CronFire? {
-        let rules = ZoneRules.rules(for: timeZone)
+        nextFire(after: date, rules: ZoneRules.rules(for: timeZone))
+    }
+
+    /// `nextFire` with the zone's rules looked up already (`fires` asks for many in one zone).
+    private func nextFire(after date: Date, rules: ZoneRules) -> CronFire? {
         let after = Int64(date.timeIntervalSince1970.rounded(.down))
         let horizon = after + Self.horizonSeconds
         var index = rules.periodIndex(containing: after)
@@ -45,7 +49,8 @@ extension CronExpression {
     public func fires(after date: Date, in timeZone: TimeZone, count: Int) -> [CronFire] {
         var result: [CronFire] = []
         var cursor = date
-        while result.count < count, let fire = nextFire(after: cursor, in: timeZone) {
+        let rules = ZoneRules.rules(for: timeZone)
+        while result.count < count, let fire = nextFire(after: cursor, rules: rules) {
             result.append(fire)
             cursor = fire.date
         }
