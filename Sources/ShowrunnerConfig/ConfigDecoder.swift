@@ -10,11 +10,13 @@ public enum ConfigDecoder {
         account(text: text, path: path, knownID: knownID, composer: .events)
     }
 
-    /// `composer` picks the YAML reader (the differential test compares the two).
+    /// `composer` picks the YAML reader (the differential test compares the two); `marks: false` records no
+    /// source marks (see `NodeReader.recordsMarks`).
     static func account(
-        text: String, path: String, knownID: String? = nil, composer: YAMLFile.Composer, hash: String? = nil
+        text: String, path: String, knownID: String? = nil, composer: YAMLFile.Composer, hash: String? = nil,
+        marks: Bool = true
     ) -> ConfigDocument<Account> {
-        var reader = NodeReader(file: path)
+        var reader = NodeReader(file: path, recordsMarks: marks)
         let stem = ConfigFiles.stem(of: path)
         let root = YAMLFile.compose(text, file: path, reader: &reader, composer: composer)
         let account = root.flatMap { AccountDecoder.decode($0, stem: stem, reader: &reader) }
@@ -48,11 +50,11 @@ public enum ConfigDecoder {
     /// byte) that keeps `knownID` (or the stem) as its name.
     /// `hash` is the bytes' `ContentHash` when the reader has it already (each file is hashed once).
     public static func account(
-        data: Data, path: String, knownID: String? = nil, hash: String? = nil
+        data: Data, path: String, knownID: String? = nil, hash: String? = nil, marks: Bool = true
     ) -> ConfigDocument<Account> {
         let hash = hash ?? ContentHash.of(data)
         return decoding(data, path: path, name: knownID ?? ConfigFiles.stem(of: path), hash: hash) {
-            account(text: $0, path: path, knownID: knownID, composer: .events, hash: hash)
+            account(text: $0, path: path, knownID: knownID, composer: .events, hash: hash, marks: marks)
         }
     }
 

@@ -27,9 +27,12 @@ enum ConfigReader {
     }
 
     /// An account file's document; `knownID` is the id to keep when the file is not YAML (or not readable) at all.
-    static func account(_ contents: FileTable.Contents, path: String, knownID: String?) -> ConfigDocument<Account> {
+    /// `marks: false` records no source marks.
+    static func account(
+        _ contents: FileTable.Contents, path: String, knownID: String?, marks: Bool = true
+    ) -> ConfigDocument<Account> {
         document(contents, path: path, name: knownID ?? ConfigFiles.stem(of: path)) {
-            ConfigDecoder.account(data: $0, path: path, knownID: knownID, hash: contents.hash)
+            ConfigDecoder.account(data: $0, path: path, knownID: knownID, hash: contents.hash, marks: marks)
         }
     }
 

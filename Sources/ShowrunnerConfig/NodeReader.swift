@@ -5,8 +5,14 @@ import ShowrunnerCore
 struct NodeReader {
     private(set) var sourceMap: SourceMap
     private(set) var diagnostics: [Diagnostic] = []
+    /// False: where keys were written is not recorded (the daemon drops the marks of a file without problems, and
+    /// decodes a file with problems again with them).
+    let recordsMarks: Bool
 
-    init(file: String) { sourceMap = SourceMap(file: file) }
+    init(file: String, recordsMarks: Bool = true) {
+        sourceMap = SourceMap(file: file)
+        self.recordsMarks = recordsMarks
+    }
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -30,11 +36,13 @@ struct NodeReader {
 
     /// Remembers where `path` was written; the first record wins (a parent records a collection at its key).
     mutating func record(_ path: String, _ node: YAMLNode) {
+        guard recordsMarks else { return }
         if let location = Self.location(node) { sourceMap.recordFirst(path, location) }
     }
 
     /// `record(join(path, key), node)` without building the joined path.
     mutating func record(_ path: String, key: String, _ node: YAMLNode) {
+        guard recordsMarks else { return }
         if let location = Self.location(node) { sourceMap.recordFirst(parent: path, key: key, location) }
     }
 

@@ -38,6 +38,14 @@ struct DecoderDifferentialTests {
         compare(
             "account", ConfigDecoder.account(text: text, path: account, composer: .events),
             ConfigDecoder.account(text: text, path: account, composer: .yams))
+        // The daemon decodes without marks first (and again with them when the file has a problem).
+        let unmarked = ConfigDecoder.account(text: text, path: account, composer: .events, marks: false)
+        let marked = ConfigDecoder.account(text: text, path: account, composer: .events)
+        if unmarked.value != marked.value || unmarked.name != marked.name
+            || unmarked.diagnostics.map(\.message) != marked.diagnostics.map(\.message)
+        {
+            found.append("account \(name): decoded without marks, the documents differ")
+        }
         let pipeline = "pipelines/\(name).yaml"
         compare(
             "pipeline", ConfigDecoder.pipeline(text: text, path: pipeline, composer: .events),

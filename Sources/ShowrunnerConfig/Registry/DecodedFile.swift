@@ -20,8 +20,12 @@ enum DecodedFile: Sendable {
         case .account:
             self = .account(
                 contents.map { contents in
-                    let document = ConfigReader.account(contents, path: path, knownID: knownID)
-                    return document.diagnostics.isEmpty ? document.droppingMarks(marks) : document
+                    // Decoded without marks first: nearly every file has no problem, and then they are dropped.
+                    let document = ConfigReader.account(contents, path: path, knownID: knownID, marks: false)
+                    guard document.diagnostics.isEmpty else {
+                        return ConfigReader.account(contents, path: path, knownID: knownID)
+                    }
+                    return document.droppingMarks(marks)
                 })
         case .pipeline: self = .pipeline(contents.map { ConfigReader.pipeline($0, path: path) })
         case .settings: self = .settings(contents.map { ConfigReader.settings($0, path: path) })
