@@ -33,7 +33,11 @@ struct YAMLEventComposer {
     private var root: YAMLNode?
     private var documents = 0
     /// The first composer error (duplicate key, undefined alias, second document); building stops there.
-    private var problem: YAMLProblem?
+    private var problem: YAMLProblem? {
+        didSet { failed = problem != nil }
+    }
+    /// `problem != nil`, asked at every event: a stored flag, not a test of the optional struct.
+    private var failed = false
 
     private init(limits: YAMLLimits, file: String) { walk = YAMLLimits.Walk(limits: limits, file: file) }
 
@@ -72,13 +76,13 @@ struct YAMLEventComposer {
     private mutating func handle(_ event: yaml_event_t) {
         if event.type == YAML_DOCUMENT_START_EVENT {
             documents += 1
-            if documents == 2, problem == nil {
+            if documents == 2, !failed {
                 problem = YAMLProblem(
                     kind: .syntax, problem: "but found another document", mark: Self.location(event.start_mark),
                     context: ("expected a single document in the stream", SourceLocation(line: 1, column: 1)))
             }
         }
-        guard problem == nil else { return }
+        guard !failed else { return }
         switch event.type {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
