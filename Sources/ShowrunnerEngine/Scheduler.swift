@@ -76,9 +76,11 @@ public final class Scheduler: Service, RunFinishListener, Sendable {
         logger.info("scheduler stopped")
     }
 
-    /// Loads durable account state; resumes runs left `running`, and starts (or skips, per overlap) runs left
-    /// `queued`, by a process that is gone; restores each account's last-success metric.
-    func startUp() async throws {
+    /// Loads durable account state and builds the timetable from it: every applied account gets its next fire.
+    /// `run()` does it first; the daemon calls it before it announces itself, so the API never lists a job
+    /// without its next fire. Once done, later calls do nothing (changes since go through the timetable already).
+    public func buildTimetable() async throws {
+        guard !state.withLock({ $0.started }) else { return }
         let stored = try await accountStates.accountStates()
         state.withLock { state in
             state.accountStates.merge(stored) { _, new in new }
@@ -86,6 +88,12 @@ public final class Scheduler: Service, RunFinishListener, Sendable {
         }
         await clearStaleRemovals()
         rebuildBook()
+    }
+
+    /// Builds the timetable (if not yet); resumes runs left `running`, and starts (or skips, per overlap) runs left
+    /// `queued`, by a process that is gone; restores each account's last-success metric.
+    func startUp() async throws {
+        try await buildTimetable()
         try await resumeInterrupted()
         try await takeOverQueued()
         for (accountID, date) in try await runs.lastSuccessPerAccount() {

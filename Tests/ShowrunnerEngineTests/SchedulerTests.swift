@@ -122,6 +122,30 @@ struct SchedulerTests {
         #expect(second.scheduler.jobs().first?.nextRunAt == SchedulerHarness.date("2026-06-01T11:00:00Z"))
     }
 
+    /// The daemon builds the timetable before it announces itself: applied accounts have their next fire (a
+    /// stored pause included) before the scheduler's loop starts, and the start-up after it changes nothing.
+    @Test func theTimetableIsBuiltBeforeTheLoopStarts() async throws {
+        let harness = try Harness(steps: ["command": ScriptedStep(outputs: [:])])
+        let accounts = [
+            try SchedulerHarness.account("quiet", cron: "0 * * * *"),
+            try SchedulerHarness.account("busy", cron: "0 * * * *"),
+        ]
+        let first = SchedulerHarness(harness: harness, at: SchedulerHarness.date("2026-06-01T09:30:00Z"))
+        await first.scheduler.apply(accounts)
+        try await first.scheduler.startUp()
+        try await first.scheduler.pause("quiet")
+
+        let second = SchedulerHarness(harness: harness, at: SchedulerHarness.date("2026-06-01T09:40:00Z"))
+        await second.scheduler.apply(accounts)
+        #expect(second.scheduler.jobs().allSatisfy { $0.nextRunAt == nil })  // not built yet
+        try await second.scheduler.buildTimetable()
+        let built = second.scheduler.jobs().sorted { $0.id < $1.id }
+        #expect(built.map(\.nextRunAt) == [SchedulerHarness.date("2026-06-01T10:00:00Z"), nil])
+        #expect(built.map(\.paused) == [false, true])
+        try await second.scheduler.startUp()
+        #expect(second.scheduler.jobs().sorted { $0.id < $1.id } == built)
+    }
+
     @Test func theSameFireOfferedTwiceRunsOnce() async throws {
         let harness = try Harness(steps: ["command": ScriptedStep(outputs: [:])])
         let account = try SchedulerHarness.account("once", cron: "0 10 * * *")

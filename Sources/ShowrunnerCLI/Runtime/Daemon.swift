@@ -46,12 +46,15 @@ final class Daemon: DaemonControl {
         self.settingsAtStart = settingsAtStart
     }
 
-    /// The start-up load, while the API already answers `starting`: reads the config folder and schedules its
-    /// accounts; returns how many enabled accounts are scheduled.
+    /// The start-up load, while the API already answers `starting`: reads the config folder, schedules its
+    /// accounts and builds their timetable; returns how many enabled accounts are scheduled.
     func loadConfig() async -> Int {
         registry.rescan()
         let accounts = scheduledAccounts()
         await scheduler.apply(accounts)
+        // Every job has its next fire before the start-up line; a store that cannot be read fails the scheduler's
+        // own start instead, as it did before.
+        try? await scheduler.buildTimetable()
         names.withLock { $0 = ($0.generation + 1, nil) }  // what the dashboard read while loading is stale
         scheduleChanges.add(1, ordering: .relaxed)
         loaded.store(true, ordering: .releasing)
