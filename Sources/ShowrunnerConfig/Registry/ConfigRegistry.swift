@@ -75,10 +75,13 @@ public final class ConfigRegistry: Sendable {
     @discardableResult
     public func rescan(force: Bool = false) -> ReloadReport {
         reloading.withLock { _ in
-            let listed = FileTable.scan(loader.directory)
             let files = state.withLock { $0.files }
-            let changed = force ? files.allPaths.union(listed.keys) : files.changes(comparedTo: listed)
-            return reload(changed, revalidateAll: force)
+            guard !force, !files.isEmpty else {
+                // Every file is read (and its signature taken as it is read): no `stat` of each first.
+                let paths = files.allPaths.union(FileTable.paths(in: loader.directory))
+                return reload(paths, revalidateAll: force)
+            }
+            return reload(files.changes(comparedTo: FileTable.scan(loader.directory)), revalidateAll: force)
         }
     }
 
