@@ -6,9 +6,13 @@ public enum ConfigFiles {
     public static let pipelinesFolder = "pipelines"
     public static let settingsNames = ["showrunner.yaml", "showrunner.yml"]
 
+    /// A file name the config folder reads: `*.yaml` or `*.yml`, not hidden, not an editor's backup. Compared as
+    /// bytes (a file name is bytes; every file of a 10,000-account folder is asked).
     public static func isConfigFile(_ name: String) -> Bool {
-        guard !name.hasPrefix("."), name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { return false }
-        return !["~", ".swp", ".tmp", ".bak"].contains { name.hasSuffix($0) }
+        let bytes = name.utf8
+        let ends = { (suffix: String) in bytes.reversed().starts(with: suffix.utf8.reversed()) }
+        guard bytes.first != UInt8(ascii: "."), ends(".yaml") || ends(".yml") else { return false }
+        return !["~", ".swp", ".tmp", ".bak"].contains(where: ends)
     }
 
     /// The file name without folder and extension: the default id or pipeline name.
