@@ -33,6 +33,39 @@ import Testing
         #expect((cooking["next"] as? [[String: Any]])?.count == 1)
     }
 
+    /// The summary lists the pipeline's graph as the accounts on it share it; an account's override of a step's
+    /// `optional` still shows.
+    @Test func jsonStepsShowAnAccountsOptionalOverride() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["accounts.d", "pipelines"] {
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        let pipeline = """
+            name: p
+            steps:
+              - { id: a, uses: command, with: { run: ["true"] } }
+              - { id: b, uses: command, needs: [a], with: { run: ["true"] } }
+
+            """
+        let account =
+            "channel: { type: c }\nschedule: { cron: \"0 9 * * *\" }\npipeline: p\n"
+            + "steps:\n  b: { optional: true }\n"
+        try pipeline.write(to: folder.appendingPathComponent("pipelines/p.yaml"), atomically: true, encoding: .utf8)
+        try account.write(to: folder.appendingPathComponent("accounts.d/c.yaml"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run([
+            "validate", "--config", folder.path, "--format", "json", "--next", "1", "--no-preflight",
+        ])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let summary = try #require((json["accounts"] as? [[String: Any]])?.first)
+        #expect(summary["stages"] as? [[String]] == [["a"], ["b"]])
+        let steps = try #require(summary["steps"] as? [[String: Any]])
+        #expect(steps.map { $0["optional"] as? Bool } == [false, true])
+        #expect(summary["schedule"] as? String == "at 09:00 every day (UTC)")
+    }
+
     @Test func errorsExitOneAndGitHubFormatAnnotates() throws {
         let folder = try Self.brokenConfig()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -43,13 +43,20 @@ struct AccountSummary: Codable {
         let schedule = report.account?.schedule
         cron = schedule?.cron.source
         timezone = schedule?.timeZone.configName
-        self.schedule = schedule.map { "\($0.cron.summary) (\($0.timeZone.configName))" }
+        self.schedule = schedule.map { "\(Self.summary($0.cron)) (\($0.timeZone.configName))" }
         jitter = schedule.flatMap { $0.jitter > .zero ? $0.jitterOffset(for: report.id).configText : nil }
         next = schedule.map { Self.fires($0, accountID: report.id, now: now, count: count) } ?? []
-        let merged = report.mergedPipeline
-        pipeline = merged?.name
-        stages = merged.map(Self.stages) ?? []
-        steps = merged?.steps.map { Step(id: $0.id, uses: $0.uses, needs: $0.needs, optional: $0.optional) } ?? []
+        // Overrides change a step's inputs, retry, timeout and `optional`, never the graph: the pipeline as the
+        // accounts on it share it, with only `optional` taken from the account.
+        let overrides = report.account?.stepOverrides ?? [:]
+        pipeline = report.pipeline?.name
+        stages = report.pipeline.map(Self.stages) ?? []
+        steps =
+            report.pipeline?.steps.map { step in
+                Step(
+                    id: step.id, uses: step.uses, needs: step.needs,
+                    optional: overrides[step.id]?.optional ?? step.optional)
+            } ?? []
     }
 
     static func fires(_ schedule: Schedule, accountID: String, now: Date, count: Int) -> [Fire] {
@@ -71,6 +78,20 @@ struct AccountSummary: Codable {
                 return Fire(at: at, dst: "repeated", note: note)
             }
         }
+    }
+
+    /// A cron expression in words, by its text: 10,000 accounts use a few hundred expressions.
+    private static let summaries = Mutex<[String: String]>([:])
+
+    /// `cron.summary`, remembered per expression (bounded: the memo starts over past 10,000 expressions).
+    static func summary(_ cron: CronExpression) -> String {
+        if let known = summaries.withLock({ $0[cron.source] }) { return known }
+        let summary = cron.summary
+        summaries.withLock { memo in
+            if memo.count > 10_000 { memo.removeAll() }
+            memo[cron.source] = summary
+        }
+        return summary
     }
 
     /// Stages by the steps' ids and needs: 10,000 accounts on one pipeline have one graph.

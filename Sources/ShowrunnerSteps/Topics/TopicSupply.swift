@@ -62,14 +62,8 @@ public enum TopicSupply {
 
     /// The fires in the next 7 days, counting no further than `atMost`.
     static func firesInWeek(_ schedule: Schedule, after now: Date, atMost: Int) -> Int {
-        var count = 0
-        var cursor = now
-        let end = now.addingTimeInterval(horizon)
-        while count < atMost, let next = schedule.cron.nextDate(after: cursor, in: schedule.timeZone), next <= end {
-            count += 1
-            cursor = next
-        }
-        return count
+        schedule.cron.fireCount(
+            after: now, through: now.addingTimeInterval(horizon), in: schedule.timeZone, atMost: atMost)
     }
 
     /// The step's `with:` rendered with the account's values, or nil when it needs a run (step outputs, secrets).
