@@ -30,10 +30,12 @@ public struct ConfigLoader: Sendable {
             accounts: accounts, pipelines: pipelines, settings: loadSettings(), folderDiagnostics: folderProblems)
     }
 
-    /// The account file at `path` (relative to the folder), read as the daemon reads it.
+    /// The account file at `path` (relative to the folder), read and kept as the daemon keeps it.
     public func loadAccount(_ path: String) -> ConfigDocument<Account> {
-        ConfigReader.read(directoryPath: directoryPath, path).map { ConfigReader.account($0, path: path, knownID: nil) }
-            ?? ConfigReader.vanished(path: path)
+        let marks = ConfigReader.markReader(directoryPath: directoryPath)
+        return ConfigReader.read(directoryPath: directoryPath, path).map {
+            ConfigReader.compactAccount($0, path: path, knownID: nil, marks: marks)
+        } ?? ConfigReader.vanished(path: path)
     }
 
     public func loadPipeline(_ path: String) -> ConfigDocument<Pipeline> {

@@ -36,6 +36,27 @@ enum ConfigReader {
         }
     }
 
+    /// An account file as the daemon and `validate` keep it: decoded without source marks first (nearly every file
+    /// has no problem); a file with one is decoded again with them, a clean one keeps none and `marks` reads them
+    /// again if a later check finds something (they were the largest part of a daemon's memory).
+    static func compactAccount(
+        _ contents: FileTable.Contents, path: String, knownID: String?,
+        marks: @escaping ConfigDocument<Account>.MarkReader
+    ) -> ConfigDocument<Account> {
+        let document = account(contents, path: path, knownID: knownID, marks: false)
+        guard document.diagnostics.isEmpty else { return account(contents, path: path, knownID: knownID) }
+        return document.droppingMarks(marks)
+    }
+
+    /// Reads an account file's source marks again: the file as it is now (when it changed since it was checked, the
+    /// reload its change causes replaces the diagnostic).
+    static func markReader(directoryPath: String) -> ConfigDocument<Account>.MarkReader {
+        { path in
+            guard let contents = read(directoryPath: directoryPath, path) else { return SourceMap(file: path) }
+            return account(contents, path: path, knownID: nil).sourceMap
+        }
+    }
+
     static func pipeline(_ contents: FileTable.Contents, path: String) -> ConfigDocument<Pipeline> {
         document(contents, path: path, name: ConfigFiles.stem(of: path)) {
             ConfigDecoder.pipeline(data: $0, path: path, hash: contents.hash)

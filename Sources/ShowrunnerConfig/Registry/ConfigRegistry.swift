@@ -97,7 +97,7 @@ public final class ConfigRegistry: Sendable {
     /// so readers never wait for a reload.
     private func reload(_ paths: Set<String>, revalidateAll: Bool) -> ReloadReport {
         let directory = loader.directoryPath
-        let marks = DecodedFile.marks(directoryPath: directory)
+        let marks = ConfigReader.markReader(directoryPath: directory)
         let known = state.withLock { state in
             paths.map { ($0, state.files.entry($0), state.accounts[$0]?.name) }
         }
