@@ -5,8 +5,8 @@ import ShowrunnerCore
 struct NodeReader {
     private(set) var sourceMap: SourceMap
     private(set) var diagnostics: [Diagnostic] = []
-    /// False: where keys were written is not recorded (the daemon drops the marks of a file without problems, and
-    /// decodes a file with problems again with them).
+    /// False: where keys were written is not recorded (`ConfigReader.compactAccount` keeps no marks for a file
+    /// without problems, and decodes a file with problems again with them).
     let recordsMarks: Bool
 
     init(file: String, recordsMarks: Bool = true) {

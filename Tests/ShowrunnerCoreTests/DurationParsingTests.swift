@@ -14,6 +14,7 @@ struct DurationParsingTests {
 
     @Test(arguments: [
         "", "m5", "5x", "1.5h", "-5s", "30m1h", "5s5s", "5 m", "99999999999999999999s", "h", "5é", "5ｓ", "٥s",
+        "999999999999d", "99999999999d999999999999h",
     ])
     func rejects(_ text: String) {
         #expect(throws: DurationSyntaxError.self) { try Duration(parsing: text) }

@@ -45,7 +45,6 @@ extension CronExpression {
 
     private static func date(_ seconds: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
 
-    /// The next `count` fires strictly after `date`.
     /// How many fires come after `date` up to and including `end`, counting no further than `atMost`.
     public func fireCount(after date: Date, through end: Date, in timeZone: TimeZone, atMost: Int) -> Int {
         let rules = ZoneRules.rules(for: timeZone)
@@ -58,6 +57,7 @@ extension CronExpression {
         return count
     }
 
+    /// The next `count` fires strictly after `date`.
     public func fires(after date: Date, in timeZone: TimeZone, count: Int) -> [CronFire] {
         var result: [CronFire] = []
         var cursor = date

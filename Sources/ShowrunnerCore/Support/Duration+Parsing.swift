@@ -38,7 +38,10 @@ extension Duration {
             guard let rank = units.firstIndex(where: { sameLetters($0.suffix, letters) }), rank < lastUnitRank
             else { return nil }
             lastUnitRank = rank
-            milliseconds += number(digits) * units[rank].milliseconds
+            let (part, overflow) = number(digits).multipliedReportingOverflow(by: units[rank].milliseconds)
+            let (sum, sumOverflow) = milliseconds.addingReportingOverflow(part)
+            guard !overflow, !sumOverflow else { return nil }  // `999999999999d` is an error, not a crash
+            milliseconds = sum
             rest = rest.dropFirst(letters.count)
         }
         return .milliseconds(milliseconds)
