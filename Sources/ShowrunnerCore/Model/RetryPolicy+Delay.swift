@@ -15,8 +15,11 @@ extension RetryPolicy {
         if backoff == .exponential { seconds *= pow(factor, Double(failures - 1)) }
         seconds = min(seconds, maxDelay.seconds)
         if self.jitter { seconds *= min(max(jitter, 0.8), 1.2) }
-        var result = Duration.milliseconds(Int64((seconds * 1000).rounded()))
+        // At most about 285,000 years: a `max_delay` near the largest duration times the jitter must not trap.
+        var result = Duration.milliseconds(Int64(min((seconds * 1000).rounded(), Self.longestDelayMilliseconds)))
         if let retryAfter, retryAfter > result { result = retryAfter }
         return result
     }
+
+    private static let longestDelayMilliseconds = 9e15
 }
