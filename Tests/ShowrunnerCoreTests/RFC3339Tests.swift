@@ -19,6 +19,17 @@ struct RFC3339Tests {
         #expect(RFC3339.format(date, in: timeZone) == expected)
     }
 
+    /// A jitter of millions of years reaches dates past year 9999: every digit of the year is written.
+    @Test func aYearPast9999KeepsEveryDigit() {
+        let utc = TimeZone(identifier: "UTC")!
+        let far = Date(timeIntervalSince1970: 9e15)
+        #expect(RFC3339.format(far, in: utc) == "285200616-07-24T16:00:00+00:00")
+        var bytes: [UInt8] = []
+        RFC3339.appendUTC(far, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "285200616-07-24T16:00:00Z")
+        #expect(RFC3339.format(Date(timeIntervalSince1970: 253_402_300_799), in: utc) == "9999-12-31T23:59:59+00:00")
+    }
+
     @Test(arguments: [
         "", "2026-13-01", "2026-02-30", "2026-01-01T25:00", "2026-01-01T10:00+5", "tomorrow", "2026-01-01T10:00:00Zx",
     ])

@@ -28,7 +28,11 @@ public enum RFC3339 {
     private static func appendWallTime(_ wall: Int64, to bytes: inout [UInt8]) {
         let (days, secondOfDay) = CivilCalendar.split(wall)
         let (year, month, day) = CivilCalendar.date(days: days)
-        appendDigits(year, width: 4, then: "-", to: &bytes)
+        if (0...9999).contains(year) {
+            appendDigits(year, width: 4, then: "-", to: &bytes)
+        } else {  // a date a jitter of millions of years reaches: every digit, as before
+            bytes.append(contentsOf: "\(year)-".utf8)
+        }
         appendDigits(month, width: 2, then: "-", to: &bytes)
         appendDigits(day, width: 2, then: "T", to: &bytes)
         appendDigits(secondOfDay / 3600, width: 2, then: ":", to: &bytes)
