@@ -70,7 +70,7 @@ public struct HTTPClient: Sendable {
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let urlRequest = makeURLRequest(request)
         do {
-            let (body, response) = try await session.data(for: urlRequest)
+            let (body, response) = try await CancellableDataTask.data(for: urlRequest, in: session)
             guard let http = response as? HTTPURLResponse else {
                 throw StepFailure(.transient, "\(request.summary) got a reply that is not HTTP.")
             }
