@@ -15,10 +15,12 @@ import Testing
         let task: Task<Void, any Error>
         let watcher: ConfigWatcher
 
-        init(directory: URL, mode: ConfigWatcher.Mode = .inotify) {
+        /// `beforeWatching` runs between the first load and the watcher's start (no watch can see it).
+        init(directory: URL, mode: ConfigWatcher.Mode = .inotify, beforeWatching: () -> Void = {}) {
             let loader = ConfigLoader(directory: directory.path)
             registry = ConfigRegistry(loader: loader, secrets: loader.secretChecker(strict: false))
             registry.rescan()
+            beforeWatching()
             let (reports, continuation) = AsyncStream<ReloadReport>.makeStream()
             self.reports = reports
             watcher = ConfigWatcher(
@@ -58,6 +60,21 @@ import Testing
         try await Deadline.until("the watches are installed") { running.watcher.isWatching }
         try folder.save("accounts.d/probe.yaml", ConfigFolder.account())
         _ = try await running.next { $0.applied.contains("probe") }
+    }
+
+    /// A file written after the start-up load read it but before the watches existed raises no event: the
+    /// watcher catches it up with one rescan once it watches (the daemon printed its line in between).
+    @Test func aChangeBeforeTheWatchesExistIsCaughtUp() async throws {
+        let folder = try ConfigFolder()
+        try folder.write("accounts.d/a.yaml", ConfigFolder.account())
+        let running = Running(directory: folder.url) {
+            try? folder.save("accounts.d/a.yaml", ConfigFolder.account(cron: "30 7 * * *"))
+            try? folder.write("accounts.d/b.yaml", ConfigFolder.account())
+        }
+        defer { running.stop() }
+        let report = try await running.next { !$0.applied.isEmpty }
+        #expect(report.applied == ["a", "b"])
+        #expect(running.registry.cron("a") == "30 7 * * *")
     }
 
     @Test func anEditorSaveIsApplied() async throws {

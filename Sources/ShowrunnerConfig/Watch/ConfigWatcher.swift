@@ -63,6 +63,11 @@ public final class ConfigWatcher: Service, Sendable {
         defer { source.stop() }
         watching.withLock { $0 = true }
         logger.info("watching the config folder", metadata: ["config.dir": "\(registry.loader.directory.path)"])
+        // A file written after the start-up load read it but before these watches existed raised no event.
+        if let report = registry.rescanIfChanged() {
+            log(report)
+            await onChange(report)
+        }
         for await _ in signals.cancelOnGracefulShutdown() {
             guard await quiet() else { break }
             await flush()
