@@ -82,3 +82,48 @@ def test_api_answers_starting_until_every_account_is_scheduled(chaos):
     missing = [job["id"] for job in jobs[1]["jobs"] if not job["next_run_at"]]
     assert not missing, f"{len(missing)} jobs listed without their next fire, e.g. {missing[:3]}"
     print(f"\n[startup] {ACCOUNTS} accounts: {len(answers_before_line)} answers before the line at {line_at:.2f} s")
+
+
+BOMB = ("a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+        "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n")
+
+
+def test_files_changed_while_the_accounts_load_are_applied(chaos):
+    """An edit, a deletion, an alias bomb and a duration too large for the clock, all written while the daemon is
+    still loading (the API says `starting`): each reaches the API afterwards, and the daemon stays up. A file the
+    load had already read raised no watch event (the watches come after the load); the watcher's first rescan
+    catches it."""
+    config, state = chaos.root / "config", chaos.root / "state"
+    write_config(config)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    daemon = chaos.daemon(config, state)
+    daemon.proc = subprocess.Popen(
+        [chaos.binary, "run", "--config", str(config), "--state", str(state), "--listen", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+        env=dict(os.environ, CHAOS_TAG=chaos.tag))
+    deadline = time.time() + 120
+    while get(base, "/healthz")[0] != 503 and time.time() < deadline:
+        time.sleep(0.005)
+    assert get(base, "/healthz")[1].get("status") == "starting", "the load ended before the files could be written"
+    accounts = config / "accounts.d"
+    (accounts / "tmp").write_text(
+        "channel: { type: chaos }\nschedule: { cron: \"17 5 * * *\", timezone: UTC }\npipeline: fast\n")
+    os.rename(accounts / "tmp", accounts / "a00000.yaml")
+    (accounts / "a00001.yaml").unlink()
+    (accounts / "zz-bomb.yaml").write_text(BOMB)
+    (accounts / "zz-huge.yaml").write_text(
+        "channel: { type: chaos }\nschedule: { cron: \"0 9 * * *\", jitter: 999999999999d }\npipeline: fast\n")
+
+    def applied() -> bool:
+        jobs = {job["id"]: job for job in get(base, "/api/scheduler/jobs")[1].get("jobs", [])}
+        files = {d["file"] for d in get(base, "/api/config/diagnostics")[1].get("diagnostics", [])}
+        return (jobs.get("a00000", {}).get("cron") == "17 5 * * *" and "a00001" not in jobs and "a00002" in jobs
+                and {"accounts.d/zz-bomb.yaml", "accounts.d/zz-huge.yaml"} <= files)
+
+    deadline = time.time() + 60
+    while not applied() and time.time() < deadline:
+        time.sleep(0.05)
+    assert applied(), "a file written during the load never reached the API"
+    assert daemon.proc.poll() is None, "the daemon died"
+    assert get(base, "/healthz")[0] == 200
