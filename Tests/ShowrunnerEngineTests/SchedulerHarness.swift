@@ -62,7 +62,7 @@ final class SchedulerHarness: Sendable {
     /// Moves the manual clock a second at a time (retries and steps wait on it) until `condition` holds; false
     /// when it does not within a bound meant for a stuck test, not a timing.
     func advanceUntil(_ condition: () async throws -> Bool) async rethrows -> Bool {
-        let safety = ContinuousClock.now.advanced(by: .seconds(60))
+        let safety = ContinuousClock.now.advanced(by: Deadline.stuckAfter)
         while ContinuousClock.now < safety {
             if try await condition() { return true }
             harness.clock.advance(by: .seconds(1))

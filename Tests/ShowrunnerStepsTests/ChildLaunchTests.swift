@@ -1,4 +1,5 @@
 import Foundation
+import ShowrunnerTestSupport
 import Testing
 
 @testable import ShowrunnerSteps
@@ -83,7 +84,7 @@ struct ChildLaunchTests {
         try command.write(to: folder.appendingPathComponent("cmd"), atomically: true, encoding: .utf8)
         let child = try await ProcessProbe.waitForPID(in: folder.appendingPathComponent("child"))
         defer { kill(child, SIGKILL) }
-        #expect(await Self.within(.seconds(60)) { Self.name(of: child) == "sleep" })
+        #expect(await Self.within(Deadline.stuckAfter) { Self.name(of: child) == "sleep" })
 
         kill(parent.processIdentifier, SIGKILL)
         #expect(await Self.within(.seconds(5)) { !ProcessProbe.isAlive(child) }, "the child outlived its parent")
