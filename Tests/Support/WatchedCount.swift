@@ -37,7 +37,9 @@ public final class WatchedCount: Sendable {
     }
 
     /// Returns once the value is at least `target`.
-    public func wait(untilAtLeast target: Int, _ what: String, within limit: Duration = Deadline.stuckAfter) async throws {
+    public func wait(
+        untilAtLeast target: Int, _ what: String, within limit: Duration = Deadline.stuckAfter
+    ) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await self.reach(target) }
             group.addTask {
