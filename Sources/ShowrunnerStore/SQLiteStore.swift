@@ -14,7 +14,12 @@ public struct SQLiteStore: RunStore, TopicStore, Sendable {
     public init(path: String) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try self.init(writer: DatabasePool(path: path, configuration: Self.configuration()))
+        let pool = try DatabasePool(path: path, configuration: Self.configuration())
+        // GRDB's pool sets `synchronous = NORMAL` with WAL: a commit is then safe from a crash but not from a power
+        // loss, which could lose a recorded fire or upload and so run or upload it twice. FULL syncs the WAL at every
+        // commit (the writer's connection; readers do not write).
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+        try self.init(writer: pool)
     }
 
     /// A private in-memory store, for tests.

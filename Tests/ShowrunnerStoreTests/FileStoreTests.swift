@@ -29,6 +29,17 @@ struct FileStoreTests {
         }
     }
 
+    /// A commit reaches the disk before it returns (SPEC §10: a recorded fire or upload survives a power loss).
+    @Test func everyCommitIsSyncedToDisk() async throws {
+        try await Self.withTemporaryPath { path in
+            let store = try SQLiteStore(path: path)
+            let synchronous = try await store.writer.writeWithoutTransaction { db in
+                try Int.fetchOne(db, sql: "PRAGMA synchronous")
+            }
+            #expect(synchronous == 2, "PRAGMA synchronous: 2 is FULL (GRDB's pool sets 1, NORMAL)")
+        }
+    }
+
     @Test func dataSurvivesClosingAndReopening() async throws {
         try await Self.withTemporaryPath { path in
             let run = makeRun("r1", trigger: .schedule, scheduledAt: instant(60), status: .running, owner: makeOwner())
