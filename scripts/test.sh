@@ -11,7 +11,7 @@ source scripts/test-postgres.sh
 start_test_postgres
 binary="$(swift build --show-bin-path)/showrunner"
 # Attacks on the real binary from outside: YAML fuzz of validate and the daemon's reload (~75 s, seeded),
-# then the chaos suite (kill -9 storm, edit storm, full disk, crash mid-render; docs/chaos.md).
+# then the chaos suite (kill -9 storm, edit storm, full disk, crash mid-render, syncs before a step; docs/chaos.md).
 python3 Tests/fuzz/yaml_fuzz.py --binary "$binary"
 SHOWRUNNER_BIN="$binary" .venv/bin/python -m pytest -q --tb=short -p no:cacheprovider Tests/chaos Tests/schema
 # Daemons on one PostgreSQL database: one run per fire, kill -9 takeover, claiming and runs_on, a database

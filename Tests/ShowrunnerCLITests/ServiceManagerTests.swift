@@ -30,7 +30,9 @@ import Testing
         let watchdogs = notify.wait(for: "WATCHDOG=1", count: 3)
         #expect(watchdogs.count >= 3)
         let gaps = zip(watchdogs.dropFirst(), watchdogs).map { $0.at.timeIntervalSince($1.at) }
-        #expect(gaps.allSatisfy { $0 >= 0.9 }, "WATCHDOG=1 every 1 s (half of 2 s): \(gaps)")
+        // The pace is judged on the mean gap: one message delivered late under load makes the next gap short.
+        let meanGap = gaps.reduce(0, +) / Double(max(gaps.count, 1))
+        #expect(meanGap >= 0.9 && meanGap < 1.5, "WATCHDOG=1 every 1 s (half of 2 s): \(gaps)")
         #expect(gaps.allSatisfy { $0 < 2.0 }, "a keep-alive within the watchdog interval: \(gaps)")
         #expect(notify.messages(with: "STOPPING=1").isEmpty)
 
