@@ -10,11 +10,13 @@ import Foundation
 extension AtomicFile {
     /// Publishes `source` at `target` as a hard link to the same inode, so the run folder and the output folder
     /// share one copy; where the OS refuses a link (another file system: `EXDEV`; a file system without links;
-    /// `fs.protected_hardlinks`) it copies. Returns true when linked.
+    /// `fs.protected_hardlinks`) it copies. The shared bytes are flushed to disk first and the folder after, as a
+    /// copy is. Returns true when linked.
     @discardableResult
     static func linkOrCopy(_ source: URL, to target: URL) throws -> Bool {
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
+        try POSIXFile.sync(source.path)
         guard link(source.path, temporary) == 0 else {
             try copy(source, to: target)
             return false
@@ -24,6 +26,7 @@ extension AtomicFile {
             unlink(temporary)
             throw FileOperationError(operation: "rename into", path: target.path, code: code)
         }
+        try POSIXFile.sync(target.deletingLastPathComponent().path, folder: true)
         return true
     }
 }

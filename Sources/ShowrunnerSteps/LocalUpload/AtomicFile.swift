@@ -7,7 +7,8 @@ import Foundation
 #endif
 
 /// Publishing files so readers never see half of one: write a hidden temporary file in the target's folder, flush
-/// it to disk, then rename it over the target. POSIX calls throughout, so a failure names the OS error.
+/// it to disk, rename it over the target, then flush the folder, so a power cut cannot undo a publish the store has
+/// recorded. POSIX calls throughout, so a failure names the OS error.
 enum AtomicFile {
     static func copy(_ source: URL, to target: URL) throws {
         let input = open(source.path, O_RDONLY | O_CLOEXEC)
@@ -65,5 +66,6 @@ enum AtomicFile {
             unlink(temporary)
             throw FileOperationError(operation: "rename into", path: target.path, code: code)
         }
+        try POSIXFile.sync(target.deletingLastPathComponent().path, folder: true)
     }
 }

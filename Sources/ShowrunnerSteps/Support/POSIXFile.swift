@@ -19,6 +19,14 @@ enum POSIXFile {
         }
     }
 
+    /// Flushes a file's data, or a folder's entries (a rename into it), to the disk: what a power cut keeps.
+    static func sync(_ path: String, folder: Bool = false) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (folder ? O_DIRECTORY : 0))
+        guard fd >= 0 else { throw FileOperationError(operation: "open", path: path, code: errno) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw FileOperationError(operation: "flush", path: path, code: errno) }
+    }
+
     /// A file descriptor, positioned at the start, of an already-unlinked temporary file holding `text`: stdin for
     /// a child that needs no pipe (so a child that exits without reading cannot raise SIGPIPE here).
     static func anonymousFile(containing text: String) throws -> Int32 {

@@ -50,16 +50,23 @@ struct AttemptWorkspace: Sendable {
     }
 
     /// Renames each file of the workspace over its namesake in the step's folder (`rename(2)`: readers see the old
-    /// file or the new one, whole), the primary output last, then removes the workspace.
+    /// file or the new one, whole), the primary output last, then removes the workspace. Each file's bytes are
+    /// flushed to disk before its rename and the folder after, so a power cut cannot leave a recorded artifact
+    /// empty or missing.
     func publish(primary: String) throws(StepFailure) {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-        for name in names.filter({ $0 != primary }) + [primary] {
-            let source = folder.appendingPathComponent(name).path
-            let target = artifacts.appendingPathComponent(name).path
-            guard rename(source, target) == 0 else {
-                let error = FileOperationError(operation: "publish", path: target, code: errno)
-                throw StepFailure(.transient, "\(error).")
+        do {
+            for name in names.filter({ $0 != primary }) + [primary] {
+                let source = folder.appendingPathComponent(name).path
+                let target = artifacts.appendingPathComponent(name).path
+                try POSIXFile.sync(source)
+                guard rename(source, target) == 0 else {
+                    throw FileOperationError(operation: "publish", path: target, code: errno)
+                }
             }
+            try POSIXFile.sync(artifacts.path, folder: true)
+        } catch {
+            throw StepFailure(.transient, "\(error).")
         }
         discard()
     }
