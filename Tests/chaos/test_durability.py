@@ -84,7 +84,7 @@ def check_upload_synced_before_recorded(lines: list[str], out: Path, violations:
 
 
 def test_runs_and_uploads_are_synced_to_disk_when_recorded(chaos):
-    config, state, out = chaos.root / "config", chaos.root / "state", chaos.root / "out"
+    config, state, out = chaos.root / "config", chaos.root / "state", (chaos.root / "out").resolve()
     (config / "accounts.d").mkdir(parents=True)
     (config / "accounts.d" / "synced.yaml").write_text(account_yaml(out))
     (config / "clip.mp4").write_bytes(b"\0\0\0\x18ftypmp42" + bytes(4096))

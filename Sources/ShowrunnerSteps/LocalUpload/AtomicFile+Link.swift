@@ -16,10 +16,13 @@ extension AtomicFile {
     static func linkOrCopy(_ source: URL, to target: URL) throws -> Bool {
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
-        try POSIXFile.sync(source.path)
         guard link(source.path, temporary) == 0 else {
             try copy(source, to: target)
             return false
+        }
+        do { try POSIXFile.sync(source.path) } catch {
+            unlink(temporary)
+            throw error
         }
         guard rename(temporary, target.path) == 0 else {
             let code = errno

@@ -19,12 +19,16 @@ enum POSIXFile {
         }
     }
 
-    /// Flushes a file's data, or a folder's entries (a rename into it), to the disk: what a power cut keeps.
+    /// Flushes a file's data, or a folder's entries (a rename into it), to the disk: what a power cut keeps. A file
+    /// system whose folders cannot be flushed (`EINVAL`, `EBADF`: some network and virtual ones) is not an error for
+    /// a folder, as PostgreSQL treats it.
     static func sync(_ path: String, folder: Bool = false) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC | (folder ? O_DIRECTORY : 0))
         guard fd >= 0 else { throw FileOperationError(operation: "open", path: path, code: errno) }
         defer { close(fd) }
-        guard fsync(fd) == 0 else { throw FileOperationError(operation: "flush", path: path, code: errno) }
+        guard fsync(fd) == 0 || folder && (errno == EINVAL || errno == EBADF) else {
+            throw FileOperationError(operation: "flush", path: path, code: errno)
+        }
     }
 
     /// A file descriptor, positioned at the start, of an already-unlinked temporary file holding `text`: stdin for

@@ -26,12 +26,13 @@ enum OutputFolder {
         unlink(probe)
     }
 
-    /// Writes `text` to `url`; a failure is permanent and names the file.
+    /// Writes `text` to `url` whole and synced to disk (`AtomicFile`); a failure is permanent and names the file.
     static func write(_ text: String, to url: URL) throws(StepFailure) {
         do {
-            try Data(text.utf8).write(to: url)
+            try AtomicFile.store(Data(text.utf8), to: url)
         } catch {
-            throw StepFailure(.permanent, "cannot write \(url.path): \(error.localizedDescription)")
+            let reason = (error as? FileOperationError)?.reason ?? "\(error)"
+            throw StepFailure(.permanent, "cannot write \(url.path): \(reason).")
         }
     }
 }
