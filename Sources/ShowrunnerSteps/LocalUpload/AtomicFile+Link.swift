@@ -14,8 +14,7 @@ extension AtomicFile {
     /// copy is. Returns true when linked.
     @discardableResult
     static func linkOrCopy(_ source: URL, to target: URL) throws -> Bool {
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
+        let temporary = temporaryPath(for: target)
         guard link(source.path, temporary) == 0 else {
             try copy(source, to: target)
             return false
@@ -24,12 +23,7 @@ extension AtomicFile {
             unlink(temporary)
             throw error
         }
-        guard rename(temporary, target.path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw FileOperationError(operation: "rename into", path: target.path, code: code)
-        }
-        try POSIXFile.sync(target.deletingLastPathComponent().path, folder: true)
+        try replace(target, with: temporary)
         return true
     }
 }

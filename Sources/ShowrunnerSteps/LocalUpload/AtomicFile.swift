@@ -48,8 +48,7 @@ enum AtomicFile {
     }
 
     private static func publish(_ target: URL, _ fill: (Int32, String) throws -> Void) throws {
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
+        let temporary = temporaryPath(for: target)
         let output = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard output >= 0 else { throw FileOperationError(operation: "create", path: temporary, code: errno) }
         do {
@@ -61,6 +60,19 @@ enum AtomicFile {
             throw error
         }
         close(output)
+        try replace(target, with: temporary)
+    }
+
+    /// A hidden name beside `target`, for a file being made before it takes `target`'s place.
+    static func temporaryPath(for target: URL) -> String {
+        target.deletingLastPathComponent().appendingPathComponent(
+            ".\(target.lastPathComponent).\(UUID().uuidString).tmp"
+        )
+        .path
+    }
+
+    /// Renames `temporary` over `target` (removing it when that fails), then flushes the folder's entries.
+    static func replace(_ target: URL, with temporary: String) throws {
         guard rename(temporary, target.path) == 0 else {
             let code = errno
             unlink(temporary)

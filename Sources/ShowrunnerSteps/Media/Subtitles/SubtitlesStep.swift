@@ -21,7 +21,7 @@ public struct SubtitlesStep: Step {
         }
         try OutputFolder.prepare(context.artifactsDirectory)
         let file = context.artifactsDirectory.appendingPathComponent("subtitles.srt")
-        try OutputFolder.write(SRTFormat.render(cues), to: file)
+        try OutputFolder.publish(SRTFormat.render(cues), to: file)
         var outputs: [String: ConfigValue] = ["srt": .string(file.path)]
         var artifacts = [file.path]
         if style == .words {
@@ -50,7 +50,7 @@ public struct SubtitlesStep: Step {
             throw StepFailure(.permanent, "input 'text' has no words to show as captions.")
         }
         let file = context.artifactsDirectory.appendingPathComponent("captions.ass")
-        try OutputFolder.write(WordCaptionsDocument.render(events, style: look, format: format), to: file)
+        try OutputFolder.publish(WordCaptionsDocument.render(events, style: look, format: format), to: file)
         return file
     }
 

@@ -26,8 +26,19 @@ enum OutputFolder {
         unlink(probe)
     }
 
-    /// Writes `text` to `url` whole and synced to disk (`AtomicFile`); a failure is permanent and names the file.
+    /// Writes `text` to `url`, a file of an attempt's workspace (synced when the workspace is published); a
+    /// failure is permanent and names the file.
     static func write(_ text: String, to url: URL) throws(StepFailure) {
+        do {
+            try Data(text.utf8).write(to: url)
+        } catch {
+            throw StepFailure(.permanent, "cannot write \(url.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Publishes `text` at `url` in a step's folder, whole and synced to disk (`AtomicFile`); a failure is
+    /// permanent and names the file.
+    static func publish(_ text: String, to url: URL) throws(StepFailure) {
         do {
             try AtomicFile.store(Data(text.utf8), to: url)
         } catch {
