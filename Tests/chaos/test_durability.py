@@ -1,12 +1,14 @@
 """Scenario 6: what is on the disk when it counts. A power cut keeps only what was synced to the disk. A run's row and
 its attempt must be synced before the step's process starts, or a restart after the cut runs the fire again; a
-published video must be synced (its bytes, then its folder's entry) before the store records the upload, or the cut
-can leave the store saying "uploaded" over a missing or empty file (SPEC §10.1, §10.3, §10.8). `showrunner trigger`
+step's file (captions written in its folder, a thumbnail rendered in a workspace, a video published by
+`upload.local`) must be synced (its bytes, then its folder's entry) before the store records the step, or the cut
+can leave the store saying "succeeded" or "uploaded" over a missing or empty file (SPEC §10.1, §10.3, §10.8). `showrunner trigger`
 runs under strace, which records in order each write and sync of the store's write-ahead log, each sync of a file or
 folder, each rename and each program started. Skipped without strace."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -23,7 +25,10 @@ def account_yaml(out: Path) -> str:
         "name: synced\nchannel:\n  type: chaos\nschedule:\n  cron: \"0 9 1 1 *\"\n  timezone: UTC\npipeline:\n"
         "  steps:\n"
         "    - id: work\n      uses: command\n      with: { run: [sh, -c, 'echo done > marker.txt'] }\n"
-        "    - id: upload\n      uses: upload.local\n      needs: [work]\n"
+        "    - id: captions\n      uses: subtitles\n      needs: [work]\n"
+        "      with: { text: Every word is on the disk., duration_s: 2 }\n"
+        "    - id: cover\n      uses: thumbnail\n      needs: [captions]\n      with: { title: Synced }\n"
+        "    - id: upload\n      uses: upload.local\n      needs: [cover]\n"
         f"      with: {{ video: clip.mp4, title: Synced, dir: \"{out}\" }}\n")
 
 
@@ -66,21 +71,31 @@ def check_run_synced_before_step(lines: list[str], violations: Violations) -> No
                        f"last WAL write at trace line {last_write}, step started at line {step}")
 
 
-def check_upload_synced_before_recorded(lines: list[str], out: Path, violations: Violations) -> None:
-    """After the video is renamed into the output folder, the folder is synced before the store's next write
-    (the upload step's success)."""
-    folder = f"{out}>"
-    placed = first(lines, -1, lambda line: "rename" in line and f'"{out}/' in line and ".mp4" in line)
+RENAME = re.compile(r'rename(?:at2?)?\((?:AT_FDCWD(?:<[^>]*>)?, )?"([^"]+)", (?:AT_FDCWD(?:<[^>]*>)?, )?"([^"]+)"')
+FSYNC = re.compile(r'fsync\(\d+<([^>]*)>')
+
+
+def check_published_synced(lines: list[str], name: str, what: str, violations: Violations) -> None:
+    """The file renamed onto a path ending in `name` had its bytes synced before the rename, and its folder is
+    synced after it, before the store's next write (the step's success)."""
+    renames = [(i, m) for i, m in ((i, RENAME.search(line)) for i, line in enumerate(lines)) if m]
+    placed = next(((i, m.group(1), m.group(2)) for i, m in renames if m.group(2).endswith(name)), None)
     if placed is None:
-        violations.add("the video is renamed into the output folder", "no rename into " + str(out))
+        violations.add(f"{what} is renamed into place", f"no rename onto a path ending in {name}")
         return
-    recorded = first(lines, placed, lambda line: "pwrite64(" in line and WAL in line)
+    at, source, target = placed
+    synced = {(i, m.group(1)) for i, m in ((i, FSYNC.search(line)) for i, line in enumerate(lines)) if m}
+    recorded = first(lines, at, lambda line: "pwrite64(" in line and WAL in line)
     end = recorded if recorded is not None else len(lines)
-    synced = [i for i in range(placed + 1, end) if "fsync(" in lines[i] and folder in lines[i]]
-    FIGURES.notes.append(f"durability: output folder synced {len(synced)} time(s) before the upload was recorded")
-    if not synced:
-        violations.add("a published video's folder is synced before the upload is recorded",
-                       f"rename at trace line {placed}, next store write at line {recorded}")
+    folder = str(Path(target).parent)
+    bytes_synced = any(i < at and path == source for i, path in synced)
+    folder_synced = any(at < i < end and path == folder for i, path in synced)
+    FIGURES.notes.append(f"durability: {what}: bytes synced {bytes_synced}, folder synced {folder_synced}")
+    if not bytes_synced:
+        violations.add(f"{what}'s bytes are synced before its rename", f"{source} (rename at line {at})")
+    if not folder_synced:
+        violations.add(f"{what}'s folder is synced before the store records it",
+                       f"rename at trace line {at}, next store write at line {recorded}")
 
 
 def test_runs_and_uploads_are_synced_to_disk_when_recorded(chaos):
@@ -91,6 +106,8 @@ def test_runs_and_uploads_are_synced_to_disk_when_recorded(chaos):
     lines = traced_trigger(chaos, config, state, out, chaos.root / "trace.txt")
     violations = Violations()
     check_run_synced_before_step(lines, violations)
-    check_upload_synced_before_recorded(lines, out, violations)
+    check_published_synced(lines, "/subtitles.srt", "the captions (written in the step's folder)", violations)
+    check_published_synced(lines, "/thumbnail.png", "the thumbnail (rendered in a workspace)", violations)
+    check_published_synced(lines, "-synced.mp4", "the published video (upload.local)", violations)
     FIGURES.violations += violations.count
     assert violations.count == 0, violations.report()
