@@ -21,6 +21,10 @@ import Testing
     @Test func unreadableFilesKeepFiringAndReportLikeValidateUntilTheyAreDeleted() throws {
         let folder = try DeletedAccountTests.everySecondConfig(Self.breakages.keys)
         defer { try? FileManager.default.removeItem(at: folder) }
+        // Each file is removed, then made unreadable: two steps. A pause between them longer than the debounce
+        // (a loaded CI machine) would apply the removal alone, which rightly stops the account for good.
+        try "debounce: 1s\n".write(
+            to: folder.appendingPathComponent("showrunner.yaml"), atomically: true, encoding: .utf8)
         let daemon = try DaemonProcess(config: folder)
         defer { _ = daemon.stop(SIGKILL) }
         let base = try daemon.baseURL()
