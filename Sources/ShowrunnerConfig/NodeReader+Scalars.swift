@@ -65,6 +65,16 @@ extension NodeReader {
         }
     }
 
+    /// `duration`, reporting one longer than `limit` with `reason` (why the bound is there).
+    mutating func duration(_ node: YAMLNode?, at path: String, atMost limit: Duration, _ reason: String) -> Duration? {
+        guard let value = duration(node, at: path) else { return nil }
+        guard value <= limit else {
+            error(path, "\(value.configText) is longer than \(limit.configText): \(reason)", at: node)
+            return nil
+        }
+        return value
+    }
+
     mutating func choice<Choice: RawRepresentable & CaseIterable>(_ node: YAMLNode?, at path: String) -> Choice?
     where Choice.RawValue == String {
         guard let node, let text = string(node, at: path) else { return nil }

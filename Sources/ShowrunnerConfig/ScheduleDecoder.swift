@@ -5,6 +5,8 @@ import ShowrunnerCore
 enum ScheduleDecoder {
     static let keys = ["cron", "timezone", "jitter", "catch_up", "overlap", "pause_after_failures"]
     static let catchUpKeys = ["window", "policy"]
+    /// A longer offset moves every fire past the next ones: `jitter: 99999999d` started the first run in year 46611.
+    static let maximumJitter = Duration.seconds(7 * 86_400)
 
     static func decode(_ node: YAMLNode, at path: String, reader: inout NodeReader) -> Schedule? {
         guard let entries = reader.mapping(node, at: path, known: keys) else { return nil }
@@ -12,7 +14,10 @@ enum ScheduleDecoder {
         let cron = reader.require(entries, "cron", at: path, "add cron: \"0 9 * * *\" (minute hour day month weekday).")
             .flatMap { parseCron($0, at: at("cron"), reader: &reader) }
         let timeZone = entries["timezone"].map { parseTimeZone($0, at: at("timezone"), reader: &reader) }
-        let jitter = reader.duration(entries["jitter"], at: at("jitter"))
+        let jitter = reader.duration(
+            entries["jitter"], at: at("jitter"), atMost: maximumJitter,
+            "jitter is a stable offset that spreads the starts of accounts due together; spread a weekly job over its "
+                + "week at most.")
         var window: Duration?
         var policy: Schedule.CatchUpPolicy?
         if let node = entries["catch_up"],

@@ -109,6 +109,10 @@ struct AccountValidationTests {
             "error: schedule.jitter: '10 minutes' is not a duration"
         ),
         (
+            "channel: { type: c }\nschedule: { cron: \"0 9 * * *\", jitter: 99999999d }\npipeline: shorts\nvars: { topics_file: t }\n",
+            "accounts.d/cooking.yaml:2:40: error: schedule.jitter: 99999999d is longer than 7d: jitter is a stable offset"
+        ),
+        (
             ConfigFixture.account + "steps:\n  uplod:\n    with: { dir: x }\n",
             "accounts.d/cooking.yaml:11:3: error: steps.uplod: pipeline 'shorts' has no step 'uplod'; did you mean 'upload'?"
         ),
@@ -132,6 +136,17 @@ struct AccountValidationTests {
     func reports(_ yaml: String, _ expected: String) {
         let diagnostics = ConfigFixture.with(account: yaml).diagnostics()
         #expect(diagnostics.contains { $0.contains(expected) }, "\(diagnostics)")
+    }
+
+    static let jitters: [(text: String, seconds: Int64)] = [("7d", 604_800), ("167h59m", 604_740), ("0", 0)]
+
+    @Test(arguments: jitters)
+    func jitterUpToAWeekIsKept(_ text: String, _ seconds: Int64) throws {
+        let yaml = ConfigFixture.account.replacingOccurrences(
+            of: "schedule:\n", with: "schedule:\n  jitter: \(text)\n")
+        let report = ConfigFixture.with(account: yaml).validate()
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(try #require(report.accounts.first?.account?.schedule).jitter == .seconds(seconds))
     }
 
     @Test func collectsEveryProblemInAFile() {

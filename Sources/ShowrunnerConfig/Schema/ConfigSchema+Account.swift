@@ -9,7 +9,7 @@ extension ConfigSchema {
                 "cron": .text(
                     description: "Five cron fields: minute hour day-of-month month day-of-week (0 = Sunday)."),
                 "timezone": .text(description: "An IANA time zone such as Europe/Berlin (default UTC)."),
-                "jitter": .duration(description: "A random delay up to this long after each fire."),
+                "jitter": .duration(description: "A stable start offset in [0, jitter) from the id (at most 7d)."),
                 "catch_up": .object(
                     description: "Fires missed while the daemon was down.", keys: ScheduleDecoder.catchUpKeys,
                     fields: [
