@@ -101,8 +101,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "showrunner", dependencies: ["ShowrunnerCLI"]),
-        .target(name: "ShowrunnerTestSupport", dependencies: ["ShowrunnerCore"], path: "Tests/Support"),
-        .testTarget(name: "ShowrunnerCoreTests", dependencies: ["ShowrunnerCore"]),
+        .target(
+            name: "ShowrunnerTestSupport",
+            dependencies: ["ShowrunnerCore", .product(name: "Subprocess", package: "swift-subprocess")],
+            path: "Tests/Support"
+        ),
+        .testTarget(name: "ShowrunnerCoreTests", dependencies: ["ShowrunnerCore", "ShowrunnerTestSupport"]),
         .testTarget(name: "ShowrunnerConfigTests", dependencies: ["ShowrunnerConfig", "ShowrunnerTestSupport"]),
         .testTarget(name: "ShowrunnerCLITests", dependencies: ["ShowrunnerCLI", "ShowrunnerTestSupport"]),
         .testTarget(

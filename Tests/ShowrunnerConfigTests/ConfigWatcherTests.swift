@@ -117,19 +117,19 @@ import Testing
     @Test func aGitCheckoutOfAnotherBranchAppliesAsOneChangeSet() async throws {
         let folder = try ConfigFolder()
         for name in ["a", "b", "c"] { try folder.write("accounts.d/\(name).yaml", ConfigFolder.account()) }
-        try Git.run(["init", "-q", "-b", "main"], in: folder.url)
-        try Git.run(["add", "."], in: folder.url)
-        try Git.run(["commit", "-q", "-m", "one"], in: folder.url)
-        try Git.run(["checkout", "-q", "-b", "evening"], in: folder.url)
+        try await Git.run(["init", "-q", "-b", "main"], in: folder.url)
+        try await Git.run(["add", "."], in: folder.url)
+        try await Git.run(["commit", "-q", "-m", "one"], in: folder.url)
+        try await Git.run(["checkout", "-q", "-b", "evening"], in: folder.url)
         for name in ["a", "b"] { try folder.write("accounts.d/\(name).yaml", ConfigFolder.account(cron: "0 20 * * *")) }
         try folder.delete("accounts.d/c.yaml")
-        try Git.run(["commit", "-q", "-am", "evening"], in: folder.url)
-        try Git.run(["checkout", "-q", "main"], in: folder.url)
+        try await Git.run(["commit", "-q", "-am", "evening"], in: folder.url)
+        try await Git.run(["checkout", "-q", "main"], in: folder.url)
 
         let running = Running(directory: folder.url)
         defer { running.stop() }
         try await Self.ready(running, folder)
-        try Git.run(["checkout", "-q", "evening"], in: folder.url)
+        try await Git.run(["checkout", "-q", "evening"], in: folder.url)
         // The checkout may arrive as one report or several: wait for the report after which the registry holds
         // the evening branch (the registry is updated before its report is handed out).
         let registry = running.registry

@@ -1,4 +1,5 @@
 import Foundation
+import ShowrunnerTestSupport
 import Testing
 
 @testable import ShowrunnerCore
@@ -49,7 +50,7 @@ import Testing
         // Disabled when Python with cronsim is missing, unless SHOWRUNNER_REQUIRE_REFERENCE=1 demands it.
         .enabled(if: CronReference.python != nil || CronReference.isRequired, "run scripts/install-deps.sh")
     )
-    func matchesCronsim() throws {
+    func matchesCronsim() async throws {
         guard let python = CronReference.python else {
             Issue.record(
                 "cronsim reference not found (SHOWRUNNER_PYTHON or .venv/bin/python3): run scripts/install-deps.sh")
@@ -57,7 +58,7 @@ import Testing
         }
         var generator = CronCaseGenerator(seed: 0x5348_4F57_5255_4E)
         let cases = Self.handPickedCases + generator.cases(Self.randomCaseCount)
-        let references = try CronReference.run(cases, count: Self.fireCount, python: python)
+        let references = try await CronReference.run(cases, count: Self.fireCount, python: python)
         try #require(references.count == cases.count, "cronsim answered \(references.count) of \(cases.count) cases")
 
         var tally = Tally()
@@ -185,8 +186,8 @@ enum CronReference {
         let error: String?
     }
 
-    /// Feeds all cases through a temporary file as stdin (no pipe-buffer deadlock), reads one JSON line per case.
-    static func run(_ cases: [CronCase], count: Int, python: String) throws -> [CronDifferentialTests.Fires] {
+    /// Feeds all cases on stdin, reads one JSON line per case.
+    static func run(_ cases: [CronCase], count: Int, python: String) async throws -> [CronDifferentialTests.Fires] {
         let encoder = JSONEncoder()
         var input = Data()
         for cronCase in cases {
@@ -194,38 +195,13 @@ enum CronReference {
                 Query(expr: cronCase.expression, tz: cronCase.zone, from: cronCase.start, count: count))
             input += Data("\n".utf8)
         }
-        let directory = FileManager.default.temporaryDirectory
-        let unique = ProcessInfo.processInfo.globallyUniqueString
-        let inputURL = directory.appendingPathComponent("cronsim-in-\(unique).jsonl")
-        let errorURL = directory.appendingPathComponent("cronsim-err-\(unique).txt")
-        try input.write(to: inputURL)
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: inputURL)
-            try? FileManager.default.removeItem(at: errorURL)
-        }
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [packageRoot.appendingPathComponent("Tests/Reference/cronsim_reference.py").path]
-        let stdin = try FileHandle(forReadingFrom: inputURL)
-        let stderr = try FileHandle(forWritingTo: errorURL)
-        defer {
-            try? stdin.close()
-            try? stderr.close()
-        }
-        process.standardInput = stdin
-        process.standardError = stderr
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = (try? String(contentsOf: errorURL, encoding: .utf8)) ?? ""
+        let script = packageRoot.appendingPathComponent("Tests/Reference/cronsim_reference.py").path
+        let output = try await TestProgram.run(python, [script], input: input)
+        guard output.succeeded else {
             throw ReferenceFailure(
-                "\(python) exited with \(process.terminationStatus); run scripts/install-deps.sh.\n\(message)")
+                "\(python) exited with \(output.status); run scripts/install-deps.sh.\n\(output.stderr)")
         }
+        let data = output.stdout
         let decoder = JSONDecoder()
         return try data.split(separator: UInt8(ascii: "\n")).map { line in
             let answer = try decoder.decode(Answer.self, from: Data(line))

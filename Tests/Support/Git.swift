@@ -2,19 +2,11 @@ import Foundation
 
 /// Runs `git` in a test folder, with an identity set so commits work on a bare machine.
 public enum Git {
-    /// The command's standard output, trimmed; its standard error is discarded.
+    /// The command's standard output, trimmed; throws when git fails, with its standard error.
     @discardableResult
-    public static func run(_ arguments: [String], in folder: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"] + arguments
-        process.currentDirectoryURL = folder
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    public static func run(_ arguments: [String], in folder: URL) async throws -> String {
+        let output = try await TestProgram.succeeding(
+            "git", ["-c", "user.email=t@example.com", "-c", "user.name=t"] + arguments, in: folder)
+        return String(decoding: output.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -59,6 +59,6 @@ struct AttemptWorkspaceTests {
         let result = try await VideoStep().run(context)
         #expect(result.outputs["video"] == .string(artifacts.appendingPathComponent("video.mp4").path))
         #expect(try entries() == ["video.mp4"])
-        #expect(try MediaProbe.probe(artifacts.appendingPathComponent("video.mp4")).duration > 0.9)
+        #expect(try await MediaProbe.probe(artifacts.appendingPathComponent("video.mp4")).duration > 0.9)
     }
 }

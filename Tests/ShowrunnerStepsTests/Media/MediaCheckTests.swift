@@ -21,8 +21,8 @@ struct MediaCheckTests {
     }
 
     /// A 3-second 160×120 H.264/AAC MP4 with its index at the front, as the video step writes them.
-    private func clip() throws -> URL {
-        try fixture.ffmpeg([
+    private func clip() async throws -> URL {
+        try await fixture.ffmpeg([
             "-f", "lavfi", "-i", "testsrc2=s=160x120:r=30", "-f", "lavfi", "-i", "sine=f=440:sample_rate=44100",
             "-t", "3", "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "aac",
             "-movflags", "+faststart", "clip.mp4",
@@ -31,7 +31,7 @@ struct MediaCheckTests {
     }
 
     @Test func aWholeVideoPasses() async throws {
-        try await check.verify(try clip(), what: "video", expected: 3)
+        try await check.verify(try await clip(), what: "video", expected: 3)
     }
 
     enum Damage: String, CaseIterable, Sendable {
@@ -40,7 +40,7 @@ struct MediaCheckTests {
 
     @Test(arguments: Damage.allCases)
     func aDamagedVideoFailsTheCheck(_ damage: Damage) async throws {
-        let file = try clip()
+        let file = try await clip()
         var bytes = try Data(contentsOf: file)
         var expected = 3.0
         switch damage {
@@ -60,7 +60,7 @@ struct MediaCheckTests {
     }
 
     @Test func aTruncatedThumbnailFailsTheCheck() async throws {
-        try fixture.ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=320x180", "-frames:v", "1", "thumb.png"])
+        try await fixture.ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=320x180", "-frames:v", "1", "thumb.png"])
         let file = fixture.configDirectory.appendingPathComponent("thumb.png")
         try await check.verifyImage(file, what: "thumbnail")
         let bytes = try Data(contentsOf: file)

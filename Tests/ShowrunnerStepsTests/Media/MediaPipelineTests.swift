@@ -42,7 +42,7 @@ struct MediaPipelineTests {
         #expect(cues.first?.start == 0 && cues.last?.end == Int((audioSeconds * 1000).rounded()))
         #expect(zip(cues, cues.dropFirst()).allSatisfy { $0.end == $1.start })
 
-        let probed = try MediaProbe.probe(URL(fileURLWithPath: videoPath))
+        let probed = try await MediaProbe.probe(URL(fileURLWithPath: videoPath))
         #expect(probed.video?.codec_name == "h264" && probed.video?.pix_fmt == "yuv420p")
         #expect(probed.video?.width == 1080 && probed.video?.height == 1920)
         #expect(probed.audio?.codec_name == "aac")

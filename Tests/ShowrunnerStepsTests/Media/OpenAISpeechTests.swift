@@ -54,7 +54,7 @@ struct OpenAISpeechTests {
 
     @Test func aReplyThatIsNotWAVIsConvertedWithFFmpeg() async throws {
         let wav = try fixture.write(WAVFixture.tone(seconds: 1, sampleRate: 24_000), to: "tone.wav")
-        try fixture.ffmpeg(["-i", wav.path, "-c:a", "libmp3lame", "-b:a", "64k", "tone.mp3"])
+        try await fixture.ffmpeg(["-i", wav.path, "-c:a", "libmp3lame", "-b:a", "64k", "tone.mp3"])
         let mp3 = try Data(contentsOf: fixture.configDirectory.appendingPathComponent("tone.mp3"))
         let (result, _) = try await run([.audio(Array(mp3), type: "audio/mpeg")])
         let outputs = try result.get().outputs

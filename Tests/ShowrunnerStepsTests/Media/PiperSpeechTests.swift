@@ -24,7 +24,7 @@ struct PiperSpeechTests {
 
     @Test func sentenceBoundsMatchTheJoinedAudio() async throws {
         let (audio, seconds, sentences) = try await speak(Voice(provider: .piper))
-        let probed = try MediaProbe.probe(audio)
+        let probed = try await MediaProbe.probe(audio)
         #expect(probed.audio?.codec_name == "pcm_s16le")
         #expect(abs(probed.duration - seconds) < 0.002)
         #expect(

@@ -24,7 +24,7 @@ struct TTSStepTests {
             return
         }
         #expect(result.artifacts == [path])
-        let probed = try MediaProbe.probe(URL(fileURLWithPath: path))
+        let probed = try await MediaProbe.probe(URL(fileURLWithPath: path))
         #expect(probed.audio?.codec_name == "pcm_s16le")
         #expect(abs(probed.duration - seconds) < 0.002)
         #expect(seconds > 1.5 && seconds < 8)
@@ -79,7 +79,7 @@ struct TTSStepTests {
 
     @Test func aCommandVoiceMayWriteAnyFormat() async throws {
         let tone = try fixture.write(WAVFixture.tone(seconds: 1, sampleRate: 16_000), to: "tone.wav")
-        try fixture.ffmpeg(["-i", tone.path, "-c:a", "libvorbis", "-f", "ogg", "tone.ogg"])
+        try await fixture.ffmpeg(["-i", tone.path, "-c:a", "libvorbis", "-f", "ogg", "tone.ogg"])
         let ogg = fixture.configDirectory.appendingPathComponent("tone.ogg").path
         let run = ["sh", "-c", "cat > /dev/null; cp '\(ogg)' \"$1\"", "sh", "{{output}}"]
         let result = try await speak("Hello.", voice: Voice(provider: .command, run: run)).get()

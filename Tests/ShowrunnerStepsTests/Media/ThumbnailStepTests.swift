@@ -1,5 +1,6 @@
 import Foundation
 import ShowrunnerCore
+import ShowrunnerTestSupport
 import Testing
 
 @testable import ShowrunnerSteps
@@ -15,7 +16,7 @@ struct ThumbnailStepTests {
             throw ProgramFailed(program: "thumbnail", arguments: [])
         }
         #expect(path.hasSuffix("/thumbnail.png") && result.artifacts == [path])
-        return try MediaProbe.probe(URL(fileURLWithPath: path))
+        return try await MediaProbe.probe(URL(fileURLWithPath: path))
     }
 
     @Test func aColourThumbnailIsA1280By720PNG() async throws {
@@ -30,7 +31,7 @@ struct ThumbnailStepTests {
     }
 
     @Test func anImageIsScaledAndCroppedToFill() async throws {
-        try fixture.ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=600x900", "-frames:v", "1", "tall.jpg"])
+        try await fixture.ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=600x900", "-frames:v", "1", "tall.jpg"])
         let probed = try await draw([
             "title": .string("Pasta"), "background": .string("tall.jpg"), "text_color": .string("yellow"),
         ])

@@ -1,5 +1,6 @@
 import Foundation
 import ShowrunnerCore
+import ShowrunnerTestSupport
 import Testing
 
 @testable import ShowrunnerSteps
@@ -23,11 +24,11 @@ struct VideoStepTests {
             throw ProgramFailed(program: "video", arguments: [])
         }
         #expect(path == fixture.artifactsDirectory.appendingPathComponent("video.mp4").path)
-        return (try MediaProbe.probe(URL(fileURLWithPath: path)), result)
+        return (try await MediaProbe.probe(URL(fileURLWithPath: path)), result)
     }
 
     @Test func aLandscapeVideoOverAnImageZooms() async throws {
-        try fixture.ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=800x600", "-frames:v", "1", "kitchen.png"])
+        try await fixture.ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=800x600", "-frames:v", "1", "kitchen.png"])
         var inputs = try inputs(seconds: 1.25)  // short: every frame is a full-HD zoom
         inputs["format"] = .string("landscape")
         inputs["background"] = .string("kitchen.png")
@@ -42,7 +43,7 @@ struct VideoStepTests {
     }
 
     @Test func aShortOverALoopedVideoLastsAsLongAsTheAudio() async throws {
-        try fixture.ffmpeg([
+        try await fixture.ffmpeg([
             "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-t", "0.5", "-pix_fmt", "yuv420p", "loop.mp4",
         ])
         var inputs = try inputs(seconds: 1.6)  // more than three times the loop

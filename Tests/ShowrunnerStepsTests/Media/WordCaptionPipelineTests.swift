@@ -43,11 +43,11 @@ struct WordCaptionPipelineTests {
                 ["audio": speech.outputs["audio"]!, "ass": .string(assPath), "subtitles": subtitles.outputs["srt"]!],
                 artifacts: folder("video")))
         guard case .string(let videoPath)? = video.outputs["video"] else { return }
-        let probed = try MediaProbe.probe(URL(fileURLWithPath: videoPath))
+        let probed = try await MediaProbe.probe(URL(fileURLWithPath: videoPath))
         #expect(probed.video?.width == 1080 && probed.video?.height == 1920)
         let (start, end) = events[0]
-        #expect(try Self.highlightPixels(videoPath, at: (start + end) / 2) > 500)
-        #expect(try Self.highlightPixels(videoPath, at: (sentences[0].end + sentences[1].start) / 2) == 0)
+        #expect(try await Self.highlightPixels(videoPath, at: (start + end) / 2) > 500)
+        #expect(try await Self.highlightPixels(videoPath, at: (sentences[0].end + sentences[1].start) / 2) == 0)
     }
 
     /// Each `Dialogue:` line's start and end, in seconds.
@@ -64,8 +64,8 @@ struct WordCaptionPipelineTests {
     }
 
     /// Pixels of the frame at `seconds` that are the highlight yellow.
-    static func highlightPixels(_ video: String, at seconds: Double) throws -> Int {
-        let raw = try MediaProbe.output(
+    static func highlightPixels(_ video: String, at seconds: Double) async throws -> Int {
+        let raw = try await MediaProbe.output(
             "ffmpeg",
             [
                 "-v", "error", "-ss", String(format: "%.3f", seconds), "-i", video, "-frames:v", "1", "-f", "rawvideo",

@@ -1,5 +1,6 @@
 import Foundation
 import ShowrunnerCore
+import ShowrunnerTestSupport
 import Testing
 
 @testable import ShowrunnerSteps

@@ -1,5 +1,6 @@
 import Foundation
 import ShowrunnerCore
+import ShowrunnerTestSupport
 import Testing
 
 @testable import ShowrunnerSteps
@@ -75,11 +76,11 @@ struct SegmentedCompositionTests {
         return ConfigValueFixtures.sentences(items)
     }
 
-    private func library(_ count: Int) throws {
+    private func library(_ count: Int) async throws {
         try FileManager.default.createDirectory(
             at: fixture.configDirectory.appendingPathComponent("library"), withIntermediateDirectories: true)
         for (index, colour) in Self.colours.prefix(count).enumerated() {
-            try fixture.ffmpeg([
+            try await fixture.ffmpeg([
                 "-f", "lavfi", "-i", "color=c=\(colour):s=96x96", "-frames:v", "1", "library/scene\(index).png",
             ])
         }
@@ -88,7 +89,9 @@ struct SegmentedCompositionTests {
     private func render(
         _ inputs: [String: ConfigValue], seconds: Double, parallel: Int = 1, progress: ProgressLines = ProgressLines()
     ) async throws -> (URL, StepResult) {
-        try fixture.ffmpeg(["-f", "lavfi", "-i", "aevalsrc='0.2*sin(2*PI*440*t)':s=22050:d=\(seconds)", "voice.wav"])
+        try await fixture.ffmpeg([
+            "-f", "lavfi", "-i", "aevalsrc='0.2*sin(2*PI*440*t)':s=22050:d=\(seconds)", "voice.wav",
+        ])
         var all: [String: ConfigValue] = ["audio": .string("voice.wav")]
         all.merge(inputs) { $1 }
         let result = try await VideoStep(threads: 1, shrink: 8, parallel: parallel).run(
@@ -100,23 +103,23 @@ struct SegmentedCompositionTests {
     /// the same file either way.
     @Test(arguments: [1, 2])
     func nineScenesCutAtTheirSentencesAcrossGroups(parallel: Int) async throws {
-        try library(9)
+        try await library(9)
         let sentences = Self.sentences(9)
         let progress = ProgressLines()
         let (video, result) = try await render(
             ["background": .map(["library": .string("library")]), "sentences": sentences, "transition": .int(0)],
             seconds: 27, parallel: parallel, progress: progress)
-        let probed = try MediaProbe.probe(video)
+        let probed = try await MediaProbe.probe(video)
         #expect(probed.video?.codec_name == "h264" && probed.audio?.codec_name == "aac")
         #expect(abs(probed.duration - 27) < 0.1)
-        #expect(try MediaProbe.frames(video) == 27 * 30)
+        #expect(try await MediaProbe.frames(video) == 27 * 30)
         let percents = progress.lines.compactMap { Int($0.dropFirst("encoding ".count).dropLast()) }
         #expect(percents.first == 0 && percents.last ?? 0 >= 90 && percents == percents.sorted(), "\(percents)")
         guard case .list(let media)? = result.outputs["media"] else {
             throw ProgramFailed(program: "media", arguments: [])
         }
         #expect(Set(media.compactMap(\.stringValue)).count == 9)
-        let cuts = try MediaMeter.sceneChanges(video)
+        let cuts = try await MediaMeter.sceneChanges(video)
         let expected: [Double] = (1..<9).map { Double($0) * 3 }
         #expect(cuts.count == expected.count, "scene changes at \(cuts)")
         for (cut, boundary) in zip(cuts, expected) {
@@ -130,25 +133,27 @@ struct SegmentedCompositionTests {
     }
 
     @Test func introOutroLogoAndCrossfadesSurviveTheGroups() async throws {
-        try library(6)
+        try await library(6)
         for (name, colour) in [("intro", "red"), ("outro", "blue")] {
-            try fixture.ffmpeg([
+            try await fixture.ffmpeg([
                 "-f", "lavfi", "-i", "color=c=\(colour):s=320x180:r=30", "-t", "1", "-pix_fmt", "yuv420p",
                 "\(name).mp4",
             ])
         }
-        try fixture.ffmpeg(["-f", "lavfi", "-i", "color=c=white:s=60x60", "-frames:v", "1", "logo.png"])
+        try await fixture.ffmpeg(["-f", "lavfi", "-i", "color=c=white:s=60x60", "-frames:v", "1", "logo.png"])
         let sentences = Self.sentences(6)
         let (video, result) = try await render(
             [
                 "background": .map(["library": .string("library")]), "sentences": sentences,
                 "intro": .string("intro.mp4"), "outro": .string("outro.mp4"), "logo": .string("logo.png"),
             ], seconds: 18)
-        #expect(abs(try MediaProbe.probe(video).duration - 20) < 0.15)
+        #expect(abs(try await MediaProbe.probe(video).duration - 20) < 0.15)
         #expect(result.outputs["duration_s"] == .double(20))
         // The logo is on the narration in both groups, not on the intro or the outro.
-        for seconds: Double in [3, 16] { #expect(try MediaMeter.grey(video, at: seconds, x: 134 - 12, y: 8) > 200) }
-        #expect(try MediaMeter.grey(video, at: 0.5, x: 134 - 12, y: 8) < 120)
-        #expect(try MediaMeter.grey(video, at: 19.5, x: 134 - 12, y: 8) < 120)
+        for seconds: Double in [3, 16] {
+            #expect(try await MediaMeter.grey(video, at: seconds, x: 134 - 12, y: 8) > 200)
+        }
+        #expect(try await MediaMeter.grey(video, at: 0.5, x: 134 - 12, y: 8) < 120)
+        #expect(try await MediaMeter.grey(video, at: 19.5, x: 134 - 12, y: 8) < 120)
     }
 }

@@ -22,8 +22,8 @@ struct StockFootageTests {
     ])
 
     /// A one-second 64×64 H.264 clip's bytes.
-    private func clipBytes() throws -> [UInt8] {
-        try fixture.ffmpeg([
+    private func clipBytes() async throws -> [UInt8] {
+        try await fixture.ffmpeg([
             "-f", "lavfi", "-i", "testsrc2=s=64x64:r=25", "-t", "1", "-pix_fmt", "yuv420p", "clip.mp4",
         ])
         return Array(try Data(contentsOf: fixture.configDirectory.appendingPathComponent("clip.mp4")))
@@ -32,9 +32,9 @@ struct StockFootageTests {
     private func inputs(
         _ server: FakeStockServer, provider: String = "pexels", extra: [String: ConfigValue] = [:]
     )
-        throws -> [String: ConfigValue]
+        async throws -> [String: ConfigValue]
     {
-        try fixture.ffmpeg(["-f", "lavfi", "-i", "aevalsrc='0.2*sin(2*PI*330*t)':s=22050:d=9", "voice.wav"])
+        try await fixture.ffmpeg(["-f", "lavfi", "-i", "aevalsrc='0.2*sin(2*PI*330*t)':s=22050:d=9", "voice.wav"])
         let background: [String: ConfigValue] = [
             "stock": .string(provider), "api_key": .string(Self.key), "base_url": .string(server.baseURL),
         ].merging(extra) { $1 }
@@ -52,7 +52,7 @@ struct StockFootageTests {
     private var cache: URL { fixture.root.appendingPathComponent("state/cache/stock") }
 
     @Test func pexelsScenesUseSearchedClipsCachedByIDAndCredited() async throws {
-        let clip = try clipBytes()
+        let clip = try await clipBytes()
         let server = try FakeStockServer { request, base in
             request.path.hasPrefix("/videos/search")
                 ? FakeStockServer.pexelsSearch(ids: [11, 12, 13], base: base)
@@ -60,9 +60,9 @@ struct StockFootageTests {
         }
         defer { server.stop() }
         let step = VideoStep(shrink: 8)
-        let result = try await step.run(context(try inputs(server)))
+        let result = try await step.run(context(try await inputs(server)))
         let video = try #require(result.outputs["video"]?.stringValue)
-        #expect(try MediaProbe.probe(URL(fileURLWithPath: video)).duration > 8.5)
+        #expect(try await MediaProbe.probe(URL(fileURLWithPath: video)).duration > 8.5)
 
         let searches = server.requests.filter { $0.path.hasPrefix("/videos/search") }
         #expect(searches.count == 3)
@@ -85,18 +85,18 @@ struct StockFootageTests {
         )
 
         // A second video finds the clips in the cache: searches, no downloads.
-        _ = try await step.run(context(try inputs(server)))
+        _ = try await step.run(context(try await inputs(server)))
         #expect(server.requests.filter { $0.path.hasPrefix("/files/") }.count == 3)
     }
 
     @Test func pixabaySendsTheKeyAsItsAPIWantsAndCreditsTheMaker() async throws {
-        let clip = try clipBytes()
+        let clip = try await clipBytes()
         let server = try FakeStockServer { request, base in
             request.path.hasPrefix("/api/videos/")
                 ? FakeStockServer.pixabaySearch(ids: [31, 32, 33], base: base) : .init(body: clip)
         }
         defer { server.stop() }
-        let result = try await VideoStep(shrink: 8).run(context(try inputs(server, provider: "pixabay")))
+        let result = try await VideoStep(shrink: 8).run(context(try await inputs(server, provider: "pixabay")))
         let search = try #require(server.requests.first)
         #expect(search.path.hasPrefix("/api/videos/?key=\(Self.key)&q="), "\(search.path)")
         #expect(server.requests.contains { $0.path == "/files/31-s.mp4" })
@@ -108,7 +108,7 @@ struct StockFootageTests {
         let server = try FakeStockServer { _, _ in .json(#"{"error": "bad key"}"#, status: 401) }
         defer { server.stop() }
         let error = await #expect(throws: StepFailure.self) {
-            try await VideoStep(shrink: 8).run(context(try inputs(server, provider: "pixabay")))
+            try await VideoStep(shrink: 8).run(context(try await inputs(server, provider: "pixabay")))
         }
         #expect(error?.kind == .auth)
         #expect(error?.message.contains(Self.key) == false)
@@ -116,7 +116,7 @@ struct StockFootageTests {
     }
 
     @Test func a429IsWaitedOutForItsRetryAfter() async throws {
-        let clip = try clipBytes()
+        let clip = try await clipBytes()
         let searches = Mutex(0)
         let server = try FakeStockServer { request, base in
             guard request.path.hasPrefix("/videos/search") else { return .init(body: clip) }
@@ -131,7 +131,7 @@ struct StockFootageTests {
         defer { server.stop() }
         let waits = Mutex<[Duration]>([])
         let step = VideoStep(shrink: 8, pause: { wait in waits.withLock { $0.append(wait) } })
-        let result = try await step.run(context(try inputs(server)))
+        let result = try await step.run(context(try await inputs(server)))
         #expect(waits.withLock { $0 } == [.seconds(7)])
         guard case .list(let credits)? = result.outputs["credits"] else {
             Issue.record("no credits")
@@ -148,7 +148,7 @@ struct StockFootageTests {
         defer { server.stop() }
         let waits = Mutex<[Duration]>([])
         let step = VideoStep(shrink: 8, pause: { wait in waits.withLock { $0.append(wait) } })
-        let error = await #expect(throws: StepFailure.self) { try await step.run(context(try inputs(server))) }
+        let error = await #expect(throws: StepFailure.self) { try await step.run(context(try await inputs(server))) }
         #expect(error?.kind == .rateLimit)
         #expect(waits.withLock { $0.count } == expectedWaits)
         #expect(server.requests.count == expectedWaits + 1)
@@ -158,9 +158,11 @@ struct StockFootageTests {
         try FileManager.default.createDirectory(
             at: fixture.configDirectory.appendingPathComponent("library"), withIntermediateDirectories: true)
         for name in ["volcano", "field", "harbour"] {
-            try fixture.ffmpeg(["-f", "lavfi", "-i", "color=c=red:s=96x96", "-frames:v", "1", "library/\(name).png"])
+            try await fixture.ffmpeg([
+                "-f", "lavfi", "-i", "color=c=red:s=96x96", "-frames:v", "1", "library/\(name).png",
+            ])
         }
-        let clip = try clipBytes()
+        let clip = try await clipBytes()
         let server = try FakeStockServer { request, base in
             if request.path.hasPrefix("/videos/search") {
                 return FakeStockServer.pexelsSearch(ids: [51, 52], base: base)
@@ -173,7 +175,7 @@ struct StockFootageTests {
         defer { server.stop() }
         let progress = ProgressLines()
         let result = try await VideoStep(shrink: 8).run(
-            context(try inputs(server, extra: ["library": .string("library")]), progress: progress))
+            context(try await inputs(server, extra: ["library": .string("library")]), progress: progress))
         guard case .list(let scenes)? = result.outputs["scenes"] else {
             Issue.record("no scenes")
             return
@@ -197,7 +199,7 @@ struct StockFootageTests {
         let server = try FakeStockServer { _, _ in .json(#"{"page": 1, "per_page": 15, "videos": []}"#) }
         defer { server.stop() }
         let result = try await VideoStep(shrink: 8).run(
-            context(try inputs(server, extra: ["color": .string("#2a9d8f")])))
+            context(try await inputs(server, extra: ["color": .string("#2a9d8f")])))
         guard case .list(let scenes)? = result.outputs["scenes"] else {
             Issue.record("no scenes")
             return
@@ -209,7 +211,7 @@ struct StockFootageTests {
         #expect(sources.count == 3 && sources.allSatisfy { !$0.contains("/") }, "\(sources)")
         #expect(result.outputs["attribution"] == nil)
         let video = try #require(result.outputs["video"]?.stringValue)
-        #expect(try MediaProbe.probe(URL(fileURLWithPath: video)).duration > 8.5)
+        #expect(try await MediaProbe.probe(URL(fileURLWithPath: video)).duration > 8.5)
     }
 }
 

@@ -1,10 +1,12 @@
 import Foundation
+import ShowrunnerTestSupport
 
 /// Measures rendered media with ffmpeg's own meters (EBU R128, astats, scene detection), for the tests.
 enum MediaMeter {
     /// Integrated loudness (LUFS) and true peak (dBTP) of `file`'s audio, from `ebur128`'s summary.
-    static func loudness(_ file: URL) throws -> (integrated: Double, truePeak: Double) {
-        let log = try stderr("ffmpeg", ["-nostats", "-i", file.path, "-af", "ebur128=peak=true", "-f", "null", "-"])
+    static func loudness(_ file: URL) async throws -> (integrated: Double, truePeak: Double) {
+        let log = try await stderr(
+            "ffmpeg", ["-nostats", "-i", file.path, "-af", "ebur128=peak=true", "-f", "null", "-"])
         let summary = log[(log.range(of: "Summary:")?.upperBound ?? log.startIndex)...]
         guard let integrated = number(after: "I:", in: summary), let peak = number(after: "Peak:", in: summary) else {
             throw ProgramFailed(program: "ebur128", arguments: [file.path])
@@ -13,9 +15,9 @@ enum MediaMeter {
     }
 
     /// RMS level (dB) of `file`'s audio between `start` and `end` seconds, below about 250 Hz only.
-    static func lowLevel(_ file: URL, from start: Double, to end: Double) throws -> Double {
+    static func lowLevel(_ file: URL, from start: Double, to end: Double) async throws -> Double {
         let filters = "atrim=start=\(start):end=\(end),lowpass=f=250,lowpass=f=250,lowpass=f=250,astats"
-        let log = try stderr("ffmpeg", ["-nostats", "-i", file.path, "-af", filters, "-f", "null", "-"])
+        let log = try await stderr("ffmpeg", ["-nostats", "-i", file.path, "-af", filters, "-f", "null", "-"])
         let overall = log[(log.range(of: "Overall")?.upperBound ?? log.startIndex)...]
         guard let level = number(after: "RMS level dB:", in: overall) else {
             throw ProgramFailed(program: "astats", arguments: [file.path])
@@ -25,8 +27,8 @@ enum MediaMeter {
 
     /// The times (seconds) of frames that differ from the one before by more than `threshold` (ffmpeg's scene
     /// score).
-    static func sceneChanges(_ file: URL, threshold: Double = 0.3) throws -> [Double] {
-        let log = try stderr(
+    static func sceneChanges(_ file: URL, threshold: Double = 0.3) async throws -> [Double] {
+        let log = try await stderr(
             "ffmpeg",
             ["-nostats", "-i", file.path, "-vf", "select='gt(scene,\(threshold))',showinfo", "-f", "null", "-"])
         return log.split(separator: "\n").compactMap { line in
@@ -36,8 +38,8 @@ enum MediaMeter {
     }
 
     /// The grey level (0–255) of the pixel at (`x`, `y`) of the frame at `seconds`.
-    static func grey(_ file: URL, at seconds: Double, x: Int, y: Int) throws -> Int {
-        let data = try MediaProbe.output(
+    static func grey(_ file: URL, at seconds: Double, x: Int, y: Int) async throws -> Int {
+        let data = try await MediaProbe.output(
             "ffmpeg",
             [
                 "-v", "error", "-ss", String(seconds), "-i", file.path, "-frames:v", "1", "-vf",
@@ -52,17 +54,7 @@ enum MediaMeter {
         return Double(rest.prefix { !$0.isWhitespace })
     }
 
-    private static func stderr(_ program: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ProgramFailed(program: program, arguments: arguments) }
-        return String(decoding: data, as: UTF8.self)
+    private static func stderr(_ program: String, _ arguments: [String]) async throws -> String {
+        try await TestProgram.succeeding(program, arguments).stderr
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ShowrunnerTestSupport
 
 /// Looks at media files with ffprobe, and runs helper programs, for the tests.
 enum MediaProbe {
@@ -26,8 +27,8 @@ enum MediaProbe {
         var audio: Stream? { streams.first { $0.codec_type == "audio" } }
     }
 
-    static func probe(_ url: URL) throws -> Report {
-        let json = try output(
+    static func probe(_ url: URL) async throws -> Report {
+        let json = try await output(
             "ffprobe",
             [
                 "-v", "error", "-show_entries",
@@ -38,8 +39,8 @@ enum MediaProbe {
     }
 
     /// The video frames the file holds, counted by decoding them.
-    static func frames(_ url: URL) throws -> Int {
-        let text = try output(
+    static func frames(_ url: URL) async throws -> Int {
+        let text = try await output(
             "ffprobe",
             [
                 "-v", "error", "-select_streams", "v:0", "-count_frames", "-show_entries", "stream=nb_read_frames",
@@ -49,33 +50,17 @@ enum MediaProbe {
     }
 
     /// Extracts the frame at `seconds` as a PNG, to look at.
-    static func frame(_ url: URL, at seconds: Double, to png: URL) throws {
-        try run("ffmpeg", ["-v", "error", "-y", "-ss", String(seconds), "-i", url.path, "-frames:v", "1", png.path])
+    static func frame(_ url: URL, at seconds: Double, to png: URL) async throws {
+        try await run(
+            "ffmpeg", ["-v", "error", "-y", "-ss", String(seconds), "-i", url.path, "-frames:v", "1", png.path])
     }
 
     @discardableResult
-    static func output(_ program: String, _ arguments: [String], in folder: URL? = nil) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        if let folder { process.currentDirectoryURL = folder }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ProgramFailed(program: program, arguments: arguments) }
-        return data
+    static func output(_ program: String, _ arguments: [String], in folder: URL? = nil) async throws -> Data {
+        try await TestProgram.succeeding(program, arguments, in: folder).stdout
     }
 
-    static func run(_ program: String, _ arguments: [String], in folder: URL? = nil) throws {
-        try output(program, arguments, in: folder)
+    static func run(_ program: String, _ arguments: [String], in folder: URL? = nil) async throws {
+        try await output(program, arguments, in: folder)
     }
-}
-
-struct ProgramFailed: Error, CustomStringConvertible {
-    var program: String
-    var arguments: [String]
-    var description: String { "\(program) \(arguments.joined(separator: " ")) failed" }
 }

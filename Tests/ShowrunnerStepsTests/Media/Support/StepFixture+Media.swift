@@ -2,7 +2,7 @@ import Foundation
 
 extension StepFixture {
     /// Runs ffmpeg with `arguments` (after `-v error -y`) in the config folder, for making test inputs.
-    func ffmpeg(_ arguments: [String]) throws {
-        try MediaProbe.run("ffmpeg", ["-v", "error", "-nostdin", "-y"] + arguments, in: configDirectory)
+    func ffmpeg(_ arguments: [String]) async throws {
+        try await MediaProbe.run("ffmpeg", ["-v", "error", "-nostdin", "-y"] + arguments, in: configDirectory)
     }
 }
