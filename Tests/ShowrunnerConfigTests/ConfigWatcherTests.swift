@@ -15,18 +15,20 @@ import Testing
         let task: Task<Void, any Error>
         let watcher: ConfigWatcher
 
-        /// `beforeWatching` runs between the first load and the watcher's start (no watch can see it).
-        init(directory: URL, mode: ConfigWatcher.Mode = .inotify, beforeWatching: () -> Void = {}) {
+        /// As the daemon starts: the watches are installed, the folder is loaded, `afterLoading` runs (a write the
+        /// load did not see), then the watcher runs.
+        init(directory: URL, mode: ConfigWatcher.Mode = .inotify, afterLoading: () -> Void = {}) throws {
             let loader = ConfigLoader(directory: directory.path)
             registry = ConfigRegistry(loader: loader, secrets: loader.secretChecker(strict: false))
-            registry.rescan()
-            beforeWatching()
             let (reports, continuation) = AsyncStream<ReloadReport>.makeStream()
             self.reports = reports
             watcher = ConfigWatcher(
                 registry: registry, mode: mode, debounce: .milliseconds(50),
                 logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
                 onChange: { continuation.yield($0) })
+            try watcher.installWatches()
+            registry.rescan()
+            afterLoading()
             task = Task { [watcher] in try await watcher.run() }
         }
 
@@ -62,12 +64,12 @@ import Testing
         _ = try await running.next { $0.applied.contains("probe") }
     }
 
-    /// A file written after the start-up load read it but before the watches existed raises no event: the
-    /// watcher catches it up with one rescan once it watches (the daemon printed its line in between).
-    @Test func aChangeBeforeTheWatchesExistIsCaughtUp() async throws {
+    /// A file written after the start-up load read it, before the watcher runs (the daemon prints its line in
+    /// between): the watches were installed before the load, so its event waits for the watcher.
+    @Test func aChangeBetweenTheLoadAndTheWatcherIsApplied() async throws {
         let folder = try ConfigFolder()
         try folder.write("accounts.d/a.yaml", ConfigFolder.account())
-        let running = Running(directory: folder.url) {
+        let running = try Running(directory: folder.url) {
             try? folder.save("accounts.d/a.yaml", ConfigFolder.account(cron: "30 7 * * *"))
             try? folder.write("accounts.d/b.yaml", ConfigFolder.account())
         }
@@ -80,7 +82,7 @@ import Testing
     @Test func anEditorSaveIsApplied() async throws {
         let folder = try ConfigFolder()
         try folder.write("accounts.d/a.yaml", ConfigFolder.account())
-        let running = Running(directory: folder.url)
+        let running = try Running(directory: folder.url)
         defer { running.stop() }
         try await Self.ready(running, folder)
         try folder.save("accounts.d/a.yaml", ConfigFolder.account(cron: "15 9 * * *"))
@@ -91,7 +93,7 @@ import Testing
     @Test func anInvalidEditKeepsTheLastGoodVersionAndADeletionUnschedules() async throws {
         let folder = try ConfigFolder()
         try folder.write("accounts.d/a.yaml", ConfigFolder.account())
-        let running = Running(directory: folder.url)
+        let running = try Running(directory: folder.url)
         defer { running.stop() }
         try await Self.ready(running, folder)
         try folder.save("accounts.d/a.yaml", "channel: { type: t }\nschedule: { cron: \"61 9 * * *\" }\npipeline: p\n")
@@ -105,7 +107,7 @@ import Testing
     @Test func aDuplicatedIDPutsBothFilesInError() async throws {
         let folder = try ConfigFolder()
         try folder.write("accounts.d/a.yaml", ConfigFolder.account())
-        let running = Running(directory: folder.url)
+        let running = try Running(directory: folder.url)
         defer { running.stop() }
         try await Self.ready(running, folder)
         try folder.save("accounts.d/b.yaml", ConfigFolder.account(cron: "0 1 * * *", id: "a"))
@@ -126,7 +128,7 @@ import Testing
         try await Git.run(["commit", "-q", "-am", "evening"], in: folder.url)
         try await Git.run(["checkout", "-q", "main"], in: folder.url)
 
-        let running = Running(directory: folder.url)
+        let running = try Running(directory: folder.url)
         defer { running.stop() }
         try await Self.ready(running, folder)
         try await Git.run(["checkout", "-q", "evening"], in: folder.url)
@@ -147,7 +149,7 @@ import Testing
         try second.write("accounts.d/a.yaml", ConfigFolder.account(cron: "0 6 * * *"))
         let link = base.appendingPathComponent("config")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: first.url)
-        let running = Running(directory: link)
+        let running = try Running(directory: link)
         defer { running.stop() }
         try await Self.ready(running, ConfigFolder(existing: link))
         let staging = base.appendingPathComponent("config.new")
@@ -171,7 +173,7 @@ import Testing
             atPath: accounts.appendingPathComponent("..data").path, withDestinationPath: "..2026_01")
         try FileManager.default.createSymbolicLink(
             atPath: accounts.appendingPathComponent("a.yaml").path, withDestinationPath: "..data/a.yaml")
-        let running = Running(directory: folder.url)
+        let running = try Running(directory: folder.url)
         defer { running.stop() }
         try await Self.ready(running, folder)
         try generation("..2026_02", cron: "0 11 * * *")
@@ -187,7 +189,7 @@ import Testing
     @Test func pollingFindsChangesToo() async throws {
         let folder = try ConfigFolder()
         try folder.write("accounts.d/a.yaml", ConfigFolder.account())
-        let running = Running(directory: folder.url, mode: .poll(interval: .milliseconds(100)))
+        let running = try Running(directory: folder.url, mode: .poll(interval: .milliseconds(100)))
         defer { running.stop() }
         try await Deadline.until("the polling loop runs") { running.watcher.isWatching }
         try folder.save("accounts.d/a.yaml", ConfigFolder.account(cron: "0 5 * * *"))

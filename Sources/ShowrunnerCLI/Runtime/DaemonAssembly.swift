@@ -102,7 +102,9 @@ struct DaemonAssembly {
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [
-                    .init(service: StartupLoad(daemon: daemon, announcement: announcement, services: loaded)),
+                    .init(
+                        service: StartupLoad(
+                            daemon: daemon, watcher: watcher, announcement: announcement, services: loaded)),
                     .init(service: api),
                 ] + (notifier.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []),
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -1,13 +1,18 @@
 import ServiceLifecycle
+import ShowrunnerConfig
 
-/// Loads the config folder (`Daemon.loadConfig`), announces it, then runs the services that need the accounts
-/// (`services`: watcher, scheduler, coordinator, …); the API beside it answers `starting` until the load is done.
+/// Installs the config watches, loads the config folder (`Daemon.loadConfig`), announces it, then runs the services
+/// that need the accounts (`services`: watcher, scheduler, coordinator, …); the API beside it answers `starting`
+/// until the load is done. The watches come first, so a file written at any moment after the load read it raises
+/// an event that the watcher applies once it runs, and the start-up line means the folder is watched.
 struct StartupLoad: Service {
     let daemon: Daemon
+    let watcher: ConfigWatcher
     let announcement: StartupAnnouncement
     let services: ServiceGroup
 
     func run() async throws {
+        try watcher.installWatches()
         let accounts = await daemon.loadConfig()
         await announcement.loaded(accounts: accounts)
         try await services.run()

@@ -85,15 +85,6 @@ public final class ConfigRegistry: Sendable {
         }
     }
 
-    /// `rescan()` when a file changed since it was read (by stat signature), nil when none did: the watcher's
-    /// catch-up once its watches are installed.
-    public func rescanIfChanged() -> ReloadReport? {
-        reloading.withLock { _ in
-            let changed = state.withLock { $0.files }.changes(comparedTo: FileTable.scan(loader.directory))
-            return changed.isEmpty ? nil : reload(changed, revalidateAll: false)
-        }
-    }
-
     /// Applies the files that changed (relative paths); unchanged content is a no-op unless `revalidateAll`
     /// (an explicit reload reports every account).
     @discardableResult

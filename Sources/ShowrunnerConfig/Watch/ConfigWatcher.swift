@@ -26,6 +26,10 @@ public final class ConfigWatcher: Service, Sendable {
     let onChange: @Sendable (ReloadReport) async -> Void
     private let pending = Mutex(Pending())
     private let watching = Mutex(false)
+    /// The inotify watches, once installed (`installWatches`); their events wake `run` through `signal`.
+    private let source = Mutex<InotifySource?>(nil)
+    private let signals: AsyncStream<Void>
+    private let signal: AsyncStream<Void>.Continuation
 
     /// True once the watches are installed (tests wait for it before touching files).
     public var isWatching: Bool { watching.withLock { $0 } }
@@ -41,6 +45,25 @@ public final class ConfigWatcher: Service, Sendable {
         self.clock = clock
         self.logger = logger
         self.onChange = onChange
+        (signals, signal) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// Installs the inotify watches (a no-op when polling or off, or when they are installed). Called before the
+    /// config folder is first read, every later write raises an event, which `run` applies once it runs; a write
+    /// between the read and the watches could otherwise go unseen.
+    public func installWatches() throws {
+        guard case .inotify = mode else { return }
+        let installed = try source.withLock { source -> Bool in
+            guard source == nil else { return false }
+            source = try InotifySource(directory: registry.loader.directory) { [weak self] changed in
+                self?.record(changed)
+                self?.signal.yield()
+            }
+            return true
+        }
+        guard installed else { return }
+        watching.withLock { $0 = true }
+        logger.info("watching the config folder", metadata: ["config.dir": "\(registry.loader.directory.path)"])
     }
 
     public func run() async throws {
@@ -55,19 +78,8 @@ public final class ConfigWatcher: Service, Sendable {
     }
 
     private func watch() async throws {
-        let (signals, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        let source = try InotifySource(directory: registry.loader.directory) { [weak self] changed in
-            self?.record(changed)
-            continuation.yield()
-        }
-        defer { source.stop() }
-        watching.withLock { $0 = true }
-        logger.info("watching the config folder", metadata: ["config.dir": "\(registry.loader.directory.path)"])
-        // A file written after the start-up load read it but before these watches existed raised no event.
-        if let report = registry.rescanIfChanged() {
-            log(report)
-            await onChange(report)
-        }
+        try installWatches()
+        defer { source.withLock { $0?.stop() } }
         for await _ in signals.cancelOnGracefulShutdown() {
             guard await quiet() else { break }
             await flush()
