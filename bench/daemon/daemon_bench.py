@@ -156,7 +156,7 @@ def memory_kb(pid: int):
     values = {}
     with open(f"/proc/{pid}/status") as f:
         for line in f:
-            if line.startswith(("VmRSS", "VmHWM", "Threads")):
+            if line.startswith(("VmRSS", "VmHWM", "RssAnon", "RssFile", "Threads")):
                 name, value = line.split(":", 1)
                 values[name] = int(value.split()[0])
     return values
@@ -371,7 +371,8 @@ def tenk(args) -> None:
            ready_min_s=min(ready_times), ready_max_s=max(ready_times), starts=len(ready_times),
            healthz_s=sorted(healthz_times)[len(healthz_times) // 2],
            announce_line="seen" if announced else "not_yet_flushed",
-           rss_mb=memory["VmRSS"] / 1024, hwm_mb=memory["VmHWM"] / 1024, threads=memory["Threads"])
+           rss_mb=memory["VmRSS"] / 1024, anon_mb=memory["RssAnon"] / 1024, file_mb=memory["RssFile"] / 1024,
+           hwm_mb=memory["VmHWM"] / 1024, threads=memory["Threads"])
 
     # Idle: nothing is due for hours; no requests.
     time.sleep(5)
@@ -490,7 +491,8 @@ def peer_tenk(args) -> None:
         sys.exit(f"error: the APScheduler peer did not start: {ready}")
     memory = memory_kb(process.pid)
     record(args.results, "peer_startup", jobs=ready.split()[1], ready_s=ready_at - started,
-           rss_mb=memory["VmRSS"] / 1024, hwm_mb=memory["VmHWM"] / 1024, threads=memory["Threads"])
+           rss_mb=memory["VmRSS"] / 1024, anon_mb=memory["RssAnon"] / 1024, file_mb=memory["RssFile"] / 1024,
+           hwm_mb=memory["VmHWM"] / 1024, threads=memory["Threads"])
     time.sleep(5)
     before = cpu_ticks(process.pid)
     time.sleep(args.idle)

@@ -138,6 +138,10 @@ def main():
     print(f"  {'  (showrunner: /healthz first answers)':<52} {fmt(num(start.get('healthz_s')) * 1000):>14}")
     print(f"  {'RSS after start-up':<52} {fmt(start.get('rss_mb'), 'MB'):>14} {fmt(peer_start.get('rss_mb'), 'MB'):>14} "
           f"{ratio(start.get('rss_mb'), peer_start.get('rss_mb')):>9}")
+    for key, label in (("anon_mb", "  of which private (RssAnon: heap, stacks)"),
+                       ("file_mb", "  of which mapped files (RssFile: code, shared)")):
+        print(f"  {label:<52} {fmt(start.get(key), 'MB'):>14} {fmt(peer_start.get(key), 'MB'):>14} "
+              f"{ratio(start.get(key), peer_start.get(key)):>9}")
     print(f"  {'peak RSS (showrunner: after the reload runs)':<52} {fmt(end.get('hwm_mb'), 'MB'):>14} "
           f"{fmt(peer_start.get('hwm_mb'), 'MB'):>14}")
     def per_minute(values, key):
