@@ -8,8 +8,8 @@ import Subprocess
 #endif
 
 /// Runs a helper program for a test (ffprobe, ffmpeg's meters, git, a Python reference) and collects what it
-/// prints, awaiting its end rather than blocking: the cooperative pool has one thread per core, and a test that
-/// held one in `Process.waitUntilExit()` while ffmpeg decoded a video stalled every other test on the machine.
+/// prints, awaiting its end rather than blocking: the cooperative pool has one thread per core, and a test blocked
+/// in `Process.waitUntilExit()` while ffmpeg decodes a video holds one of them idle for every other test.
 public enum TestProgram {
     /// How the program ended and what it printed.
     public struct Output: Sendable {
@@ -45,24 +45,5 @@ public enum TestProgram {
         let output = try await run(program, arguments, in: folder, input: input)
         guard output.succeeded else { throw ProgramFailed(program: program, arguments: arguments, output: output) }
         return output
-    }
-}
-
-/// A helper program that did not exit 0: its command line, status and last words.
-public struct ProgramFailed: Error, CustomStringConvertible {
-    public var program: String
-    public var arguments: [String]
-    public var output: TestProgram.Output?
-
-    public init(program: String, arguments: [String], output: TestProgram.Output? = nil) {
-        self.program = program
-        self.arguments = arguments
-        self.output = output
-    }
-
-    public var description: String {
-        let command = "\(program) \(arguments.joined(separator: " "))"
-        guard let output else { return "\(command) failed" }
-        return "\(command) failed (\(output.status)): \(output.stderr.suffix(2000))"
     }
 }

@@ -49,8 +49,8 @@ public final class ConfigWatcher: Service, Sendable {
     }
 
     /// Installs the inotify watches (a no-op when polling or off, or when they are installed). Called before the
-    /// config folder is first read, every later write raises an event, which `run` applies once it runs; a write
-    /// between the read and the watches could otherwise go unseen.
+    /// config folder is first read, so that every later write raises an event, which `run` applies once it runs;
+    /// a write between the read and the watches would otherwise go unseen.
     public func installWatches() throws {
         guard case .inotify = mode else { return }
         let installed = try source.withLock { source -> Bool in
