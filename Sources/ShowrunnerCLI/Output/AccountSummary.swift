@@ -1,6 +1,5 @@
 import Foundation
 import ShowrunnerCore
-import Synchronization
 
 /// What `validate` shows for one account: schedule in words, the next fires with DST notes, the step graph.
 struct AccountSummary: Codable {
@@ -81,32 +80,19 @@ struct AccountSummary: Codable {
     }
 
     /// A cron expression in words, by its text: 10,000 accounts use a few hundred expressions.
-    private static let summaries = Mutex<[String: String]>([:])
+    private static let summaries = BoundedMemo<String, String>(limit: 10_000)
 
-    /// `cron.summary`, remembered per expression (bounded: the memo starts over past 10,000 expressions).
+    /// `cron.summary`, remembered per expression.
     static func summary(_ cron: CronExpression) -> String {
-        if let known = summaries.withLock({ $0[cron.source] }) { return known }
-        let summary = cron.summary
-        summaries.withLock { memo in
-            if memo.count > 10_000 { memo.removeAll() }
-            memo[cron.source] = summary
-        }
-        return summary
+        summaries.value(for: cron.source) { _ in cron.summary }
     }
 
     /// Stages by the steps' ids and needs: 10,000 accounts on one pipeline have one graph.
-    private static let stagesByShape = Mutex<[[[String]]: [[String]]]>([:])
+    private static let stagesByShape = BoundedMemo<[[String]], [[String]]>(limit: 1_000)
 
-    /// `graphStages`, remembered per graph shape (bounded: the memo starts over past 1,000 shapes).
+    /// `graphStages`, remembered per graph shape.
     static func stages(_ pipeline: Pipeline) -> [[String]] {
-        let shape = pipeline.steps.map { [$0.id] + $0.needs }
-        if let known = stagesByShape.withLock({ $0[shape] }) { return known }
-        let stages = graphStages(pipeline)
-        stagesByShape.withLock { memo in
-            if memo.count > 1_000 { memo.removeAll() }
-            memo[shape] = stages
-        }
-        return stages
+        stagesByShape.value(for: pipeline.steps.map { [$0.id] + $0.needs }) { _ in graphStages(pipeline) }
     }
 
     private static func graphStages(_ pipeline: Pipeline) -> [[String]] {

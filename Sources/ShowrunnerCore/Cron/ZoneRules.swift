@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A time zone's UTC offsets as a table of periods, so the cron engine can look them up without calling ICU.
 ///
@@ -11,15 +10,13 @@ struct ZoneRules: Sendable {
     /// UTC offset in seconds during each period.
     let offsets: [Int64]
 
-    private static let cache = Mutex<[String: ZoneRules]>([:])
+    /// By zone identifier (only zones that exist: at most the tz database's few hundred).
+    private static let built = BoundedMemo<String, ZoneRules>(limit: 1_000)
     private static let tableStart = Date(timeIntervalSince1970: -2_208_988_800)  // 1900-01-01
     private static let tableEnd = Date(timeIntervalSince1970: 10_413_792_000)  // 2300-01-01
 
     static func rules(for timeZone: TimeZone) -> ZoneRules {
-        if let cached = cache.withLock({ $0[timeZone.identifier] }) { return cached }
-        let rules = ZoneRules(building: timeZone)
-        cache.withLock { $0[timeZone.identifier] = rules }
-        return rules
+        built.value(for: timeZone.identifier) { _ in ZoneRules(building: timeZone) }
     }
 
     private init(building timeZone: TimeZone) {

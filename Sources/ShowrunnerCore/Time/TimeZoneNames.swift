@@ -1,17 +1,14 @@
 import Foundation
-import Synchronization
 
 /// Zone names as config accepts them: every name of the tz database that Foundation knows (`Europe/Berlin`,
 /// `UTC`, `Etc/GMT+5`, and the legacy `CET`, `EST`, `EST5EDT`). Lookups are cached (10,000 accounts share a few
 /// dozen zones).
 public enum TimeZoneNames {
-    private static let cache = Mutex<[String: TimeZone?]>([:])
+    /// Names as they come from config files, misspelt ones too: bounded.
+    private static let zones = BoundedMemo<String, TimeZone?>(limit: 1_000)
 
     public static func zone(named name: String) -> TimeZone? {
-        if let cached = cache.withLock({ $0[name] }) { return cached }
-        let zone = isZoneName(name) ? TimeZone(identifier: name) : nil
-        cache.withLock { $0[name] = zone }
-        return zone
+        zones.value(for: name) { isZoneName($0) ? TimeZone(identifier: $0) : nil }
     }
 
     /// Not a path, not absurdly long, and not an offset such as `GMT+5`, which Foundation reads as UTC+5 while

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Step inputs that name something outside the config text — a file that must exist, or a colour — checked by
 /// `validate` instead of failing at run time: `topic.list`'s `file`, the `background` of `thumbnail` and
 /// `video` (or the video's `background.library` folder), `thumbnail`'s `text_color`, and the video's `music`,
@@ -81,18 +79,12 @@ enum ResourceInput {
         }
     }
 
-    /// Colours already seen: 10,000 accounts choose among a handful (bounded: starts over past 1,000 texts).
-    private static let colours = Mutex<[String: Bool]>([:])
+    /// Colours already seen: 10,000 accounts choose among a handful.
+    private static let colours = BoundedMemo<String, Bool>(limit: 1_000)
 
     /// `MediaColor.parse(text) != nil`, remembered per text.
     static func isColour(_ text: String) -> Bool {
-        if let known = colours.withLock({ $0[text] }) { return known }
-        let isColour = MediaColor.parse(text) != nil
-        colours.withLock { colours in
-            if colours.count > 1_000 { colours.removeAll() }
-            colours[text] = isColour
-        }
-        return isColour
+        colours.value(for: text) { MediaColor.parse($0) != nil }
     }
 
     private static func colourAdvice(_ text: String) -> String {

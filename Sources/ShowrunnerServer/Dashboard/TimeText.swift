@@ -1,6 +1,5 @@
 import Foundation
 import ShowrunnerCore
-import Synchronization
 
 /// Dates as the dashboard shows them: in the channel's zone, with a relative time ("in 3 h", "5 min ago") that the
 /// page's script keeps current from the `datetime` attribute.
@@ -8,8 +7,8 @@ enum TimeText {
     static let utc = TimeZone(identifier: "UTC")!
     /// Zones by identifier and abbreviations by zone and offset: a page shows hundreds of dates in a few zones, and
     /// Foundation's lookups cost far more than the formatting (`RFC3339`, on the cron code's zone rules).
-    private static let zones = Mutex<[String: TimeZone]>([:])
-    private static let abbreviations = Mutex<[ZoneOffset: String]>([:])
+    private static let zones = BoundedMemo<String, TimeZone>(limit: 1_000)
+    private static let abbreviations = BoundedMemo<ZoneOffset, String>(limit: 10_000)
 
     /// A `<time>` element; nil date renders as a dash.
     static func html(_ date: Date?, zone: String?, now: Date) -> HTML {
@@ -26,13 +25,9 @@ enum TimeText {
         var bytes = Array(RFC3339.format(date, in: timeZone).utf8)
         guard bytes.count >= 25 else { return String(decoding: bytes, as: UTF8.self) }
         let key = ZoneOffset(identifier: timeZone.identifier, offset: String(decoding: bytes[19...], as: UTF8.self))
-        let abbreviation =
-            abbreviations.withLock { $0[key] }
-            ?? {
-                let name = timeZone.abbreviation(for: date) ?? timeZone.identifier
-                abbreviations.withLock { $0[key] = name }
-                return name
-            }()
+        let abbreviation = abbreviations.value(for: key) { _ in
+            timeZone.abbreviation(for: date) ?? timeZone.identifier
+        }
         bytes[10] = 0x20
         bytes.removeSubrange(16...)
         bytes.append(0x20)
@@ -46,10 +41,7 @@ enum TimeText {
 
     /// The zone named `identifier` (UTC when unknown), looked up once.
     static func timeZone(named identifier: String) -> TimeZone {
-        if let known = zones.withLock({ $0[identifier] }) { return known }
-        let zone = TimeZone(identifier: identifier) ?? utc
-        zones.withLock { $0[identifier] = zone }
-        return zone
+        zones.value(for: identifier) { TimeZone(identifier: $0) ?? utc }
     }
 
     /// `in 3 h`, `5 min ago`, `now`: the largest whole unit.
