@@ -8,7 +8,7 @@ extension UploadLocalStep {
         do {
             return try FileFingerprint(of: url)
         } catch {
-            throw StepFailure(.permanent, "cannot read \(url.path): \(Self.reason(error))")
+            throw .file("read", url.path, error)
         }
     }
 
@@ -16,7 +16,7 @@ extension UploadLocalStep {
         do {
             return try FileFingerprint.ifExists(url)
         } catch {
-            throw StepFailure(.permanent, "cannot read \(url.path): \(Self.reason(error))")
+            throw .file("read", url.path, error)
         }
     }
 
@@ -24,7 +24,7 @@ extension UploadLocalStep {
         do {
             try AtomicFile.createFolder(folder)
         } catch {
-            throw StepFailure(.permanent, "cannot create the folder \(folder.path): \(Self.reason(error))")
+            throw .file("create the folder", folder.path, error)
         }
     }
 
@@ -32,17 +32,7 @@ extension UploadLocalStep {
         do {
             try body()
         } catch {
-            throw StepFailure(.permanent, "cannot write \(target.path): \(Self.reason(error))")
+            throw .file("write", target.path, error)
         }
-    }
-
-    /// The OS's words for a file error (`Not a directory`, `Permission denied`).
-    static func reason(_ error: any Error) -> String {
-        if let error = error as? FileOperationError { return error.reason + "." }
-        let nsError = error as NSError
-        if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code))) + "."
-        }
-        return nsError.localizedDescription
     }
 }

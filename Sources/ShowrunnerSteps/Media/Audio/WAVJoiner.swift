@@ -37,7 +37,7 @@ enum WAVJoiner {
         do {
             try (header(format) + body).write(to: target)
         } catch {
-            throw StepFailure(.permanent, "cannot write \(target.path): \(error.localizedDescription)")
+            throw StepFailure.file("write", target.path, error)
         }
         return (spans, format)
     }

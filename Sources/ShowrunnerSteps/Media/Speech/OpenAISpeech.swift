@@ -32,7 +32,7 @@ struct OpenAISpeech: Sendable {
             do {
                 try audio.write(to: file)
             } catch {
-                throw StepFailure(.permanent, "cannot write \(file.path): \(error.localizedDescription)")
+                throw StepFailure.file("write", file.path, error)
             }
             files.append(file)
         }

@@ -71,7 +71,7 @@ struct StockClient: Sendable {
         let partial = file.deletingLastPathComponent().appendingPathComponent(".\(UUID().uuidString).part.mp4")
         defer { try? FileManager.default.removeItem(at: partial) }
         do { try response.body.write(to: partial) } catch {
-            throw StepFailure(.permanent, "cannot write \(partial.path): \(error.localizedDescription)")
+            throw StepFailure.file("write", partial.path, error)
         }
         do {
             try await MediaInspector(tool: tool).require("video", in: partial, what: "download of \(what)")

@@ -32,7 +32,7 @@ enum OutputFolder {
         do {
             try Data(text.utf8).write(to: url)
         } catch {
-            throw StepFailure(.permanent, "cannot write \(url.path): \(error.localizedDescription)")
+            throw .file("write", url.path, error)
         }
     }
 
@@ -42,8 +42,7 @@ enum OutputFolder {
         do {
             try AtomicFile.store(Data(text.utf8), to: url)
         } catch {
-            let reason = (error as? FileOperationError)?.reason ?? "\(error)"
-            throw StepFailure(.permanent, "cannot write \(url.path): \(reason).")
+            throw .file("write", url.path, error)
         }
     }
 }

@@ -24,8 +24,7 @@ extension VideoStep {
         do {
             try plan.list.write(to: folder.appendingPathComponent(Self.segmentList), atomically: true, encoding: .utf8)
         } catch {
-            throw StepFailure(
-                .permanent, "cannot write \(folder.path)/\(Self.segmentList): \(error.localizedDescription)")
+            throw StepFailure.file("write", "\(folder.path)/\(Self.segmentList)", error)
         }
         _ = try await tool.run("ffmpeg", plan.joinArguments(list: Self.segmentList), in: folder)
     }
