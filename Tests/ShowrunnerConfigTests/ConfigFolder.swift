@@ -1,14 +1,19 @@
 import Foundation
 import ShowrunnerCore
+import ShowrunnerTestSupport
 
 @testable import ShowrunnerConfig
 
 /// A config folder on disk for registry and watcher tests.
 struct ConfigFolder {
     var url: URL
+    /// Removes the folder when the last copy of this value is gone; nil for a folder the test made itself.
+    private var owner: TemporaryFolder?
 
     init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("registry-\(UUID().uuidString)")
+        let owner = try TemporaryFolder(prefix: "registry")
+        self.owner = owner
+        url = owner.url
         for folder in ["accounts.d", "pipelines"] {
             try FileManager.default.createDirectory(
                 at: url.appendingPathComponent(folder), withIntermediateDirectories: true)

@@ -141,8 +141,8 @@ import Testing
     }
 
     @Test func aSymlinkSwapOfTheWholeFolderIsSeen() async throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("swap-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        let temporary = try TemporaryFolder(prefix: "swap")
+        let base = temporary.url
         let first = try ConfigFolder()
         let second = try ConfigFolder()
         try first.write("accounts.d/a.yaml", ConfigFolder.account())

@@ -26,6 +26,8 @@ struct Harness {
     let store: SQLiteStore
     let steps: [String: any Step]
     let folder: URL
+    /// Removes `folder` when the last copy of the harness is gone.
+    private let owner: TemporaryFolder
     var jitter: Double = 1.0
     var environment: [String: String] = [:]
     var maxParallelSteps = 4
@@ -34,8 +36,8 @@ struct Harness {
     init(steps: [String: any Step]) throws {
         store = try SQLiteStore.inMemory()
         self.steps = steps
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("engine-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        owner = try TemporaryFolder(prefix: "engine-test")
+        folder = owner.url
     }
 
     func executionEnvironment(owner pid: Int32 = getpid()) -> ExecutionEnvironment {
