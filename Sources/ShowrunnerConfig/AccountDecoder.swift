@@ -1,5 +1,6 @@
 import Foundation
 import ShowrunnerCore
+import ShowrunnerYAML
 
 /// Decodes an account file (SPEC §2.1) into an `Account`, collecting every problem.
 struct AccountDecoder {

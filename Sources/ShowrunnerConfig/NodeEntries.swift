@@ -1,3 +1,5 @@
+import ShowrunnerYAML
+
 /// A mapping's entries by key, as a decoder reads them: a handful of keys, so a search of a small array (in file
 /// order) costs less than hashing each key into a dictionary, which every mapping of 10,000 files used to build.
 struct NodeEntries {

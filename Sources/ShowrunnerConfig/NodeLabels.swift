@@ -1,4 +1,5 @@
 import ShowrunnerCore
+import ShowrunnerYAML
 
 /// `node.labels` and an account's `runs_on`: lists of labels such as `gpu` or `eu-west`.
 enum NodeLabels {

@@ -1,5 +1,5 @@
 import ShowrunnerCore
-import Yams
+import ShowrunnerYAML
 
 extension NodeReader {
     static let notifyKeys = ["name", "url", "format", "secret", "events"]

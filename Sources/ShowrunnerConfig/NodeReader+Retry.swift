@@ -1,4 +1,5 @@
 import ShowrunnerCore
+import ShowrunnerYAML
 
 extension NodeReader {
     static let retryKeys = ["attempts", "backoff", "delay", "factor", "max_delay", "jitter", "on"]

@@ -1,5 +1,6 @@
 import Foundation
 import ShowrunnerCore
+import ShowrunnerYAML
 
 extension NodeReader {
     /// Any scalar as text (so `category_id: 26` and `language: no` stay strings); null and collections are errors.

@@ -1,4 +1,5 @@
 import ShowrunnerCore
+import ShowrunnerYAML
 
 /// Reads typed values out of a `YAMLNode` tree, recording where each key path was written and collecting every
 /// problem instead of stopping at the first.

@@ -1,4 +1,5 @@
 import ShowrunnerCore
+import ShowrunnerYAML
 
 /// Decodes a pipeline mapping (a `pipelines/` file, or `pipeline:` inline in an account).
 struct PipelineDecoder {

@@ -1,3 +1,5 @@
+import ShowrunnerYAML
+
 /// The type of a plain (unquoted) YAML scalar under the YAML 1.2 core schema. Files are composed from libyaml's events
 /// without tag resolution, and typed here instead.
 enum PlainScalar {

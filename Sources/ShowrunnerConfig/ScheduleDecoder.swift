@@ -1,5 +1,6 @@
 import Foundation
 import ShowrunnerCore
+import ShowrunnerYAML
 
 /// Decodes an account's `schedule:` block: cron, time zone, jitter, catch-up, overlap, auto-pause.
 enum ScheduleDecoder {

@@ -1,4 +1,5 @@
 import ShowrunnerCore
+import ShowrunnerYAML
 
 /// Decodes `showrunner.yaml` (SPEC §6).
 enum SettingsDecoder {

@@ -1,4 +1,5 @@
 import ShowrunnerCore
+import ShowrunnerYAML
 
 /// Decodes `store:`: `sqlite`, a PostgreSQL URL, or `{host, port, database, user, password, tls}`.
 enum StoreSettingDecoder {

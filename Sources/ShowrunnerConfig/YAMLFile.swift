@@ -1,12 +1,17 @@
 import ShowrunnerCore
+import ShowrunnerYAML
 
 /// Parses a config file's text into a `YAMLNode` tree straight from libyaml's events, turning libyaml errors into
 /// located diagnostics with advice in plain words. A file over the size, depth or alias limits is refused at the
 /// event that goes over.
 enum YAMLFile {
-    /// Which composer reads the text: libyaml's events (the default), or Yams' node tree converted (the reader
-    /// before issue 17, kept so a differential test can compare the two).
-    enum Composer: Sendable { case events, yams }
+    /// Which composer reads the text: libyaml's events (`events`); the differential test passes the Yams reader
+    /// of before issue 17 to compare the two.
+    struct Composer: Sendable {
+        let compose: @Sendable (_ text: String, _ file: String, _ limits: YAMLLimits) -> YAMLEventComposer.Outcome
+
+        static let events = Composer { YAMLEventComposer.compose($0, file: $1, limits: $2) }
+    }
 
     /// The root node, or nil with a diagnostic (syntax error, empty file, over a limit).
     static func compose(
@@ -17,11 +22,7 @@ enum YAMLFile {
             reader.append(problem)
             return nil
         }
-        let outcome =
-            composer == .events
-            ? YAMLEventComposer.compose(text, file: file, limits: limits)
-            : YamsComposer.compose(text, file: file, limits: limits)
-        switch outcome {
+        switch composer.compose(text, file, limits) {
         case .root(let root): return root
         case .empty:
             reader.append(

@@ -63,6 +63,27 @@ import Testing
         #expect(result.stdout.contains("the file nests deeper than YAML's limit of 1000 levels"))
     }
 
+    /// `validate` reads the topics files the accounts' `topic.list` steps name (to warn of lists running out): a bomb
+    /// there is refused like one in a config file, so `validate` ends at once (it used to grow to gigabytes).
+    @Test func validateEndsPromptlyWithABombInATopicsFile() throws {
+        let pipeline = "name: t\nsteps:\n  - { id: topic, uses: topic.list, with: { file: topics/bomb.yaml } }\n"
+        let account = "channel: { type: c }\nschedule: { cron: \"0 9 * * *\" }\npipeline: t\n"
+        // The bomb's anchored lists as keys of the second topic.
+        let topics = "- title: ok\n- title: bomb\n" + Self.bomb.components(separatedBy: "vars:\n")[1]
+        let folder = try Self.folder([
+            "pipelines/t.yaml": Data(pipeline.utf8), "accounts.d/a.yaml": Data(account.utf8),
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("topics"), withIntermediateDirectories: true)
+        try Data(topics.utf8).write(to: folder.appendingPathComponent("topics/bomb.yaml"))
+        let start = Date()
+        let result = try CommandRunner.run(["validate", "--config", folder.path, "--no-preflight"])
+        #expect(Date().timeIntervalSince(start) < 30)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("1 account: 0 errors"), "\(result.stdout)")
+    }
+
     @Test func theDaemonStaysSmallAndResponsiveWithABombInTheFolder() throws {
         let good = "channel: { type: c }\nschedule: { cron: \"0 9 * * *\" }\npipeline: p\n"
         let folder = try Self.folder([

@@ -77,6 +77,25 @@ struct TopicScriptTests {
         #expect(failure?.message.hasPrefix(message) == true, "\(failure?.message ?? "")")
     }
 
+    /// A topics file is read with the config files' limits: a 600-byte alias bomb (9^9 values once expanded) or a
+    /// file nested too deep is refused at its place, at once, instead of filling the daemon's memory.
+    @Test(arguments: [
+        (
+            "- title: ok\n- title: bomb\n  junk:\n" + HostileTopics.bomb(indent: "    "),
+            "topics file 'topics/bad.yaml', line 8, column 14: alias '*a3' makes the file expand to more than 10000"
+        ),
+        (
+            "- title: " + String(repeating: "[", count: 150),
+            "topics file 'topics/bad.yaml', line 1, column 108: the file nests deeper than 100 levels"
+        ),
+    ])
+    func aHostileFileIsRefusedAtItsPlace(_ yaml: String, _ message: String) async throws {
+        try fixture.write(yaml, to: "topics/bad.yaml")
+        let failure = await stepFailure { try await pick("topics/bad.yaml", index: 0) }
+        #expect(failure?.kind == .permanent)
+        #expect(failure?.message.hasPrefix(message) == true, "\(failure?.message ?? "")")
+    }
+
     /// Every shipped topic carries a script of 120–160 words, so every example account speaks 45–60 s.
     @Test(arguments: ["space", "cooking", "history"])
     func theShippedTopicsCarryScriptsOf120To160Words(_ name: String) throws {
@@ -90,5 +109,17 @@ struct TopicScriptTests {
             #expect((120...160).contains(words), "\(entry.title): \(words) words")
             #expect(entry.scenes.allSatisfy { !$0.keywords.isEmpty }, "\(entry.title): a scene without keywords")
         }
+    }
+}
+
+/// Nine levels of nine aliases (9^9 ≈ 387 million values once expanded) in about 600 bytes.
+enum HostileTopics {
+    static func bomb(indent: String) -> String {
+        var text = indent + "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1..<9 {
+            let aliases = Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ",")
+            text += indent + "a\(level): &a\(level) [\(aliases)]\n"
+        }
+        return text
     }
 }

@@ -17,7 +17,6 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [
         .package(path: "../.."),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
@@ -26,7 +25,7 @@ let package = Package(
             name: "BenchConfig",
             dependencies: [
                 .product(name: "ShowrunnerCore", package: showrunner),
-                .product(name: "Yams", package: "Yams"),
+                .product(name: "ShowrunnerYAML", package: showrunner),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

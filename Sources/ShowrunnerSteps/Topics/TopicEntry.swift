@@ -1,6 +1,6 @@
 import Foundation
 import ShowrunnerCore
-import Yams
+import ShowrunnerYAML
 
 /// One topic of a YAML topics file (`topics/space.yaml`): a title and, optionally, its script, written as
 /// `script:` (with `keywords:`) or as `scenes:` of `{text, keywords}`. A bare string is a title alone, as in a
@@ -29,15 +29,23 @@ struct TopicEntry: Sendable, Equatable {
         scenes.isEmpty ? nil : scenes.map(\.text).joined(separator: " ")
     }
 
-    /// The entries of a YAML topics file; a permanent failure names the file and the entry that is wrong.
+    /// The entries of a YAML topics file; a permanent failure names the file and the entry that is wrong. Read as
+    /// config files are (`YAMLEventComposer`): an alias bomb or a file nested too deep is refused at the alias.
     static func parse(yaml text: String, name: String) throws(StepFailure) -> [TopicEntry] {
-        let loaded: Any?
-        do {
-            loaded = try Yams.load(yaml: text)
-        } catch {
-            throw StepFailure(.permanent, "topics file '\(name)' is not valid YAML: \(error).")
+        let root: YAMLNode?
+        switch YAMLEventComposer.compose(text, file: name) {
+        case .root(let node): root = node
+        case .empty: root = nil
+        case .overLimit(let problem):
+            let place = problem.line.map { ", line \($0), column \(problem.column ?? 1)" } ?? ""
+            throw StepFailure(.permanent, "topics file '\(name)'\(place): \(problem.message)")
+        case .notYAML(let problem):
+            throw StepFailure(
+                .permanent,
+                "topics file '\(name)' is not valid YAML: \(problem.problem) (line \(problem.mark.line), column "
+                    + "\(problem.mark.column)).")
         }
-        guard let items = loaded as? [Any] else {
+        guard case .sequence(let items)? = root else {
             throw StepFailure(.permanent, "topics file '\(name)' must be a list of topics (- title: …).")
         }
         var entries: [TopicEntry] = []
@@ -53,21 +61,22 @@ struct TopicEntry: Sendable, Equatable {
         return entries
     }
 
-    private static func entry(_ item: Any) -> TopicEntry? {
-        if let title = item as? String { return TopicEntry(title: title.trimmingWhitespace()) }
-        guard let fields = item as? [String: Any], let title = (fields["title"] as? String)?.trimmingWhitespace(),
+    private static func entry(_ item: YAMLNode) -> TopicEntry? {
+        if let title = text(item) { return TopicEntry(title: title.trimmingWhitespace()) }
+        guard case .mapping(let fields) = item, let title = fields["title"].flatMap(text)?.trimmingWhitespace(),
             !title.isEmpty
         else { return nil }
         var entry = TopicEntry(title: title)
         if let script = fields["script"] {
-            guard let text = (script as? String)?.trimmingWhitespace(), !text.isEmpty else { return nil }
-            guard let keywords = keywords(fields["keywords"]) else { return nil }
+            guard let text = text(script)?.trimmingWhitespace(), !text.isEmpty,
+                let keywords = keywords(fields["keywords"])
+            else { return nil }
             entry.scenes = [Scene(text: text, keywords: keywords)]
         } else if let scenes = fields["scenes"] {
-            guard let list = scenes as? [[String: Any]], !list.isEmpty else { return nil }
+            guard case .sequence(let list) = scenes, !list.isEmpty else { return nil }
             for scene in list {
-                guard let text = (scene["text"] as? String)?.trimmingWhitespace(), !text.isEmpty,
-                    let keywords = keywords(scene["keywords"])
+                guard case .mapping(let scene) = scene, let text = scene["text"].flatMap(text)?.trimmingWhitespace(),
+                    !text.isEmpty, let keywords = keywords(scene["keywords"])
                 else { return nil }
                 entry.scenes.append(Scene(text: text, keywords: keywords))
             }
@@ -76,15 +85,20 @@ struct TopicEntry: Sendable, Equatable {
     }
 
     /// A list of words, or one comma-separated text (none when absent); nil when it is something else.
-    private static func keywords(_ value: Any?) -> [String]? {
-        switch value {
-        case nil: return []
-        case let text as String:
+    private static func keywords(_ node: YAMLNode?) -> [String]? {
+        guard let node else { return [] }
+        if let text = text(node) {
             return text.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
-        case let list as [Any]:
-            let words = list.compactMap { $0 as? String }
-            return words.count == list.count ? words : nil
-        default: return nil
         }
+        guard case .sequence(let list) = node else { return nil }
+        let words = list.compactMap(text)
+        return words.count == list.count ? words : nil
+    }
+
+    /// A scalar's text; nil for a mapping, a list or a plain null (`~`, `null`, nothing).
+    private static func text(_ node: YAMLNode) -> String? {
+        guard case .scalar(let scalar) = node else { return nil }
+        let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        return isNull ? nil : scalar.string
     }
 }

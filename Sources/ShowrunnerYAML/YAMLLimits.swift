@@ -6,33 +6,13 @@ import ShowrunnerCore
 /// node instead of copying it, but hashing mapping keys and every walk of the tree (`vars`, `with:`) pays for
 /// the expanded size, so the file is refused here, at the alias that goes over, as PyYAML-based tools and
 /// Kubernetes' YAML reader do.
-struct YAMLLimits {
+public struct YAMLLimits: Sendable {
     /// Deeper than any config needs (a step's `with:` is 4 levels down); the expanded depth through aliases counts.
-    var maxDepth = 100
+    public var maxDepth = 100
     /// Aliases may expand a file to this many values, or to twice the values written in it if that is more.
-    var minimumBudget = 10_000
+    public var minimumBudget = 10_000
 
-    /// The first limit the text goes over, as a diagnostic at the alias or the collection; nil when within limits
-    /// or when the text is not YAML (the composer reports the syntax error). The
-    /// Yams reader (kept for the differential test) calls it before composing.
-    func check(_ text: String, file: String) -> Diagnostic? {
-        var text = text
-        return text.withUTF8 { bytes in
-            var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else { return nil }
-            defer { yaml_parser_delete(&parser) }
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
-            var walk = Walk(limits: self, file: file)
-            var event = yaml_event_t()
-            while yaml_parser_parse(&parser, &event) == 1 {
-                defer { yaml_event_delete(&event) }
-                if event.type == YAML_STREAM_END_EVENT { return nil }
-                if let problem = walk.visit(event) { return problem }
-            }
-            return nil
-        }
-    }
+    public init() {}
 
     /// The running count while the events go by (`YAMLEventComposer` feeds it every event).
     struct Walk {

@@ -1,11 +1,21 @@
 import ShowrunnerCore
 import Yams
 
-/// The reader before issue 17, kept for the differential test (`YAMLFile.Composer.yams`): a libyaml pass for the
-/// limits, then Yams composes its node tree, converted here to `YAMLNode`. Not on any production path.
+@testable import ShowrunnerConfig
+@testable import ShowrunnerYAML
+
+extension YAMLFile.Composer {
+    /// The reader before issue 17, for the differential test.
+    static let yams = YAMLFile.Composer { YamsComposer.compose($0, file: $1, limits: $2) }
+}
+
+/// The reader before issue 17, kept for the differential test (`YAMLFile.Composer.yams`): the size limits as the
+/// events go by, then Yams composes its node tree, converted here to `YAMLNode`. Only the tests link Yams.
 enum YamsComposer {
     static func compose(_ text: String, file: String, limits: YAMLLimits) -> YAMLEventComposer.Outcome {
-        if let problem = limits.check(text, file: file) { return .overLimit(problem) }
+        if case .overLimit(let problem) = YAMLEventComposer.compose(text, file: file, limits: limits) {
+            return .overLimit(problem)
+        }
         do {
             guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .empty }
             return .root(convert(root))

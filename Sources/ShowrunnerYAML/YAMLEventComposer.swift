@@ -5,8 +5,8 @@ import ShowrunnerCore
 /// as the events go by, nodes are built with their marks, anchors and aliases resolved, duplicate keys found.
 /// Which problem wins matches the two-pass reader it replaces: a limit anywhere before a syntax error, else the
 /// first syntax or composer error in the stream.
-struct YAMLEventComposer {
-    enum Outcome {
+public struct YAMLEventComposer {
+    public enum Outcome: Sendable {
         case root(YAMLNode)
         case empty
         case overLimit(Diagnostic)
@@ -42,7 +42,7 @@ struct YAMLEventComposer {
     private init(limits: YAMLLimits, file: String) { walk = YAMLLimits.Walk(limits: limits, file: file) }
 
     /// The root node of `text`, or why there is none.
-    static func compose(_ text: String, file: String, limits: YAMLLimits = YAMLLimits()) -> Outcome {
+    public static func compose(_ text: String, file: String, limits: YAMLLimits = YAMLLimits()) -> Outcome {
         var contiguous = text
         return contiguous.withUTF8 { bytes in
             var parser = yaml_parser_t()

@@ -1,41 +1,41 @@
 /// A YAML value as the config decoders read it: scalars keep their text, style and explicit tag, collections their
 /// style, every node the line and column where it starts. Composed in one pass over libyaml's events
 /// (`YAMLEventComposer`); an alias is a copy of its anchor's node (arrays are shared, not copied).
-enum YAMLNode: Sendable {
+public enum YAMLNode: Sendable {
     case scalar(Scalar)
     case mapping(Mapping)
     case sequence(Items)
 
     /// 1-based line and column, as libyaml's 0-based marks plus one.
-    struct Mark: Sendable, Equatable {
-        var line: Int32
-        var column: Int32
+    public struct Mark: Sendable, Equatable {
+        public var line: Int32
+        public var column: Int32
     }
 
-    enum ScalarStyle: Sendable { case plain, singleQuoted, doubleQuoted, literal, folded }
+    public enum ScalarStyle: Sendable { case plain, singleQuoted, doubleQuoted, literal, folded }
 
-    enum CollectionStyle: Sendable { case block, flow }
+    public enum CollectionStyle: Sendable { case block, flow }
 
     /// Text with its style; `tag` only when one is written (`!!int 5`), nil for the implicit string tag.
-    struct Scalar: Sendable {
-        var string: String
-        var style: ScalarStyle
-        var tag: String?
-        var mark: Mark
+    public struct Scalar: Sendable {
+        public var string: String
+        public var style: ScalarStyle
+        public var tag: String?
+        public var mark: Mark
     }
 
     /// Key–value pairs in file order.
-    struct Mapping: Sendable, RandomAccessCollection {
-        var pairs: [(key: YAMLNode, value: YAMLNode)]
-        var style: CollectionStyle
-        var mark: Mark
+    public struct Mapping: Sendable, RandomAccessCollection {
+        public var pairs: [(key: YAMLNode, value: YAMLNode)]
+        public var style: CollectionStyle
+        public var mark: Mark
 
-        var startIndex: Int { pairs.startIndex }
-        var endIndex: Int { pairs.endIndex }
-        subscript(position: Int) -> (key: YAMLNode, value: YAMLNode) { pairs[position] }
+        @inlinable public var startIndex: Int { pairs.startIndex }
+        @inlinable public var endIndex: Int { pairs.endIndex }
+        @inlinable public subscript(position: Int) -> (key: YAMLNode, value: YAMLNode) { pairs[position] }
 
         /// The value of the first plain-text key `key`.
-        subscript(key: String) -> YAMLNode? {
+        @inlinable public subscript(key: String) -> YAMLNode? {
             for pair in pairs {
                 if case .scalar(let scalar) = pair.key, scalar.tag == nil, scalar.string == key { return pair.value }
             }
@@ -44,17 +44,17 @@ enum YAMLNode: Sendable {
     }
 
     /// A list's items.
-    struct Items: Sendable, RandomAccessCollection {
-        var nodes: [YAMLNode]
-        var style: CollectionStyle
-        var mark: Mark
+    public struct Items: Sendable, RandomAccessCollection {
+        public var nodes: [YAMLNode]
+        public var style: CollectionStyle
+        public var mark: Mark
 
-        var startIndex: Int { nodes.startIndex }
-        var endIndex: Int { nodes.endIndex }
-        subscript(position: Int) -> YAMLNode { nodes[position] }
+        @inlinable public var startIndex: Int { nodes.startIndex }
+        @inlinable public var endIndex: Int { nodes.endIndex }
+        @inlinable public subscript(position: Int) -> YAMLNode { nodes[position] }
     }
 
-    var mark: Mark {
+    @inlinable public var mark: Mark {
         switch self {
         case .scalar(let scalar): scalar.mark
         case .mapping(let mapping): mapping.mark

@@ -2,8 +2,8 @@ import ShowrunnerCore
 
 /// Why a file is not YAML, as libyaml (or the composer) reports it: what went wrong, where, and the construct it
 /// was reading. `YAMLFile` turns it into a diagnostic with advice in plain words.
-struct YAMLProblem: Sendable, Equatable {
-    enum Kind: Sendable, Equatable {
+public struct YAMLProblem: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
         /// A scanner, parser or composer error: `problem` at `mark`, maybe inside `context`.
         case syntax
         /// The same key twice in one mapping (sorted), reported at the first of them.
@@ -14,18 +14,18 @@ struct YAMLProblem: Sendable, Equatable {
         case other
     }
 
-    var kind: Kind
-    var problem: String
-    var mark: SourceLocation
-    var context: (text: String, mark: SourceLocation)?
+    public var kind: Kind
+    public var problem: String
+    public var mark: SourceLocation
+    public var context: (text: String, mark: SourceLocation)?
 
-    static func == (lhs: YAMLProblem, rhs: YAMLProblem) -> Bool {
+    public static func == (lhs: YAMLProblem, rhs: YAMLProblem) -> Bool {
         lhs.kind == rhs.kind && lhs.problem == rhs.problem && lhs.mark == rhs.mark
             && lhs.context?.text == rhs.context?.text && lhs.context?.mark == rhs.context?.mark
     }
 
     /// The line and column of the `offset`-th character of `text`.
-    static func location(ofCharacter offset: Int, in text: String) -> SourceLocation {
+    public static func location(ofCharacter offset: Int, in text: String) -> SourceLocation {
         var line = 1
         var column = 1
         for character in text.prefix(offset) {
