@@ -83,10 +83,11 @@ let logger = Logger(label: "reload-bench", factory: { _ in SwiftLogNoOpLogHandle
 let stateDirectory = URL(fileURLWithPath: statePath, isDirectory: true)
 let store = try SQLiteStore(path: stateDirectory.appendingPathComponent("showrunner.sqlite").path)
 let environment = ExecutionEnvironment(
-    store: store, topics: store, steps: [:], clock: ContinuousClock(), now: { Date() }, jitter: { 1.0 },
-    randomIndex: { Int.random(in: 0..<max($0, 1)) }, resolveSecret: { _ throws(StepFailure) in "" },
-    stateDirectory: stateDirectory, configDirectory: directory, settings: DaemonSettings(),
-    owner: { OwnerProbe.current(now: Date()) }, logger: logger)
+    runs: store, stepStores: StepStores(store), steps: [:], time: ExecutionTime(),
+    randomness: ExecutionRandomness(jitter: { 1.0 }, randomIndex: { Int.random(in: 0..<max($0, 1)) }),
+    folders: ExecutionFolders(state: stateDirectory, config: directory), settings: DaemonSettings(),
+    resolveSecret: { _ throws(StepFailure) in "" }, owner: { OwnerProbe.current(now: Date()) },
+    reporting: ExecutionReporting(logger: logger))
 let launcher = RunLauncher(executor: RunExecutor(environment: environment), probe: OwnerProbe())
 let coordinator = RunCoordinator(launcher: launcher, accountStates: store, maxConcurrentRuns: 1000, logger: logger)
 let scheduler = Scheduler(
@@ -95,7 +96,7 @@ let scheduler = Scheduler(
 
 func scheduled(_ version: ConfigRegistry.GoodVersion) -> ScheduledAccount {
     ScheduledAccount(
-        account: version.account, plan: version.plan, contentHash: version.contentHash,
+        account: version.account, pipeline: version.pipeline, contentHash: version.contentHash,
         configRevision: version.revision)
 }
 
@@ -141,11 +142,12 @@ for edit in 0..<edits {
     let start = ContinuousClock.now
     let report = registry.apply(["accounts.d/\(name)"])
     let afterApply = ContinuousClock.now
-    var changes: [String: ScheduledAccount?] = [:]
-    for id in report.removed { changes[id] = .some(nil) }
-    for id in report.applied { changes[id] = registry.goodVersion(id).map(scheduled) }
+    // As the daemon does (`Daemon.configChanged`): the registry's version now of each applied or removed id.
+    let versions = (report.removed + report.applied).map { ($0, registry.goodVersion($0)) }
+    let changed = versions.compactMap { $0.1.map(scheduled) }
+    let removed = versions.filter { $0.1 == nil }.map(\.0)
     let afterMap = ContinuousClock.now
-    await scheduler.update(changes)
+    await scheduler.update(scheduled: changed, removed: removed)
     let afterScheduler = ContinuousClock.now
     let job = scheduler.jobs(accountID: id).first
     let end = ContinuousClock.now
@@ -161,8 +163,8 @@ for edit in 0..<edits {
 
 print("  \(edits) edits of \(files.count) accounts (rename() over the file, new daily cron), after the debounce:")
 result("registry_apply", applyMS, "1. ConfigRegistry.apply([changed file])")
-result("changes", mapMS, "2. the report's ids → [id: ScheduledAccount?]")
-result("scheduler_update", schedulerMS, "3. Scheduler.update(changes)")
+result("changes", mapMS, "2. the report's ids → their good versions")
+result("scheduler_update", schedulerMS, "3. Scheduler.update(scheduled:removed:)")
 result("scheduler_job", jobsMS, "4. Scheduler.jobs(accountID:)")
 result("total", totalMS, "1-4 total (what runs after the 50 ms debounce)")
 service.cancel()
