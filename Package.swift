@@ -33,8 +33,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "ShowrunnerCore"),
-        // The one YAML reader, over libyaml's events (Yams' copy of libyaml): config files and topics files.
-        .target(name: "ShowrunnerYAML", dependencies: ["ShowrunnerCore", .product(name: "Yams", package: "Yams")]),
+        // Debian's libyaml (libyaml-dev), and the one YAML reader over its events: config files and topics files.
+        .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .target(name: "ShowrunnerYAML", dependencies: ["ShowrunnerCore", "CLibYAML"]),
         .target(
             name: "ShowrunnerConfig",
             dependencies: [
@@ -110,10 +111,12 @@ let package = Package(
             path: "Tests/Support"
         ),
         .testTarget(name: "ShowrunnerCoreTests", dependencies: ["ShowrunnerCore", "ShowrunnerTestSupport"]),
-        // Yams only here: the differential test reads every config with the reader before issue 17 as well.
-        .testTarget(
-            name: "ShowrunnerConfigTests",
-            dependencies: ["ShowrunnerConfig", "ShowrunnerTestSupport", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "ShowrunnerConfigTests", dependencies: ["ShowrunnerConfig", "ShowrunnerTestSupport"]),
+        // The reader before issue 17 (Yams, with its own copy of libyaml) as a program of its own, for the
+        // differential test: a test may not link a second libyaml beside Debian's.
+        .executableTarget(
+            name: "yams-reference", dependencies: [.product(name: "Yams", package: "Yams")], path: "Tests/YamsReference"
+        ),
         .testTarget(name: "ShowrunnerCLITests", dependencies: ["ShowrunnerCLI", "ShowrunnerTestSupport"]),
         .testTarget(
             name: "ShowrunnerStoreTests",

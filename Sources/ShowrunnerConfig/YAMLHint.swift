@@ -13,9 +13,6 @@ enum YAMLHint {
         if line >= 1, line <= lines.count, lines[line - 1].prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
             return "indent with spaces; YAML does not allow tabs for indentation"
         }
-        if problem.contains("Maximum nesting level") {
-            return "the file nests deeper than YAML's limit of 1000 levels; no config needs that many, so flatten it"
-        }
         for number in [line, line - 1] where number >= 1 && number <= lines.count {
             if let advice = quoting(lines[number - 1]) { return advice }
         }

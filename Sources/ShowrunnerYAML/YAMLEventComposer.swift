@@ -1,4 +1,4 @@
-import CYaml
+import CLibYAML
 import ShowrunnerCore
 
 /// Composes a config file straight from libyaml's events in one pass: the size limits (`YAMLLimits`) are counted

@@ -1,4 +1,4 @@
-import CYaml
+import CLibYAML
 import ShowrunnerCore
 
 /// Bounds what a small YAML file can cost before it is composed: the nesting depth and how many values its

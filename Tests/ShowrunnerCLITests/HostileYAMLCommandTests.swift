@@ -55,12 +55,11 @@ import Testing
         for expected in [
             "\(path)bomb.yaml:9:12: error: alias '*l3' makes the file expand to more than 10000 values",
             "\(path)deep.yaml:1:110: error: the file nests deeper than 100 levels",
-            "\(path)deep2.yaml:1:13: error: YAML syntax error: Maximum nesting level reached",
+            "\(path)deep2.yaml:1:110: error: the file nests deeper than 100 levels",
             "\(path)latin1.yaml:2:10: error: the file is not valid UTF-8 text (byte 0xE9",
         ] {
             #expect(result.stdout.contains(expected), "\(result.stdout)")
         }
-        #expect(result.stdout.contains("the file nests deeper than YAML's limit of 1000 levels"))
     }
 
     /// `validate` reads the topics files the accounts' `topic.list` steps name (to warn of lists running out): a bomb

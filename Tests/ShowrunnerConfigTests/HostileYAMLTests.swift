@@ -62,8 +62,11 @@ struct HostileYAMLTests {
 
     @Test(arguments: [
         (String(repeating: "[", count: 150), "accounts.d/a.yaml:1:101: error: the file nests deeper than 100 levels"),
-        // libyaml looks ahead on one long line and stops at its own limit first.
-        (String(repeating: "[", count: 100_000), "accounts.d/a.yaml:1:1: error: YAML syntax error: Maximum nesting"),
+        // libyaml looks ahead at most 1024 characters on one line: the limit is met as the events come.
+        (
+            String(repeating: "[", count: 100_000),
+            "accounts.d/a.yaml:1:101: error: the file nests deeper than 100 levels"
+        ),
         (
             "vars:\n  deep: &d " + String(repeating: "[", count: 60) + String(repeating: "]", count: 60)
                 + "\n  deeper: " + String(repeating: "[", count: 60) + "*d" + String(repeating: "]", count: 60) + "\n",
