@@ -37,14 +37,14 @@ enum ExecutorBench {
         vars: ["greeting": .string("hello")])
 
     static func environment(store: SQLiteStore, folder: URL) -> ExecutionEnvironment {
-        let resolver = SecretResolver(configDirectory: folder, environment: [:])
-        return ExecutionEnvironment(
-            store: store, topics: store, steps: ["bench.echo": EchoStep()], clock: ContinuousClock(),
-            now: { Date() }, jitter: { 1.0 }, randomIndex: { Int.random(in: 0..<max($0, 1)) },
-            resolveSecret: { reference throws(StepFailure) in try resolver.resolve(reference) },
-            stateDirectory: folder.appendingPathComponent("state", isDirectory: true), configDirectory: folder,
-            settings: DaemonSettings(), owner: { OwnerProbe.current(now: Date()) },
-            logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
+        ExecutionEnvironment(
+            runs: store, stepStores: StepStores(store), steps: ["bench.echo": EchoStep()], time: ExecutionTime(),
+            randomness: ExecutionRandomness(jitter: { 1.0 }),
+            folders: ExecutionFolders(state: folder.appendingPathComponent("state", isDirectory: true), config: folder),
+            settings: DaemonSettings(),
+            resolveSecret: { _ throws(StepFailure) in throw StepFailure(.permanent, "no secrets in the bench") },
+            owner: { OwnerProbe.current(now: Date()) },
+            reporting: ExecutionReporting(logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })))
     }
 
     static func run(_ options: Options, _ report: Reporter) async throws {
@@ -175,36 +175,41 @@ enum ExecutorBench {
         let store = kind == .disk ? try SQLiteStore(path: path) : try SQLiteStore.inMemory()
         let launcher = RunLauncher(
             executor: RunExecutor(environment: environment(store: store, folder: folder)), probe: OwnerProbe())
+        // As `showrunner trigger` runs one: a coordinator executing runs while the measurement asks for them.
+        let coordinator = RunCoordinator(
+            launcher: launcher, accountStates: store, maxConcurrentRuns: max(4, concurrency),
+            logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
         let collisions = Counter()
-
-        for _ in 0..<warmup { _ = try await launch(launcher, collisions) }
-        let clock = ContinuousClock()
-        var latencies: [Double] = []
-        latencies.reserveCapacity(runs)
-        let started = clock.now
-        let cpuStarted = cpuMicroseconds()
-        if concurrency == 1 {
-            for _ in 0..<runs {
-                let runStart = clock.now
-                _ = try await launch(launcher, collisions)
-                latencies.append(runStart.duration(to: clock.now).milliseconds)
-            }
-        } else {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                var next = 0
-                while next < min(concurrency, runs) {
-                    group.addTask { _ = try await launch(launcher, collisions) }
-                    next += 1
+        let (sample, latencies) = try await coordinator.whileRunning { () async throws -> (Sample, [Double]) in
+            for _ in 0..<warmup { _ = try await launch(coordinator, collisions) }
+            let clock = ContinuousClock()
+            var latencies: [Double] = []
+            latencies.reserveCapacity(runs)
+            let started = clock.now
+            let cpuStarted = cpuMicroseconds()
+            if concurrency == 1 {
+                for _ in 0..<runs {
+                    let runStart = clock.now
+                    _ = try await launch(coordinator, collisions)
+                    latencies.append(runStart.duration(to: clock.now).milliseconds)
                 }
-                while try await group.next() != nil {
-                    if next < runs {
-                        group.addTask { _ = try await launch(launcher, collisions) }
+            } else {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    var next = 0
+                    while next < min(concurrency, runs) {
+                        group.addTask { _ = try await launch(coordinator, collisions) }
                         next += 1
+                    }
+                    while try await group.next() != nil {
+                        if next < runs {
+                            group.addTask { _ = try await launch(coordinator, collisions) }
+                            next += 1
+                        }
                     }
                 }
             }
+            return (Sample(wall: started.duration(to: clock.now), cpu: cpuMicroseconds() - cpuStarted), latencies)
         }
-        let sample = Sample(wall: started.duration(to: clock.now), cpu: cpuMicroseconds() - cpuStarted)
 
         // Every run must have succeeded with one attempt per step.
         let history = try await store.history(matching: RunQuery(limit: runs + warmup + 10))
@@ -219,10 +224,12 @@ enum ExecutorBench {
 
     /// Run ids are random (5 characters per second); on the rare duplicate the insert fails before anything ran,
     /// so the launch is simply repeated.
-    static func launch(_ launcher: RunLauncher, _ collisions: Counter) async throws -> RunOutcome? {
+    static func launch(_ coordinator: RunCoordinator, _ collisions: Counter) async throws -> RunOutcome? {
+        let submission = RunSubmission(
+            account: account, mergedPipeline: plan, trigger: .manual, scheduledAt: nil, configRevision: nil)
         for _ in 0..<5 {
             do {
-                let (_, outcome) = try await launcher.start(account: account, plan: plan, trigger: .manual)
+                let (_, outcome) = try await coordinator.runToEnd(submission, overlap: nil)
                 guard outcome == .succeeded else { fail("a bench run ended \(String(describing: outcome))") }
                 return outcome
             } catch let error where "\(error)".contains("UNIQUE constraint failed: runs.id") {
