@@ -54,7 +54,6 @@ struct YouTubeBench {
             // A fresh store per repeat: the same bytes for the same account are otherwise "already uploaded".
             let store = try SQLiteStore(path: state.appendingPathComponent("run\(index)/showrunner.sqlite").path)
             let steps = BuiltInSteps.youtubeSteps(
-                uploads: store, quota: store,
                 resolveSecret: { _ throws(StepFailure) in
                     String(decoding: FileManager.default.contents(atPath: credentials.path) ?? Data(), as: UTF8.self)
                 })
@@ -87,7 +86,7 @@ struct YouTubeBench {
         return StepContext(
             inputs: ["video": .string(file), "title": .string("Benchmark upload"), "chunk_size": .string(chunk)],
             account: account, run: run, stepID: "upload", attempt: 1, artifactsDirectory: state,
-            configDirectory: state, settings: DaemonSettings(providers: providers), topics: store)
+            configDirectory: state, settings: DaemonSettings(providers: providers), stores: StepStores(store))
     }
 
     /// One line on stdout, unbuffered (run.sh reads it while this process runs).

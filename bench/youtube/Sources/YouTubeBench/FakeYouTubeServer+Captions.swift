@@ -1,0 +1,1 @@
+../../../../Tests/Support/FakeYouTube/FakeYouTubeServer+Captions.swift
