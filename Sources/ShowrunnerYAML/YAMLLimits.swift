@@ -2,10 +2,10 @@ import CLibYAML
 import ShowrunnerCore
 
 /// Bounds what a small YAML file can cost before it is composed: the nesting depth and how many values its
-/// aliases expand to (a "billion laughs" alias bomb of 600 bytes expands to billions). Yams shares an aliased
-/// node instead of copying it, but hashing mapping keys and every walk of the tree (`vars`, `with:`) pays for
-/// the expanded size, so the file is refused here, at the alias that goes over, as PyYAML-based tools and
-/// Kubernetes' YAML reader do.
+/// aliases expand to (a "billion laughs" alias bomb of 600 bytes expands to billions). The composer shares an
+/// aliased node instead of copying it, but hashing mapping keys and every walk of the tree (`vars`, `with:`, a
+/// topics list) pays for the expanded size, so the file is refused here, at the alias that goes over, as
+/// PyYAML-based tools and Kubernetes' YAML reader do.
 public struct YAMLLimits: Sendable {
     /// Deeper than any config needs (a step's `with:` is 4 levels down); the expanded depth through aliases counts.
     public var maxDepth = 100
@@ -85,7 +85,7 @@ public struct YAMLLimits: Sendable {
         }
 
         private mutating func alias(_ name: String, event: yaml_event_t) -> Diagnostic? {
-            guard let target = anchors[name] else { return nil }  // undefined: Yams reports it
+            guard let target = anchors[name] else { return nil }  // undefined: the composer reports it
             expanded += target.size
             raise(to: target.height + 1)
             let budget = max(limits.minimumBudget, 2 * written)
