@@ -67,6 +67,10 @@ struct TopicListStepTests {
     @Test(arguments: [
         (["file": ConfigValue.string("topics/missing.txt")], "topics file 'topics/missing.txt' does not exist"),
         (["file": .string("topics/empty.txt")], "topics file 'topics/empty.txt' has no topics"),
+        (
+            ["file": .string("topics/huge.txt")],
+            "topics file 'topics/huge.txt' is 17 MiB; a topics file may be at most 16 MiB"
+        ),
         (["items": .list([])], "input 'items' has no topics"),
         (["items": .strings("a"), "file": .string("x.txt")], "either 'items' or 'file'"),
         (["items": .strings("a"), "order": .string("random")], "input 'order' must be sequential or shuffle"),
@@ -77,6 +81,10 @@ struct TopicListStepTests {
     ])
     func badInputFailsPermanently(_ inputs: [String: ConfigValue], _ message: String) async throws {
         try fixture.write("# nothing yet\n\n", to: "topics/empty.txt")
+        // 17 MiB without writing them: a sparse file.
+        let huge = try FileHandle(forWritingTo: try fixture.write("", to: "topics/huge.txt"))
+        try huge.truncate(atOffset: 17 << 20)
+        try huge.close()
         let failure = await stepFailure { try await TopicListStep().run(fixture.context(inputs)) }
         #expect(failure?.kind == .permanent)
         #expect(failure?.message.contains(message) == true, "\(String(describing: failure))")

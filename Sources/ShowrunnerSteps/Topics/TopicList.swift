@@ -49,9 +49,20 @@ struct TopicList: Sendable, Equatable {
         return unique(lines.filter { !$0.hasPrefix("#") })
     }
 
+    /// 16 MiB: hundreds of thousands of titles, or thousands of scripted topics. A topics file is read whole, so
+    /// a `file:` that names a video or a log by mistake is refused before it is read.
+    static let maxBytes = 16 << 20
+
     private static func read(_ name: String, at url: URL) throws(StepFailure) -> String {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw StepFailure(.permanent, "topics file '\(name)' does not exist (looked for \(url.path)).")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maxBytes else {
+            throw StepFailure(
+                .permanent,
+                "topics file '\(name)' is \(size >> 20) MiB; a topics file may be at most \(maxBytes >> 20) MiB "
+                    + "(one title per line, or a YAML list of topics).")
         }
         let text: String
         do {
