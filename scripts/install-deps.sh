@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libsqlite3-dev libcurl4-openssl-dev libyaml-dev espeak-ng ffmpeg fonts-dejavu-core git postgresql)
+packages=(pkg-config libsqlite3-dev libcurl4-openssl-dev libyaml-dev espeak-ng ffmpeg fonts-dejavu-core git postgresql)
 # Only for the tests (scripts/test.sh passes --browser), the demo needs neither: the browser suite's headless browser,
 # and strace for the chaos suite's durability scenario (what is synced to disk before a step starts).
 if [ "${1:-}" = "--browser" ]; then

@@ -71,6 +71,9 @@ struct TopicListStepTests {
             ["file": .string("topics/huge.txt")],
             "topics file 'topics/huge.txt' is 17 MiB; a topics file may be at most 16 MiB"
         ),
+        // A symlink is measured by the file it names.
+        (["file": .string("topics/link.txt")], "topics file 'topics/link.txt' is 17 MiB"),
+        (["file": .string("topics")], "topics file 'topics' is not a regular file"),
         (["items": .list([])], "input 'items' has no topics"),
         (["items": .strings("a"), "file": .string("x.txt")], "either 'items' or 'file'"),
         (["items": .strings("a"), "order": .string("random")], "input 'order' must be sequential or shuffle"),
@@ -83,8 +86,11 @@ struct TopicListStepTests {
         try fixture.write("# nothing yet\n\n", to: "topics/empty.txt")
         // 17 MiB without writing them: a sparse file.
         let huge = try FileHandle(forWritingTo: try fixture.write("", to: "topics/huge.txt"))
-        try huge.truncate(atOffset: 17 << 20)
+        try huge.truncate(atOffset: 17 << 20 - 1)
         try huge.close()
+        try? FileManager.default.createSymbolicLink(
+            atPath: fixture.configDirectory.appendingPathComponent("topics/link.txt").path,
+            withDestinationPath: "huge.txt")
         let failure = await stepFailure { try await TopicListStep().run(fixture.context(inputs)) }
         #expect(failure?.kind == .permanent)
         #expect(failure?.message.contains(message) == true, "\(String(describing: failure))")

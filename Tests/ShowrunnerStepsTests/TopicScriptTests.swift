@@ -81,7 +81,7 @@ struct TopicScriptTests {
     /// file nested too deep is refused at its place, at once, instead of filling the daemon's memory.
     @Test(arguments: [
         (
-            "- title: ok\n- title: bomb\n  junk:\n" + HostileTopics.bomb(indent: "    "),
+            "- title: ok\n- title: bomb\n  junk:\n" + Self.bomb(indent: "    "),
             "topics file 'topics/bad.yaml', line 8, column 14: alias '*a3' makes the file expand to more than 10000"
         ),
         (
@@ -94,6 +94,31 @@ struct TopicScriptTests {
         let failure = await stepFailure { try await pick("topics/bad.yaml", index: 0) }
         #expect(failure?.kind == .permanent)
         #expect(failure?.message.hasPrefix(message) == true, "\(failure?.message ?? "")")
+    }
+
+    /// Nine levels of nine aliases (9^9 ≈ 387 million values once expanded) in about 600 bytes.
+    static func bomb(indent: String) -> String {
+        var text = indent + "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1..<9 {
+            let aliases = Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ",")
+            text += indent + "a\(level): &a\(level) [\(aliases)]\n"
+        }
+        return text
+    }
+
+    /// Plain values are text, as in config files (YAML 1.2 typing of our own reader): Yams read `1984` or `yes` as a
+    /// number or a boolean and refused the topic. A merge key is refused by name rather than dropped.
+    @Test func plainValuesAreTextAndAMergeKeyIsAnError() throws {
+        let entries = try TopicEntry.parse(
+            yaml: "- 1984\n- yes\n- title: 3.14\n  script: Pi.\n  keywords: [moon, 2024]\n", name: "t.yaml")
+        #expect(entries.map(\.title) == ["1984", "yes", "3.14"])
+        #expect(entries[2].scenes.first?.keywords == ["moon", "2024"])
+        do {
+            _ = try TopicEntry.parse(yaml: "- &a { title: x }\n- { <<: *a, title: y }\n", name: "t.yaml")
+            Issue.record("a merge key was accepted")
+        } catch {
+            #expect(error.message.contains("topic 2 uses a merge key (<<)"), "\(error.message)")
+        }
     }
 
     /// Every shipped topic carries a script of 120–160 words, so every example account speaks 45–60 s.
@@ -109,17 +134,5 @@ struct TopicScriptTests {
             #expect((120...160).contains(words), "\(entry.title): \(words) words")
             #expect(entry.scenes.allSatisfy { !$0.keywords.isEmpty }, "\(entry.title): a scene without keywords")
         }
-    }
-}
-
-/// Nine levels of nine aliases (9^9 ≈ 387 million values once expanded) in about 600 bytes.
-enum HostileTopics {
-    static func bomb(indent: String) -> String {
-        var text = indent + "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
-        for level in 1..<9 {
-            let aliases = Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ",")
-            text += indent + "a\(level): &a\(level) [\(aliases)]\n"
-        }
-        return text
     }
 }

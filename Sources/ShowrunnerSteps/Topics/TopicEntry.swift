@@ -50,6 +50,12 @@ struct TopicEntry: Sendable, Equatable {
         }
         var entries: [TopicEntry] = []
         for (index, item) in items.enumerated() {
+            if case .mapping(let fields) = item, fields["<<"] != nil {
+                throw StepFailure(
+                    .permanent,
+                    "topics file '\(name)': topic \(index + 1) uses a merge key (<<), which is not expanded; write "
+                        + "its keys out.")
+            }
             guard let entry = entry(item) else {
                 throw StepFailure(
                     .permanent,

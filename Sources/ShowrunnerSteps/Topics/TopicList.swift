@@ -57,12 +57,17 @@ struct TopicList: Sendable, Equatable {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw StepFailure(.permanent, "topics file '\(name)' does not exist (looked for \(url.path)).")
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        // The file a symlink names (a Kubernetes ConfigMap's files are symlinks): its type and its size.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+            throw StepFailure(.permanent, "topics file '\(name)' is not a regular file (looked for \(url.path)).")
+        }
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         guard size <= maxBytes else {
             throw StepFailure(
                 .permanent,
-                "topics file '\(name)' is \(size >> 20) MiB; a topics file may be at most \(maxBytes >> 20) MiB "
-                    + "(one title per line, or a YAML list of topics).")
+                "topics file '\(name)' is \((size + (1 << 20) - 1) >> 20) MiB; a topics file may be at most "
+                    + "\(maxBytes >> 20) MiB (one title per line, or a YAML list of topics).")
         }
         let text: String
         do {

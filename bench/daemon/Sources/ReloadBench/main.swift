@@ -64,7 +64,7 @@ func result(_ key: String, _ samples: [Double], _ label: String) {
         handle.write(Data(record.utf8))
         handle.closeFile()
     } else {
-        FileManager.default.createFile(atPath: resultsPath, contents: Data(record.utf8))
+        _ = FileManager.default.createFile(atPath: resultsPath, contents: Data(record.utf8))
     }
 }
 
