@@ -56,10 +56,11 @@ def test_a_database_restart_in_the_middle_of_runs_loses_and_doubles_nothing(clus
     time.sleep(2)  # fires of these seconds cannot be recorded: no node runs them
     pg_ctl("-w", "-l", str(Path(DATA).parent / "server.log"), "-o", options, "start")
     up_at = time.time()
-    # the nodes record and run fires again
+    # the nodes record and run fires again (within seconds when idle; a CI machine busy on both cores once took
+    # more than 20 s to reconnect, so the bound is generous: what is checked is that nothing is lost or doubled)
     recovered = wait_until(lambda: int(cluster.rows(
         f"SELECT count(*) FROM runs WHERE status = 'succeeded' AND created_at > {int(up_at * 1000)}")[0][0]) >= 4,
-        timeout=20)
+        timeout=45)
     assert recovered, [node.tail() for node in nodes]
     time.sleep(6)
     for node in nodes:
