@@ -94,16 +94,10 @@ public struct YAMLEventComposer {
             finish(node, anchor: Self.name(scalar.anchor))
         case YAML_SEQUENCE_START_EVENT:
             let start = event.data.sequence_start
-            stack.append(
-                Open(
-                    isMapping: false, anchor: Self.name(start.anchor),
-                    style: start.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block, mark: Self.mark(event.start_mark)))
+            open(isMapping: false, anchor: start.anchor, flow: start.style == YAML_FLOW_SEQUENCE_STYLE, at: event)
         case YAML_MAPPING_START_EVENT:
             let start = event.data.mapping_start
-            stack.append(
-                Open(
-                    isMapping: true, anchor: Self.name(start.anchor),
-                    style: start.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block, mark: Self.mark(event.start_mark)))
+            open(isMapping: true, anchor: start.anchor, flow: start.style == YAML_FLOW_MAPPING_STYLE, at: event)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             close()
         case YAML_ALIAS_EVENT:
@@ -116,6 +110,15 @@ public struct YAMLEventComposer {
         default:
             break
         }
+    }
+
+    private mutating func open(
+        isMapping: Bool, anchor: UnsafeMutablePointer<yaml_char_t>?, flow: Bool, at event: yaml_event_t
+    ) {
+        stack.append(
+            Open(
+                isMapping: isMapping, anchor: Self.name(anchor), style: flow ? .flow : .block,
+                mark: Self.mark(event.start_mark)))
     }
 
     private mutating func close() {

@@ -54,15 +54,15 @@ struct TopicList: Sendable, Equatable {
     static let maxBytes = 16 << 20
 
     private static func read(_ name: String, at url: URL) throws(StepFailure) -> String {
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        // The file a symlink names (a Kubernetes ConfigMap's files are symlinks): whether it exists, its type, its size.
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+        else {
             throw StepFailure(.permanent, "topics file '\(name)' does not exist (looked for \(url.path)).")
         }
-        // The file a symlink names (a Kubernetes ConfigMap's files are symlinks): its type and its size.
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
-        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
             throw StepFailure(.permanent, "topics file '\(name)' is not a regular file (looked for \(url.path)).")
         }
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         guard size <= maxBytes else {
             throw StepFailure(
                 .permanent,
