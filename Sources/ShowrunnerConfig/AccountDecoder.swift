@@ -25,7 +25,7 @@ struct AccountDecoder {
     /// The named pipeline (`pipeline: shorts`), read even when the rest of the file is broken.
     static func pipelineName(_ root: YAMLNode?) -> String? {
         guard case .mapping(let mapping)? = root, let node = mapping["pipeline"], case .scalar(let scalar) = node,
-            !PlainScalar.isNull(scalar)
+            !scalar.isNull
         else { return nil }
         return scalar.string
     }

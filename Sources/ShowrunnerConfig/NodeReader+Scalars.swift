@@ -6,7 +6,7 @@ extension NodeReader {
     /// Any scalar as text (so `category_id: 26` and `language: no` stay strings); null and collections are errors.
     mutating func string(_ node: YAMLNode?, at path: String) -> String? {
         guard let node else { return nil }
-        guard case .scalar(let scalar) = node, !PlainScalar.isNull(scalar) else {
+        guard case .scalar(let scalar) = node, !scalar.isNull else {
             error(path, "expected text, found \(Self.describe(node))\(Self.quoteHint(node)).", at: node)
             return nil
         }

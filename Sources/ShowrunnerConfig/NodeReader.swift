@@ -118,7 +118,7 @@ struct NodeReader {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .scalar(let scalar):
-            if PlainScalar.isNull(scalar) { return "nothing (null)" }
+            if scalar.isNull { return "nothing (null)" }
             return quoted(scalar.string)
         }
     }

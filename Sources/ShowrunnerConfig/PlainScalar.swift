@@ -3,15 +3,6 @@ import ShowrunnerYAML
 /// The type of a plain (unquoted) YAML scalar under the YAML 1.2 core schema. Files are composed from libyaml's events
 /// without tag resolution, and typed here instead.
 enum PlainScalar {
-    /// `~`, `null` or nothing, unquoted.
-    static func isNull(_ scalar: YAMLNode.Scalar) -> Bool {
-        guard scalar.style == .plain else { return false }
-        switch scalar.string {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
-        }
-    }
-
     /// For typed fields: `true`/`false`, and YAML 1.1's `yes`/`no`/`on`/`off`, any case.
     static func bool(_ scalar: YAMLNode.Scalar) -> Bool? {
         switch scalar.string.lowercased() {
@@ -26,7 +17,7 @@ enum PlainScalar {
     static func value(_ scalar: YAMLNode.Scalar) -> ConfigValueKind {
         guard scalar.style == .plain else { return .string }
         let text = scalar.string
-        if isNull(scalar) { return .null }
+        if scalar.isNull { return .null }
         switch text {
         case "true", "True", "TRUE": return .bool(true)
         case "false", "False", "FALSE": return .bool(false)

@@ -22,6 +22,15 @@ public enum YAMLNode: Sendable {
         public var style: ScalarStyle
         public var tag: String?
         public var mark: Mark
+
+        /// `~`, `null` or nothing, unquoted: YAML 1.2's null.
+        @inlinable public var isNull: Bool {
+            guard style == .plain else { return false }
+            switch string {
+            case "", "~", "null", "Null", "NULL": return true
+            default: return false
+            }
+        }
     }
 
     /// Key–value pairs in file order.

@@ -1,7 +1,7 @@
 import ShowrunnerCore
 
 /// Why a file is not YAML, as libyaml (or the composer) reports it: what went wrong, where, and the construct it
-/// was reading. `YAMLFile` turns it into a diagnostic with advice in plain words.
+/// was reading. `diagnostic(file:text:)` turns it into the error a user reads, with advice in plain words.
 public struct YAMLProblem: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// A scanner, parser or composer error: `problem` at `mark`, maybe inside `context`.

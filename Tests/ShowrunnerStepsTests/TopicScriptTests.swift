@@ -68,7 +68,20 @@ struct TopicScriptTests {
             "- title: A\n  scenes: [{keywords: [x]}]",
             "topics file 'topics/bad.yaml': topic 1 must be a title or {title, script or scenes: [{text, keywords}]}."
         ),
-        ("- [unclosed", "topics file 'topics/bad.yaml' is not valid YAML"),
+        (
+            "- [unclosed",
+            "topics file 'topics/bad.yaml', line 2, column 1: YAML syntax error: did not find expected ',' or ']'"
+        ),
+        // Located and worded as a config file's error: the duplicate key named, an unclosed quote where it opens.
+        (
+            "- title: A\n  title: B",
+            "topics file 'topics/bad.yaml', line 1, column 3: duplicate key 'title' in one mapping; each key may "
+                + "appear once."
+        ),
+        (
+            "- title: ok\n- title: \"never closed\n- title: next",
+            "topics file 'topics/bad.yaml', line 2, column 10: YAML syntax error: found unexpected end of stream"
+        ),
     ])
     func aMalformedFileIsAClearError(_ yaml: String, _ message: String) async throws {
         try fixture.write(yaml, to: "topics/bad.yaml")

@@ -36,14 +36,8 @@ struct TopicEntry: Sendable, Equatable {
         switch YAMLEventComposer.compose(text, file: name) {
         case .root(let node): root = node
         case .empty: root = nil
-        case .overLimit(let problem):
-            let place = problem.line.map { ", line \($0), column \(problem.column ?? 1)" } ?? ""
-            throw StepFailure(.permanent, "topics file '\(name)'\(place): \(problem.message)")
-        case .notYAML(let problem):
-            throw StepFailure(
-                .permanent,
-                "topics file '\(name)' is not valid YAML: \(problem.problem) (line \(problem.mark.line), column "
-                    + "\(problem.mark.column)).")
+        case .overLimit(let problem): throw failure(problem, in: name)
+        case .notYAML(let problem): throw failure(problem.diagnostic(file: name, text: text), in: name)
         }
         guard case .sequence(let items)? = root else {
             throw StepFailure(.permanent, "topics file '\(name)' must be a list of topics (- title: …).")
@@ -65,6 +59,12 @@ struct TopicEntry: Sendable, Equatable {
             entries.append(entry)
         }
         return entries
+    }
+
+    /// A permanent failure that names the file and, when known, the line and column (as config files' errors do).
+    private static func failure(_ problem: Diagnostic, in name: String) -> StepFailure {
+        let place = problem.line.map { ", line \($0), column \(problem.column ?? 1)" } ?? ""
+        return StepFailure(.permanent, "topics file '\(name)'\(place): \(problem.message)")
     }
 
     private static func entry(_ item: YAMLNode) -> TopicEntry? {
@@ -104,7 +104,6 @@ struct TopicEntry: Sendable, Equatable {
     /// A scalar's text; nil for a mapping, a list or a plain null (`~`, `null`, nothing).
     private static func text(_ node: YAMLNode) -> String? {
         guard case .scalar(let scalar) = node else { return nil }
-        let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-        return isNull ? nil : scalar.string
+        return scalar.isNull ? nil : scalar.string
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Plain-words advice for libyaml's terse syntax errors ("did not find expected ',' or '}'"): most come from an
 /// unquoted value that starts with a character YAML reserves, or from indentation.
 enum YAMLHint {
