@@ -31,6 +31,13 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "DecodeBench",
+            dependencies: [
+                "BenchConfig",
+                .product(name: "ShowrunnerYAML", package: showrunner),
+            ]
+        ),
+        .executableTarget(
             name: "ReloadBench",
             dependencies: [
                 "BenchConfig",
