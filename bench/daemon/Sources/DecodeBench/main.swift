@@ -66,6 +66,7 @@ best("events → node tree (composer)") {
 }
 best("node tree → Account (whole decode)") {
     files.reduce(0) { total, file in
-        ConfigDecoder.account(data: file.data, path: file.path, hash: "-", marks: false).value == nil ? total : total + 1
+        let document = ConfigDecoder.account(data: file.data, path: file.path, hash: "-", marks: false)
+        return document.value == nil ? total : total + 1
     }
 }
