@@ -10,8 +10,10 @@ enum YouTubeChecks {
     )
         -> [Diagnostic]
     {
+        // Overrides change a step's inputs, never its kind: the pipeline says which accounts upload, without merging
+        // 10,000 accounts' overrides to ask.
         let uploading = report.accounts.filter {
-            $0.mergedPipeline?.steps.contains { $0.uses == "upload.youtube" } == true
+            $0.pipeline?.steps.contains { $0.uses == "upload.youtube" } == true
         }
         var found = uploading.flatMap { credentials(of: $0, configDirectory: configDirectory) }
         let accounts = uploading.compactMap { account in
