@@ -1,7 +1,8 @@
 // Where `validate`'s decode of one account file spends its time (issue 17 item 1), one core, the files already in
 // memory: libyaml's events alone (the C floor's work), the event composer's node tree, and the tree decoded into
 // the model. The difference between the first two is what a decoder reading the events directly could save at
-// most on building the tree; the third shows what the decoders cost on top.
+// most on building the tree; the third shows what the decoders cost on top, the fourth what recording the source
+// marks adds.
 //
 //   DecodeBench CONFIG_DIR [ROUNDS]      (best of ROUNDS passes over every file in CONFIG_DIR/accounts.d)
 import BenchConfig
@@ -67,6 +68,12 @@ best("events → node tree (composer)") {
 best("node tree → Account (whole decode)") {
     files.reduce(0) { total, file in
         let document = ConfigDecoder.account(data: file.data, path: file.path, hash: "-", marks: false)
+        return document.value == nil ? total : total + 1
+    }
+}
+best("node tree → Account, with marks") {
+    files.reduce(0) { total, file in
+        let document = ConfigDecoder.account(data: file.data, path: file.path, hash: "-", marks: true)
         return document.value == nil ? total : total + 1
     }
 }
