@@ -170,12 +170,19 @@ struct AccountDecoder {
         return overrides
     }
 
+    /// BCP-47's shape: 2–3 ASCII letters, then subtags of 1–8 ASCII letters or digits after '-'. Read as bytes (any
+    /// byte outside ASCII makes it false, as any character outside ASCII did).
     static func isLanguageTag(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter })
-        else { return false }
-        return parts.dropFirst().allSatisfy {
-            (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy(isASCIILetter) else {
+            return false
         }
+        return parts.dropFirst().allSatisfy {
+            (1...8).contains($0.count) && $0.allSatisfy { isASCIILetter($0) || (0x30...0x39).contains($0) }
+        }
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 }

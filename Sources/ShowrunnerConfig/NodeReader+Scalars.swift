@@ -4,10 +4,10 @@ import ShowrunnerYAML
 
 extension NodeReader {
     /// Any scalar as text (so `category_id: 26` and `language: no` stay strings); null and collections are errors.
-    mutating func string(_ node: YAMLNode?, at path: String) -> String? {
+    mutating func string(_ node: YAMLNode?, at path: @autoclosure () -> String) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, !scalar.isNull else {
-            error(path, "expected text, found \(Self.describe(node))\(Self.quoteHint(node)).", at: node)
+            error(path(), "expected text, found \(Self.describe(node))\(Self.quoteHint(node)).", at: node)
             return nil
         }
         return scalar.string
@@ -24,65 +24,72 @@ extension NodeReader {
         }
     }
 
-    mutating func int(_ node: YAMLNode?, at path: String, in range: ClosedRange<Int>) -> Int? {
-        guard let node, let text = string(node, at: path) else { return nil }
+    mutating func int(_ node: YAMLNode?, at path: @autoclosure () -> String, in range: ClosedRange<Int>) -> Int? {
+        guard let node, let text = string(node, at: path()) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             let bound =
                 range.upperBound == .max
                 ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
-            error(path, "expected a whole number \(bound), found \(Self.quoted(text)).", at: node)
+            error(path(), "expected a whole number \(bound), found \(Self.quoted(text)).", at: node)
             return nil
         }
         return value
     }
 
-    mutating func double(_ node: YAMLNode?, at path: String, in range: ClosedRange<Double>) -> Double? {
-        guard let node, let text = string(node, at: path) else { return nil }
+    mutating func double(
+        _ node: YAMLNode?, at path: @autoclosure () -> String, in range: ClosedRange<Double>
+    ) -> Double? {
+        guard let node, let text = string(node, at: path()) else { return nil }
         guard let value = Double(text), range.contains(value) else {
             error(
-                path, "expected a number from \(range.lowerBound) to \(range.upperBound), found \(Self.quoted(text)).",
+                path(),
+                "expected a number from \(range.lowerBound) to \(range.upperBound), found \(Self.quoted(text)).",
                 at: node)
             return nil
         }
         return value
     }
 
-    mutating func bool(_ node: YAMLNode?, at path: String) -> Bool? {
+    mutating func bool(_ node: YAMLNode?, at path: @autoclosure () -> String) -> Bool? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, let value = PlainScalar.bool(scalar) else {
-            error(path, "expected true or false, found \(Self.describe(node)).", at: node)
+            error(path(), "expected true or false, found \(Self.describe(node)).", at: node)
             return nil
         }
         return value
     }
 
-    mutating func duration(_ node: YAMLNode?, at path: String) -> Duration? {
-        guard let node, let text = string(node, at: path) else { return nil }
+    mutating func duration(_ node: YAMLNode?, at path: @autoclosure () -> String) -> Duration? {
+        guard let node, let text = string(node, at: path()) else { return nil }
         do throws(DurationSyntaxError) {
             return try Duration(parsing: text)
         } catch {
-            self.error(path, error.description, at: node)
+            self.error(path(), error.description, at: node)
             return nil
         }
     }
 
     /// `duration`, reporting one longer than `limit` with `reason` (why the bound is there).
-    mutating func duration(_ node: YAMLNode?, at path: String, atMost limit: Duration, _ reason: String) -> Duration? {
-        guard let value = duration(node, at: path) else { return nil }
+    mutating func duration(
+        _ node: YAMLNode?, at path: @autoclosure () -> String, atMost limit: Duration, _ reason: String
+    ) -> Duration? {
+        guard let value = duration(node, at: path()) else { return nil }
         guard value <= limit else {
-            error(path, "\(value.configText) is longer than \(limit.configText): \(reason)", at: node)
+            error(path(), "\(value.configText) is longer than \(limit.configText): \(reason)", at: node)
             return nil
         }
         return value
     }
 
-    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ node: YAMLNode?, at path: String) -> Choice?
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(
+        _ node: YAMLNode?, at path: @autoclosure () -> String
+    ) -> Choice?
     where Choice.RawValue == String {
-        guard let node, let text = string(node, at: path) else { return nil }
+        guard let node, let text = string(node, at: path()) else { return nil }
         if let value = Choice(rawValue: text) { return value }
         let names = Choice.allCases.map(\.rawValue)
         let hint = Suggestion.closest(to: text, in: names).map { "; did you mean '\($0)'?" } ?? "."
-        error(path, "\(Self.quoted(text)) is not one of \(names.joined(separator: ", "))\(hint)", at: node)
+        error(path(), "\(Self.quoted(text)) is not one of \(names.joined(separator: ", "))\(hint)", at: node)
         return nil
     }
 

@@ -10,7 +10,8 @@ extension CronExpression {
         let trimmed = expression.trimmingBlanks()
         guard !trimmed.isEmpty else { throw CronSyntaxError("The cron expression is empty.") }
         let expanded = try Self.expandMacro(trimmed)
-        var parts = expanded.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        // Only ASCII is left (checked above): split as bytes, not as characters.
+        var parts = expanded.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map { String(Substring($0)) }
         try Self.rejectYearField(parts)
         guard parts.count == 5 || parts.count == 6 else {
             throw CronSyntaxError(
@@ -89,6 +90,11 @@ extension CronExpression {
 
 extension String {
     func trimmingBlanks() -> String {
+        // Nearly always nothing to trim: a first and last byte that are not a space or a tab mean a first and last
+        // character that are not (each is that one byte), so the text is its own answer.
+        if let first = utf8.first, let last = utf8.last, first != 0x20, first != 0x09, last != 0x20, last != 0x09 {
+            return self
+        }
         let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
         guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else {
             return ""
