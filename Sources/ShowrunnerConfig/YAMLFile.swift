@@ -2,8 +2,8 @@ import ShowrunnerCore
 import ShowrunnerYAML
 
 /// Parses a config file's text into a `YAMLNode` tree straight from libyaml's events, turning libyaml errors into
-/// located diagnostics with advice in plain words (`YAMLProblem.diagnostic`). A file over the size, depth or alias limits is refused at the
-/// event that goes over.
+/// located diagnostics with advice in plain words (`YAMLProblem.diagnostic`). A file over the size, depth or alias
+/// limits is refused at the event that goes over.
 enum YAMLFile {
     /// Which composer reads the text: libyaml's events (`events`); the differential test passes the Yams reader
     /// of before issue 17 to compare the two.
