@@ -54,7 +54,8 @@ enum LegacySourceOpener {
     }
 
     private static func openSQLite(_ db: String) throws -> LegacyDatabase {
-        let path = db.hasPrefix("sqlite:///") ? String(db.dropFirst("sqlite:///".count)) : db  // SQLAlchemy: 4 slashes = absolute
+        // SQLAlchemy's form: three slashes, then the path (four slashes for an absolute one).
+        let path = db.hasPrefix("sqlite:///") ? String(db.dropFirst("sqlite:///".count)) : db
         guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("no database at \(path).") }
         do {
             return try LegacyDatabase(path: path)
