@@ -1,6 +1,7 @@
 // swift-tools-version:6.1
-// In-process part of the daemon benchmarks (bench/daemon/run.sh): the reload path after the debounce, i.e.
-// ConfigRegistry.apply → the scheduler's apply → Scheduler.jobs(), on the same 10,000-account folder.
+// In-process parts of the daemon benchmarks: ReloadBench (bench/daemon/run.sh) times the reload path after the
+// debounce, i.e. ConfigRegistry.apply → the scheduler's apply → Scheduler.jobs(), on the same 10,000-account folder;
+// DecodeBench times the decode of one account file in passes (README: "Where the decode of one account file goes").
 //
 // `ShowrunnerConfig` is not a library product of the main package, so its sources are compiled here as the
 // module `BenchConfig` through a symlink (Sources/BenchConfig → ../../../Sources/ShowrunnerConfig): the same code,

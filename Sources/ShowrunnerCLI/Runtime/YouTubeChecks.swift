@@ -10,8 +10,8 @@ enum YouTubeChecks {
     )
         -> [Diagnostic]
     {
-        // Overrides change a step's inputs, never its kind: the pipeline says which accounts upload, without merging
-        // 10,000 accounts' overrides to ask.
+        // Overrides change a step's `with`, retry, timeout and optional, never its `uses`: the pipeline says which
+        // accounts upload, without merging 10,000 accounts' overrides to ask.
         let uploading = report.accounts.filter {
             $0.pipeline?.steps.contains { $0.uses == "upload.youtube" } == true
         }

@@ -89,6 +89,7 @@ extension CronExpression {
 }
 
 extension String {
+    /// Spaces and tabs trimmed from both ends, by whole characters.
     func trimmingBlanks() -> String {
         // Nearly always nothing to trim: a first and last byte that are not a space or a tab mean a first and last
         // character that are not (each is that one byte), so the text is its own answer.

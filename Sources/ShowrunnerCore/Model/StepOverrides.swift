@@ -1,4 +1,5 @@
 /// An account's changes to one pipeline step, keyed by step id in the account's `steps:`.
+/// Never a step's `uses`: which steps an account runs is its pipeline's (`validate`'s YouTube check relies on it).
 public struct StepOverrides: Sendable, Hashable {
     public var with: [String: ConfigValue]
     public var retry: RetryOverrides?

@@ -1,12 +1,12 @@
 // Where `validate`'s decode of one account file spends its time (issue 17 item 1), one core, the files already in
-// memory: libyaml's events alone (the C floor's work), the event composer's node tree, and the tree decoded into
-// the model. The difference between the first two is what a decoder reading the events directly could save at
-// most on building the tree; the third shows what the decoders cost on top, the fourth what recording the source
-// marks adds.
+// memory, in four passes: libyaml's events alone (the C floor's work); the event composer's node tree; the whole
+// decode into the model (`ConfigDecoder.account` from the file's bytes: UTF-8 check, the tree, the decoders, the
+// document); and that decode recording source marks. The difference between the first two is what a decoder
+// reading the events directly could save at most on building the tree.
 //
 //   DecodeBench CONFIG_DIR [ROUNDS]      (best of ROUNDS passes over every file in CONFIG_DIR/accounts.d)
 import BenchConfig
-import CLibYAML
+import CLibYAML  // Debian's libyaml: visible through ShowrunnerYAML, which depends on it
 import Foundation
 import ShowrunnerYAML
 
@@ -16,7 +16,7 @@ guard arguments.count >= 2 else {
     exit(2)
 }
 let folder = URL(fileURLWithPath: arguments[1]).appendingPathComponent("accounts.d")
-let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
+let rounds = max(1, arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5)
 let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
 let files = try names.map { (path: "accounts.d/" + $0, data: try Data(contentsOf: folder.appendingPathComponent($0))) }
 let texts = files.map { String(decoding: $0.data, as: UTF8.self) }
