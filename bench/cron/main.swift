@@ -18,7 +18,8 @@ struct CronBench {
     static func main() throws {
         let arguments = CommandLine.arguments
         guard arguments.count >= 2 else {
-            FileHandle.standardError.write(Data("usage: cron-bench EXPRESSIONS_FILE [CALLS] [REPEATS] [FIRES_OUT]\n".utf8))
+            FileHandle.standardError.write(
+                Data("usage: cron-bench EXPRESSIONS_FILE [CALLS] [REPEATS] [FIRES_OUT]\n".utf8))
             exit(2)
         }
         let calls = arguments.count > 2 ? Int(arguments[2]) ?? 100 : 100

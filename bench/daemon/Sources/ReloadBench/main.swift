@@ -58,7 +58,8 @@ func result(_ key: String, _ samples: [Double], _ label: String) {
     let padded = label.padding(toLength: 50, withPad: " ", startingAt: 0)
     print("  \(padded)" + String(format: " p50 %8.3f ms  p99 %8.3f ms  max %8.3f ms", p50, p99, max))
     guard let resultsPath else { return }
-    let record = "inproc_\(key) unit=ms " + String(format: "p50=%.3f p99=%.3f max=%.3f n=%d\n", p50, p99, max, samples.count)
+    let record =
+        "inproc_\(key) unit=ms " + String(format: "p50=%.3f p99=%.3f max=%.3f n=%d\n", p50, p99, max, samples.count)
     if let handle = FileHandle(forWritingAtPath: resultsPath) {
         handle.seekToEndOfFile()
         handle.write(Data(record.utf8))
@@ -75,8 +76,10 @@ let registry = ConfigRegistry(
 let loadStart = ContinuousClock.now
 let initial = registry.rescan()
 let loadMS = elapsedMS(loadStart)
-print(String(format: "  registry.rescan() of the whole folder: %.0f ms (%d applied, %d errors)", loadMS,
-    initial.applied.count, initial.errors.count))
+print(
+    String(
+        format: "  registry.rescan() of the whole folder: %.0f ms (%d applied, %d errors)", loadMS,
+        initial.applied.count, initial.errors.count))
 guard initial.errors.isEmpty else { fail("the folder has errors: \(initial.errors.prefix(3))") }
 
 let logger = Logger(label: "reload-bench", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -113,11 +116,13 @@ print("  scheduler started with \(scheduler.jobs().count) jobs")
 
 // The account files, and a new daily time for each edit that is far from now (nothing fires meanwhile).
 let accountsFolder = directory.appendingPathComponent("accounts.d")
-let files = try FileManager.default.contentsOfDirectory(atPath: accountsFolder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+let files = try FileManager.default.contentsOfDirectory(atPath: accountsFolder.path).filter { $0.hasSuffix(".yaml") }
+    .sorted()
 guard files.count >= edits else { fail("need at least \(edits) account files") }
 let scratch = directory.deletingLastPathComponent().appendingPathComponent("reload-bench-tmp", isDirectory: true)
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-let hour = (Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date()).hour! + 12) % 24
+let hour =
+    (Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date()).hour! + 12) % 24
 
 var applyMS: [Double] = []
 var mapMS: [Double] = []
