@@ -14,11 +14,11 @@ enum ConfigReader {
     /// `read` with the folder as a path: the file's path is joined as text (no `URL` per file).
     static func read(directoryPath: String, _ path: String) -> FileTable.Contents? {
         let full = directoryPath.hasSuffix("/") ? directoryPath + path : directoryPath + "/" + path
-        do throws(ConfigText.ReadError) {
-            let (data, signature) = try ConfigText.readWithSignature(atPath: full)
-            return FileTable.Contents(data: data, hash: ContentHash.of(data), signature: signature)
+        do throws(BoundedFile.ReadError) {
+            let (data, info) = try BoundedFile.read(atPath: full, limit: ConfigText.maxBytes + 1)
+            return FileTable.Contents(data: data, hash: ContentHash.of(data), signature: FileTable.signature(of: info))
         } catch {
-            guard case .unreadable(let reason) = error else { return nil }
+            guard let reason = error.reason else { return nil }
             let message = "cannot read the file: \(reason)."
             return FileTable.Contents(
                 data: Data(), unreadable: message, hash: ContentHash.of(message),

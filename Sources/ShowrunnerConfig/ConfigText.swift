@@ -1,73 +1,11 @@
 import Foundation
 import ShowrunnerCore
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// The bytes of a config file as text: read without blocking and never more than `maxBytes` (plus one, to tell
-/// that a file is too large), then checked to be UTF-8, with the line and column of the first invalid byte.
+/// The bytes of a config file as text (read by `BoundedFile`, never more than `maxBytes` plus one, to tell that a
+/// file is too large), checked to be UTF-8, with the line and column of the first invalid byte.
 enum ConfigText {
     /// 1 MiB, as Kubernetes limits a ConfigMap: far above any real config file, far below what hurts the daemon.
     static let maxBytes = 1 << 20
-
-    enum ReadError: Error {
-        case missing
-        case unreadable(String)
-    }
-
-    /// At most `maxBytes + 1` bytes of the file at `url` (symlinks followed). A FIFO or device is refused as
-    /// unreadable instead of blocking the reader (it is opened non-blocking).
-    static func read(_ url: URL, limit: Int = maxBytes + 1) throws(ReadError) -> Data {
-        try readWithSignature(atPath: url.path, limit: limit).data
-    }
-
-    /// `read` of the file at `path`, with its signature from the open descriptor (no second `stat`). A path, not a
-    /// `URL`: building a `URL` per file was 6 % of `validate` on 10,000 accounts.
-    static func readWithSignature(
-        atPath path: String, limit: Int = maxBytes + 1
-    ) throws(ReadError) -> (data: Data, signature: FileTable.Signature) {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            let error = errno
-            if error == ENOENT || error == ENOTDIR {
-                // Gone only when there is no entry at all: a symlink to nothing is an unreadable file.
-                guard let target = danglingTarget(URL(fileURLWithPath: path)) else { throw .missing }
-                throw .unreadable("it is a symbolic link to '\(target)', which does not exist")
-            }
-            throw .unreadable(String(cString: strerror(error)))
-        }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw .unreadable("it is not a regular file") }
-        // Read straight into the result, sized for the whole file plus one byte (to see the end in one call).
-        var data = Data(count: min(max(Int(info.st_size) + 1, 64), limit))
-        var filled = 0
-        while filled < limit {
-            if filled == data.count { data.count = min(data.count * 2, limit) }
-            let wanted = data.count - filled
-            let count = data.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, wanted) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
-                if count < 0 { throw .unreadable(String(cString: strerror(errno))) }
-                break
-            }
-            filled += count
-        }
-        data.count = filled
-        return (data, FileTable.signature(of: info))
-    }
-
-    /// The target of the symbolic link at `url`, nil when `url` names no entry at all (the file is gone).
-    static func danglingTarget(_ url: URL) -> String? {
-        var info = stat()
-        guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink(url.path, &buffer, buffer.count - 1)
-        guard count >= 0 else { return "?" }
-        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
 
     /// The text, or a diagnostic: too large, or not UTF-8 (at the first invalid byte).
     enum Decoded {

@@ -47,6 +47,24 @@ struct TopicListStepTests {
         #expect(await fixture.topics.lists == ["file:topics/cooking.txt"])
     }
 
+    /// A byte-order mark (Notepad writes one) is not part of the first title.
+    @Test func aByteOrderMarkIsNotPartOfTheFirstTitle() async throws {
+        try fixture.write("\u{FEFF}Pasta\nBread\n", to: "topics/bom.txt")
+        #expect(try await pick(["file": .string("topics/bom.txt")], runs: 2) == ["Pasta", "Bread"])
+    }
+
+    /// A FIFO named by mistake fails at once instead of blocking the step until something writes to it.
+    @Test func aFIFOIsRefusedWithoutWaitingForAWriter() async throws {
+        let fifo = fixture.configDirectory.appendingPathComponent("topics/pipe.txt")
+        try FileManager.default.createDirectory(
+            at: fifo.deletingLastPathComponent(), withIntermediateDirectories: true)
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let failure = await stepFailure {
+            try await TopicListStep().run(fixture.context(["file": .string("topics/pipe.txt")]))
+        }
+        #expect(failure?.message.contains("topics file 'topics/pipe.txt' is not a regular file") == true)
+    }
+
     @Test func differentItemListsAreTrackedSeparately() async throws {
         _ = try await pick(["items": .strings("a", "b")], runs: 1)
         _ = try await pick(["items": .string("a, b, c")], runs: 1)

@@ -27,8 +27,9 @@ struct TopicList: Sendable, Equatable {
             guard !topics.isEmpty else { throw StepFailure(.permanent, "input 'items' has no topics.") }
             return TopicList(id: "items:" + FNV1a64.hex(of: topics.joined(separator: "\n")), topics: topics)
         case (nil, let file?):
-            let text = try read(file, at: path(file))
-            guard ["yaml", "yml"].contains(path(file).pathExtension.lowercased()) else {
+            let url = path(file)
+            let text = try read(file, at: url)
+            guard ["yaml", "yml"].contains(url.pathExtension.lowercased()) else {
                 return TopicList(id: "file:" + file, topics: try nonEmpty(parse(text), name: file))
             }
             let entries = try TopicEntry.parse(yaml: text, name: file)
@@ -50,30 +51,34 @@ struct TopicList: Sendable, Equatable {
     }
 
     /// 16 MiB: hundreds of thousands of titles, or thousands of scripted topics. A topics file is read whole, so
-    /// a `file:` that names a video or a log by mistake is refused before it is read.
+    /// a `file:` that names a video or a log by mistake is refused after at most this much (`BoundedFile`).
     static let maxBytes = 16 << 20
 
     private static func read(_ name: String, at url: URL) throws(StepFailure) -> String {
-        // The file a symlink names (a Kubernetes ConfigMap's files are symlinks): whether it exists, its type, its size.
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
-        else {
-            throw StepFailure(.permanent, "topics file '\(name)' does not exist (looked for \(url.path)).")
+        let file: (data: Data, info: stat)
+        do throws(BoundedFile.ReadError) {
+            file = try BoundedFile.read(atPath: url.path, limit: maxBytes + 1)
+        } catch {
+            switch error {
+            case .missing:
+                throw StepFailure(.permanent, "topics file '\(name)' does not exist (looked for \(url.path)).")
+            case .notRegularFile:
+                throw StepFailure(.permanent, "topics file '\(name)' is not a regular file (looked for \(url.path)).")
+            case .unreadable(let reason):
+                throw StepFailure(.permanent, "cannot read topics file '\(name)': \(reason).")
+            }
         }
-        guard attributes[.type] as? FileAttributeType == .typeRegular else {
-            throw StepFailure(.permanent, "topics file '\(name)' is not a regular file (looked for \(url.path)).")
-        }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= maxBytes else {
+        guard file.data.count <= maxBytes else {
+            let size = max(Int(file.info.st_size), file.data.count)
             throw StepFailure(
                 .permanent,
                 "topics file '\(name)' is \((size + (1 << 20) - 1) >> 20) MiB; a topics file may be at most "
                     + "\(maxBytes >> 20) MiB (one title per line, or a YAML list of topics).")
         }
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw StepFailure(.permanent, "cannot read topics file '\(name)': \(error.localizedDescription)")
+        // A byte-order mark is not part of the first title (as Foundation's reading of UTF-8 dropped it).
+        let bytes = file.data.starts(with: [0xEF, 0xBB, 0xBF]) ? file.data.dropFirst(3) : file.data[...]
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw StepFailure(.permanent, "topics file '\(name)' is not UTF-8 text; save it as UTF-8.")
         }
         return text
     }
