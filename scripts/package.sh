@@ -6,6 +6,11 @@
 #   scripts/package.sh            release build (slow: whole-module optimisation of every dependency)
 #   SHOWRUNNER_PACKAGE_CONFIG=debug scripts/package.sh    the same archive from a debug build (fast; for tests)
 #
+# Linked with the toolchain's lld when it has one: relative relocations packed (DT_RELR, glibc >= 2.36) and no symbol
+# table exported for other objects to bind to. Against the default link (gold, every symbol exported) the binary is
+# 8 MB smaller and holds 5 MB less resident memory (bench/daemon/README.md). The flags reach every compile command,
+# so the build has its own folder, .build-package, and never invalidates .build.
+#
 # The commit --version prints: $SHOWRUNNER_COMMIT if set, else `git describe --always --dirty`, else "unknown" (a tarball
 # without .git). It is written into Sources/ShowrunnerCLI/BuildCommit.swift for the build and restored afterwards,
 # so only that module recompiles and a plain `swift build` never depends on the script.
@@ -23,16 +28,20 @@ stamp=Sources/ShowrunnerCLI/BuildCommit.swift
 saved=$(mktemp)
 cp "$stamp" "$saved"
 stage=$(mktemp -d)
-# A static build's objects carry links to the static Foundation: in the shared debug folder, drop the modules it
-# recompiled so the next plain `swift build` compiles them again (release has its own folder).
-trap 'cp "$saved" "$stamp"; rm -rf "$saved" "$stage"
-    [ "$config" = debug ] && rm -rf .build/debug/ShowrunnerCLI.build .build/debug/showrunner.build' EXIT
+trap 'cp "$saved" "$stamp"; rm -rf "$saved" "$stage"' EXIT
 sed -i "s/^let buildCommit = .*/let buildCommit = \"$commit\"/" "$stamp"
 
+build=(swift build -c "$config" --product showrunner --static-swift-stdlib --scratch-path .build-package)
+lld=$(dirname "$(readlink -f "$(command -v swift)")")/ld.lld
+if [ -x "$lld" ]; then
+    printf '{"schemaVersion": "1.0", "linker": {"path": "%s"}}\n' "$lld" > "$stage/toolset.json"
+    build+=(--toolset "$stage/toolset.json" -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic)
+else
+    echo "package: no ld.lld beside swift; linking with the default linker" >&2
+fi
 echo "package: building showrunner $version ($commit), $config, static Swift runtime" >&2
-swift build -c "$config" --product showrunner --static-swift-stdlib
-binary=$(swift build -c "$config" --product showrunner --static-swift-stdlib \
-    --show-bin-path)/showrunner
+"${build[@]}"
+binary=$("${build[@]}" --show-bin-path)/showrunner
 
 # The binary must not reach into the toolchain: no RUNPATH but SwiftPM's harmless $ORIGIN, no libswift*/
 # libFoundation* shared objects.
@@ -79,12 +88,15 @@ if command -v dpkg-deb > /dev/null; then
     depends=$(ldd "$binary" | awk '/=> \//{print $3}' | while read -r library; do
         dpkg -S "$(realpath "$library")" 2>/dev/null || dpkg -S "$library" 2>/dev/null || true
     done | cut -d: -f1 | sort -u | { grep -v '^libc6$' || true; } | paste -sd, - | sed 's/,/, /g')
+    libc=libc6
+    # Packed relative relocations need glibc 2.36's loader (the binary says so: GLIBC_ABI_DT_RELR).
+    if readelf -d "$binary" | grep '(RELR)' > /dev/null; then libc='libc6 (>= 2.36)'; fi
     cat > "$deb/DEBIAN/control" <<CONTROL
 Package: showrunner
 Version: $version
 Architecture: $debarch
 Maintainer: Showrunner <showrunner@localhost>
-Depends: libc6${depends:+, $depends}
+Depends: $libc${depends:+, $depends}
 Recommends: ffmpeg, espeak-ng, fonts-dejavu-core
 Section: video
 Priority: optional
