@@ -53,6 +53,19 @@ struct TopicListStepTests {
         #expect(try await pick(["file": .string("topics/bom.txt")], runs: 2) == ["Pasta", "Bread"])
     }
 
+    /// A file saved as Latin-1 names the place of its first non-UTF-8 byte, as a config file does; a byte-order
+    /// mark is not a column.
+    @Test(arguments: [[], [0xEF, 0xBB, 0xBF]] as [[UInt8]])
+    func aFileThatIsNotUTF8NamesItsFirstBadByte(_ prefix: [UInt8]) async throws {
+        try fixture.write(prefix + Array("Cr".utf8) + [0xE8] + Array("me\nPasta\n".utf8), to: "t.txt")  // Latin-1 "è"
+        let failure = await stepFailure {
+            try await TopicListStep().run(fixture.context(["file": .string("t.txt")]))
+        }
+        #expect(
+            failure?.message == "topics file 't.txt', line 1, column 3: the file is not valid UTF-8 text (byte 0xE8 "
+                + "cannot start or continue a character here); save it as UTF-8.")
+    }
+
     /// A FIFO named by mistake fails at once instead of blocking the step until something writes to it.
     @Test func aFIFOIsRefusedWithoutWaitingForAWriter() async throws {
         let fifo = fixture.configDirectory.appendingPathComponent("topics/pipe.txt")

@@ -78,7 +78,12 @@ struct TopicList: Sendable, Equatable {
         // A byte-order mark is not part of the first title (as Foundation's reading of UTF-8 dropped it).
         let bytes = file.data.starts(with: [0xEF, 0xBB, 0xBF]) ? file.data.dropFirst(3) : file.data[...]
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw StepFailure(.permanent, "topics file '\(name)' is not UTF-8 text; save it as UTF-8.")
+            let invalid = InvalidUTF8.first(in: bytes)
+            throw StepFailure(
+                .permanent,
+                "topics file '\(name)', line \(invalid.line), column \(invalid.column): the file is not valid UTF-8 "
+                    + "text (byte \(invalid.byteDescription) cannot start or continue a character here); save it as "
+                    + "UTF-8.")
         }
         return text
     }
