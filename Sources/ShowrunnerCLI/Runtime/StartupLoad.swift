@@ -15,6 +15,7 @@ struct StartupLoad: Service {
         try watcher.installWatches()
         let accounts = await daemon.loadConfig()
         await announcement.loaded(accounts: accounts)
+        FreedMemory.release()  // what reading every file left behind, now that every job is scheduled
         try await services.run()
     }
 }
