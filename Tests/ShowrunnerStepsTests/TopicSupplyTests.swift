@@ -14,7 +14,7 @@ struct TopicSupplyTests {
             schedule: Schedule(cron: try CronExpression(parsing: cron)), pipeline: .named("p"), vars: vars)
     }
 
-    static func mergedPipeline(_ with: [String: ConfigValue]) -> Pipeline {
+    static func pipeline(_ with: [String: ConfigValue]) -> Pipeline {
         Pipeline(name: "p", steps: [PipelineStep(id: "topic", uses: "topic.list", needs: [], with: with)])
     }
 
@@ -36,7 +36,7 @@ struct TopicSupplyTests {
         if let policy { with["on_exhausted"] = .string(policy) }
         let usedTopics = Set((1...max(used, 1)).prefix(used).map { "topic \($0)" })
         let warnings = await TopicSupply.warnings(
-            account: try Self.account(cron: cron), mergedPipeline: Self.mergedPipeline(with),
+            account: try Self.account(cron: cron), pipeline: Self.pipeline(with),
             configDirectory: URL(fileURLWithPath: "/"),
             now: Self.now, usedTopics: { _ in usedTopics })
         #expect(warnings.isEmpty == !warned, "\(warnings)")
@@ -52,17 +52,31 @@ struct TopicSupplyTests {
         let file = folder.appendingPathComponent("topics.txt")
         try "Pasta\nBread\nSoup\n".write(to: file, atomically: true, encoding: .utf8)
         let account = try Self.account(cron: "0 9 * * *")
-        let pipeline = Self.mergedPipeline(["file": .string("topics.txt")])
+        let pipeline = Self.pipeline(["file": .string("topics.txt")])
         let lists = TopicListCache()
         let first = await TopicSupply.warnings(
-            account: account, mergedPipeline: pipeline, configDirectory: folder, now: Self.now,
+            account: account, pipeline: pipeline, configDirectory: folder, now: Self.now,
             usedTopics: { _ in ["Pasta"] }, lists: lists)
         try FileManager.default.removeItem(at: file)
         let second = await TopicSupply.warnings(
-            account: account, mergedPipeline: pipeline, configDirectory: folder, now: Self.now,
+            account: account, pipeline: pipeline, configDirectory: folder, now: Self.now,
             usedTopics: { _ in [] }, lists: lists)
         #expect(first.first?.contains("2 unused topics left in topics file 'topics.txt'") == true, "\(first)")
         #expect(second.first?.contains("3 unused topics left in topics file 'topics.txt'") == true, "\(second)")
+    }
+
+    /// The pipeline is shared and unmerged; the account's override of its topic step is what counts.
+    @Test(arguments: [("stop", true), ("repeat", false)])
+    func theAccountsOverrideOfTheTopicStepIsApplied(_ policy: String, _ warned: Bool) async throws {
+        let shared = try Self.account(cron: "0 9 * * *")
+        let account = Account(
+            id: shared.id, channel: shared.channel, schedule: shared.schedule, pipeline: shared.pipeline,
+            stepOverrides: ["topic": StepOverrides(with: ["on_exhausted": .string(policy)])])
+        let warnings = await TopicSupply.warnings(
+            account: account, pipeline: Self.pipeline(["items": .strings("a", "b"), "on_exhausted": .string("skip")]),
+            configDirectory: URL(fileURLWithPath: "/"), now: Self.now, usedTopics: { _ in [] })
+        #expect(warnings.count == (warned ? 1 : 0), "\(warnings)")
+        if warned { #expect(warnings[0].hasSuffix("(on_exhausted: \(policy)).")) }
     }
 
     @Test func aTopicsFileNamedThroughVarsIsRead() async throws {
@@ -72,7 +86,7 @@ struct TopicSupplyTests {
         try "Pasta\nBread\n".write(to: folder.appendingPathComponent("topics.txt"), atomically: true, encoding: .utf8)
         let account = try Self.account(cron: "0 9 * * *", vars: ["topics_file": .string("topics.txt")])
         let warnings = await TopicSupply.warnings(
-            account: account, mergedPipeline: Self.mergedPipeline(["file": .string("{{ vars.topics_file }}")]),
+            account: account, pipeline: Self.pipeline(["file": .string("{{ vars.topics_file }}")]),
             configDirectory: folder,
             now: Self.now, usedTopics: { _ in ["Pasta"] })
         #expect(

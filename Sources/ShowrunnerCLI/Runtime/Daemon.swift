@@ -162,7 +162,7 @@ final class Daemon: DaemonControl {
         var status = status(of: report, state: state, scheduled: scheduler.jobs(accountID: id).first?.nextRunAt != nil)
         if let good = registry.goodVersion(id) {
             let warnings = await TopicSupply.warnings(
-                account: good.account, mergedPipeline: good.mergedPipeline, configDirectory: registry.loader.directory,
+                account: good.account, pipeline: good.pipeline, configDirectory: registry.loader.directory,
                 now: Date(),
                 usedTopics: { [store] list in try await store.usedTopics(accountID: id, list: list) })
             status.diagnostics += warnings.map { report.document.sourceMap.diagnostic(.warning, at: "pipeline", $0) }

@@ -12,10 +12,9 @@ enum TopicChecks {
     ) async -> [Diagnostic] {
         let lists = TopicListCache()
         let pending = report.accounts.filter(\.isValid).concurrentMap { report -> (AccountReport, [TopicDemand]) in
-            guard let account = report.account, let mergedPipeline = report.mergedPipeline else { return (report, []) }
+            guard let account = report.account, let pipeline = report.pipeline else { return (report, []) }
             let demands = TopicSupply.demands(
-                account: account, mergedPipeline: mergedPipeline, configDirectory: configDirectory, now: now,
-                lists: lists)
+                account: account, pipeline: pipeline, configDirectory: configDirectory, now: now, lists: lists)
             return (report, demands)
         }
         guard FileManager.default.fileExists(atPath: storePath), let store = try? SQLiteStore(path: storePath) else {

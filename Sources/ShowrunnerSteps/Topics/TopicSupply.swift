@@ -9,13 +9,13 @@ public enum TopicSupply {
     /// One warning per `topic.list` step whose unused topics are fewer than the account's fires in the next 7 days.
     /// Steps whose inputs depend on other steps' outputs, or whose list cannot be read, are left to the run.
     public static func warnings(
-        account: Account, mergedPipeline: Pipeline, configDirectory: URL, now: Date,
+        account: Account, pipeline: Pipeline, configDirectory: URL, now: Date,
         usedTopics: (_ listID: String) async throws -> Set<String>, lists: TopicListCache? = nil
     ) async -> [String] {
         guard account.enabled, let schedule = account.schedule else { return [] }
         var warnings: [String] = []
         for demand in demands(
-            account: account, mergedPipeline: mergedPipeline, configDirectory: configDirectory, now: now, lists: lists)
+            account: account, pipeline: pipeline, configDirectory: configDirectory, now: now, lists: lists)
         {
             let used = (try? await usedTopics(demand.listID)) ?? []
             if let warning = warning(for: demand, used: used, schedule: schedule, now: now) { warnings.append(warning) }
@@ -24,12 +24,14 @@ public enum TopicSupply {
     }
 
     /// The account's `topic.list` steps whose list can be read and is not on `on_exhausted: repeat` (no store).
+    /// `pipeline` is the account's before its step overrides: only its `topic.list` steps are merged, here.
     public static func demands(
-        account: Account, mergedPipeline: Pipeline, configDirectory: URL, now: Date, lists: TopicListCache? = nil
+        account: Account, pipeline: Pipeline, configDirectory: URL, now: Date, lists: TopicListCache? = nil
     ) -> [TopicDemand] {
         guard account.enabled, account.schedule != nil else { return [] }
         var demands: [TopicDemand] = []
-        for step in mergedPipeline.steps where step.uses == "topic.list" {
+        for shared in pipeline.steps where shared.uses == "topic.list" {
+            let step = account.stepOverrides[shared.id].map(shared.applying) ?? shared
             guard let inputs = renderedInputs(step, account: account, now: now),
                 case .string(let policy)? = inputs["on_exhausted"] ?? .string("stop"), policy != "repeat",
                 let list = load(
