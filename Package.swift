@@ -36,8 +36,6 @@ let package = Package(
         // Debian's libyaml (libyaml-dev), and the one YAML reader over its events: config files and topics files.
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .target(name: "ShowrunnerYAML", dependencies: ["ShowrunnerCore", "CLibYAML"]),
-        // glibc's malloc_trim, which the Glibc module leaves out (ShowrunnerCLI's FreedMemory).
-        .systemLibrary(name: "CGlibcMalloc"),
         .target(
             name: "ShowrunnerConfig",
             dependencies: [
@@ -100,7 +98,6 @@ let package = Package(
                 "ShowrunnerEngine",
                 "ShowrunnerSteps",
                 "ShowrunnerServer",
-                "CGlibcMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

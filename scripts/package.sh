@@ -6,10 +6,11 @@
 #   scripts/package.sh            release build (slow: whole-module optimisation of every dependency)
 #   SHOWRUNNER_PACKAGE_CONFIG=debug scripts/package.sh    the same archive from a debug build (fast; for tests)
 #
-# Linked with the toolchain's lld when it has one: relative relocations packed (DT_RELR, glibc >= 2.36) and no symbol
-# table exported for other objects to bind to. Against the default link (gold, every symbol exported) the binary is
-# 8 MB smaller and holds 5 MB less resident memory (bench/daemon/README.md). The flags reach every compile command,
-# so the build has its own folder, .build-package, and never invalidates .build.
+# Linked with the toolchain's lld when it has one: relative relocations packed (DT_RELR, so it needs glibc >= 2.36:
+# Debian 12, Ubuntu 22.10 or later) and no symbol table exported for other objects to bind to. Against the default
+# link (gold, every symbol exported) the binary is 9 MB smaller and holds 5 MB less resident memory
+# (bench/daemon/README.md). The linker flag reaches every compile command, so the build has its own folder,
+# .build-package, and does not rebuild the dependencies in .build.
 #
 # The commit --version prints: $SHOWRUNNER_COMMIT if set, else `git describe --always --dirty`, else "unknown" (a tarball
 # without .git). It is written into Sources/ShowrunnerCLI/BuildCommit.swift for the build and restored afterwards,
@@ -32,12 +33,14 @@ trap 'cp "$saved" "$stamp"; rm -rf "$saved" "$stage"' EXIT
 sed -i "s/^let buildCommit = .*/let buildCommit = \"$commit\"/" "$stamp"
 
 build=(swift build -c "$config" --product showrunner --static-swift-stdlib --scratch-path .build-package)
-lld=$(dirname "$(readlink -f "$(command -v swift)")")/ld.lld
-if [ -x "$lld" ]; then
+# The toolchain's own bin folder (not a swiftly proxy's): its runtime resource path is usr/lib/swift.
+resources=$(swiftc -print-target-info | sed -n 's/.*"runtimeResourcePath": "\(.*\)".*/\1/p')
+lld=$(realpath -m -s "$resources/../../bin/ld.lld")  # -s: ld.lld is a link to lld, which needs its name
+if [ -x "$lld" ] && ! [[ $lld == *[\"\\]* ]]; then
     printf '{"schemaVersion": "1.0", "linker": {"path": "%s"}}\n' "$lld" > "$stage/toolset.json"
     build+=(--toolset "$stage/toolset.json" -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic)
 else
-    echo "package: no ld.lld beside swift; linking with the default linker" >&2
+    echo "package: no ld.lld in the toolchain ($lld); linking with the default linker" >&2
 fi
 echo "package: building showrunner $version ($commit), $config, static Swift runtime" >&2
 "${build[@]}"
@@ -88,9 +91,12 @@ if command -v dpkg-deb > /dev/null; then
     depends=$(ldd "$binary" | awk '/=> \//{print $3}' | while read -r library; do
         dpkg -S "$(realpath "$library")" 2>/dev/null || dpkg -S "$library" 2>/dev/null || true
     done | cut -d: -f1 | sort -u | { grep -v '^libc6$' || true; } | paste -sd, - | sed 's/,/, /g')
-    libc=libc6
-    # Packed relative relocations need glibc 2.36's loader (the binary says so: GLIBC_ABI_DT_RELR).
-    if readelf -d "$binary" | grep '(RELR)' > /dev/null; then libc='libc6 (>= 2.36)'; fi
+    # The newest glibc version the binary asks for; packed relative relocations (GLIBC_ABI_DT_RELR) need 2.36.
+    glibc=$(readelf -V "$binary" | grep -o 'GLIBC_2\.[0-9]*' | sort -V | tail -n 1 | sed 's/GLIBC_//')
+    if readelf -V "$binary" | grep GLIBC_ABI_DT_RELR > /dev/null; then
+        glibc=$(printf '%s\n2.36\n' "$glibc" | sort -V | tail -n 1)
+    fi
+    libc="libc6${glibc:+ (>= $glibc)}"
     cat > "$deb/DEBIAN/control" <<CONTROL
 Package: showrunner
 Version: $version

@@ -2,7 +2,7 @@ import Testing
 
 @testable import ShowrunnerCore
 
-/// The first byte that breaks UTF-8, placed by line and by column in characters (multi-byte characters count once).
+/// The first byte that breaks UTF-8, placed by line and by column in code points (a multi-byte one counts once).
 struct InvalidUTF8Tests {
     @Test(
         arguments: [
@@ -14,6 +14,7 @@ struct InvalidUTF8Tests {
             ([0xED, 0xA0, 0x80], 1, 1, 0xED),  // a UTF-16 surrogate
             ([0xF4, 0x90, 0x80, 0x80], 1, 1, 0xF4),  // above U+10FFFF
             ([0x0A, 0x0A, 0x20, 0xE9, 0x74], 3, 2, 0xE9),  // Latin-1 é
+            ([0xEF, 0xBB, 0xBF, 0x61, 0xFF], 1, 2, 0xFF),  // a byte-order mark is not a column
         ] as [([UInt8], Int, Int, UInt8)])
     func placesTheFirstBadByte(_ bytes: [UInt8], _ line: Int, _ column: Int, _ byte: UInt8) {
         #expect(InvalidUTF8.first(in: bytes) == InvalidUTF8(line: line, column: column, byte: byte))

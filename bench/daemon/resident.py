@@ -65,7 +65,7 @@ def main():
         time.sleep(args.wait)
         with open(f"/proc/{daemon.pid}/status") as f:
             status = dict(re.findall(r"^(VmRSS|RssAnon|RssFile):\s+(\d+) kB", f.read(), re.M))
-        print(" ".join(f"{k} {int(v) / 1000:.1f} MB" for k, v in status.items()))
+        print(" ".join(f"{k} {int(v) * 1024 / 1e6:.1f} MB" for k, v in status.items()))  # kB there is KiB
         if os.geteuid() != 0:
             return
         table = sections(args.binary)

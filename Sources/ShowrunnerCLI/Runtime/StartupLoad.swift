@@ -1,5 +1,6 @@
 import ServiceLifecycle
 import ShowrunnerConfig
+import ShowrunnerCore
 
 /// Installs the config watches, loads the config folder (`Daemon.loadConfig`), announces it, then runs the services
 /// that need the accounts (`services`: watcher, scheduler, coordinator, …); the API beside it answers `starting`
@@ -15,7 +16,8 @@ struct StartupLoad: Service {
         try watcher.installWatches()
         let accounts = await daemon.loadConfig()
         await announcement.loaded(accounts: accounts)
-        FreedMemory.release()  // what reading every file left behind, now that every job is scheduled
+        // The registry trimmed after reading the folder; scheduling and the timetable have freed more since.
+        HeapTrim.releaseFreePages()
         try await services.run()
     }
 }

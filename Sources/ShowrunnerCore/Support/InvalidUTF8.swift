@@ -1,7 +1,8 @@
 import Foundation
 
-/// Where bytes stop being UTF-8 (RFC 3629): the 1-based line and the column, counted in characters, of the first
-/// byte that cannot start or continue a character. Config files and topics files name the place the same way.
+/// Where bytes stop being UTF-8 (RFC 3629): the 1-based line and the column, counted in code points as libyaml
+/// counts them, of the first byte that cannot start or continue a character. Config files and topics files name the
+/// place the same way.
 public struct InvalidUTF8: Sendable, Equatable {
     public let line: Int
     public let column: Int
@@ -11,12 +12,13 @@ public struct InvalidUTF8: Sendable, Equatable {
     /// `0xFF`, or "at the end".
     public var byteDescription: String { byte.map { String(format: "0x%02X", $0) } ?? "at the end" }
 
-    /// The first byte of `bytes` that breaks UTF-8 (a sequence cut off by the end is broken at its first byte).
+    /// The first byte of `bytes` that breaks UTF-8 (a sequence cut off by the end is broken at its first byte). A
+    /// leading byte-order mark is not a column.
     public static func first(in bytes: some Collection<UInt8>) -> InvalidUTF8 {
         let bytes = [UInt8](bytes)
         var line = 1
         var column = 1
-        var index = 0
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while index < bytes.count {
             let length = validSequenceLength(bytes, at: index)
             guard length > 0 else { return InvalidUTF8(line: line, column: column, byte: bytes[index]) }
