@@ -4,7 +4,7 @@
 # no toolchain), the systemd unit, the example config, the docs and shell completions.
 #
 #   scripts/package.sh            release build (slow: whole-module optimisation of every dependency)
-#   SHOWRUNNER_PACKAGE_CONFIG=debug scripts/package.sh    the same archive from a debug build (fast; for tests)
+#   SHOWRUNNER_PACKAGE_CONFIG=debug scripts/package.sh    the same archive from a debug build (faster; for tests)
 #
 # Linked with the toolchain's lld when it has one: relative relocations packed (DT_RELR, so it needs glibc >= 2.36:
 # Debian 12, Ubuntu 22.10 or later) and no symbol table exported for other objects to bind to. Against the default
