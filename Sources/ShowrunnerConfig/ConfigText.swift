@@ -16,12 +16,8 @@ enum ConfigText {
     static func decode(_ data: Data, file: String) -> Decoded {
         if let problem = sizeProblem(byteCount: data.count, file: file) { return .problem(problem) }
         if let text = String(validating: data, as: UTF8.self) { return .text(text) }
-        let location = InvalidUTF8.first(in: data)
-        return .problem(
-            Diagnostic(
-                .error, file: file, location: location,
-                "the file is not valid UTF-8 text (byte \(location.byteDescription) cannot start or continue a "
-                    + "character here); save it as UTF-8."))
+        let invalid = InvalidUTF8.first(in: data)
+        return .problem(Diagnostic(.error, file: file, location: invalid, invalid.problem))
     }
 
     static func sizeProblem(byteCount: Int, file: String) -> Diagnostic? {

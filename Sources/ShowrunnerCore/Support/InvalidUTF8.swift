@@ -12,6 +12,12 @@ public struct InvalidUTF8: Sendable, Equatable {
     /// `0xFF`, or "at the end".
     public var byteDescription: String { byte.map { String(format: "0x%02X", $0) } ?? "at the end" }
 
+    /// What is wrong and what to do, for a message that names the file and this place first.
+    public var problem: String {
+        "the file is not valid UTF-8 text (byte \(byteDescription) cannot start or continue a character here); save "
+            + "it as UTF-8."
+    }
+
     /// The first byte of `bytes` that breaks UTF-8 (a sequence cut off by the end is broken at its first byte). A
     /// leading byte-order mark is not a column.
     public static func first(in bytes: some Collection<UInt8>) -> InvalidUTF8 {

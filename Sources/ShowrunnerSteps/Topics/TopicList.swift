@@ -80,10 +80,7 @@ struct TopicList: Sendable, Equatable {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let invalid = InvalidUTF8.first(in: bytes)
             throw StepFailure(
-                .permanent,
-                "topics file '\(name)', line \(invalid.line), column \(invalid.column): the file is not valid UTF-8 "
-                    + "text (byte \(invalid.byteDescription) cannot start or continue a character here); save it as "
-                    + "UTF-8.")
+                .permanent, "topics file '\(name)', line \(invalid.line), column \(invalid.column): \(invalid.problem)")
         }
         return text
     }
