@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ShowrunnerCore
@@ -69,6 +70,29 @@ struct CronSyntaxTests {
             let error = error as? CronSyntaxError
             return error?.field == .dayOfMonth && error?.token == "32"
         }
+    }
+
+    /// Fields are remembered by field and text: a text read once is read by the rules of the field it is in, and
+    /// its error is the same every time.
+    @Test func aRememberedFieldIsReadAsItsOwnFieldEveryTime() throws {
+        _ = try CronExpression(parsing: "0 9 * * MON-FRI")
+        for _ in 0..<2 {
+            #expect {
+                try CronExpression(parsing: "0 9 * MON-FRI *")
+            } throws: { error in
+                let error = error as? CronSyntaxError
+                return error?.field == .month && error?.message.contains("'MON' is a day name") == true
+            }
+        }
+        // `1-7` is seven minutes in one field and every day of the week (7 is Sunday) in the other.
+        let utc = TimeZone(identifier: "UTC")!
+        let start = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
+        func fires(_ text: String) throws -> [Date] {
+            try CronExpression(parsing: text).fires(after: start, in: utc, count: 8).map(\.date)
+        }
+        let minutes = (1...7).map { start.addingTimeInterval(Double($0) * 60) }
+        #expect(try fires("1-7 0 * * *") == minutes + [start.addingTimeInterval(86_460)])
+        #expect(try fires("0 0 * * 1-7") == fires("0 0 * * *"))
     }
 
     @Test(arguments: [

@@ -13,6 +13,24 @@ struct CronFieldParser {
             set.insert(field == .dayOfWeek ? value % 7 : value)
             return set
         }
+        let parsed = Self.parsedLists.value(for: FieldText(field: field, text: text)) { key in
+            Result { () throws(CronSyntaxError) in try CronFieldParser(field: key.field).parseList(key.text) }
+        }
+        return try parsed.get()
+    }
+
+    /// A field's text with its field: the key of `parsedLists`.
+    private struct FieldText: Hashable, Sendable {
+        let field: CronField
+        let text: String
+    }
+
+    /// Lists, ranges, steps and names parsed once per field and text: 10,000 accounts have thousands of distinct
+    /// expressions but a few dozen distinct fields (`MON-FRI`, `*/15`, `9-17`).
+    private static let parsedLists = BoundedMemo<FieldText, Result<CronFieldSet, CronSyntaxError>>(limit: 10_000)
+
+    private func parseList(_ text: String) throws(CronSyntaxError) -> CronFieldSet {
+        var set = CronFieldSet()
         for item in text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
             guard !item.isEmpty else {
                 throw error(text, "\(field.rawValue) '\(text)' has an empty list item; remove the extra comma.")
