@@ -20,6 +20,12 @@ struct TemplateTests {
     @Test func plainTextHasNoReferences() throws {
         #expect(try Template(parsing: "no templates here").references.isEmpty)
     }
+
+    /// `cached(parsing:)` skips the byte scan of text without `{{`; the template must be the one the scan makes.
+    @Test(arguments: ["", "a", "{ a }", "}}", "a{b}c", "${env:KEY}", "{", "Here is a long line of prose."])
+    func textWithoutReferencesIsTheSameTemplateEitherWay(_ text: String) throws {
+        #expect(try Template.cached(parsing: text) == Template(parsing: text))
+    }
 }
 
 struct SecretScannerTests {

@@ -20,8 +20,10 @@ public struct SecretReference: Sendable, Hashable, CustomStringConvertible {
     /// Key names whose values must not be written literally.
     public static let secretLookingKeys = ["api_key", "token", "secret", "password", "refresh_token", "client_secret"]
 
+    private static let secretLookingSuffixes = secretLookingKeys.map { "_" + $0 }
+
     public static func looksSecret(key: String) -> Bool {
         let lowered = key.lowercased()
-        return secretLookingKeys.contains { lowered == $0 || lowered.hasSuffix("_" + $0) }
+        return secretLookingKeys.contains(lowered) || secretLookingSuffixes.contains { lowered.hasSuffix($0) }
     }
 }

@@ -44,6 +44,9 @@ public struct Template: Sendable, Hashable {
         self.parts = parts
     }
 
+    /// Text without `{{`: what `init(parsing:)` makes of it, without reading it byte by byte.
+    init(literal text: String) { parts = text.isEmpty ? [] : [.literal(text)] }
+
     /// The index of the `}}` that closes a reference starting at `start`.
     private static func closing(_ bytes: [UInt8], from start: Int) -> Int? {
         var index = start

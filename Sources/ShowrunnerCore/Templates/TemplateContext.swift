@@ -2,10 +2,11 @@ import Foundation
 
 /// The values templates can reach during a run.
 public enum TemplateContext {
-    /// `account`, `channel`, `voice`, `vars` (rendered), `run` and `steps` (outputs of succeeded steps).
+    /// `account`, `channel`, `voice`, `vars` (rendered; only `onlyVars` when given), `run` and `steps` (outputs of
+    /// succeeded steps).
     public static func make(
         account: Account, run: RunRecord, outputs: [String: [String: ConfigValue]],
-        resolveSecret: @escaping SecretReference.Resolver
+        resolveSecret: @escaping SecretReference.Resolver, onlyVars: Set<String>? = nil
     ) throws(StepFailure) -> [String: ConfigValue] {
         let zone = account.schedule?.timeZone ?? TimeZone(identifier: "UTC")!
         let instant = run.scheduledAt ?? run.createdAt
@@ -28,7 +29,9 @@ public enum TemplateContext {
         ]
         let varsRenderer = TemplateRenderer(context: context, resolveSecret: resolveSecret)
         var vars: [String: ConfigValue] = [:]
-        for (name, value) in account.vars { vars[name] = try varsRenderer.render(value, input: "vars.\(name)").0 }
+        for (name, value) in account.vars where onlyVars?.contains(name) ?? true {
+            vars[name] = try varsRenderer.render(value, input: "vars.\(name)").0
+        }
         context["vars"] = .map(vars)
         return context
     }

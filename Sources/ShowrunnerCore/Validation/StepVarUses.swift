@@ -1,7 +1,7 @@
 /// The `{{ vars.NAME }}` names each step of a pipeline uses, in the order they are written. They are the same for
 /// every account on a pipeline except in the steps the account overrides, so a validation works them out once per
 /// pipeline file rather than once per account (10,000 accounts on four pipelines).
-struct StepVarUses: Sendable {
+public struct StepVarUses: Sendable {
     /// Pipeline name → step id → names; only pipelines whose name and step ids are unique.
     private var known: [String: [String: [String]]] = [:]
 
@@ -20,7 +20,8 @@ struct StepVarUses: Sendable {
         return Self.names(in: step)
     }
 
-    static func names(in step: PipelineStep) -> [String] {
+    /// The names `step`'s `with:` uses, worked out from its text.
+    public static func names(in step: PipelineStep) -> [String] {
         var names: [String] = []
         for (_, text) in ConfigValue.map(step.with).strings(at: "") {
             guard let template = try? Template.cached(parsing: text) else { continue }

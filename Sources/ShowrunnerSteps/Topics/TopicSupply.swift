@@ -69,6 +69,7 @@ public enum TopicSupply {
     }
 
     /// The step's `with:` rendered with the account's values, or nil when it needs a run (step outputs, secrets).
+    /// Only the vars the step uses are rendered (an account's prose vars can be long).
     private static func renderedInputs(_ step: PipelineStep, account: Account, now: Date) -> [String: ConfigValue]? {
         let run = RunRecord(
             id: "validate", accountID: account.id, pipeline: "", trigger: .manual, scheduledAt: now,
@@ -78,7 +79,8 @@ public enum TopicSupply {
         }
         guard
             let context = try? TemplateContext.make(
-                account: account, run: run, outputs: [:], resolveSecret: noSecrets)
+                account: account, run: run, outputs: [:], resolveSecret: noSecrets,
+                onlyVars: Set(StepVarUses.names(in: step)))
         else { return nil }
         let renderer = TemplateRenderer(context: context, resolveSecret: noSecrets)
         var inputs: [String: ConfigValue] = [:]
