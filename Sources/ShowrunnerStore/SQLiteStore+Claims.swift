@@ -13,7 +13,6 @@ extension SQLiteStore: QueuedRunClaims {
         guard limit > 0, !accountIDs.isEmpty else { return [] }
         let stale = staleBefore.millisecondsSince1970
         return try await writer.write { db in
-            try Self.moveJournalIntoRuns(db)  // fires another process has journaled are claimable runs
             var rows = try RunRow.filter { $0.status == RunStatus.queued.rawValue }
                 .filter(accountIDs.contains(RunRow.Columns.accountID))
                 .filter(RunRow.Columns.ownerHost == nil || RunRow.Columns.heartbeatAt < stale)

@@ -9,14 +9,9 @@ extension SQLiteStore {
 
     /// One statement per run, so the fire-unique rule holds even between processes: a run is inserted unless the
     /// partial unique index `runs_fire` already holds its fire. Any other conflict (a duplicate id) is an error.
-    /// Several scheduled fires go through the fire journal (`SQLiteStore+FireJournal`).
     public func insertRuns(_ runs: [RunRecord]) async throws -> [Bool] {
-        if Self.journals(runs) { return try await journalRuns(runs) }
         let rows = runs.map(RunRow.init)
-        return try await writer.write { db in
-            try Self.moveJournalIntoRuns(db)  // a fire in another process's journal has its run
-            return try rows.map { try Self.insert($0, db) }
-        }
+        return try await writer.write { db in try rows.map { try Self.insert($0, db) } }
     }
 
     private static func insert(_ row: RunRow, _ db: Database) throws -> Bool {
@@ -38,7 +33,7 @@ extension SQLiteStore {
     }
 
     public func run(id: String) async throws -> RunRecord? {
-        try await writer.read { db in try (RunRow.fetchOne(db, key: id) ?? Self.journaledRun(id: id, db))?.record }
+        try await writer.read { db in try RunRow.fetchOne(db, key: id)?.record }
     }
 
     public func runningRuns() async throws -> [RunRecord] {
@@ -121,7 +116,7 @@ extension SQLiteStore {
         async throws
     {
         try await writer.write { db in
-            guard var row = try Self.writableRun(id: id, db) else { throw StoreError.runNotFound(id) }
+            guard var row = try RunRow.fetchOne(db, key: id) else { throw StoreError.runNotFound(id) }
             row.status = status
             row.reason = reason
             if status == .running, row.startedAt == nil { row.startedAt = date.millisecondsSince1970 }
@@ -148,9 +143,6 @@ extension SQLiteStore {
             let (at, heartbeat) = (date.millisecondsSince1970, owner.heartbeatAt.millisecondsSince1970)
             for id in ids {
                 try statement.execute(arguments: [at, owner.host, owner.pid, heartbeat, id])
-                if db.changesCount == 0, try Self.writableRun(id: id, db) != nil {
-                    try statement.execute(arguments: [at, owner.host, owner.pid, heartbeat, id])
-                }
                 guard db.changesCount == 1 else { throw StoreError.runNotFound(id) }
             }
         }
@@ -160,7 +152,7 @@ extension SQLiteStore {
     /// win. A run without an owner is claimable; a run that is neither `running` nor `failed` is not.
     public func claimRun(id: String, owner: RunOwner, ownerIsGone: @Sendable (RunOwner) -> Bool) async throws -> Bool {
         try await writer.write { db in
-            guard var row = try Self.writableRun(id: id, db) else { throw StoreError.runNotFound(id) }
+            guard var row = try RunRow.fetchOne(db, key: id) else { throw StoreError.runNotFound(id) }
             guard row.status == .running || row.status == .failed else { return false }
             if let current = row.owner, !ownerIsGone(current) { return false }
             row.owner = owner

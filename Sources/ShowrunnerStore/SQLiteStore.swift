@@ -30,10 +30,6 @@ public struct SQLiteStore: RunStore, TopicStore, Sendable {
     /// The seam: any GRDB writer, migrated before use.
     init(writer: any DatabaseWriter) throws {
         try StoreSchema.migrate(writer)
-        // Fires recorded just before a crash; only a store that has some is written to here.
-        if try writer.read({ try Bool.fetchOne($0, sql: "SELECT EXISTS (SELECT 1 FROM fire_journal)") }) == true {
-            try writer.write { try Self.moveJournalIntoRuns($0) }
-        }
         self.writer = writer
     }
 

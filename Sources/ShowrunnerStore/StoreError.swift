@@ -12,8 +12,6 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadableValue(table: String, column: String, reason: String)
     /// The database was migrated by a newer Showrunner.
     case newerSchema(path: String)
-    /// A new run's id is taken by another run.
-    case duplicateRunID(String)
 
     public var description: String {
         switch self {
@@ -29,8 +27,6 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "The store holds a value in \(table).\(column) that cannot be read: \(reason)."
         case .newerSchema(let path):
             "The store at \(path) was written by a newer Showrunner; upgrade before using it."
-        case .duplicateRunID(let id):
-            "Another run already has the id '\(id)'."
         }
     }
 }

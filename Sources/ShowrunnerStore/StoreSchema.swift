@@ -23,7 +23,6 @@ enum StoreSchema {
         migrator.registerMigration("stats_account_finished_index") { db in try createStatsIndexes(db) }
         migrator.registerMigration("alert_deliveries") { db in try createAlertDeliveries(db) }
         migrator.registerMigration("alert_deliveries_resend") { db in try addAlertResend(db) }
-        migrator.registerMigration("fire_journal") { db in try createFireJournal(db) }
         return migrator
     }()
 
