@@ -63,7 +63,7 @@ public final class Scheduler: Service, RunFinishListener, Sendable {
         (events, continuation) = AsyncStream.makeStream()
     }
 
-    /// The last time the loop ran; `/healthz` is healthy while it is recent.
+    /// The last time the loop ran (at first, when the timetable was built); `/healthz` is healthy while it is recent.
     public var heartbeat: Date? { lastBeat.withLock { $0 } }
 
     public func run() async throws {
@@ -79,6 +79,8 @@ public final class Scheduler: Service, RunFinishListener, Sendable {
     /// Loads durable account state and builds the timetable from it: every applied account gets its next fire.
     /// `run()` does it first; the daemon calls it before it announces itself, so the API never lists a job
     /// without its next fire. Once done, later calls do nothing (changes since go through the timetable already).
+    /// A built timetable is the first heartbeat: the daemon announces itself (systemd's `READY=1`) right after, and
+    /// `/healthz` must not answer 503 until the loop's own first pass.
     public func buildTimetable() async throws {
         guard !state.withLock({ $0.started }) else { return }
         let stored = try await accountStates.accountStates()
@@ -88,6 +90,8 @@ public final class Scheduler: Service, RunFinishListener, Sendable {
         }
         await clearStaleRemovals()
         rebuildBook()
+        let now = now()
+        lastBeat.withLock { $0 = now }
     }
 
     /// Builds the timetable (if not yet); resumes runs left `running`, and starts (or skips, per overlap) runs left
