@@ -138,7 +138,10 @@ struct SchedulerTests {
         let second = SchedulerHarness(harness: harness, at: SchedulerHarness.date("2026-06-01T09:40:00Z"))
         await second.scheduler.apply(accounts)
         #expect(second.scheduler.jobs().allSatisfy { $0.nextRunAt == nil })  // not built yet
+        #expect(second.scheduler.heartbeat == nil)
         try await second.scheduler.buildTimetable()
+        // The daemon says it is ready right after: `/healthz` needs a heartbeat before the loop's first pass.
+        #expect(second.scheduler.heartbeat == SchedulerHarness.date("2026-06-01T09:40:00Z"))
         let built = second.scheduler.jobs().sorted { $0.id < $1.id }
         #expect(built.map(\.nextRunAt) == [SchedulerHarness.date("2026-06-01T10:00:00Z"), nil])
         #expect(built.map(\.paused) == [false, true])
