@@ -41,6 +41,16 @@ extension StoreSchema {
             condition: Column("retry_of") != nil)
     }
 
+    /// The same fire-unique rule keyed instant first. Keyed account first, the fires of one instant (1,000 accounts)
+    /// went to 1,000 places of the index, each a page to write to the WAL and to checkpoint; keyed instant first,
+    /// they are neighbours on a few pages. The upsert's `ON CONFLICT (account_id, scheduled_at)` names the same columns.
+    static func keyFiresByInstant(_ db: Database) throws {
+        try db.drop(index: "runs_fire")
+        try db.create(
+            index: "runs_fire", on: "runs", columns: ["scheduled_at", "account_id"], options: .unique,
+            condition: fireTriggers.contains(Column("trigger")))
+    }
+
     static func createStepAttempts(_ db: Database) throws {
         try db.create(table: "step_attempts", options: .strict) { t in
             // Explicit, so that VACUUM keeps the insertion order that `attempts(runID:)` reports.

@@ -23,6 +23,7 @@ enum StoreSchema {
         migrator.registerMigration("stats_account_finished_index") { db in try createStatsIndexes(db) }
         migrator.registerMigration("alert_deliveries") { db in try createAlertDeliveries(db) }
         migrator.registerMigration("alert_deliveries_resend") { db in try addAlertResend(db) }
+        migrator.registerMigration("runs_fire_by_instant") { db in try keyFiresByInstant(db) }
         return migrator
     }()
 
