@@ -13,7 +13,7 @@ struct FireIndexMigrationTests {
         let fire = RunRecord(
             id: "20261207-120000-aaaaa", accountID: "a", pipeline: "p", trigger: .schedule, scheduledAt: instant(60),
             status: .succeeded, createdAt: instant(60), finishedAt: instant(61))
-        try await SQLiteStore(writer: queue).insertRun(fire)
+        #expect(try await SQLiteStore(writer: queue).insertRun(fire))
 
         let store = try SQLiteStore(writer: queue)
         let again = RunRecord(

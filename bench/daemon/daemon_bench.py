@@ -2,9 +2,11 @@
 """Drives the real daemon (`showrunner run`) for bench/daemon/run.sh. Stdlib only.
 
   daemon_bench.py lateness --bin BIN --config DIR --port P --mode minute|second --span S --results FILE --label L
-      Starts the daemon on DIR (state in DIR/state, removed first), waits for /healthz, then lets it fire every
-      scheduled instant in [first, first + S] (minute mode: whole minutes; second mode: whole seconds), waits for
-      those runs to finish, reads /metrics, stops it with SIGTERM and reads the store:
+      [--history STORE]
+      Starts the daemon on DIR (state in DIR/state, removed first; with --history, a copy of STORE as its store,
+      whose runs are the history), waits for /healthz, then lets it fire every scheduled instant in [first,
+      first + S] (minute mode: whole minutes; second mode: whole seconds), waits for those runs to finish,
+      reads /metrics, stops it with SIGTERM and reads the store:
         dispatch lateness = runs.created_at - runs.scheduled_at  (the scheduler recorded the fire: the `queued` row)
         start lateness    = runs.started_at - runs.scheduled_at  (the executor marked the run `running`)
       (both INTEGER ms in the store) and the scheduler's own `showrunner_fire_lateness_seconds` histogram.
@@ -232,6 +234,9 @@ def parse_lateness_metric(text: str):
 def lateness(args) -> None:
     state = os.path.join(args.config, "state")
     shutil.rmtree(state, ignore_errors=True)
+    if args.history:
+        os.makedirs(state)
+        shutil.copy(args.history, os.path.join(state, "showrunner.sqlite"))
     accounts = len([n for n in os.listdir(os.path.join(args.config, "accounts.d")) if n.endswith(".yaml")])
     load_before = load_average()
     daemon = Daemon(args.bin, args.config, args.port, args.log)
@@ -532,6 +537,7 @@ def main() -> None:
     late = sub.add_parser("lateness")
     late.add_argument("--bin", required=True)
     late.add_argument("--config", required=True)
+    late.add_argument("--history", help="a store to start from, whose runs are the history (default: none)")
     late.add_argument("--port", type=int, required=True)
     late.add_argument("--mode", choices=["minute", "second"], required=True)
     late.add_argument("--span", type=int, required=True, help="seconds from the first to the last measured instant")
