@@ -39,7 +39,8 @@ struct WALCheckpointTests {
             try await checkpointer.connection.writeWithoutTransaction { _ in }  // after the queued checkpoint
             #expect(try await store.insertRuns(Self.burst(3)).allSatisfy { $0 })
             #expect(try Self.logSize(path) == two, "checkpointed: the third burst is written over the log's start")
-            #expect(try await store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") } == 4500)
+            let runs = try await store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") }
+            #expect(runs == 4500)
         }
     }
 }
