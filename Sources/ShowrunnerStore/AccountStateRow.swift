@@ -34,6 +34,17 @@ struct AccountStateRow: Codable, Sendable, FetchableRecord, PersistableRecord {
         authFlag = state.authFlag
     }
 
+    /// Read by column name, not through `Codable` (a thousand rows at one instant, `recordFires`).
+    init(row: Row) {
+        accountID = row["account_id"]
+        paused = row["paused"]
+        pauseReason = row["pause_reason"]
+        removedUntilChange = row["removed_until_change"]
+        consecutiveFailures = row["consecutive_failures"]
+        lastFireAt = row["last_fire_at"]
+        authFlag = row["auth_flag"]
+    }
+
     var state: AccountState {
         AccountState(
             accountID: accountID, paused: paused, pauseReason: pauseReason, removedUntilChange: removedUntilChange,
