@@ -45,11 +45,7 @@ let package = Package(
             ]
         ),
         .target(
-            name: "ShowrunnerStore",
-            dependencies: [
-                "ShowrunnerCore", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ]),
+            name: "ShowrunnerStore", dependencies: ["ShowrunnerCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "ShowrunnerPostgres",
             dependencies: [

@@ -9,8 +9,6 @@ public struct SQLiteStore: RunStore, TopicStore, Sendable {
     public static let busyTimeout: TimeInterval = 5
 
     let writer: any DatabaseWriter
-    /// A file store's log is checkpointed beside its writer, not inside a commit (`WALCheckpointer`).
-    private(set) var checkpointer: WALCheckpointer?
 
     /// Opens (creating it and its folder if needed) and migrates the store at `path`.
     public init(path: String) throws {
@@ -22,7 +20,6 @@ public struct SQLiteStore: RunStore, TopicStore, Sendable {
         // commit (the writer's connection; readers do not write).
         try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
         try self.init(writer: pool)
-        checkpointer = try WALCheckpointer.install(on: pool, path: path)
     }
 
     /// A private in-memory store, for tests.
