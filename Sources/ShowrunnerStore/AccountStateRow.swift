@@ -3,7 +3,7 @@ import GRDB
 import ShowrunnerCore
 
 /// A row of `account_state`.
-struct AccountStateRow: Codable, Sendable, FetchableRecord, PersistableRecord {
+struct AccountStateRow: Encodable, Sendable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "account_state"
 
     var accountID: String

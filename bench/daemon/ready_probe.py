@@ -4,8 +4,8 @@
     python3 bench/daemon/ready_probe.py BIN CONFIG N [--port P]
 
 N times: copies CONFIG (with its store, if any) to a temporary folder, starts `BIN run`, reads the start-up line
-(printed when systemd gets READY=1), sends 20 `GET /healthz` at once, and stops the daemon. Prints how many starts
-saw a 503 after the line; a healthy build prints 0. The race shows best with many accounts
+(printed when systemd gets READY=1), sends 20 `GET /healthz` one after another, and stops the daemon. Prints how
+many starts saw a 503 after the line; a healthy build prints 0. The race shows best with many accounts
 (`gen_config.py DIR daily 10000`).
 """
 import argparse
