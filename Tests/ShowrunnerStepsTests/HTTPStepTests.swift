@@ -122,6 +122,27 @@ struct HTTPStepTests {
         #expect(failure?.kind == .transient)
     }
 
+    @Test func aReplyLargerThanTheLimitFailsAndIsNotKept() async throws {
+        let step = HTTPStep(client: HTTPClient(timeout: .seconds(60), maxBodyBytes: 1024))
+        let (small, large) = try await withServer([
+            .respond(status: 200, body: String(repeating: "a", count: 1024)),
+            .respond(status: 200, body: String(repeating: "b", count: 4096)),
+        ]) { server in
+            let context = fixture.context(["url": .string(server.baseURL)])
+            return (try await step.run(context), await stepFailure { try await step.run(context) })
+        }
+        #expect(small.outputs["body"] == .string(String(repeating: "a", count: 1024)))
+        #expect(large?.kind == .permanent)
+        #expect(large?.message.hasSuffix("got a reply larger than 1024 bytes.") == true, "\(String(describing: large))")
+    }
+
+    @Test func aURLTheClientCannotSendIsPermanent() async throws {
+        let request = HTTPRequest(url: try #require(URL(string: "ftp://127.0.0.1/x")))
+        let failure = await #expect(throws: StepFailure.self) { try await HTTPClient().send(request) }
+        #expect(failure?.kind == .permanent, "\(String(describing: failure))")
+        #expect(failure?.message == "GET ftp://127.0.0.1/x cannot be sent: unsupported scheme.")
+    }
+
     @Test func aReplyThatNeverComesTimesOut() async throws {
         let step = HTTPStep(client: HTTPClient(timeout: .milliseconds(300)))
         let failure = try await withServer([.hang]) { server in
@@ -129,6 +150,15 @@ struct HTTPStepTests {
         }
         #expect(failure?.kind == .transient)
         #expect(failure?.message.contains("timed out") == true, "\(String(describing: failure))")
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aBodyThatStopsComingTimesOut() async throws {
+        let step = HTTPStep(client: HTTPClient(timeout: .milliseconds(300)))
+        let failure = try await withServer([.stallBody]) { server in
+            await stepFailure { try await step.run(fixture.context(["url": .string(server.baseURL)])) }
+        }
+        #expect(failure?.kind == .transient)
+        #expect(failure?.message.hasSuffix("timed out after 300ms.") == true, "\(String(describing: failure))")
     }
 
     @Test(.timeLimit(.minutes(1))) func cancellingTheTaskCancelsTheRequest() async throws {

@@ -1,9 +1,10 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+import NIOPosix
 import ShowrunnerCore
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// One HTTP request.
 public struct HTTPRequest: Sendable, Equatable {
@@ -11,7 +12,7 @@ public struct HTTPRequest: Sendable, Equatable {
     public var url: URL
     public var headers: [String: String]
     public var body: Data?
-    /// Overrides the client's timeout for this request.
+    /// Overrides the client's timeout for this request: the time from sending it to the reply's last byte.
     public var timeout: Duration?
 
     public init(
@@ -47,60 +48,75 @@ public struct HTTPResponse: Sendable, Equatable {
     public var isJSON: Bool { header("content-type")?.lowercased().contains("json") == true }
 }
 
-/// The HTTP client the steps and providers share: a URLSession without cache or cookies (nothing is written to
-/// `HOME`), our own `User-Agent`, and a per-request timeout. Every status is a response; transport errors become
-/// transient `StepFailure`s; cancellation cancels the request and throws `CancellationError`.
+/// The HTTP client the steps and providers share: AsyncHTTPClient (one connection pool for the process, no cache, no
+/// cookies, redirects followed), our own `User-Agent`, and a deadline per request. Every status is a response; transport errors become transient `StepFailure`s; cancellation cancels the
+/// request and throws `CancellationError`.
 public struct HTTPClient: Sendable {
     public static let userAgent = "Showrunner/0.1"
+    /// One pool for the process, never shut down, on an event loop of its own: a server or database handler that
+    /// holds one of NIO's shared loops cannot delay a request's deadline. A refused or failed connection fails the
+    /// request at once (the step's retry policy decides what next) instead of retrying until the deadline.
+    private static let pool: AsyncHTTPClient.HTTPClient = {
+        var configuration = AsyncHTTPClient.HTTPClient.Configuration(
+            redirectConfiguration: .follow(max: 5, allowCycles: false), decompression: .disabled)
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return AsyncHTTPClient.HTTPClient(
+            eventLoopGroup: MultiThreadedEventLoopGroup(numberOfThreads: 1), configuration: configuration)
+    }()
 
-    private let session: URLSession
+    /// How long a request may take, from sending it to the reply's last byte, unless the request sets its own.
     public let timeout: Duration
+    /// The most of a reply's body kept in memory (512 MiB unless told); a larger reply fails the request.
+    public let maxBodyBytes: Int
 
-    public init(timeout: Duration = .seconds(60)) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.urlCache = nil
-        configuration.httpCookieStorage = nil
-        configuration.httpShouldSetCookies = false
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.timeoutIntervalForRequest = timeout.timeInterval
-        self.session = URLSession(configuration: configuration)
+    public init(timeout: Duration = .seconds(60), maxBodyBytes: Int = 512 << 20) {
         self.timeout = timeout
+        self.maxBodyBytes = maxBodyBytes
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let urlRequest = makeURLRequest(request)
+        let limit = request.timeout ?? timeout
         do {
-            let (body, response) = try await CancellableDataTask.data(for: urlRequest, in: session)
-            guard let http = response as? HTTPURLResponse else {
-                throw StepFailure(.transient, "\(request.summary) got a reply that is not HTTP.")
-            }
-            let headers = http.allHeaderFields.reduce(into: [String: String]()) { result, field in
-                result["\(field.key)"] = "\(field.value)"
-            }
-            return HTTPResponse(status: http.statusCode, headers: headers, body: body)
-        } catch let failure as StepFailure {
-            throw failure
+            let response = try await Self.exchange(
+                request, by: .now() + .nanoseconds(limit.nanoseconds), maxBodyBytes: maxBodyBytes)
+            var headers: [String: String] = [:]
+            for (name, value) in response.headers { headers[name] = headers[name].map { "\($0), \(value)" } ?? value }
+            return HTTPResponse(
+                status: Int(response.status.code), headers: headers,
+                body: response.body.map { Data(buffer: $0) } ?? Data())
+        } catch is ResponseAccumulator.ResponseTooBigError {
+            throw StepFailure(.permanent, "\(request.summary) got a reply larger than \(maxBodyBytes) bytes.")
         } catch {
             try Task.checkCancellation()
-            throw HTTPFailure.transport(error, request: request.summary, timeout: request.timeout ?? timeout)
+            throw HTTPFailure.transport(error, request: request.summary, timeout: limit)
         }
     }
 
-    private func makeURLRequest(_ request: HTTPRequest) -> URLRequest {
-        var urlRequest = URLRequest(url: request.url)
-        urlRequest.httpMethod = request.method
-        urlRequest.timeoutInterval = (request.timeout ?? timeout).timeInterval
-        urlRequest.setValue(Self.userAgent, forHTTPHeaderField: "User-Agent")
-        for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
-        urlRequest.httpBody = request.body
-        return urlRequest
+    /// The whole reply by `deadline`, gathered on the pool's event loop: one hand-off to the calling task, however
+    /// busy the other threads are, and the deadline covers the body too.
+    private static func exchange(
+        _ request: HTTPRequest, by deadline: NIODeadline, maxBodyBytes: Int
+    ) async throws -> AsyncHTTPClient.HTTPClient.Response {
+        var headers = HTTPHeaders([("User-Agent", userAgent)])
+        for (name, value) in request.headers { headers.replaceOrAdd(name: name, value: value) }
+        let outgoing = try AsyncHTTPClient.HTTPClient.Request(
+            url: request.url, method: HTTPMethod(rawValue: request.method), headers: headers,
+            body: request.body.map { .bytes($0) })
+        let task = pool.execute(
+            request: outgoing, delegate: ResponseAccumulator(request: outgoing, maxBodySize: maxBodyBytes),
+            deadline: deadline)
+        return try await withTaskCancellationHandler {
+            try await task.futureResult.get()
+        } onCancel: {
+            task.cancel()
+        }
     }
 }
 
 extension Duration {
-    /// The duration in seconds, as a `TimeInterval`.
-    var timeInterval: TimeInterval {
+    /// The duration in whole nanoseconds.
+    var nanoseconds: Int64 {
         let (seconds, attoseconds) = components
-        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 }

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import ShowrunnerCore
 
@@ -19,19 +20,26 @@ public enum HTTPFailure {
     }
 
     /// A request that got no HTTP reply (refused, reset, dropped, timed out, DNS): transient, except a URL this
-    /// client cannot send at all. On Linux the useful text is in `NSUnderlyingError`.
+    /// client cannot send at all.
     public static func transport(_ error: any Error, request: String, timeout: Duration) -> StepFailure {
-        let error = error as NSError
-        if error.domain == NSURLErrorDomain, [NSURLErrorBadURL, NSURLErrorUnsupportedURL].contains(error.code) {
-            return StepFailure(.permanent, "\(request) cannot be sent: \(error.localizedDescription)")
+        if let error = error as? HTTPClientError {
+            if unsendable.contains(error.shortDescription) {
+                return StepFailure(.permanent, "\(request) cannot be sent: \(error.shortDescription.lowercased()).")
+            }
+            if timeouts.contains(error) {
+                return StepFailure(.transient, "\(request) timed out after \(timeout.configText).")
+            }
         }
-        if error.domain == NSURLErrorDomain, error.code == NSURLErrorTimedOut {
-            return StepFailure(.transient, "\(request) timed out after \(timeout.configText).")
-        }
-        let underlying = (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription
-        let detail = [underlying, error.localizedDescription].compactMap { $0 }.first { !$0.isEmpty } ?? "\(error)"
+        let detail = "\(error)"
         return StepFailure(.transient, "\(request) failed: \(detail)" + (detail.hasSuffix(".") ? "" : "."))
     }
+
+    /// AsyncHTTPClient's errors for a URL it cannot send (by `shortDescription`: `unsupportedScheme` has a value).
+    private static let unsendable: Set<String> = ["Invalid URL", "Empty host", "Empty scheme", "Unsupported scheme"]
+    private static let timeouts: [HTTPClientError] = [
+        .deadlineExceeded, .readTimeout, .writeTimeout, .connectTimeout, .tlsHandshakeTimeout,
+        .getConnectionFromPoolTimeout,
+    ]
 
     static func kind(status: Int, body: Data) -> FailureKind {
         switch status {

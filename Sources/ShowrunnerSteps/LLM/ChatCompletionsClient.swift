@@ -51,8 +51,8 @@ public struct ChatCompletionsClient: Sendable {
     func httpRequest(for request: ChatRequest) -> HTTPRequest {
         var headers = ["Content-Type": "application/json", "Accept": "application/json"]
         if let apiKey { headers["Authorization"] = "Bearer \(apiKey)" }
-        // URLSession on Linux rounds its own timeout down to whole seconds (0.3 s becomes "at once"), so it gets a
-        // later backstop and `send` enforces the real deadline.
+        // `send` enforces the deadline on the injected clock (tests drive it); the transport's own deadline is a
+        // backstop a second later.
         let backstop = Duration.seconds(Int64(timeout.seconds.rounded(.up)) + 1)
         return HTTPRequest(method: "POST", url: endpoint, headers: headers, body: request.body(), timeout: backstop)
     }

@@ -18,6 +18,8 @@ final class FakeHTTPServer: Sendable {
         case dropConnection
         /// Reads the request and never answers (until the server stops).
         case hang
+        /// Answers 200 with a head that promises more body than it sends, then sends nothing more.
+        case stallBody
     }
 
     struct Request: Sendable {
@@ -107,6 +109,9 @@ final class FakeHTTPServer: Sendable {
             HTTPWire.respond(fd, status: status, headers: headers, body: body)
         case .dropConnection: return
         case .hang: _ = HTTPWire.readRequest(fd)  // blocks until the client or `stop()` closes the connection
+        case .stallBody:
+            LoopbackSocket.writeAll(fd, Array("HTTP/1.1 200 Scripted\r\nContent-Length: 100\r\n\r\nhalf".utf8))
+            _ = HTTPWire.readRequest(fd)
         }
     }
 

@@ -8,7 +8,7 @@ struct ResumableSession: Sendable {
     let api: YouTubeAPI
     let uploadBase: URL
     let now: @Sendable () -> Date
-    /// For one chunk `PUT`; URLSession on Linux counts whole seconds, so this is generous.
+    /// For one chunk `PUT`, from its first byte sent to the answer.
     var chunkTimeout: Duration = .seconds(300)
 
     var insertURL: URL {
