@@ -9,8 +9,9 @@
 # Linked with the toolchain's lld when it has one: relative relocations packed (DT_RELR, so it needs glibc >= 2.36:
 # Debian 12, Ubuntu 22.10 or later) and no symbol table exported for other objects to bind to. Against the default
 # link (gold, every symbol exported) the binary is 9 MB smaller and holds 5 MB less resident memory
-# (bench/daemon/README.md). The linker flag reaches every compile command, so the build has its own folder,
-# .build-package, and does not rebuild the dependencies in .build.
+# (bench/daemon/README.md); the functions listed in contrib/showrunner.order come first, together, which keeps
+# another 8 MB of code out of memory (scripts/order-file.sh makes the list). The linker flag reaches every compile
+# command, so the build has its own folder, .build-package, and does not rebuild the dependencies in .build.
 #
 # The commit --version prints: $SHOWRUNNER_COMMIT if set, else `git describe --always --dirty`, else "unknown" (a tarball
 # without .git). It is written into Sources/ShowrunnerCLI/BuildCommit.swift for the build and restored afterwards,
@@ -39,6 +40,12 @@ lld=$(realpath -m -s "$resources/../../bin/ld.lld")  # -s: ld.lld is a link to l
 if [ -x "$lld" ] && ! [[ $lld == *[\"\\]* ]]; then
     printf '{"schemaVersion": "1.0", "linker": {"path": "%s"}}\n' "$lld" > "$stage/toolset.json"
     build+=(--toolset "$stage/toolset.json" -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic)
+    # The functions the daemon runs, side by side (scripts/order-file.sh): each Swift function in a section of its
+    # own, so lld can place them first; the code the kernel keeps resident shrinks to about what runs.
+    if [ -f contrib/showrunner.order ]; then
+        build+=(-Xswiftc -Xfrontend -Xswiftc -function-sections
+            -Xlinker "--symbol-ordering-file=$root/contrib/showrunner.order" -Xlinker --no-warn-symbol-ordering)
+    fi
 else
     echo "package: no ld.lld in the toolchain ($lld); linking with the default linker" >&2
 fi
