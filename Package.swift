@@ -28,7 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
-        // The HTTP client of the steps, providers and alerts, on the same SwiftNIO as the server and PostgreSQL.
+        // The HTTP client of the steps, providers and alerts, on SwiftNIO like the server and PostgreSQL.
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         // HMAC-SHA256 of alert webhooks; already in the graph (swift-certificates), so it costs no new build.
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),

@@ -136,6 +136,14 @@ struct HTTPStepTests {
         #expect(large?.message.hasSuffix("got a reply larger than 1024 bytes.") == true, "\(String(describing: large))")
     }
 
+    @Test(
+        arguments: zip(
+            [Duration.milliseconds(300), .seconds(60), .seconds(Int64.max / 1_000_000_000 + 1), .seconds(Int64.max)],
+            [Int64(300_000_000), 60_000_000_000, .max, .max]))
+    func aDeadlineIsInNanosecondsAndAHugeOneIsTheLatest(_ duration: Duration, _ expected: Int64) {
+        #expect(duration.nanoseconds == expected)
+    }
+
     @Test func aURLTheClientCannotSendIsPermanent() async throws {
         let request = HTTPRequest(url: try #require(URL(string: "ftp://127.0.0.1/x")))
         let failure = await #expect(throws: StepFailure.self) { try await HTTPClient().send(request) }

@@ -48,9 +48,10 @@ public struct HTTPResponse: Sendable, Equatable {
     public var isJSON: Bool { header("content-type")?.lowercased().contains("json") == true }
 }
 
-/// The HTTP client the steps and providers share: AsyncHTTPClient (one connection pool for the process, no cache, no
-/// cookies, redirects followed), our own `User-Agent`, and a deadline per request. Every status is a response; transport errors become transient `StepFailure`s; cancellation cancels the
-/// request and throws `CancellationError`.
+/// The HTTP client the steps and providers share: AsyncHTTPClient (one connection pool for the process, no cache,
+/// no cookies, redirects followed), our own `User-Agent`, and a deadline per request. Every status is a response;
+/// transport errors become transient `StepFailure`s; cancellation cancels the request and throws
+/// `CancellationError`.
 public struct HTTPClient: Sendable {
     public static let userAgent = "Showrunner/0.1"
     /// One pool for the process, never shut down, on an event loop of its own: a server or database handler that
@@ -114,9 +115,11 @@ public struct HTTPClient: Sendable {
 }
 
 extension Duration {
-    /// The duration in whole nanoseconds.
+    /// The duration in whole nanoseconds, `Int64.max` past 292 years.
     var nanoseconds: Int64 {
         let (seconds, attoseconds) = components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+        let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        let (total, carry) = whole.addingReportingOverflow(attoseconds / 1_000_000_000)
+        return overflow || carry ? .max : total
     }
 }
