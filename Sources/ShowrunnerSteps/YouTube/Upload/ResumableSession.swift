@@ -8,8 +8,11 @@ struct ResumableSession: Sendable {
     let api: YouTubeAPI
     let uploadBase: URL
     let now: @Sendable () -> Date
-    /// For one chunk `PUT`, from its first byte sent to the answer.
+    /// For one chunk `PUT`, from its first byte sent to the answer, plus `timeout(base:bytes:)`'s share per byte.
     var chunkTimeout: Duration = .seconds(300)
+
+    /// `base` plus a second per 64 KiB: a 1 GiB chunk on a slow link still has its time (at least 64 KiB/s).
+    static func timeout(base: Duration, bytes: Int) -> Duration { base + .seconds(bytes / (64 << 10)) }
 
     var insertURL: URL {
         YouTubeEndpoints.url(uploadBase, "videos", query: [("uploadType", "resumable"), ("part", "snippet,status")])
@@ -54,7 +57,7 @@ struct ResumableSession: Sendable {
         let request = HTTPRequest(
             method: "PUT", url: url,
             headers: body == nil ? ["Content-Range": range, "Content-Length": "0"] : ["Content-Range": range],
-            body: body ?? Data(), timeout: chunkTimeout)
+            body: body ?? Data(), timeout: Self.timeout(base: chunkTimeout, bytes: length))
         let response = try await api.send(request)
         let summary = length == 0 ? "asking the upload session what arrived" : "PUT \(range) to the upload session"
         switch response.status {
