@@ -264,11 +264,14 @@ def check_markers(store: Store, marks: Path, kills: dict[int, float], lifetimes,
             stamp, ppid, pid = line.split()
             effects.append((int(stamp) / 1e9, int(ppid), int(pid)))
         excess = len(effects) - succeeded.get((run_id, step_id), 0)
+        before_kill = []  # how long before its daemon's kill each effect was written, for the message
         for at, ppid, pid in effects:
             owner_death = kills.get(ppid)
             if owner_death is None and ppid not in {p for p, _, _ in lifetimes}:
                 alive = [p for p, start, end in lifetimes if start <= at <= (end or at)]
                 owner_death = None if alive else at - 1
+            if owner_death is not None:
+                before_kill.append(f"{owner_death - at:.2f}s")
             if owner_death is not None and at > owner_death:
                 violations.add(
                     "no side effect after the daemon died (orphaned step)",
@@ -280,7 +283,8 @@ def check_markers(store: Store, marks: Path, kills: dict[int, float], lifetimes,
         if excess > 0:
             violations.add(
                 "a command step's side effect happens at most once per successful attempt",
-                f"{path.name}: {len(effects)} effects, {succeeded.get((run_id, step_id), 0)} successful attempts")
+                f"{path.name}: {len(effects)} effects, {succeeded.get((run_id, step_id), 0)} successful attempts"
+                f" ({', '.join(before_kill) + ' before a kill' if before_kill else 'no daemon of theirs killed'})")
     if tolerated:
         FIGURES.notes.append(f"kill storm: {tolerated} step(s) finished within {RECORD_WINDOW}s of a kill, "
                              f"before the daemon could record them (re-run on resume; not counted)")
