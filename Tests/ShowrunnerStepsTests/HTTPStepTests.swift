@@ -120,6 +120,9 @@ struct HTTPStepTests {
         server.stop()
         let failure = await stepFailure { try await step.run(fixture.context(["url": .string(server.baseURL)])) }
         #expect(failure?.kind == .transient)
+        // Failed at once on the refusal (the step's retry policy decides), not retried until the 60 s deadline.
+        #expect(failure?.message.contains("failed: ") == true, "\(String(describing: failure))")
+        #expect(failure?.message.contains("timed out") == false, "\(String(describing: failure))")
     }
 
     @Test func aReplyLargerThanTheLimitFailsAndIsNotKept() async throws {
@@ -142,6 +145,13 @@ struct HTTPStepTests {
             [Int64(300_000_000), 60_000_000_000, .max, .max]))
     func aDeadlineIsInNanosecondsAndAHugeOneIsTheLatest(_ duration: Duration, _ expected: Int64) {
         #expect(duration.nanoseconds == expected)
+    }
+
+    @Test func aRepeatedHeaderFieldIsJoinedWhateverItsCase() async throws {
+        let response = try await withServer([.respond(status: 200, headers: ["X-Tag": "a", "x-tag": "b"])]) { server in
+            try await HTTPClient().send(HTTPRequest(url: try #require(URL(string: server.baseURL))))
+        }
+        #expect(["a, b", "b, a"].contains(response.header("X-TAG")), "\(response.headers)")
     }
 
     @Test func aURLTheClientCannotSendIsPermanent() async throws {

@@ -81,7 +81,9 @@ public struct HTTPClient: Sendable {
             let response = try await Self.exchange(
                 request, by: .now() + .nanoseconds(limit.nanoseconds), maxBodyBytes: maxBodyBytes)
             var headers: [String: String] = [:]
-            for (name, value) in response.headers { headers[name] = headers[name].map { "\($0), \(value)" } ?? value }
+            for (name, value) in response.headers {  // repeated fields joined, as RFC 9110 allows
+                headers[name.lowercased()] = headers[name.lowercased()].map { "\($0), \(value)" } ?? value
+            }
             return HTTPResponse(
                 status: Int(response.status.code), headers: headers,
                 body: response.body.map { Data(buffer: $0) } ?? Data())
