@@ -10,7 +10,8 @@ public struct Account: Sendable, Hashable {
 
     /// The stored fields, behind one copy-on-write reference: an account is kept by the registry (its last good
     /// version) and by the scheduler (desired and booked), and 600 bytes in place in each of those dictionaries
-    /// were most of the daemon's memory at 10,000 accounts. Copies share the fields until one is changed.
+    /// were most of the daemon's memory at 10,000 accounts. Copies share the fields until one is changed. Its maps
+    /// are compact (`CompactMap`): `vars` and `stepOverrides` build a dictionary when they are read.
     struct Fields: Sendable, Hashable {
         var id: String
         var name: String
@@ -19,8 +20,8 @@ public struct Account: Sendable, Hashable {
         var schedule: Schedule?
         var voice: Voice
         var pipeline: PipelineReference
-        var vars: [String: ConfigValue]
-        var stepOverrides: [String: StepOverrides]
+        var vars: CompactMap<ConfigValue>
+        var stepOverrides: CompactMap<StepOverrides>
         var notify: [AlertTarget] = []
         var runsOn: [String] = []
     }
@@ -71,12 +72,12 @@ public struct Account: Sendable, Hashable {
         set { fields.pipeline = newValue }
     }
     public var vars: [String: ConfigValue] {
-        get { fields.vars }
-        set { fields.vars = newValue }
+        get { fields.vars.dictionary }
+        set { fields.vars = CompactMap(newValue) }
     }
     public var stepOverrides: [String: StepOverrides] {
-        get { fields.stepOverrides }
-        set { fields.stepOverrides = newValue }
+        get { fields.stepOverrides.dictionary }
+        set { fields.stepOverrides = CompactMap(newValue) }
     }
     /// `notify:`: this account's own alert receivers (besides showrunner.yaml's).
     public var notify: [AlertTarget] {
@@ -97,7 +98,7 @@ public struct Account: Sendable, Hashable {
         box = Box(
             Fields(
                 id: id, name: name ?? id, enabled: enabled, channel: channel, schedule: schedule, voice: voice,
-                pipeline: pipeline, vars: vars, stepOverrides: stepOverrides))
+                pipeline: pipeline, vars: CompactMap(vars), stepOverrides: CompactMap(stepOverrides)))
     }
 
     public static func == (lhs: Account, rhs: Account) -> Bool { lhs.box === rhs.box || lhs.fields == rhs.fields }

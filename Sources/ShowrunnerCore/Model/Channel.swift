@@ -5,11 +5,15 @@ public struct Channel: Sendable, Hashable {
     /// BCP-47 language tag.
     public var language: String
     /// Only needed by `upload.youtube`.
-    public var youtube: YouTubeSettings?
+    public var youtube: YouTubeSettings? {
+        get { storedYouTube?.value }
+        set { storedYouTube = newValue.map(Indirect.value) }
+    }
+    private var storedYouTube: Indirect<YouTubeSettings>?
 
     public init(type: String, language: String = "en", youtube: YouTubeSettings? = nil) {
         self.type = type
         self.language = language
-        self.youtube = youtube
+        storedYouTube = youtube.map(Indirect.value)
     }
 }

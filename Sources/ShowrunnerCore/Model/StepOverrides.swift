@@ -1,7 +1,12 @@
 /// An account's changes to one pipeline step, keyed by step id in the account's `steps:`.
 /// Never a step's `uses`: which steps an account runs is its pipeline's (`validate`'s YouTube check relies on it).
 public struct StepOverrides: Sendable, Hashable {
-    public var with: [String: ConfigValue]
+    /// `with:`, compact as the account keeps it (`CompactMap`).
+    private var storedWith: CompactMap<ConfigValue>
+    public var with: [String: ConfigValue] {
+        get { storedWith.dictionary }
+        set { storedWith = CompactMap(newValue) }
+    }
     public var retry: RetryOverrides?
     public var timeout: Duration?
     public var optional: Bool?
@@ -10,7 +15,7 @@ public struct StepOverrides: Sendable, Hashable {
         with: [String: ConfigValue] = [:], retry: RetryOverrides? = nil, timeout: Duration? = nil,
         optional: Bool? = nil
     ) {
-        self.with = with
+        storedWith = CompactMap(with)
         self.retry = retry
         self.timeout = timeout
         self.optional = optional

@@ -9,6 +9,23 @@ struct AccountChecker {
     let secrets: SecretChecker
     /// The var names the snapshot's pipeline files use, step by step.
     let varUses: StepVarUses
+    /// The account's `vars:` and `steps:`, read once (the account keeps them compact).
+    private let vars: [String: ConfigValue]
+    private let stepOverrides: [String: StepOverrides]
+
+    init(
+        document: ConfigDocument<Account>, account: Account, snapshot: ConfigSnapshot, brokenPipelines: Set<String>,
+        secrets: SecretChecker, varUses: StepVarUses
+    ) {
+        self.document = document
+        self.account = account
+        self.snapshot = snapshot
+        self.brokenPipelines = brokenPipelines
+        self.secrets = secrets
+        self.varUses = varUses
+        vars = account.vars
+        stepOverrides = account.stepOverrides
+    }
 
     /// Empty when the document dropped its marks: the validator places what was found (`ConfigDocument.placing`).
     private var map: SourceMap { document.keptSourceMap ?? SourceMap(file: document.path) }
@@ -16,7 +33,7 @@ struct AccountChecker {
     func check() -> (diagnostics: [Diagnostic], pipeline: Pipeline?) {
         let (pipeline, pipelineProblems) = resolvePipeline()
         guard let pipeline else { return (pipelineProblems + varTemplates() + accountSecrets(), nil) }
-        let mergedPipeline = pipeline.applying(account.stepOverrides)
+        let mergedPipeline = pipeline.applying(stepOverrides)
         var found =
             pipelineProblems + checkOverrides(pipeline) + checkVars(mergedPipeline) + checkYouTube(mergedPipeline)
         found += accountSecrets() + resourceProblems(mergedPipeline)
@@ -36,7 +53,7 @@ struct AccountChecker {
     private func resourceProblems(_ mergedPipeline: Pipeline) -> [Diagnostic] {
         mergedPipeline.steps.flatMap { step in
             (ResourceInput.inputs[step.uses] ?? []).compactMap { input -> Diagnostic? in
-                let overridden = account.stepOverrides[step.id].flatMap { ResourceInput.value($0.with, input.name) }
+                let overridden = stepOverrides[step.id].flatMap { ResourceInput.value($0.with, input.name) }
                 let value = ResourceInput.value(step.with, input.name)
                 let place: String
                 let text: String?
@@ -45,7 +62,7 @@ struct AccountChecker {
                     text = ResourceInput.literal(overridden)
                 } else if let name = ResourceInput.varName(value) {
                     place = "vars.\(name)"
-                    text = ResourceInput.literal(account.vars[name])
+                    text = ResourceInput.literal(vars[name])
                 } else {
                     return nil
                 }
@@ -83,7 +100,7 @@ struct AccountChecker {
 
     private func checkOverrides(_ pipeline: Pipeline) -> [Diagnostic] {
         let graph = StepGraph(steps: pipeline.steps)
-        return account.stepOverrides.sorted { $0.key < $1.key }.flatMap { id, overrides -> [Diagnostic] in
+        return stepOverrides.sorted { $0.key < $1.key }.flatMap { id, overrides -> [Diagnostic] in
             guard let step = pipeline.step(id) else {
                 let hint = Suggestion.closest(to: id, in: graph.ids).map { "did you mean '\($0)'? " } ?? ""
                 return [
@@ -115,10 +132,10 @@ struct AccountChecker {
         let named: Bool
         if case .named = account.pipeline { named = true } else { named = false }
         for step in mergedPipeline.steps {
-            let asWritten = named && account.stepOverrides[step.id] == nil
+            let asWritten = named && stepOverrides[step.id] == nil
             for name in varUses.names(in: step, ofPipeline: mergedPipeline.name, asWritten: asWritten) {
-                guard account.vars[name] == nil, reported.insert(name).inserted else { continue }
-                let at = account.vars.isEmpty ? "pipeline" : "vars"
+                guard vars[name] == nil, reported.insert(name).inserted else { continue }
+                let at = vars.isEmpty ? "pipeline" : "vars"
                 found.append(
                     map.diagnostic(
                         .error, at: at,
@@ -131,7 +148,7 @@ struct AccountChecker {
 
     private func varTemplates() -> [Diagnostic] {
         let checker = TemplateChecker(steps: [:], graph: StepGraph(steps: []))
-        return ConfigValue.map(account.vars).strings(at: "vars").flatMap { path, text -> [Diagnostic] in
+        return ConfigValue.map(vars).strings(at: "vars").flatMap { path, text -> [Diagnostic] in
             do throws(Template.SyntaxError) {
                 return try Template.cached(parsing: text).references.compactMap { reference in
                     if reference.root == "steps" {
@@ -167,7 +184,7 @@ struct AccountChecker {
     }
 
     private func accountSecrets() -> [Diagnostic] {
-        var found = secrets.check(account.vars, at: "vars", in: map)
+        var found = secrets.check(vars, at: "vars", in: map)
         if let credentials = account.channel.youtube?.credentials {
             found += secrets.check(credentials, key: "credentials", at: "channel.youtube.credentials", in: map)
         }
