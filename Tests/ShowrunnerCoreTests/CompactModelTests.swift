@@ -81,4 +81,63 @@ struct CompactModelTests {
             #expect(String(describing: cached) == String(describing: parsed))
         }
     }
+
+    @Test(
+        arguments: [
+            [:], ["x": ConfigValue.string("1")],
+            [
+                "topics_file": .string("topics/a.txt"), "n": .int(3), "on": .bool(true),
+                "list": .list([.null, .double(1.5)]),
+            ],
+            ["map": .map(["b": .string("2"), "a": .string("1")]), "": .string("empty key")],
+        ] as [[String: ConfigValue]])
+    func compactMapsReadBackWhatTheyWereGiven(dictionary: [String: ConfigValue]) {
+        #expect(CompactMap(dictionary).dictionary == dictionary)
+        let account = Account(
+            id: "a", channel: Channel(type: "t"), schedule: nil, pipeline: .named("p"), vars: dictionary,
+            stepOverrides: ["upload": StepOverrides(with: dictionary, optional: true)])
+        #expect(account.vars == dictionary && account.stepOverrides["upload"]?.with == dictionary)
+    }
+
+    /// Equal maps are equal whatever order they were built in: an unchanged account must not look changed on reload.
+    @Test func compactMapsAreEqualWhateverTheOrderTheyWereBuiltIn() {
+        var forward: [String: ConfigValue] = [:]
+        var backward: [String: ConfigValue] = [:]
+        let keys = (0..<40).map { "key\($0)" }
+        for key in keys { forward[key] = .string(key) }
+        for key in keys.reversed() { backward[key] = .string(key) }
+        #expect(CompactMap(forward) == CompactMap(backward))
+        #expect(CompactMap(forward).hashValue == CompactMap(backward).hashValue)
+        backward["key7"] = .string("changed")
+        #expect(CompactMap(forward) != CompactMap(backward))
+    }
+
+    /// A rarely set part kept only when set: setting and clearing it leaves a value equal to one that never had it.
+    @Test func rareSettingsClearedEqualNeverSet() {
+        var voice = Voice(provider: .piper, voice: "joe")
+        voice.pitch = 40
+        voice.run = ["say"]
+        #expect(voice.pitch == 40 && voice.run == ["say"] && voice != Voice(provider: .piper, voice: "joe"))
+        voice.pitch = nil
+        voice.run = nil
+        #expect(voice == Voice(provider: .piper, voice: "joe"))
+        #expect(Voice(pitch: 40) == Voice(pitch: 40) && Voice(apiKey: "${env:K}").apiKey == "${env:K}")
+        var channel = Channel(type: "t", youtube: YouTubeSettings(credentials: "${file:c.json}", project: "p"))
+        #expect(channel.youtube?.credentials == "${file:c.json}")
+        channel.youtube?.playlistID = "PL1"
+        #expect(channel.youtube?.playlistID == "PL1")
+        channel.youtube = nil
+        #expect(channel == Channel(type: "t"))
+    }
+
+    @Test func aPipelineCopyChangesAlone() {
+        let original = Pipeline(name: "p", steps: [PipelineStep(id: "a", uses: "command", needs: [])])
+        var copy = original
+        #expect(copy == original && copy.hashValue == original.hashValue)
+        copy.steps.append(PipelineStep(id: "b", uses: "command", needs: ["a"]))
+        copy.description = "two steps"
+        #expect(original.steps.map(\.id) == ["a"] && original.description == nil)
+        #expect(copy.steps.map(\.id) == ["a", "b"] && copy != original)
+        #expect(Pipeline(name: "p", steps: [PipelineStep(id: "a", uses: "command", needs: [])]) == original)
+    }
 }
