@@ -52,8 +52,9 @@ struct AccountChecker {
     /// Files and colours that this account sets: in its step overrides, or through `{{ vars.NAME }}`.
     private func resourceProblems(_ mergedPipeline: Pipeline) -> [Diagnostic] {
         mergedPipeline.steps.flatMap { step in
-            (ResourceInput.inputs[step.uses] ?? []).compactMap { input -> Diagnostic? in
-                let overridden = stepOverrides[step.id].flatMap { ResourceInput.value($0.with, input.name) }
+            let overrides = stepOverrides[step.id]?.with
+            return (ResourceInput.inputs[step.uses] ?? []).compactMap { input -> Diagnostic? in
+                let overridden = overrides.flatMap { ResourceInput.value($0, input.name) }
                 let value = ResourceInput.value(step.with, input.name)
                 let place: String
                 let text: String?
@@ -112,15 +113,16 @@ struct AccountChecker {
             }
             guard let kind = StepKind.builtIn[step.uses] else { return [] }
             let checker = InputChecker(kind: kind, step: step, graph: graph, steps: pipeline.steps)
-            return checker.check(overrides.with, at: "steps.\(id).with", in: map, requireAll: false)
-                + secrets.check(overrides.with, at: "steps.\(id).with", in: map) + stockProblems(step, overrides)
+            let with = overrides.with
+            return checker.check(with, at: "steps.\(id).with", in: map, requireAll: false)
+                + secrets.check(with, at: "steps.\(id).with", in: map) + stockProblems(step, with)
         }
     }
 
     /// A video's `background: { stock: … }` set in the account's override (it replaces the pipeline's whole).
-    private func stockProblems(_ step: PipelineStep, _ overrides: StepOverrides) -> [Diagnostic] {
+    private func stockProblems(_ step: PipelineStep, _ with: [String: ConfigValue]) -> [Diagnostic] {
         guard step.uses == "video" else { return [] }
-        return StockBackgroundRule.problems(overrides.with).map { input, message in
+        return StockBackgroundRule.problems(with).map { input, message in
             map.diagnostic(.error, at: "steps.\(step.id).with.\(input)", "step '\(step.id)': \(message)")
         }
     }
