@@ -26,20 +26,11 @@ public struct Account: Sendable, Hashable {
         var runsOn: [String] = []
     }
 
-    /// Mutated only when uniquely referenced (`fields` setter), so sharing it between threads is safe.
-    private final class Box: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var box: Box
+    private var storage: CopyOnWrite<Fields>
 
     private var fields: Fields {
-        get { box.fields }
-        _modify {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-            yield &box.fields
-        }
+        get { storage.value }
+        _modify { yield &storage.value }
     }
 
     public var id: String {
@@ -95,15 +86,11 @@ public struct Account: Sendable, Hashable {
         voice: Voice = Voice(), pipeline: PipelineReference, vars: [String: ConfigValue] = [:],
         stepOverrides: [String: StepOverrides] = [:]
     ) {
-        box = Box(
+        storage = CopyOnWrite(
             Fields(
                 id: id, name: name ?? id, enabled: enabled, channel: channel, schedule: schedule, voice: voice,
                 pipeline: pipeline, vars: CompactMap(vars), stepOverrides: CompactMap(stepOverrides)))
     }
-
-    public static func == (lhs: Account, rhs: Account) -> Bool { lhs.box === rhs.box || lhs.fields == rhs.fields }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(fields) }
 
     public static func isValidID(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, id.unicodeScalars.count <= 64 else { return false }

@@ -8,20 +8,11 @@ public struct Pipeline: Sendable, Hashable {
         var steps: [PipelineStep]
     }
 
-    /// Mutated only when uniquely referenced (`fields` setter), so sharing it between threads is safe.
-    private final class Box: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var box: Box
+    private var storage: CopyOnWrite<Fields>
 
     private var fields: Fields {
-        get { box.fields }
-        _modify {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-            yield &box.fields
-        }
+        get { storage.value }
+        _modify { yield &storage.value }
     }
 
     public var name: String {
@@ -38,12 +29,8 @@ public struct Pipeline: Sendable, Hashable {
     }
 
     public init(name: String, description: String? = nil, steps: [PipelineStep]) {
-        box = Box(Fields(name: name, description: description, steps: steps))
+        storage = CopyOnWrite(Fields(name: name, description: description, steps: steps))
     }
-
-    public static func == (lhs: Pipeline, rhs: Pipeline) -> Bool { lhs.box === rhs.box || lhs.fields == rhs.fields }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(fields) }
 
     public func step(_ id: String) -> PipelineStep? { steps.first { $0.id == id } }
 
