@@ -88,6 +88,10 @@ struct AccountDecoder {
 
     private static func decodeChannel(_ node: YAMLNode, reader: inout NodeReader) -> Channel? {
         guard let entries = reader.mapping(node, at: "channel", known: channelKeys) else { return nil }
+        return decodeChannel(entries, reader: &reader)
+    }
+
+    static func decodeChannel(_ entries: NodeEntries, reader: inout NodeReader) -> Channel? {
         let type = reader.require(entries, "type", at: "channel", "say what kind of channel it is, e.g. type: cooking.")
             .flatMap { reader.string($0, at: "channel.type") }
         let language = reader.string(entries["language"], at: "channel.language") ?? "en"
@@ -116,6 +120,10 @@ struct AccountDecoder {
 
     private static func decodeVoice(_ node: YAMLNode, reader: inout NodeReader) -> Voice? {
         guard let entries = reader.mapping(node, at: "voice", known: voiceKeys) else { return nil }
+        return decodeVoice(entries, reader: &reader)
+    }
+
+    static func decodeVoice(_ entries: NodeEntries, reader: inout NodeReader) -> Voice {
         let at = { (key: String) in NodeReader.join("voice", key) }
         var voice = Voice()
         voice.provider = reader.choice(entries["provider"], at: at("provider")) ?? .espeak
@@ -143,7 +151,7 @@ struct AccountDecoder {
         }
     }
 
-    private static func decodePipelineReference(
+    static func decodePipelineReference(
         _ node: YAMLNode, id: String, reader: inout NodeReader
     )
         -> Account.PipelineReference?
@@ -160,14 +168,18 @@ struct AccountDecoder {
         for (stepID, child) in reader.freeMapping(node, at: "steps") ?? [] {
             let path = "steps.\(stepID)"
             guard let entries = reader.mapping(child, at: path, known: overrideKeys) else { continue }
-            let at = { (key: String) in NodeReader.join(path, key) }
-            overrides[stepID] = StepOverrides(
-                with: reader.valueMap(entries["with"], at: at("with")) ?? [:],
-                retry: reader.retry(entries["retry"], at: at("retry")),
-                timeout: reader.duration(entries["timeout"], at: at("timeout")),
-                optional: reader.bool(entries["optional"], at: at("optional")))
+            overrides[stepID] = decodeOverride(entries, at: path, reader: &reader)
         }
         return overrides
+    }
+
+    static func decodeOverride(_ entries: NodeEntries, at path: String, reader: inout NodeReader) -> StepOverrides {
+        let at = { (key: String) in NodeReader.join(path, key) }
+        return StepOverrides(
+            with: reader.valueMap(entries["with"], at: at("with")) ?? [:],
+            retry: reader.retry(entries["retry"], at: at("retry")),
+            timeout: reader.duration(entries["timeout"], at: at("timeout")),
+            optional: reader.bool(entries["optional"], at: at("optional")))
     }
 
     /// BCP-47's shape: 2–3 ASCII letters, then subtags of 1–8 ASCII letters or digits after '-'. Read as bytes (any

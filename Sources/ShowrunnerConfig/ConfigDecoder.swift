@@ -58,6 +58,13 @@ public enum ConfigDecoder {
         }
     }
 
+    /// A clean account file's document, read straight from libyaml's events without source marks; nil when the
+    /// file needs the node tree's reader (`AccountEventDecoder`).
+    public static func cleanAccount(data: Data, path: String, hash: String) -> ConfigDocument<Account>? {
+        guard case .text(let text) = ConfigText.decode(data, file: path) else { return nil }
+        return AccountEventDecoder.document(text, path: path, hash: hash)
+    }
+
     public static func pipeline(data: Data, path: String, hash: String? = nil) -> ConfigDocument<Pipeline> {
         let hash = hash ?? ContentHash.of(data)
         return decoding(data, path: path, name: ConfigFiles.stem(of: path), hash: hash) {

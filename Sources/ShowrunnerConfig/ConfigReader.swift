@@ -36,13 +36,19 @@ enum ConfigReader {
         }
     }
 
-    /// An account file as the daemon and `validate` keep it: decoded without source marks first (nearly every file
-    /// has no problem); a file with one is decoded again with them, a clean one keeps none and `marks` reads them
-    /// again if a later check finds something (they were the largest part of a daemon's memory).
+    /// An account file as the daemon and `validate` keep it: read straight from libyaml's events first, without
+    /// source marks (`AccountEventDecoder`: nearly every file is clean); a file that reader leaves is decoded through
+    /// the node tree, again with marks when it has a problem. A clean one keeps no marks, and `marks` reads them again
+    /// if a later check finds something (they were the largest part of a daemon's memory).
     static func compactAccount(
         _ contents: FileTable.Contents, path: String, knownID: String?,
         marks: @escaping ConfigDocument<Account>.MarkReader
     ) -> ConfigDocument<Account> {
+        if contents.unreadable == nil,
+            let clean = ConfigDecoder.cleanAccount(data: contents.data, path: path, hash: contents.hash)
+        {
+            return clean.droppingMarks(marks)
+        }
         let document = account(contents, path: path, knownID: knownID, marks: false)
         guard document.diagnostics.isEmpty else { return account(contents, path: path, knownID: knownID) }
         return document.droppingMarks(marks)

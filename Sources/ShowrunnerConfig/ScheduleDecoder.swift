@@ -11,6 +11,10 @@ enum ScheduleDecoder {
 
     static func decode(_ node: YAMLNode, at path: String, reader: inout NodeReader) -> Schedule? {
         guard let entries = reader.mapping(node, at: path, known: keys) else { return nil }
+        return decode(entries, at: path, reader: &reader)
+    }
+
+    static func decode(_ entries: NodeEntries, at path: String, reader: inout NodeReader) -> Schedule? {
         let at = { (key: String) in NodeReader.join(path, key) }
         let cron = reader.require(entries, "cron", at: path, "add cron: \"0 9 * * *\" (minute hour day month weekday).")
             .flatMap { parseCron($0, at: at("cron"), reader: &reader) }

@@ -166,7 +166,7 @@ public struct YAMLEventComposer {
         SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
-    private static func style(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {
+    static func style(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {
         switch style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
         case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted

@@ -47,6 +47,9 @@ struct DecoderDifferentialTests {
         {
             found.append("account \(name): decoded without marks, the documents differ")
         }
+        if !readStraightFromEvents(text, path: account) {
+            found.append("account \(name): read from the events, differs")
+        }
         let pipeline = "pipelines/\(name).yaml"
         compare(
             "pipeline", ConfigDecoder.pipeline(text: text, path: pipeline, composer: .events),
@@ -57,18 +60,37 @@ struct DecoderDifferentialTests {
         return found
     }
 
+    /// False when the event decoder reads `text` (a clean file) into anything but the node tree's document without
+    /// marks; true when it leaves the file to the node tree.
+    static func readStraightFromEvents(_ text: String, path: String) -> Bool {
+        guard let clean = AccountEventDecoder.document(text, path: path, hash: "h") else { return true }
+        let tree = ConfigDecoder.account(text: text, path: path, composer: .events, hash: "h", marks: false)
+        return tree.diagnostics.isEmpty && clean.diagnostics.isEmpty && clean.value != nil && clean.value == tree.value
+            && clean.name == tree.name && clean.refersTo == tree.refersTo && clean.contentHash == tree.contentHash
+            && clean.sourceMap == tree.sourceMap
+    }
+
+    /// How many of `texts` the event decoder reads itself (the rest go to the node tree).
+    static func readByEvents(_ texts: [String]) -> Int {
+        texts.count { AccountEventDecoder.document($0, path: "accounts.d/a.yaml", hash: "h") != nil }
+    }
+
     @Test func theExampleConfigDecodesTheSame() async throws {
-        var files: [(name: String, text: String)] = []
+        var files: [(folder: String, name: String, text: String)] = []
         for folder in ["accounts.d", "pipelines"] {
             let directory = Self.root.appendingPathComponent(folder)
             for file in try FileManager.default.contentsOfDirectory(atPath: directory.path)
             where file.hasSuffix(".yaml") {
-                files.append((file, try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)))
+                files.append(
+                    (folder, file, try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)))
             }
         }
         let yams = try await YamsReference.composer(for: files.map(\.text))
         for file in files { #expect(Self.differences(file.text, name: file.name, yams: yams) == []) }
         #expect(files.count >= 8)
+        let accounts = files.filter { $0.folder == "accounts.d" }.map(\.text)
+        #expect(accounts.count >= 5)
+        #expect(Self.readByEvents(accounts) == accounts.count, "every example account is read from the events")
     }
 
     @Test func everyYAMLTextInTheTestsDecodesTheSame() async throws {
@@ -94,5 +116,18 @@ struct DecoderDifferentialTests {
             if !found.isEmpty { failures += 1 }
         }
         #expect(failures == 0)
+    }
+
+    /// Mostly clean accounts, and a third of them mutated once: what the event decoder reads itself is the node
+    /// tree's document; the rest it leaves to the tree.
+    @Test func generatedCleanAccountsReadFromTheEventsDecodeTheSame() {
+        var generator = DifferentialCorpus.Generator(seed: 29)
+        let clean = (0..<3_000).map { _ in generator.cleanAccount() }
+        let mutated = clean.prefix(1_000).map { generator.mutate($0) }
+        for (index, text) in (clean + mutated).enumerated() {
+            #expect(Self.readStraightFromEvents(text, path: "accounts.d/g\(index).yaml"), "\(text)")
+        }
+        #expect(Self.readByEvents(clean) > 1_500, "the event decoder reads most clean accounts itself")
+        #expect(Self.readByEvents(mutated) > 0)
     }
 }

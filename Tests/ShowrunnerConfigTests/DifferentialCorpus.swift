@@ -63,6 +63,7 @@ enum DifferentialCorpus {
         ]
 
         mutating func account() -> String {
+            let aliased = int(3) == 0
             var lines = [
                 "id: acc\(int(50))", "name: \(pick(Self.values))", "enabled: \(pick(["true", "false", "yes", "1"]))",
                 "channel:", "  type: \(pick(Self.values))", "  language: \(pick(["en", "de", "pt-BR", "xx-", "1"]))",
@@ -70,11 +71,11 @@ enum DifferentialCorpus {
                 "  timezone: \(pick(["UTC", "Europe/Berlin", "Mars/Base"]))",
                 "  jitter: \(pick(["0", "30s", "5x"]))", "  overlap: \(pick(["skip", "queue", "allow", "maybe"]))",
                 "pipeline: \(pick(["shorts", "{ steps: [ { id: a, uses: tts } ] }", "[x]"]))",
-                "vars: &vars", "  topic: \(pick(Self.values))", "  count: \(pick(Self.values))",
+                aliased ? "vars: &vars" : "vars:", "  topic: \(pick(Self.values))", "  count: \(pick(Self.values))",
                 "steps:", "  voice:", "    with: { speed: \(pick(Self.values)) }",
                 "    retry: { attempts: \(pick(["3", "0", "x"])), delay: 10s, on: [transient, \(pick(["auth", "timeout"]))] }",
             ]
-            if int(3) == 0 { lines += ["extra: *vars", "merged:", "  <<: *vars", "  topic: x"] }
+            if aliased { lines += ["extra: *vars", "merged:", "  <<: *vars", "  topic: x"] }
             if int(4) == 0 { lines.insert("nmae: typo", at: int(lines.count)) }
             return lines.joined(separator: "\n") + "\n"
         }
@@ -125,7 +126,7 @@ enum DifferentialCorpus {
             return text
         }
 
-        private mutating func mutate(_ text: String) -> String {
+        mutating func mutate(_ text: String) -> String {
             var scalars = Array(text.unicodeScalars)
             guard !scalars.isEmpty else { return text }
             let at = int(scalars.count)

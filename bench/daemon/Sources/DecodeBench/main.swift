@@ -1,8 +1,8 @@
 // Where `validate`'s decode of one account file spends its time (issue 17 item 1), one core, the files already in
-// memory, in four passes: libyaml's events alone (the C floor's work); the event composer's node tree; the whole
-// decode into the model (`ConfigDecoder.account` from the file's bytes: UTF-8 check, the tree, the decoders, the
-// document); and that decode recording source marks. The difference between the first two is what a decoder
-// reading the events directly could save at most on building the tree.
+// memory, in five passes: libyaml's events alone (the C floor's work); the event composer's node tree; the whole
+// decode into the model through the tree (`ConfigDecoder.account` from the file's bytes: UTF-8 check, the tree, the
+// decoders, the document); the same decode straight from the events (`ConfigDecoder.cleanAccount`, what `validate`
+// and the daemon run first); and the tree's decode recording source marks.
 //
 //   DecodeBench CONFIG_DIR [ROUNDS]      (best of ROUNDS passes over every file in CONFIG_DIR/accounts.d)
 import BenchConfig
@@ -69,6 +69,11 @@ best("node tree → Account (whole decode)") {
     files.reduce(0) { total, file in
         let document = ConfigDecoder.account(data: file.data, path: file.path, hash: "-", marks: false)
         return document.value == nil ? total : total + 1
+    }
+}
+best("events → Account (event decoder)") {
+    files.reduce(0) { total, file in
+        ConfigDecoder.cleanAccount(data: file.data, path: file.path, hash: "-") == nil ? total : total + 1
     }
 }
 best("node tree → Account, with marks") {

@@ -1,0 +1,152 @@
+import ShowrunnerCore
+import ShowrunnerYAML
+
+/// Decodes a clean account file straight from libyaml's events, with no node tree (issue 17): each mapping of
+/// known keys is read into the `NodeEntries` its decoder reads, `vars:` into its values, and only the rare parts
+/// (a retry block, `with:`, a list, an inline pipeline) into small nodes. It gives up (nil) at anything it does not
+/// read itself: an anchor, alias or tag, an unknown or repeated key, a value of the wrong shape, any problem a
+/// decoder reports. `ConfigReader` then decodes the file through the node tree, which finds and reports it. So every
+/// diagnostic comes from one reader, and this one only needs to agree with it on clean files
+/// (`DecoderDifferentialTests`).
+enum AccountEventDecoder {
+    /// The document of `text` when it is a clean account file; nil when it needs the full reader.
+    static func document(_ text: String, path: String, hash: String) -> ConfigDocument<Account>? {
+        var reader = NodeReader(file: path, recordsMarks: false)
+        let stem = ConfigFiles.stem(of: path)
+        guard let account = YAMLEventCursor.read(text, { account(&$0, stem: stem, reader: &reader) }),
+            reader.diagnostics.isEmpty
+        else { return nil }
+        var refersTo: String?
+        if case .named(let name) = account.pipeline { refersTo = name }
+        return ConfigDocument(
+            path: path, name: account.id, value: account, sourceMap: reader.sourceMap, diagnostics: [],
+            contentHash: hash, refersTo: refersTo)
+    }
+
+    private static func account(_ cursor: inout YAMLEventCursor, stem: String, reader: inout NodeReader) -> Account? {
+        guard cursor.next() == .mappingStart else { return nil }
+        var others = NodeEntries()
+        var seen: UInt64 = 0
+        var channel: Channel?
+        var schedule: Schedule?
+        var voice = Voice()
+        var vars: [String: ConfigValue] = [:]
+        var overrides: [String: StepOverrides] = [:]
+        while true {
+            let event = cursor.next()
+            if event == .mappingEnd { break }
+            guard event == .scalar else { return nil }
+            let key = cursor.text
+            guard insert(key, known: AccountDecoder.keys, into: &seen) else { return nil }
+            switch key {
+            case "channel":
+                guard let entries = entries(&cursor, known: AccountDecoder.channelKeys),
+                    let decoded = AccountDecoder.decodeChannel(entries, reader: &reader)
+                else { return nil }
+                channel = decoded
+            case "schedule":
+                guard let entries = entries(&cursor, known: ScheduleDecoder.keys),
+                    let decoded = ScheduleDecoder.decode(entries, at: "schedule", reader: &reader)
+                else { return nil }
+                schedule = decoded
+            case "voice":
+                guard let entries = entries(&cursor, known: AccountDecoder.voiceKeys) else { return nil }
+                voice = AccountDecoder.decodeVoice(entries, reader: &reader)
+            case "vars":
+                guard cursor.next() == .mappingStart, let map = valueMap(&cursor) else { return nil }
+                vars = map
+            case "steps":
+                guard let decoded = stepOverrides(&cursor, reader: &reader) else { return nil }
+                overrides = decoded
+            default:
+                guard let node = cursor.node(from: cursor.next()) else { return nil }
+                others.append(key, node)
+            }
+        }
+        let id = others["id"].flatMap { reader.string($0, at: "id") } ?? stem
+        let enabled = reader.bool(others["enabled"], at: "enabled") ?? true
+        guard Account.isValidID(id), let channel, schedule != nil || !enabled, let node = others["pipeline"],
+            let pipeline = AccountDecoder.decodePipelineReference(node, id: id, reader: &reader)
+        else { return nil }
+        var account = Account(
+            id: id, name: reader.string(others["name"], at: "name"), enabled: enabled, channel: channel,
+            schedule: schedule, voice: voice, pipeline: pipeline, vars: vars, stepOverrides: overrides)
+        account.notify = reader.alertTargets(others["notify"], at: "notify") ?? []
+        account.runsOn = NodeLabels.decode(others["runs_on"], at: "runs_on", reader: &reader) ?? []
+        return account
+    }
+
+    /// `steps:`: each step's overrides, a mapping of known keys.
+    private static func stepOverrides(
+        _ cursor: inout YAMLEventCursor, reader: inout NodeReader
+    ) -> [String: StepOverrides]? {
+        guard cursor.next() == .mappingStart else { return nil }
+        var overrides: [String: StepOverrides] = [:]
+        while true {
+            let event = cursor.next()
+            if event == .mappingEnd { return overrides }
+            guard event == .scalar else { return nil }
+            let stepID = cursor.text
+            guard overrides[stepID] == nil, let entries = entries(&cursor, known: AccountDecoder.overrideKeys) else {
+                return nil
+            }
+            overrides[stepID] = AccountDecoder.decodeOverride(entries, at: "steps.\(stepID)", reader: &reader)
+        }
+    }
+
+    /// A mapping of `known` keys, each written once, its values as nodes.
+    private static func entries(_ cursor: inout YAMLEventCursor, known: [String]) -> NodeEntries? {
+        guard cursor.next() == .mappingStart else { return nil }
+        var entries = NodeEntries(capacity: known.count)
+        var seen: UInt64 = 0
+        while true {
+            let event = cursor.next()
+            if event == .mappingEnd { return entries }
+            guard event == .scalar else { return nil }
+            let key = cursor.text
+            guard insert(key, known: known, into: &seen), let node = cursor.node(from: cursor.next()) else {
+                return nil
+            }
+            entries.append(key, node)
+        }
+    }
+
+    /// False when `key` is not one of `known` or was read before (the bit of its place in `known` is set).
+    private static func insert(_ key: String, known: [String], into seen: inout UInt64) -> Bool {
+        guard let index = known.firstIndex(of: key), seen & (1 << index) == 0 else { return false }
+        seen |= 1 << index
+        return true
+    }
+
+    /// A free mapping after its start event, keys as text and values typed as `NodeReader.value` types them.
+    private static func valueMap(_ cursor: inout YAMLEventCursor) -> [String: ConfigValue]? {
+        var map: [String: ConfigValue] = [:]
+        while true {
+            let event = cursor.next()
+            if event == .mappingEnd { return map }
+            guard event == .scalar else { return nil }
+            let key = cursor.text
+            guard map[key] == nil, let value = value(&cursor, from: cursor.next()) else { return nil }
+            map[key] = value
+        }
+    }
+
+    private static func value(_ cursor: inout YAMLEventCursor, from first: YAMLEventCursor.Event) -> ConfigValue? {
+        switch first {
+        case .scalar:
+            return NodeReader.value(cursor.scalar)
+        case .mappingStart:
+            return valueMap(&cursor).map { .map($0) }
+        case .sequenceStart:
+            var items: [ConfigValue] = []
+            while true {
+                let event = cursor.next()
+                if event == .sequenceEnd { return .list(items) }
+                guard let item = value(&cursor, from: event) else { return nil }
+                items.append(item)
+            }
+        case .mappingEnd, .sequenceEnd, .unsupported:
+            return nil
+        }
+    }
+}
