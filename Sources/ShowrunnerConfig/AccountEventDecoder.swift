@@ -11,6 +11,7 @@ import ShowrunnerYAML
 enum AccountEventDecoder {
     /// The document of `text` when it is a clean account file; nil when it needs the full reader.
     static func document(_ text: String, path: String, hash: String) -> ConfigDocument<Account>? {
+        guard ConfigText.sizeProblem(byteCount: text.utf8.count, file: path) == nil else { return nil }
         var reader = NodeReader(file: path, recordsMarks: false)
         let stem = ConfigFiles.stem(of: path)
         guard let account = YAMLEventCursor.read(text, { account(&$0, stem: stem, reader: &reader) }),

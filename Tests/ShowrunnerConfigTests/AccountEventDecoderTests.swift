@@ -56,6 +56,7 @@ struct AccountEventDecoderTests {
         ("a tag", "vars: { a: !!str 1 }"),
         ("a key written twice", "vars: { a: 1, a: 2 }"),
         ("an unknown key", "nmae: typo"),
+        ("a file over 1 MiB", "vars: { a: \"" + String(repeating: "x", count: 1 << 20) + "\" }"),
         ("an override written twice", "steps: { upload: {}, upload: {} }"),
         ("a mapping as a key", "vars: { { a: 1 }: 2 }"),
         ("a value of the wrong shape", "vars: [a, b]"),
