@@ -2,11 +2,11 @@ import ShowrunnerCore
 import ShowrunnerYAML
 
 /// Decodes a clean account file straight from libyaml's events, with no node tree (issue 17): each mapping of
-/// known keys is read into the `NodeEntries` its decoder reads, `vars:` into its values, and only the rare parts
-/// (a retry block, `with:`, a list, an inline pipeline) into small nodes. It gives up (nil) at anything it does not
-/// read itself: an anchor, alias or tag, an unknown or repeated key, a value of the wrong shape, any problem a
-/// decoder reports. `ConfigReader` then decodes the file through the node tree, which finds and reports it. So every
-/// diagnostic comes from one reader, and this one only needs to agree with it on clean files
+/// known keys is read into the `NodeEntries` its decoder reads, `vars:` and `with:` straight into their values, and
+/// only the smaller parts (a retry or catch-up block, a list, an inline pipeline) into small nodes. It gives up (nil)
+/// at anything it does not read itself: an anchor, alias or tag, an unknown or repeated key, a value of the wrong
+/// shape, any problem a decoder reports. `ConfigReader` then decodes the file through the node tree, which finds and
+/// reports it. So every diagnostic comes from one reader, and this one only needs to agree with it on clean files
 /// (`DecoderDifferentialTests`).
 enum AccountEventDecoder {
     /// The document of `text` when it is a clean account file; nil when it needs the full reader.
@@ -25,45 +25,38 @@ enum AccountEventDecoder {
     }
 
     private static func account(_ cursor: inout YAMLEventCursor, stem: String, reader: inout NodeReader) -> Account? {
-        guard cursor.next() == .mappingStart else { return nil }
-        var others = NodeEntries()
-        var seen: UInt64 = 0
         var channel: Channel?
         var schedule: Schedule?
         var voice = Voice()
         var vars: [String: ConfigValue] = [:]
         var overrides: [String: StepOverrides] = [:]
-        while true {
-            let event = cursor.next()
-            if event == .mappingEnd { break }
-            guard event == .scalar else { return nil }
-            let key = cursor.text
-            guard insert(key, known: AccountDecoder.keys, into: &seen) else { return nil }
+        let others = entries(&cursor, known: AccountDecoder.keys) { key, cursor in
             switch key {
             case "channel":
-                guard let entries = entries(&cursor, known: AccountDecoder.channelKeys),
-                    let decoded = AccountDecoder.decodeChannel(entries, reader: &reader)
-                else { return nil }
-                channel = decoded
+                channel = entries(&cursor, known: AccountDecoder.channelKeys).flatMap {
+                    AccountDecoder.decodeChannel($0, reader: &reader)
+                }
+                return channel != nil
             case "schedule":
-                guard let entries = entries(&cursor, known: ScheduleDecoder.keys),
-                    let decoded = ScheduleDecoder.decode(entries, at: "schedule", reader: &reader)
-                else { return nil }
-                schedule = decoded
+                schedule = entries(&cursor, known: ScheduleDecoder.keys).flatMap {
+                    ScheduleDecoder.decode($0, at: "schedule", reader: &reader)
+                }
+                return schedule != nil
             case "voice":
-                guard let entries = entries(&cursor, known: AccountDecoder.voiceKeys) else { return nil }
+                guard let entries = entries(&cursor, known: AccountDecoder.voiceKeys) else { return false }
                 voice = AccountDecoder.decodeVoice(entries, reader: &reader)
             case "vars":
-                guard cursor.next() == .mappingStart, let map = valueMap(&cursor) else { return nil }
+                guard cursor.next() == .mappingStart, let map = valueMap(&cursor) else { return false }
                 vars = map
             case "steps":
-                guard let decoded = stepOverrides(&cursor, reader: &reader) else { return nil }
+                guard let decoded = stepOverrides(&cursor, reader: &reader) else { return false }
                 overrides = decoded
             default:
-                guard let node = cursor.node(from: cursor.next()) else { return nil }
-                others.append(key, node)
+                return nil
             }
+            return true
         }
+        guard let others else { return nil }
         let id = others["id"].flatMap { reader.string($0, at: "id") } ?? stem
         let enabled = reader.bool(others["enabled"], at: "enabled") ?? true
         guard Account.isValidID(id), let channel, schedule != nil || !enabled, let node = others["pipeline"],
@@ -77,7 +70,7 @@ enum AccountEventDecoder {
         return account
     }
 
-    /// `steps:`: each step's overrides, a mapping of known keys.
+    /// `steps:`: each step's overrides, a mapping of known keys whose `with:` is read straight into values.
     private static func stepOverrides(
         _ cursor: inout YAMLEventCursor, reader: inout NodeReader
     ) -> [String: StepOverrides]? {
@@ -88,15 +81,26 @@ enum AccountEventDecoder {
             if event == .mappingEnd { return overrides }
             guard event == .scalar else { return nil }
             let stepID = cursor.text
-            guard overrides[stepID] == nil, let entries = entries(&cursor, known: AccountDecoder.overrideKeys) else {
-                return nil
+            var with: [String: ConfigValue] = [:]
+            let entries = entries(&cursor, known: AccountDecoder.overrideKeys) { key, cursor in
+                guard key == "with" else { return nil }
+                guard cursor.next() == .mappingStart, let map = valueMap(&cursor) else { return false }
+                with = map
+                return true
             }
-            overrides[stepID] = AccountDecoder.decodeOverride(entries, at: "steps.\(stepID)", reader: &reader)
+            guard overrides[stepID] == nil, let entries else { return nil }
+            var override = AccountDecoder.decodeOverride(entries, at: "steps.\(stepID)", reader: &reader)
+            override.with = with
+            overrides[stepID] = override
         }
     }
 
-    /// A mapping of `known` keys, each written once, its values as nodes.
-    private static func entries(_ cursor: inout YAMLEventCursor, known: [String]) -> NodeEntries? {
+    /// A mapping of `known` keys, each written once. `read` takes the value of a key it reads itself (true), gives
+    /// up (false), or leaves it (nil) to be read as a node into the entries.
+    private static func entries(
+        _ cursor: inout YAMLEventCursor, known: [String],
+        reading read: (String, inout YAMLEventCursor) -> Bool? = { _, _ in nil }
+    ) -> NodeEntries? {
         guard cursor.next() == .mappingStart else { return nil }
         var entries = NodeEntries(capacity: known.count)
         var seen: UInt64 = 0
@@ -105,10 +109,14 @@ enum AccountEventDecoder {
             if event == .mappingEnd { return entries }
             guard event == .scalar else { return nil }
             let key = cursor.text
-            guard insert(key, known: known, into: &seen), let node = cursor.node(from: cursor.next()) else {
-                return nil
+            guard insert(key, known: known, into: &seen) else { return nil }
+            switch read(key, &cursor) {
+            case true?: continue
+            case false?: return nil
+            case nil:
+                guard let node = cursor.node(from: cursor.next()) else { return nil }
+                entries.append(key, node)
             }
-            entries.append(key, node)
         }
     }
 
