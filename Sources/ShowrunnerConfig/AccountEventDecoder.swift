@@ -76,11 +76,7 @@ enum AccountEventDecoder {
     ) -> [String: StepOverrides]? {
         guard cursor.next() == .mappingStart else { return nil }
         var overrides: [String: StepOverrides] = [:]
-        while true {
-            let event = cursor.next()
-            if event == .mappingEnd { return overrides }
-            guard event == .scalar else { return nil }
-            let stepID = cursor.text
+        let complete = forEachKey(&cursor) { stepID, cursor in
             var with: [String: ConfigValue] = [:]
             let entries = entries(&cursor, known: AccountDecoder.overrideKeys) { key, cursor in
                 guard key == "with" else { return nil }
@@ -88,11 +84,13 @@ enum AccountEventDecoder {
                 with = map
                 return true
             }
-            guard overrides[stepID] == nil, let entries else { return nil }
+            guard overrides[stepID] == nil, let entries else { return false }
             var override = AccountDecoder.decodeOverride(entries, at: "steps.\(stepID)", reader: &reader)
             override.with = with
             overrides[stepID] = override
+            return true
         }
+        return complete ? overrides : nil
     }
 
     /// A mapping of `known` keys, each written once. `read` takes the value of a key it reads itself (true), gives
@@ -104,19 +102,25 @@ enum AccountEventDecoder {
         guard cursor.next() == .mappingStart else { return nil }
         var entries = NodeEntries(capacity: known.count)
         var seen: UInt64 = 0
+        let complete = forEachKey(&cursor) { key, cursor in
+            guard insert(key, known: known, into: &seen) else { return false }
+            if let handled = read(key, &cursor) { return handled }
+            guard let node = cursor.node(from: cursor.next()) else { return false }
+            entries.append(key, node)
+            return true
+        }
+        return complete ? entries : nil
+    }
+
+    /// Walks a mapping after its start event: `body` gets each key and reads its value. False when a key is not
+    /// text or `body` gives up.
+    private static func forEachKey(
+        _ cursor: inout YAMLEventCursor, _ body: (String, inout YAMLEventCursor) -> Bool
+    ) -> Bool {
         while true {
             let event = cursor.next()
-            if event == .mappingEnd { return entries }
-            guard event == .scalar else { return nil }
-            let key = cursor.text
-            guard insert(key, known: known, into: &seen) else { return nil }
-            switch read(key, &cursor) {
-            case true?: continue
-            case false?: return nil
-            case nil:
-                guard let node = cursor.node(from: cursor.next()) else { return nil }
-                entries.append(key, node)
-            }
+            if event == .mappingEnd { return true }
+            guard event == .scalar, body(cursor.text, &cursor) else { return false }
         }
     }
 
@@ -130,14 +134,12 @@ enum AccountEventDecoder {
     /// A free mapping after its start event, keys as text and values typed as `NodeReader.value` types them.
     private static func valueMap(_ cursor: inout YAMLEventCursor) -> [String: ConfigValue]? {
         var map: [String: ConfigValue] = [:]
-        while true {
-            let event = cursor.next()
-            if event == .mappingEnd { return map }
-            guard event == .scalar else { return nil }
-            let key = cursor.text
-            guard map[key] == nil, let value = value(&cursor, from: cursor.next()) else { return nil }
+        let complete = forEachKey(&cursor) { key, cursor in
+            guard map[key] == nil, let value = value(&cursor, from: cursor.next()) else { return false }
             map[key] = value
+            return true
         }
+        return complete ? map : nil
     }
 
     private static func value(_ cursor: inout YAMLEventCursor, from first: YAMLEventCursor.Event) -> ConfigValue? {
